@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs every test: formatting, lints, unit tests, and the end-to-end tests against real nats-server processes.
+# Installs what the tests need (the pinned nats-server) into .tools/ first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./deploy/install-nats.sh
+export NATS_SERVER_BIN="$PWD/.tools/nats-server/bin/nats-server"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
+if cargo nextest --version >/dev/null 2>&1; then
+  cargo nextest run --workspace --locked --no-fail-fast
+  # nextest does not run doctests.
+  cargo test --workspace --locked --doc
+else
+  cargo test --workspace --locked --no-fail-fast
+fi

@@ -1,0 +1,468 @@
+//! The desk: every open story, which report belongs where, and what each report changes.
+//!
+//! [`Desk::apply`] is the whole of the aggregator's logic, pure and deterministic: the same events in the same
+//! order give the same stories, whether applied live, after a restart from the KV state, or in a full rebuild
+//! from the events stream.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, Utc};
+use dateline_shared::ids::stable_id;
+use dateline_shared::story::{Because, HistoryEntry};
+use dateline_shared::{ActorType, Change, Event, Story, StoryEvent, StoryUpdate};
+
+use crate::matching::match_score;
+use crate::resolve::{diff, resolve, resolve_new};
+use crate::title;
+
+/// What applying one report did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// The report is already held (a redelivery or replay): nothing changed.
+    Duplicate,
+    /// The report comes from an older version of an article whose newer version is held: ignored.
+    Stale,
+    /// The report was added but no displayed field changed: store the story, don't notify subscribers.
+    Supported(Story),
+    /// Fields changed: store the story and publish the update.
+    Changed(StoryUpdate),
+}
+
+impl Outcome {
+    pub fn story(&self) -> Option<&Story> {
+        match self {
+            Outcome::Supported(story) => Some(story),
+            Outcome::Changed(update) => Some(&update.story),
+            Outcome::Duplicate | Outcome::Stale => None,
+        }
+    }
+}
+
+/// Where one article's reports live.
+#[derive(Debug, Clone)]
+struct ArticleEntry {
+    story: String,
+    version: u32,
+}
+
+#[derive(Debug, Default)]
+pub struct Desk {
+    stories: BTreeMap<String, Story>,
+    /// article id → its story and the newest version held.
+    articles: HashMap<String, ArticleEntry>,
+    /// report (event) id → story id.
+    reports: HashMap<String, String>,
+    /// actor id → stories that mention it, to find candidates without scanning every story.
+    by_actor: HashMap<String, Vec<String>>,
+}
+
+impl Desk {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A desk holding stories read back from storage.
+    pub fn from_stories(stories: impl IntoIterator<Item = Story>) -> Self {
+        let mut desk = Desk::new();
+        for story in stories {
+            desk.put_story(story);
+        }
+        desk
+    }
+
+    pub fn stories(&self) -> impl Iterator<Item = &Story> {
+        self.stories.values()
+    }
+
+    pub fn story(&self, id: &str) -> Option<&Story> {
+        self.stories.get(id)
+    }
+
+    pub fn len(&self) -> usize {
+        self.stories.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.stories.is_empty()
+    }
+
+    /// Replaces (or adds) one story, e.g. after reading a newer state written by another aggregator.
+    pub fn put_story(&mut self, story: Story) {
+        self.unindex(&story.id);
+        self.index(&story);
+        self.stories.insert(story.id.clone(), story);
+    }
+
+    /// The story a report of this article would go to, if the article is already held.
+    pub fn story_of_article(&self, article_id: &str) -> Option<&str> {
+        self.articles.get(article_id).map(|a| a.story.as_str())
+    }
+
+    /// Applies one report. `now` stamps `updated_at`; nothing else depends on the clock.
+    pub fn apply(&mut self, event: Event, now: DateTime<Utc>) -> Outcome {
+        if self.reports.contains_key(&event.id) {
+            return Outcome::Duplicate;
+        }
+        let because = Because { article_id: event.article_id.clone(), outlet: event.outlet.clone() };
+        let mut changes = Vec::new();
+        let held_article = self.articles.get(&event.article_id).cloned();
+        if held_article.as_ref().is_some_and(|held| held.version > event.article_version) {
+            return Outcome::Stale;
+        }
+        let supersedes = |r: &Event| r.article_id == event.article_id && r.article_version < event.article_version;
+
+        let story_id = self.route(&event);
+        let story = self.stories.entry(story_id.clone()).or_insert_with(|| Story {
+            id: story_id.clone(),
+            title: String::new(),
+            revision: 0,
+            updated_at: now,
+            events: Vec::new(),
+        });
+        let revision = story.revision + 1;
+        let best_match = story
+            .events
+            .iter()
+            .enumerate()
+            .filter_map(|(i, held)| match_score(held, &event).map(|score| (score, i)))
+            .max_by_key(|(score, i)| (*score, std::cmp::Reverse(*i)));
+
+        match best_match {
+            Some((_, index)) => {
+                let before = story.events[index].clone();
+                // A newer version of an article replaces its older report of the same happening in place, so
+                // a correction reads as "place: Osaka → Tokyo", not as one event retracted and another added.
+                let mut reports: Vec<Event> = before.reports.iter().filter(|r| !supersedes(r)).cloned().collect();
+                reports.push(event.clone());
+                let mut after = resolve(before.id.clone(), reports, before.history.clone());
+                for (field, from, to) in diff(&before, &after) {
+                    after.history.push(HistoryEntry {
+                        revision,
+                        field: field.clone(),
+                        from: from.clone(),
+                        to: to.clone(),
+                        article_id: because.article_id.clone(),
+                        outlet: because.outlet.clone(),
+                    });
+                    changes.push(Change { event_id: after.id.clone(), field, from, to, because: because.clone() });
+                }
+                story.events[index] = after;
+            }
+            None => {
+                let mut fresh = resolve_new(event.clone());
+                let summary = title::event_title(&fresh);
+                fresh.history.push(HistoryEntry {
+                    revision,
+                    field: "event".to_owned(),
+                    from: None,
+                    to: Some(summary.clone()),
+                    article_id: because.article_id.clone(),
+                    outlet: because.outlet.clone(),
+                });
+                changes.push(Change {
+                    event_id: fresh.id.clone(),
+                    field: "event".to_owned(),
+                    from: None,
+                    to: Some(summary),
+                    because: because.clone(),
+                });
+                story.events.push(fresh);
+            }
+        }
+        // Once every event of the new version is in (or when the count is unknown), whatever only the older
+        // versions supported is retracted: fields they alone set fall back, events they alone reported go.
+        let new_version_reports = story
+            .events
+            .iter()
+            .flat_map(|e| e.reports.iter())
+            .filter(|r| r.article_id == event.article_id && r.article_version == event.article_version)
+            .count();
+        let complete = event.article_events == 0 || new_version_reports >= event.article_events as usize;
+        if complete && held_article.is_some_and(|held| held.version < event.article_version) {
+            changes.extend(retract_article(story, &event.article_id, event.article_version, revision, &because));
+        }
+        story.events.sort_by(|a, b| event_order(a).cmp(&event_order(b)));
+
+        let new_title = title::title(story);
+        if new_title != story.title {
+            if !story.title.is_empty() {
+                let lead = title::lead_event(story).map(|e| e.id.clone()).unwrap_or_default();
+                changes.push(Change {
+                    event_id: lead,
+                    field: "title".to_owned(),
+                    from: Some(story.title.clone()),
+                    to: Some(new_title.clone()),
+                    because: because.clone(),
+                });
+            }
+            story.title = new_title;
+        }
+
+        let changed = !changes.is_empty();
+        if changed {
+            story.revision = revision;
+        }
+        if changed {
+            story.updated_at = now;
+        }
+        let snapshot = story.clone();
+        self.articles.insert(
+            event.article_id.clone(),
+            ArticleEntry { story: story_id.clone(), version: event.article_version },
+        );
+        self.reports.insert(event.id.clone(), story_id.clone());
+        self.index(&snapshot);
+        if changed {
+            Outcome::Changed(StoryUpdate { story: snapshot, changes })
+        } else {
+            Outcome::Supported(snapshot)
+        }
+    }
+
+    /// The story a new report goes to: the one holding its happening, else its article's story, else the
+    /// story sharing most of its named (non-country) actors, else a new story.
+    fn route(&self, event: &Event) -> String {
+        let mut candidates: Vec<&String> = event
+            .actors
+            .iter()
+            .filter_map(|a| self.by_actor.get(&a.id))
+            .flatten()
+            .collect();
+        candidates.sort();
+        candidates.dedup();
+        let holding = candidates
+            .iter()
+            .filter_map(|id| {
+                let story = self.stories.get(*id)?;
+                let best = story.events.iter().filter_map(|held| match_score(held, event)).max()?;
+                Some((best, (*id).clone()))
+            })
+            .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(&a.1)));
+        if let Some((_, id)) = holding {
+            return id;
+        }
+        if let Some(entry) = self.articles.get(&event.article_id) {
+            return entry.story.clone();
+        }
+        let named: Vec<&str> = event
+            .actors
+            .iter()
+            .filter(|a| a.actor_type != ActorType::Country)
+            .map(|a| a.id.as_str())
+            .collect();
+        let sharing = candidates
+            .iter()
+            .filter_map(|id| {
+                let story = self.stories.get(*id)?;
+                let shared = story
+                    .events
+                    .iter()
+                    .flat_map(|e| e.actors.iter())
+                    .filter(|a| named.contains(&a.id.as_str()))
+                    .count();
+                (shared > 0).then(|| (shared, (*id).clone()))
+            })
+            .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(&a.1)));
+        match sharing {
+            Some((_, id)) => id,
+            None => stable_id("st-", &[&event.id]),
+        }
+    }
+
+    fn index(&mut self, story: &Story) {
+        for held in &story.events {
+            for actor in &held.actors {
+                let stories = self.by_actor.entry(actor.id.clone()).or_default();
+                if !stories.contains(&story.id) {
+                    stories.push(story.id.clone());
+                }
+            }
+            for report in &held.reports {
+                self.reports.insert(report.id.clone(), story.id.clone());
+                let entry = self
+                    .articles
+                    .entry(report.article_id.clone())
+                    .or_insert_with(|| ArticleEntry { story: story.id.clone(), version: report.article_version });
+                entry.version = entry.version.max(report.article_version);
+            }
+        }
+    }
+
+    fn unindex(&mut self, story_id: &str) {
+        if let Some(old) = self.stories.get(story_id) {
+            for held in &old.events {
+                for report in &held.reports {
+                    self.reports.remove(&report.id);
+                }
+            }
+        }
+        for stories in self.by_actor.values_mut() {
+            stories.retain(|s| s != story_id);
+        }
+    }
+}
+
+/// Story events in time order; undated ones after dated ones, then by id for a stable order.
+fn event_order(event: &StoryEvent) -> (bool, Option<dateline_shared::PartialDate>, String) {
+    let date = event.time.as_ref().and_then(|t| t.date);
+    (date.is_none(), date, event.id.clone())
+}
+
+/// Removes the reports of older versions of an article from a story; returns the changes that made.
+fn retract_article(
+    story: &mut Story,
+    article_id: &str,
+    newer_version: u32,
+    revision: u64,
+    because: &Because,
+) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let mut kept = Vec::with_capacity(story.events.len());
+    for held in story.events.drain(..) {
+        let stale = |r: &Event| r.article_id == article_id && r.article_version < newer_version;
+        if !held.reports.iter().any(stale) {
+            kept.push(held);
+            continue;
+        }
+        let reports: Vec<Event> = held.reports.iter().filter(|r| !stale(r)).cloned().collect();
+        if reports.is_empty() {
+            changes.push(Change {
+                event_id: held.id.clone(),
+                field: "event".to_owned(),
+                from: Some(title::event_title(&held)),
+                to: None,
+                because: because.clone(),
+            });
+            continue;
+        }
+        let mut after = resolve(held.id.clone(), reports, held.history.clone());
+        for (field, from, to) in diff(&held, &after) {
+            after.history.push(HistoryEntry {
+                revision,
+                field: field.clone(),
+                from: from.clone(),
+                to: to.clone(),
+                article_id: because.article_id.clone(),
+                outlet: because.outlet.clone(),
+            });
+            changes.push(Change { event_id: after.id.clone(), field, from, to, because: because.clone() });
+        }
+        kept.push(after);
+    }
+    story.events = kept;
+    changes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resolve::tests::{event, person};
+    use dateline_shared::Status;
+
+    fn now() -> DateTime<Utc> {
+        DateTime::from_timestamp(1_700_000_000, 0).unwrap_or_default()
+    }
+
+    fn report(article: &str, version: u32, status: Status, place: Option<&str>, day: u32) -> Event {
+        let mut e = event("meeting", &[person("Fumio Kishida"), person("Yoon Suk Yeol")], place, None);
+        e.status = status;
+        e.article_id = article.to_owned();
+        e.article_version = version;
+        e.outlet = Some(format!("outlet of {article}"));
+        e.published_at = format!("2023-03-{day:02}T09:00:00+09:00").parse().ok();
+        e.id = stable_id("ev-", &[article, &version.to_string(), "meeting"]);
+        e
+    }
+
+    #[test]
+    fn reports_of_one_happening_merge_and_changes_say_why() {
+        let mut desk = Desk::new();
+        let first = desk.apply(report("a1", 1, Status::Expected, None, 14), now());
+        let Outcome::Changed(update) = first else { panic!("first report must create the event") };
+        assert_eq!(update.changes.len(), 1);
+        assert_eq!(update.changes[0].field, "event");
+        assert_eq!(update.story.title, "Fumio Kishida to meet Yoon Suk Yeol");
+
+        let second = desk.apply(report("a2", 1, Status::Occurred, Some("Tokyo"), 16), now());
+        let Outcome::Changed(update) = second else { panic!("the held meeting must change the story") };
+        assert_eq!(update.story.events.len(), 1, "one happening, one event");
+        assert_eq!(update.story.revision, 2);
+        let fields: Vec<(&str, Option<&str>, Option<&str>)> = update
+            .changes
+            .iter()
+            .map(|c| (c.field.as_str(), c.from.as_deref(), c.to.as_deref()))
+            .collect();
+        assert!(fields.contains(&("status", Some("expected"), Some("occurred"))), "{fields:?}");
+        assert!(fields.contains(&("place", None, Some("Tokyo"))), "{fields:?}");
+        assert!(update.changes.iter().all(|c| c.because.article_id == "a2"));
+        assert_eq!(update.story.events[0].history.len(), 1 + update.changes.iter().filter(|c| c.field != "title").count());
+    }
+
+    #[test]
+    fn applying_the_same_report_twice_changes_nothing() {
+        let mut desk = Desk::new();
+        let report = report("a1", 1, Status::Occurred, Some("Tokyo"), 16);
+        assert!(matches!(desk.apply(report.clone(), now()), Outcome::Changed(_)));
+        assert_eq!(desk.apply(report, now()), Outcome::Duplicate);
+        assert_eq!(desk.stories().next().map(|s| s.revision), Some(1));
+    }
+
+    #[test]
+    fn a_confirmation_adds_support_without_a_change() {
+        let mut desk = Desk::new();
+        desk.apply(report("a1", 1, Status::Occurred, Some("Tokyo"), 16), now());
+        let outcome = desk.apply(report("a2", 1, Status::Occurred, Some("Tokyo"), 16), now());
+        let Outcome::Supported(story) = outcome else { panic!("expected support only, got {outcome:?}") };
+        assert_eq!(story.revision, 1);
+        assert_eq!(story.events[0].reports.len(), 2);
+    }
+
+    #[test]
+    fn a_new_article_version_replaces_the_old_reports() {
+        let mut desk = Desk::new();
+        desk.apply(report("a1", 1, Status::Occurred, Some("Osaka"), 16), now());
+        let outcome = desk.apply(report("a1", 2, Status::Occurred, Some("Tokyo"), 16), now());
+        let Outcome::Changed(update) = outcome else { panic!("a correction must change the story") };
+        let held = &update.story.events[0];
+        assert_eq!(held.reports.len(), 1);
+        assert_eq!(held.place.as_ref().map(|p| p.name.as_str()), Some("Tokyo"));
+        assert!(update.changes.iter().any(|c| c.field == "place" && c.to.as_deref() == Some("Tokyo")));
+        let mut late_old_version = report("a1", 1, Status::Occurred, Some("Kobe"), 16);
+        late_old_version.id = "ev-late-v1".to_owned();
+        assert_eq!(desk.apply(late_old_version, now()), Outcome::Stale);
+    }
+
+    #[test]
+    fn a_desk_restored_from_its_stories_continues_identically() {
+        let reports = [
+            report("a1", 1, Status::Expected, None, 14),
+            report("a2", 1, Status::Occurred, Some("Tokyo"), 16),
+            report("a3", 1, Status::Occurred, Some("Tokyo"), 16),
+        ];
+        let mut live = Desk::new();
+        for r in &reports {
+            live.apply(r.clone(), now());
+        }
+        let mut restarted = Desk::new();
+        restarted.apply(reports[0].clone(), now());
+        let mut restarted = Desk::from_stories(restarted.stories().cloned().collect::<Vec<_>>());
+        for r in &reports[1..] {
+            restarted.apply(r.clone(), now());
+        }
+        // The restored desk also knows what it holds: a redelivered report is a duplicate.
+        assert_eq!(restarted.apply(reports[0].clone(), now()), Outcome::Duplicate);
+        let a: Vec<&Story> = live.stories().collect();
+        let b: Vec<&Story> = restarted.stories().collect();
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn unrelated_happenings_make_separate_stories() {
+        let mut desk = Desk::new();
+        desk.apply(report("a1", 1, Status::Occurred, Some("Tokyo"), 16), now());
+        let mut launch = event("missile_launch", &[person("Islamic Revolutionary Guard Corps")], None, Some("2023-03-16"));
+        launch.article_id = "b1".to_owned();
+        desk.apply(launch, now());
+        assert_eq!(desk.len(), 2);
+    }
+}

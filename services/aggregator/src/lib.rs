@@ -1,0 +1,18 @@
+//! The aggregator: merges the reports of one real-world happening across articles into a live story.
+//!
+//! The core is pure and synchronous — [`desk::Desk::apply`] takes one event and returns what changed — so it
+//! is tested without NATS and replayed offline by `dateline replay`. [`service`] is the thin async shell that
+//! feeds it from JetStream and persists its output.
+//!
+//! - [`matching`]: is this report about a happening we already hold?
+//! - [`resolve`]: a story event's fields, derived from all its reports, with provenance.
+//! - [`title`]: a story's headline, following its most important event.
+//! - [`desk`]: all open stories, routing reports to them, and the changes each report makes.
+
+pub mod desk;
+pub mod matching;
+pub mod resolve;
+pub mod service;
+pub mod title;
+
+pub use desk::{Desk, Outcome};

@@ -1,0 +1,32 @@
+//! `dateline-aggregator`: runs the aggregator stage alone, for deployment.
+
+use anyhow::Context as _;
+use clap::Parser;
+use dateline_shared::nats::NatsArgs;
+use dateline_shared::shutdown::Shutdown;
+
+/// Merges events into live stories: reads `<prefix>.events.>`, writes the `<prefix>_stories` bucket and
+/// publishes every change on `<prefix>.stories.<id>`.
+#[derive(Parser, Debug)]
+#[command(version)]
+struct Args {
+    #[command(flatten)]
+    nats: NatsArgs,
+    /// Log as JSON lines instead of human-readable text.
+    #[arg(long)]
+    log_json: bool,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    dateline_shared::telemetry::init(args.log_json);
+    let names = args.nats.names()?;
+    let client = args.nats.connect("dateline-aggregator").await?;
+    let js = async_nats::jetstream::new(client.clone());
+    dateline_aggregator::service::run(js, names, args.nats.durability(), Shutdown::on_signals())
+        .await
+        .context("aggregator stopped with an error")?;
+    client.flush().await.context("flushing NATS connection")?;
+    Ok(())
+}

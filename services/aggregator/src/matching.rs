@@ -1,0 +1,176 @@
+//! Deciding whether a report is about a happening a story already holds.
+//!
+//! Two reports are of one happening when they have the same kind, compatible actors, compatible time and, for
+//! movements, compatible places. Compatible means "could be the same", not "equal": an expected summit with no
+//! date is the summit later reported as held on 2023-09-13, but the 2019 summit is not.
+
+use chrono::{Days, NaiveDate};
+use dateline_shared::{ActorType, Event, PartialDate, StoryEvent};
+
+/// How far an undated report may sit from a dated happening and still be about it.
+const UNDATED_WINDOW_DAYS: u64 = 14;
+
+/// A score when `event` may be a report of `held`, higher for a closer match; `None` when it cannot be.
+pub fn match_score(held: &StoryEvent, event: &Event) -> Option<u32> {
+    if held.kind != event.kind {
+        return None;
+    }
+    let actors = actor_overlap(held, event)?;
+    let time = time_agreement(held, event)?;
+    let place = place_agreement(held, event)?;
+    Some(actors * 4 + time + place)
+}
+
+/// Shared actors, or `None` when the actor sets say these are different happenings.
+fn actor_overlap(held: &StoryEvent, event: &Event) -> Option<u32> {
+    let principal = |actors: &[dateline_shared::Actor]| -> Vec<String> {
+        let people: Vec<String> = actors
+            .iter()
+            .filter(|a| a.actor_type != ActorType::Country)
+            .map(|a| a.id.clone())
+            .collect();
+        if people.is_empty() {
+            actors.iter().map(|a| a.id.clone()).collect()
+        } else {
+            people
+        }
+    };
+    let ours = principal(&held.actors);
+    let theirs = principal(&event.actors);
+    let shared = theirs.iter().filter(|id| ours.contains(id)).count() as u32;
+    if shared == 0 {
+        return None;
+    }
+    if is_encounter(&event.kind) {
+        // A meeting is its set of participants: Kim–Kozlov and Kim–Putin share Kim but are different meetings.
+        // One side's list may be partial (a report naming only the host), so containment either way matches.
+        let contained = |a: &[String], b: &[String]| a.iter().all(|id| b.contains(id));
+        if !contained(&ours, &theirs) && !contained(&theirs, &ours) {
+            return None;
+        }
+    }
+    Some(shared)
+}
+
+/// Kinds whose identity is the set of their participants.
+fn is_encounter(kind: &str) -> bool {
+    matches!(kind, "meeting" | "agreement" | "talks" | "summit")
+}
+
+/// Kinds whose identity includes where they happened: arriving in Khasan and arriving in Vladivostok are two
+/// arrivals, but a summit reported at two venues is one summit with a disputed venue.
+fn is_movement(kind: &str) -> bool {
+    matches!(kind, "arrival" | "departure")
+}
+
+fn time_agreement(held: &StoryEvent, event: &Event) -> Option<u32> {
+    let held_date = held.time.as_ref().and_then(|t| t.date);
+    match (held_date, event.date()) {
+        (Some(a), Some(b)) => a.agrees_with(&b).then_some(2),
+        (Some(date), None) => near(date, event.published_at.map(|p| p.date_naive())).then_some(0),
+        (None, Some(date)) => {
+            let first_report = held.reports.iter().filter_map(|r| r.published_at).min();
+            near(date, first_report.map(|p| p.date_naive())).then_some(0)
+        }
+        (None, None) => Some(1),
+    }
+}
+
+/// Whether a report published on `published` may speak of a happening dated `date`.
+fn near(date: PartialDate, published: Option<NaiveDate>) -> bool {
+    let Some(published) = published else { return true };
+    let (first, last) = span(date);
+    let window = Days::new(UNDATED_WINDOW_DAYS);
+    let lower = first.checked_sub_days(window).unwrap_or(first);
+    let upper = last.checked_add_days(window).unwrap_or(last);
+    (lower..=upper).contains(&published)
+}
+
+/// The first and last day a partial date covers.
+fn span(date: PartialDate) -> (NaiveDate, NaiveDate) {
+    let fallback = NaiveDate::MIN;
+    match (date.month, date.day) {
+        (Some(m), Some(d)) => {
+            let day = NaiveDate::from_ymd_opt(date.year, m, d).unwrap_or(fallback);
+            (day, day)
+        }
+        (Some(m), None) => {
+            let first = NaiveDate::from_ymd_opt(date.year, m, 1).unwrap_or(fallback);
+            let next = if m == 12 {
+                NaiveDate::from_ymd_opt(date.year + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(date.year, m + 1, 1)
+            };
+            (first, next.and_then(|n| n.pred_opt()).unwrap_or(first))
+        }
+        _ => (
+            NaiveDate::from_ymd_opt(date.year, 1, 1).unwrap_or(fallback),
+            NaiveDate::from_ymd_opt(date.year, 12, 31).unwrap_or(fallback),
+        ),
+    }
+}
+
+fn place_agreement(held: &StoryEvent, event: &Event) -> Option<u32> {
+    match (&held.place, &event.place) {
+        (Some(a), Some(b)) if a.compatible_with(b) => Some(1),
+        (Some(_), Some(_)) if is_movement(&event.kind) => None,
+        _ => Some(0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resolve::tests::{event, person};
+    use crate::resolve::resolve_new;
+    use dateline_shared::Place;
+
+    #[test]
+    fn same_kind_actors_and_date_match() {
+        let held = resolve_new(event("arrival", &[person("Anthony Albanese")], Some("Tokyo"), Some("2024-03-05")));
+        let report = event("arrival", &[person("Anthony Albanese")], Some("Tokyo"), Some("2024-03-05"));
+        assert!(match_score(&held, &report).is_some());
+        let other_day = event("arrival", &[person("Anthony Albanese")], Some("Tokyo"), Some("2024-03-09"));
+        assert!(match_score(&held, &other_day).is_none());
+        let other_kind = event("departure", &[person("Anthony Albanese")], Some("Tokyo"), Some("2024-03-05"));
+        assert!(match_score(&held, &other_kind).is_none());
+    }
+
+    #[test]
+    fn meetings_are_their_participants() {
+        let summit = resolve_new(event(
+            "meeting",
+            &[person("Kim Jong Un"), person("Vladimir Putin")],
+            None,
+            None,
+        ));
+        let minister = event("meeting", &[person("Kim Jong Un"), person("Alexander Kozlov")], None, None);
+        assert!(match_score(&summit, &minister).is_none());
+        let host_only = event("meeting", &[person("Vladimir Putin")], Some("Vostochny Cosmodrome"), None);
+        assert!(match_score(&summit, &host_only).is_some());
+    }
+
+    #[test]
+    fn an_expected_undated_meeting_matches_the_held_one_but_not_a_past_one() {
+        let mut expected = event("meeting", &[person("Kim Jong Un"), person("Vladimir Putin")], None, None);
+        expected.published_at = "2023-09-12T00:00:00+00:00".parse().ok();
+        let held = resolve_new(expected.clone());
+        let mut later = event("meeting", &[person("Kim Jong Un"), person("Vladimir Putin")], None, Some("2023-09-13"));
+        later.published_at = "2023-09-13T00:00:00+00:00".parse().ok();
+        assert!(match_score(&held, &later).is_some());
+        let past = event("meeting", &[person("Kim Jong Un"), person("Vladimir Putin")], None, Some("2019"));
+        assert!(match_score(&held, &past).is_none());
+    }
+
+    #[test]
+    fn arrivals_in_different_cities_are_different_arrivals() {
+        let in_russia = |name: &str, is_country: bool| {
+            let mut e = event("arrival", &[person("Kim Jong Un")], Some(name), Some("2023-09-12"));
+            e.place = Some(Place { name: name.to_owned(), country: Some("RU".to_owned()), is_country });
+            e
+        };
+        let held = resolve_new(in_russia("Khasan", false));
+        assert!(match_score(&held, &in_russia("Vladivostok", false)).is_none());
+        assert!(match_score(&held, &in_russia("Russia", true)).is_some());
+    }
+}

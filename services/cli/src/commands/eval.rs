@@ -1,0 +1,27 @@
+//! `dateline eval`: precision, recall and F1 of extraction against a gold-annotated corpus.
+
+use std::path::PathBuf;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// A corpus folder with `articles/` and `gold/` (see corpus/dev/README.md).
+    gold_dir: PathBuf,
+    /// A lexicon file (TOML) to use instead of the built-in one.
+    #[arg(long, env = "DATELINE_LEXICON")]
+    lexicon: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let lexicon = super::lexicon(args.lexicon.as_ref())?;
+    let corpus = dateline_extractor::eval::load_corpus(&args.gold_dir)?;
+    let pairs: Vec<_> = corpus
+        .into_iter()
+        .map(|(article, gold)| {
+            let events = dateline_extractor::extract(&article, &lexicon);
+            (gold, events)
+        })
+        .collect();
+    let report = dateline_extractor::eval::score(&pairs);
+    println!("{report}");
+    Ok(())
+}

@@ -1,0 +1,184 @@
+//! `dateline up`: the whole pipeline in one process — ingest (drop folder), extractor and aggregator — with
+//! story updates printed live. Starts a local nats-server when nothing listens at `--nats`.
+//!
+//! `--demo` also feeds the bundled sample articles, waits until every stage has caught up, prints the stories
+//! and exits (add `--stay` to keep running).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use async_nats::jetstream::consumer::DeliverPolicy;
+use dateline_ingest::folder::DropFolder;
+use dateline_ingest::formats::Limits;
+use dateline_ingest::publish::Publisher;
+use dateline_shared::nats::NatsArgs;
+use dateline_shared::shutdown::Shutdown;
+use dateline_shared::Names;
+
+use crate::local_nats::{self, LocalNats};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Feed the bundled sample articles, show the stories form, and exit when every stage has caught up.
+    #[arg(long)]
+    demo: bool,
+    /// With --demo: keep running after the samples are processed.
+    #[arg(long, requires = "demo")]
+    stay: bool,
+    /// The sample articles --demo feeds.
+    #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples"))]
+    samples: PathBuf,
+    /// Drop folder watched for new article files.
+    #[arg(long, default_value = ".dateline/drop")]
+    drop: PathBuf,
+    /// Where a locally started nats-server keeps its JetStream data.
+    #[arg(long, default_value = ".dateline/nats")]
+    store: PathBuf,
+    /// A lexicon file (TOML) to use instead of the built-in one.
+    #[arg(long, env = "DATELINE_LEXICON")]
+    lexicon: Option<PathBuf>,
+    #[command(flatten)]
+    nats: NatsArgs,
+}
+
+pub async fn run(args: Args) -> anyhow::Result<()> {
+    let lexicon = Arc::new(super::lexicon(args.lexicon.as_ref())?);
+    let local = if local_nats::is_listening(&args.nats.url).await {
+        None
+    } else {
+        let (_, port) = local_nats::host_port(&args.nats.url);
+        // A demo starts from a clean store so that it shows stories forming, not a replay of the last run.
+        let store = if args.demo { args.store.join("demo") } else { args.store.clone() };
+        if args.demo && store.exists() {
+            std::fs::remove_dir_all(&store).with_context(|| format!("clearing {}", store.display()))?;
+        }
+        Some(LocalNats::start(port, &store).await?)
+    };
+    let result = run_pipeline(&args, lexicon).await;
+    if let Some(server) = local {
+        server.stop().await;
+    }
+    result
+}
+
+async fn run_pipeline(args: &Args, lexicon: Arc<dateline_extractor::Lexicon>) -> anyhow::Result<()> {
+    let names = args.nats.names()?;
+    let client = args.nats.connect("dateline-up").await?;
+    let js = async_nats::jetstream::new(client.clone());
+    let durability = args.nats.durability();
+    dateline_shared::nats::declare_pipeline(&js, &names, durability).await?;
+
+    let (trigger, shutdown) = Shutdown::new();
+    let mut signals = Shutdown::on_signals();
+    let extractor = tokio::spawn(dateline_extractor::service::run(
+        js.clone(),
+        names.clone(),
+        durability,
+        lexicon,
+        shutdown.clone(),
+    ));
+    let aggregator =
+        tokio::spawn(dateline_aggregator::service::run(js.clone(), names.clone(), durability, shutdown.clone()));
+    let folder = DropFolder::new(&args.drop).with_context(|| format!("creating {}", args.drop.display()))?;
+    let publisher = Publisher::new(js.clone(), names.clone());
+    let watcher = {
+        let publisher = publisher.clone();
+        let shutdown = shutdown.clone();
+        tokio::spawn(async move {
+            folder.watch(&publisher, &Limits::default(), Duration::from_millis(500), shutdown).await;
+        })
+    };
+    let printer = {
+        let js = js.clone();
+        let names = names.clone();
+        tokio::spawn(async move {
+            let stream = names.stories_stream();
+            if let Err(error) =
+                super::watch::follow(&js, &stream, names.all("stories"), DeliverPolicy::New, false, |_| true).await
+            {
+                tracing::warn!(%error, "story printer stopped");
+            }
+        })
+    };
+    eprintln!("dateline is up: drop article files into {} (Ctrl-C to stop)", args.drop.display());
+
+    if args.demo {
+        let inputs = vec![args.samples.display().to_string()];
+        let mut report = dateline_ingest::publish::IngestReport::default();
+        for input in dateline_ingest::inputs::expand(&inputs)? {
+            let bytes = dateline_ingest::inputs::read_input(&input, &Limits::default())?;
+            report.merge(publisher.ingest_document(&input, &bytes, &Limits::default()).await);
+        }
+        super::report_rejections(&report.rejected);
+        eprintln!("fed {} sample articles ({} duplicates)", report.accepted, report.duplicates);
+        tokio::select! {
+            caught_up = wait_caught_up(&js, &names) => caught_up?,
+            _ = signals.wait() => {}
+        }
+        print_stories(&js, &names).await?;
+        if !args.stay {
+            trigger.trigger();
+        }
+    }
+    if !shutdown.is_triggered() {
+        signals.wait().await;
+        trigger.trigger();
+    }
+    printer.abort();
+    let _ = watcher.await;
+    extractor.await?.context("extractor")?;
+    aggregator.await?.context("aggregator")?;
+    client.flush().await.context("flushing NATS connection")?;
+    Ok(())
+}
+
+/// Waits until both consuming stages have nothing pending or unacknowledged.
+async fn wait_caught_up(js: &async_nats::jetstream::Context, names: &Names) -> anyhow::Result<()> {
+    let stages = [
+        (names.articles_stream(), names.consumer(dateline_extractor::service::STAGE)),
+        (names.events_stream(), names.consumer(dateline_aggregator::service::STAGE)),
+    ];
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(120);
+    let mut idle_checks = 0;
+    loop {
+        let mut idle = true;
+        for (stream, consumer) in &stages {
+            let stream = js.get_stream(stream).await?;
+            let mut consumer: async_nats::jetstream::consumer::PullConsumer = match stream.get_consumer(consumer).await {
+                Ok(consumer) => consumer,
+                Err(_) => {
+                    idle = false;
+                    continue;
+                }
+            };
+            let info = consumer.info().await?;
+            idle &= info.num_pending == 0 && info.num_ack_pending == 0;
+        }
+        // Twice in a row: the extractor's last events must have reached the aggregator's consumer too.
+        idle_checks = if idle { idle_checks + 1 } else { 0 };
+        if idle_checks >= 2 {
+            return Ok(());
+        }
+        if tokio::time::Instant::now() > deadline {
+            anyhow::bail!("the pipeline did not catch up within 120 s");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn print_stories(js: &async_nats::jetstream::Context, names: &Names) -> anyhow::Result<()> {
+    use futures::TryStreamExt;
+    let kv = js.get_key_value(names.stories_bucket()).await?;
+    let keys: Vec<String> = kv.keys().await?.try_collect().await?;
+    println!("\n{} stories:", keys.len());
+    for key in keys {
+        if let Some(value) = kv.get(&key).await? {
+            let story: dateline_shared::Story = serde_json::from_slice(&value)?;
+            print!("{}", crate::display::render_story(&story));
+        }
+    }
+    Ok(())
+}
+

@@ -1,0 +1,51 @@
+//! `dateline`: the one command a user runs.
+//!
+//! - `up` runs the whole pipeline (starting a local nats-server when none is reachable) and shows stories live;
+//! - `feed` publishes articles, `watch` follows story changes, `dlq` lists dead letters;
+//! - `extract`, `replay` and `eval` work offline, without NATS, on the same pure functions the services run.
+
+mod commands;
+mod display;
+mod local_nats;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser, Debug)]
+#[command(name = "dateline", version, about = "Wire news in, typed events and live stories out")]
+struct Cli {
+    /// Log as JSON lines instead of human-readable text.
+    #[arg(long, global = true)]
+    log_json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Run ingest, extractor and aggregator together and print story updates live.
+    Up(commands::up::Args),
+    /// Publish article files, folders, JSON Lines (or `-` for stdin) to the pipeline.
+    Feed(commands::feed::Args),
+    /// Follow story updates live in the terminal.
+    Watch(commands::watch::Args),
+    /// Offline: print each article's events as JSON Lines.
+    Extract(commands::extract::Args),
+    /// Offline: extract and aggregate in publication order; print the final stories as JSON.
+    Replay(commands::replay::Args),
+    /// Offline: score extraction against a gold-annotated corpus (precision, recall, F1).
+    Eval(commands::eval::Args),
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    dateline_shared::telemetry::init(cli.log_json);
+    match cli.command {
+        Command::Up(args) => commands::up::run(args).await,
+        Command::Feed(args) => commands::feed::run(args).await,
+        Command::Watch(args) => commands::watch::run(args).await,
+        Command::Extract(args) => commands::extract::run(args),
+        Command::Replay(args) => commands::replay::run(args),
+        Command::Eval(args) => commands::eval::run(args),
+    }
+}

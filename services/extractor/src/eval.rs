@@ -1,0 +1,1 @@
+//! Scoring `extract` against gold annotations (placeholder until written).

@@ -1,0 +1,2 @@
+//! dateline extractor library.
+pub mod eval;

@@ -1,0 +1,43 @@
+//! `dateline-extractor`: runs the extractor stage alone, for deployment. Run as many as you like: they share
+//! one durable consumer.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use clap::Parser;
+use dateline_extractor::Lexicon;
+use dateline_shared::nats::NatsArgs;
+use dateline_shared::shutdown::Shutdown;
+
+/// Turns articles into typed events: reads `<prefix>.articles.>`, publishes `<prefix>.events.<kind>`.
+#[derive(Parser, Debug)]
+#[command(version)]
+struct Args {
+    #[command(flatten)]
+    nats: NatsArgs,
+    /// A lexicon file (TOML) to use instead of the built-in one.
+    #[arg(long, env = "DATELINE_LEXICON")]
+    lexicon: Option<PathBuf>,
+    /// Log as JSON lines instead of human-readable text.
+    #[arg(long)]
+    log_json: bool,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    dateline_shared::telemetry::init(args.log_json);
+    let lexicon = match &args.lexicon {
+        Some(path) => Lexicon::from_path(path).with_context(|| format!("loading lexicon {}", path.display()))?,
+        None => Lexicon::builtin().clone(),
+    };
+    let names = args.nats.names()?;
+    let client = args.nats.connect("dateline-extractor").await?;
+    let js = async_nats::jetstream::new(client.clone());
+    dateline_extractor::service::run(js, names, args.nats.durability(), Arc::new(lexicon), Shutdown::on_signals())
+        .await
+        .context("extractor stopped with an error")?;
+    client.flush().await.context("flushing NATS connection")?;
+    Ok(())
+}

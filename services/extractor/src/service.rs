@@ -1,0 +1,115 @@
+//! The extractor service: the async shell around [`extract`](crate::extract).
+//!
+//! For each article: extract its events, publish every event to `<prefix>.events.<kind>` with its
+//! deterministic id as `Nats-Msg-Id`, wait for all the acknowledgements, and only then ack the article. An
+//! article that makes extraction fail is dead-lettered; the rest flows.
+
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+
+use async_nats::jetstream::{self, Message};
+use async_nats::HeaderMap;
+use dateline_shared::nats::Durability;
+use dateline_shared::stage::{self, ConsumerSpec, HandleError, StageError};
+use dateline_shared::{headers, Article, Event, Names};
+
+use crate::Lexicon;
+
+pub const STAGE: &str = "extractor";
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractorError {
+    #[error(transparent)]
+    Nats(#[from] dateline_shared::nats::NatsError),
+    #[error(transparent)]
+    Stage(#[from] StageError),
+}
+
+pub struct Extractor {
+    js: jetstream::Context,
+    names: Names,
+    lexicon: Arc<Lexicon>,
+}
+
+impl Extractor {
+    pub fn new(js: jetstream::Context, names: Names, lexicon: Arc<Lexicon>) -> Self {
+        Self { js, names, lexicon }
+    }
+
+    /// Extracts one article's events, without NATS. A panic inside extraction is a poison article, not a crash.
+    pub fn events_of(&self, payload: &[u8]) -> Result<Vec<Event>, HandleError> {
+        let article: Article = serde_json::from_slice(payload)
+            .map_err(|e| HandleError::Poison(format!("article is not valid JSON: {e}")))?;
+        let lexicon = &self.lexicon;
+        std::panic::catch_unwind(AssertUnwindSafe(|| crate::extract(&article, lexicon))).map_err(|panic| {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_owned());
+            HandleError::Poison(format!("extraction failed on article {}: {what}", article.id))
+        })
+    }
+
+    /// Publishes events, pipelined: all are sent, then every acknowledgement is awaited.
+    pub async fn publish(&self, events: &[Event], ingested_at: Option<&str>) -> Result<(), HandleError> {
+        let transient = |what: &str, e: &dyn std::fmt::Display| HandleError::Transient(format!("{what}: {e}"));
+        let mut acks = Vec::with_capacity(events.len());
+        for event in events {
+            let mut headers = HeaderMap::new();
+            headers.insert("Nats-Msg-Id", event.id.as_str());
+            headers.insert(headers::ARTICLE, format!("{}@v{}", event.article_id, event.article_version).as_str());
+            if let Some(at) = ingested_at {
+                headers.insert(headers::INGESTED_AT, at);
+            }
+            let payload = serde_json::to_vec(event).map_err(|e| transient("encoding event", &e))?;
+            let ack = self
+                .js
+                .publish_with_headers(self.names.event_subject(&event.kind), headers, payload.into())
+                .await
+                .map_err(|e| transient("publishing event", &e))?;
+            acks.push(ack);
+        }
+        for ack in acks {
+            ack.await.map_err(|e| transient("event not acknowledged", &e))?;
+        }
+        for event in events {
+            metrics::counter!("dateline_events_total", "kind" => event.kind.clone(), "status" => event.status.as_str())
+                .increment(1);
+        }
+        Ok(())
+    }
+}
+
+impl stage::Handler for Extractor {
+    async fn handle(&mut self, message: &Message) -> Result<(), HandleError> {
+        let events = self.events_of(&message.payload)?;
+        let ingested = message
+            .headers
+            .as_ref()
+            .and_then(|h| h.get(headers::INGESTED_AT))
+            .map(|v| v.as_str().to_owned());
+        self.publish(&events, ingested.as_deref()).await?;
+        metrics::counter!("dateline_articles_extracted_total").increment(1);
+        Ok(())
+    }
+}
+
+/// Runs the extractor stage until shutdown. Any number of instances may share the durable consumer.
+pub async fn run(
+    js: jetstream::Context,
+    names: Names,
+    durability: Durability,
+    lexicon: Arc<Lexicon>,
+    shutdown: dateline_shared::shutdown::Shutdown,
+) -> Result<(), ExtractorError> {
+    dateline_shared::nats::declare_pipeline(&js, &names, durability).await?;
+    let spec = spec(&names);
+    let mut extractor = Extractor::new(js.clone(), names.clone(), lexicon);
+    stage::run(&js, &names, &spec, shutdown, &mut extractor).await?;
+    Ok(())
+}
+
+pub fn spec(names: &Names) -> ConsumerSpec {
+    ConsumerSpec::new(STAGE, names.articles_stream(), names.consumer(STAGE), names.all("articles"))
+}

@@ -1,0 +1,70 @@
+//! Deterministic identifiers and subject tokens.
+//!
+//! Ids are content hashes, never counters or clocks, so that reprocessing the same input anywhere yields the
+//! same ids and JetStream's duplicate window (`Nats-Msg-Id`) can drop the repeat.
+
+/// A short, stable id: `prefix` + the first 16 hex digits of the BLAKE3 hash of the parts.
+pub fn stable_id(prefix: &str, parts: &[&str]) -> String {
+    let mut hasher = blake3::Hasher::new();
+    for part in parts {
+        // The length prefix keeps ("ab", "c") and ("a", "bc") apart.
+        hasher.update(&(part.len() as u64).to_le_bytes());
+        hasher.update(part.as_bytes());
+    }
+    let hex = hasher.finalize().to_hex();
+    format!("{prefix}{}", &hex[..16])
+}
+
+/// A NATS subject token made from free text: lowercase ASCII letters, digits, `_` and `-` only, never empty.
+///
+/// "The Straits Times" becomes `the_straits_times`; text with nothing usable becomes `unknown`.
+pub fn subject_token(text: &str) -> String {
+    let mut token = String::with_capacity(text.len());
+    let mut last_was_sep = true;
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || c == '-' {
+            token.push(c.to_ascii_lowercase());
+            last_was_sep = false;
+        } else if !last_was_sep {
+            token.push('_');
+            last_was_sep = true;
+        }
+    }
+    while token.ends_with('_') {
+        token.pop();
+    }
+    token.truncate(64);
+    if token.is_empty() {
+        "unknown".to_owned()
+    } else {
+        token
+    }
+}
+
+/// A slug id for an entity name: "Kim Jong Un" → `kim-jong-un`.
+pub fn slug(text: &str) -> String {
+    subject_token(text).replace('_', "-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stable_ids_depend_on_every_part_and_their_boundaries() {
+        let a = stable_id("ev-", &["ab", "c"]);
+        assert_eq!(a, stable_id("ev-", &["ab", "c"]));
+        assert_ne!(a, stable_id("ev-", &["a", "bc"]));
+        assert!(a.starts_with("ev-") && a.len() == 19);
+    }
+
+    #[test]
+    fn subject_tokens_are_safe() {
+        assert_eq!(subject_token("The Straits Times"), "the_straits_times");
+        assert_eq!(subject_token("AFP."), "afp");
+        assert_eq!(subject_token("a.b>c*d"), "a_b_c_d");
+        assert_eq!(subject_token("  "), "unknown");
+        assert_eq!(subject_token("Ünïcode"), "n_code");
+        assert_eq!(slug("Kim Jong-un"), "kim-jong-un");
+    }
+}

@@ -1,0 +1,216 @@
+//! The loop every consuming stage runs: pull from a durable consumer, handle one message, ack only after the
+//! handler's own output is acknowledged, and dead-letter what cannot be handled.
+//!
+//! Delivery contract: a handler returns `Ok` only once everything it published has been acknowledged by
+//! JetStream, so a crash at any point leads to redelivery, never to loss; handlers are idempotent (their
+//! outputs carry deterministic `Nats-Msg-Id`s), so redelivery never doubles anything.
+
+use std::time::Duration;
+
+use async_nats::jetstream::consumer::{pull, AckPolicy, Consumer, DeliverPolicy};
+use async_nats::jetstream::message::AckKind;
+use async_nats::jetstream::{self, Message};
+use async_nats::HeaderMap;
+use futures::StreamExt;
+
+use crate::headers;
+use crate::shutdown::Shutdown;
+use crate::subjects::Names;
+
+/// Why a handler could not handle a message.
+#[derive(Debug, thiserror::Error)]
+pub enum HandleError {
+    /// The message itself is bad (unparseable, rejected by validation): retrying cannot help.
+    #[error("{0}")]
+    Poison(String),
+    /// Something outside the message failed (a publish timed out, NATS is restarting): retry later.
+    #[error("{0}")]
+    Transient(String),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StageError {
+    #[error("binding consumer {consumer} on stream {stream}: {reason}")]
+    Consumer { stream: String, consumer: String, reason: String },
+    #[error("pulling messages from {consumer}: {reason}")]
+    Pull { consumer: String, reason: String },
+}
+
+/// What a stage does with one message. `Ok` means: everything it published is acknowledged.
+pub trait Handler {
+    fn handle(&mut self, message: &Message) -> impl std::future::Future<Output = Result<(), HandleError>>;
+}
+
+/// A stage's durable pull consumer, shared by all its instances.
+#[derive(Debug, Clone)]
+pub struct ConsumerSpec {
+    pub stage: &'static str,
+    pub stream: String,
+    pub durable: String,
+    pub filter: String,
+    /// Attempts before a message is dead-lettered.
+    pub max_deliver: i64,
+    pub ack_wait: Duration,
+    /// Backpressure: at most this many unacknowledged messages are out to this stage at once.
+    pub max_ack_pending: i64,
+}
+
+impl ConsumerSpec {
+    pub fn new(stage: &'static str, stream: String, durable: String, filter: String) -> Self {
+        Self {
+            stage,
+            stream,
+            durable,
+            filter,
+            max_deliver: 5,
+            ack_wait: Duration::from_secs(30),
+            max_ack_pending: 1024,
+        }
+    }
+
+    /// Creates the consumer, or binds to it and brings its settings up to date. Idempotent.
+    pub async fn bind(&self, js: &jetstream::Context) -> Result<Consumer<pull::Config>, StageError> {
+        let error = |reason: String| StageError::Consumer {
+            stream: self.stream.clone(),
+            consumer: self.durable.clone(),
+            reason,
+        };
+        let stream = js.get_stream(&self.stream).await.map_err(|e| error(e.to_string()))?;
+        let config = pull::Config {
+            durable_name: Some(self.durable.clone()),
+            description: Some(format!("dateline {} stage", self.stage)),
+            ack_policy: AckPolicy::Explicit,
+            deliver_policy: DeliverPolicy::All,
+            ack_wait: self.ack_wait,
+            max_deliver: self.max_deliver,
+            max_ack_pending: self.max_ack_pending,
+            filter_subject: self.filter.clone(),
+            ..Default::default()
+        };
+        match stream.get_consumer::<pull::Config>(&self.durable).await {
+            Ok(_) => js
+                .update_consumer_on_stream(config, &self.stream)
+                .await
+                .map_err(|e| error(e.to_string()))?,
+            Err(_) => stream.create_consumer(config).await.map_err(|e| error(e.to_string()))?,
+        };
+        stream
+            .get_consumer(&self.durable)
+            .await
+            .map_err(|e| error(e.to_string()))
+    }
+}
+
+/// Pulls and handles messages one at a time until shutdown. The message in hand is always finished (acked,
+/// nak'd or dead-lettered) before the loop checks for shutdown again.
+pub async fn run<H: Handler>(
+    js: &jetstream::Context,
+    names: &Names,
+    spec: &ConsumerSpec,
+    mut shutdown: Shutdown,
+    handler: &mut H,
+) -> Result<(), StageError> {
+    let consumer = spec.bind(js).await?;
+    let pull_error = |e: String| StageError::Pull { consumer: spec.durable.clone(), reason: e };
+    let mut messages = consumer
+        .stream()
+        .max_messages_per_batch(64)
+        .heartbeat(Duration::from_secs(5))
+        .expires(Duration::from_secs(30))
+        .messages()
+        .await
+        .map_err(|e| pull_error(e.to_string()))?;
+    tracing::info!(stage = spec.stage, consumer = %spec.durable, "stage running");
+    loop {
+        let next = tokio::select! {
+            biased;
+            _ = shutdown.wait() => break,
+            next = messages.next() => next,
+        };
+        let message = match next {
+            None => break,
+            Some(Ok(message)) => message,
+            Some(Err(error)) => {
+                // Missed heartbeats and the like while NATS restarts: the stream recovers by itself.
+                tracing::warn!(stage = spec.stage, %error, "pull interrupted; retrying");
+                metrics::counter!("dateline_pull_errors_total", "stage" => spec.stage).increment(1);
+                continue;
+            }
+        };
+        let deliveries = message.info().map(|i| i.delivered).unwrap_or(1);
+        let result = handler.handle(&message).await;
+        finish(js, names, spec, message, deliveries, result).await;
+    }
+    tracing::info!(stage = spec.stage, "stage stopped: no longer pulling");
+    Ok(())
+}
+
+async fn finish(
+    js: &jetstream::Context,
+    names: &Names,
+    spec: &ConsumerSpec,
+    message: Message,
+    deliveries: i64,
+    result: Result<(), HandleError>,
+) {
+    let stage = spec.stage;
+    match result {
+        Ok(()) => {
+            if let Err(error) = message.double_ack().await {
+                // The work is done and its output deduplicated: a redelivery will be a no-op.
+                tracing::warn!(stage, %error, "ack not confirmed; the message may be redelivered");
+            }
+        }
+        Err(HandleError::Transient(reason)) if deliveries < spec.max_deliver => {
+            tracing::warn!(stage, deliveries, %reason, "will retry");
+            metrics::counter!("dateline_retries_total", "stage" => stage).increment(1);
+            let delay = Duration::from_millis(250 * 2u64.pow(deliveries.clamp(0, 6) as u32));
+            let _ = message.ack_with(AckKind::Nak(Some(delay))).await;
+        }
+        Err(error) => {
+            let reason = error.to_string();
+            tracing::error!(stage, deliveries, %reason, subject = %message.subject, "dead-lettering message");
+            match dead_letter(js, names, stage, &message, &reason, deliveries).await {
+                Ok(()) => {
+                    metrics::counter!("dateline_dead_letters_total", "stage" => stage).increment(1);
+                    let _ = message.ack_with(AckKind::Term).await;
+                }
+                Err(error) => {
+                    // Not safely parked: leave it to redelivery rather than lose it.
+                    tracing::error!(stage, %error, "dead-letter publish failed; message will be redelivered");
+                    let _ = message.ack_with(AckKind::Nak(Some(Duration::from_secs(5)))).await;
+                }
+            }
+        }
+    }
+}
+
+/// Parks a message on `<prefix>.dlq.<stage>` with its original headers, the reason and the delivery count.
+pub async fn dead_letter(
+    js: &jetstream::Context,
+    names: &Names,
+    stage: &str,
+    message: &Message,
+    reason: &str,
+    deliveries: i64,
+) -> Result<(), String> {
+    let mut headers = message.headers.clone().unwrap_or_default();
+    let reason_line: String = reason.chars().filter(|c| !c.is_control()).take(1000).collect();
+    headers.insert(headers::DLQ_REASON, reason_line.as_str());
+    headers.insert(headers::DLQ_SUBJECT, message.subject.as_str());
+    headers.insert(headers::DLQ_STAGE, stage);
+    headers.insert(headers::DLQ_DELIVERIES, deliveries.to_string().as_str());
+    if let Some(id) = message_id(&message.headers) {
+        headers.insert("Nats-Msg-Id", format!("dlq:{stage}:{id}").as_str());
+    }
+    js.publish_with_headers(names.dlq_subject(stage), headers, message.payload.clone())
+        .await
+        .map_err(|e| e.to_string())?
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+fn message_id(headers: &Option<HeaderMap>) -> Option<String> {
+    headers.as_ref()?.get("Nats-Msg-Id").map(|v| v.as_str().to_owned())
+}

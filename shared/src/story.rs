@@ -1,0 +1,105 @@
+//! A story: the aggregator's live account of a developing set of happenings, and the changes it publishes.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::event::{Actor, Event, EventTime, Evidence, Place, Status};
+
+/// The current state of one story, as kept in the `dateline_stories` KV bucket.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Story {
+    pub id: String,
+    pub title: String,
+    /// Bumped by every applied report that changes the story.
+    pub revision: u64,
+    pub updated_at: DateTime<Utc>,
+    pub events: Vec<StoryEvent>,
+}
+
+/// One real-world happening merged from any number of reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoryEvent {
+    pub id: String,
+    pub kind: String,
+    pub status: Status,
+    pub actors: Vec<Actor>,
+    pub place: Option<Place>,
+    pub time: Option<EventTime>,
+    pub attribution: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weapon: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<String>,
+    /// The sentence of the report that set the event's status.
+    pub evidence: Evidence,
+    /// How each resolved field is supported, and the alternatives seen.
+    #[serde(default)]
+    pub support: Vec<FieldSupport>,
+    /// Every report merged into this event; the fields above are derived from them.
+    pub reports: Vec<Event>,
+    /// Every change to this event's fields, oldest first.
+    #[serde(default)]
+    pub history: Vec<HistoryEntry>,
+}
+
+/// One value a field took in the reports, and who said so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Alternative {
+    pub value: String,
+    pub reports: usize,
+    pub outlets: Vec<String>,
+    /// The firmest status among the reports giving this value.
+    pub status: Status,
+}
+
+/// Provenance of one resolved field: the value held first, then the others seen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldSupport {
+    pub field: String,
+    pub values: Vec<Alternative>,
+}
+
+/// A past change of one field of one event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub revision: u64,
+    pub field: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub article_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+}
+
+/// What one applied report changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    pub event_id: String,
+    pub field: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub because: Because,
+}
+
+/// The report behind a change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Because {
+    pub article_id: String,
+    #[serde(default)]
+    pub outlet: Option<String>,
+}
+
+/// The message published on `dateline.stories.<story_id>` for every story change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoryUpdate {
+    pub story: Story,
+    pub changes: Vec<Change>,
+}
+
+impl Story {
+    pub fn event(&self, id: &str) -> Option<&StoryEvent> {
+        self.events.iter().find(|e| e.id == id)
+    }
+}
