@@ -161,6 +161,22 @@ impl NatsArgs {
             .map_err(|source| NatsError::Connect { url: self.url.clone(), source })
     }
 
+    /// Connects and bundles what a stage needs. Keep the client to flush it on the way out.
+    pub async fn pipeline(
+        &self,
+        client_name: &str,
+        stage: crate::stage::StageArgs,
+    ) -> Result<(async_nats::Client, crate::stage::Pipeline), NatsError> {
+        let client = self.connect(client_name).await?;
+        let pipeline = crate::stage::Pipeline {
+            js: jetstream::new(client.clone()),
+            names: self.names()?,
+            durability: self.durability(),
+            stage,
+        };
+        Ok((client, pipeline))
+    }
+
     /// The durability settings every dateline stream shares.
     pub fn durability(&self) -> Durability {
         Durability {

@@ -41,6 +41,55 @@ pub trait Handler {
     fn handle(&mut self, message: &Message) -> impl std::future::Future<Output = Result<(), HandleError>>;
 }
 
+/// How a consuming stage treats its messages: retries, patience and backpressure.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct StageArgs {
+    /// Seconds a message may stay unacknowledged before JetStream redelivers it.
+    #[arg(long, env = "DATELINE_ACK_WAIT_SECS", default_value_t = 30)]
+    pub ack_wait_secs: u64,
+    /// Deliveries before a message is dead-lettered.
+    #[arg(long, env = "DATELINE_MAX_DELIVER", default_value_t = 5)]
+    pub max_deliver: i64,
+    /// Unacknowledged messages allowed out to one stage at once (backpressure).
+    #[arg(long, env = "DATELINE_MAX_ACK_PENDING", default_value_t = 1024)]
+    pub max_ack_pending: i64,
+}
+
+impl Default for StageArgs {
+    fn default() -> Self {
+        Self { ack_wait_secs: 30, max_deliver: 5, max_ack_pending: 1024 }
+    }
+}
+
+/// Everything a stage needs to reach the pipeline: JetStream, the names, and the settings.
+#[derive(Clone)]
+pub struct Pipeline {
+    pub js: jetstream::Context,
+    pub names: Names,
+    pub durability: crate::nats::Durability,
+    pub stage: StageArgs,
+}
+
+impl Pipeline {
+    /// Declares the streams and bucket (idempotently) and returns the stories bucket.
+    pub async fn declare(&self) -> Result<async_nats::jetstream::kv::Store, crate::nats::NatsError> {
+        crate::nats::declare_pipeline(&self.js, &self.names, self.durability).await
+    }
+
+    /// A consumer spec with this pipeline's stage settings.
+    pub fn consumer(&self, stage: &'static str, stream: String, filter: String) -> ConsumerSpec {
+        ConsumerSpec {
+            stage,
+            durable: self.names.consumer(stage),
+            stream,
+            filter,
+            max_deliver: self.stage.max_deliver,
+            ack_wait: Duration::from_secs(self.stage.ack_wait_secs),
+            max_ack_pending: self.stage.max_ack_pending,
+        }
+    }
+}
+
 /// A stage's durable pull consumer, shared by all its instances.
 #[derive(Debug, Clone)]
 pub struct ConsumerSpec {
@@ -56,18 +105,6 @@ pub struct ConsumerSpec {
 }
 
 impl ConsumerSpec {
-    pub fn new(stage: &'static str, stream: String, durable: String, filter: String) -> Self {
-        Self {
-            stage,
-            stream,
-            durable,
-            filter,
-            max_deliver: 5,
-            ack_wait: Duration::from_secs(30),
-            max_ack_pending: 1024,
-        }
-    }
-
     /// Creates the consumer, or binds to it and brings its settings up to date. Idempotent.
     pub async fn bind(&self, js: &jetstream::Context) -> Result<Consumer<pull::Config>, StageError> {
         let error = |reason: String| StageError::Consumer {

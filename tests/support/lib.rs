@@ -3,6 +3,8 @@
 //! The server can be stopped (SIGTERM), killed (SIGKILL) and restarted on the same port and store, for the
 //! fault tests. Tests wait on conditions with deadlines ([`wait_for`]), never on fixed sleeps.
 
+pub mod pipeline;
+
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};

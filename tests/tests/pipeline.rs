@@ -5,61 +5,9 @@ use std::time::Duration;
 
 use dateline_ingest::formats::Limits;
 use dateline_ingest::publish::Publisher;
-use dateline_shared::shutdown::Shutdown;
-use dateline_shared::{Names, Story, StoryEvent};
-use dateline_tests::{seeds_dir, stories_in_bucket, wait_for, NatsServer};
-
-struct Pipeline {
-    js: async_nats::jetstream::Context,
-    names: Names,
-    trigger: dateline_shared::shutdown::ShutdownTrigger,
-    tasks: Vec<tokio::task::JoinHandle<anyhow::Result<()>>>,
-}
-
-impl Pipeline {
-    async fn start(server: &NatsServer) -> anyhow::Result<Self> {
-        let nats = dateline_shared::nats::NatsArgs::for_url(&server.url());
-        let client = nats.connect("pipeline-test").await?;
-        let js = async_nats::jetstream::new(client);
-        let names = nats.names()?;
-        let durability = nats.durability();
-        dateline_shared::nats::declare_pipeline(&js, &names, durability).await?;
-        let (trigger, shutdown) = Shutdown::new();
-        let lexicon = std::sync::Arc::new(dateline_extractor::Lexicon::builtin().clone());
-        let extractor = {
-            let (js, names, shutdown) = (js.clone(), names.clone(), shutdown.clone());
-            tokio::spawn(async move {
-                dateline_extractor::service::run(js, names, durability, lexicon, shutdown).await?;
-                Ok(())
-            })
-        };
-        let aggregator = {
-            let (js, names) = (js.clone(), names.clone());
-            tokio::spawn(async move {
-                dateline_aggregator::service::run(js, names, durability, shutdown).await?;
-                Ok(())
-            })
-        };
-        Ok(Self { js, names, trigger, tasks: vec![extractor, aggregator] })
-    }
-
-    fn publisher(&self) -> Publisher {
-        Publisher::new(self.js.clone(), self.names.clone())
-    }
-
-    async fn stories(&self) -> Vec<Story> {
-        stories_in_bucket(&self.js, &self.names.stories_bucket()).await.unwrap_or_default()
-    }
-
-    /// Stops the stages the way SIGTERM would and checks they exit cleanly.
-    async fn stop(self) -> anyhow::Result<()> {
-        self.trigger.trigger();
-        for task in self.tasks {
-            tokio::time::timeout(Duration::from_secs(10), task).await???;
-        }
-        Ok(())
-    }
-}
+use dateline_shared::{Story, StoryEvent};
+use dateline_tests::pipeline::RunningPipeline;
+use dateline_tests::{seeds_dir, wait_for, NatsServer};
 
 async fn feed_seeds(publisher: &Publisher) -> anyhow::Result<(usize, usize)> {
     let mut files: Vec<_> = std::fs::read_dir(seeds_dir().join("json"))?.collect::<Result<_, _>>()?;
@@ -110,7 +58,7 @@ fn seed_story_complete(stories: &[Story]) -> bool {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn seed_articles_become_one_story_with_each_happening_once() -> anyhow::Result<()> {
     let server = NatsServer::start()?;
-    let pipeline = Pipeline::start(&server).await?;
+    let pipeline = RunningPipeline::start(&server).await?;
     let publisher = pipeline.publisher();
 
     let (accepted, duplicates) = feed_seeds(&publisher).await?;

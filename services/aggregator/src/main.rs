@@ -4,6 +4,7 @@ use anyhow::Context as _;
 use clap::Parser;
 use dateline_shared::nats::NatsArgs;
 use dateline_shared::shutdown::Shutdown;
+use dateline_shared::stage::StageArgs;
 
 /// Merges events into live stories: reads `<prefix>.events.>`, writes the `<prefix>_stories` bucket and
 /// publishes every change on `<prefix>.stories.<id>`.
@@ -12,6 +13,8 @@ use dateline_shared::shutdown::Shutdown;
 struct Args {
     #[command(flatten)]
     nats: NatsArgs,
+    #[command(flatten)]
+    stage: StageArgs,
     /// Log as JSON lines instead of human-readable text.
     #[arg(long)]
     log_json: bool,
@@ -21,10 +24,8 @@ struct Args {
 async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     dateline_shared::telemetry::init(args.log_json);
-    let names = args.nats.names()?;
-    let client = args.nats.connect("dateline-aggregator").await?;
-    let js = async_nats::jetstream::new(client.clone());
-    dateline_aggregator::service::run(js, names, args.nats.durability(), Shutdown::on_signals())
+    let (client, pipeline) = args.nats.pipeline("dateline-aggregator", args.stage).await?;
+    dateline_aggregator::service::run(pipeline, Shutdown::on_signals())
         .await
         .context("aggregator stopped with an error")?;
     client.flush().await.context("flushing NATS connection")?;

@@ -12,7 +12,7 @@ use async_nats::jetstream::{self, kv};
 use async_nats::HeaderMap;
 use bytes::Bytes;
 use dateline_shared::nats::Durability;
-use dateline_shared::stage::{self, ConsumerSpec, HandleError, StageError};
+use dateline_shared::stage::{self, HandleError, Pipeline, StageError};
 use dateline_shared::{headers, Event, Names, Story};
 use futures::TryStreamExt;
 
@@ -157,15 +157,13 @@ impl Aggregator {
 }
 
 /// Runs the aggregator stage until shutdown.
-pub async fn run(
-    js: jetstream::Context,
-    names: Names,
-    durability: Durability,
-    shutdown: dateline_shared::shutdown::Shutdown,
-) -> Result<(), AggregatorError> {
-    let mut aggregator = Aggregator::start(js.clone(), names.clone(), durability).await?;
-    let spec = spec(&names);
-    stage::run(&js, &names, &spec, shutdown, &mut aggregator).await?;
+pub async fn run(pipeline: Pipeline, shutdown: dateline_shared::shutdown::Shutdown) -> Result<(), AggregatorError> {
+    let names = &pipeline.names;
+    let mut aggregator = Aggregator::start(pipeline.js.clone(), names.clone(), pipeline.durability).await?;
+    let mut spec = pipeline.consumer(STAGE, names.events_stream(), names.all("events"));
+    // One aggregator applies events in stream order; a small window keeps redeliveries close to that order.
+    spec.max_ack_pending = spec.max_ack_pending.min(256);
+    stage::run(&pipeline.js, names, &spec, shutdown, &mut aggregator).await?;
     Ok(())
 }
 
@@ -178,11 +176,4 @@ impl stage::Handler for Aggregator {
             .map(|v| v.as_str().to_owned());
         self.apply_message(&message.payload, ingested.as_deref()).await
     }
-}
-
-/// The aggregator's durable consumer. One message in flight at a time keeps stories in stream order.
-pub fn spec(names: &Names) -> ConsumerSpec {
-    let mut spec = ConsumerSpec::new(STAGE, names.events_stream(), names.consumer(STAGE), names.all("events"));
-    spec.max_ack_pending = 256;
-    spec
 }

@@ -7,6 +7,7 @@
 mod commands;
 mod display;
 mod local_nats;
+mod web;
 
 use clap::{Parser, Subcommand};
 
@@ -26,8 +27,14 @@ enum Command {
     Up(commands::up::Args),
     /// Publish article files, folders, JSON Lines (or `-` for stdin) to the pipeline.
     Feed(commands::feed::Args),
+    /// End-to-end load generator: throughput, latency, CPU and memory of the real services.
+    Bench(commands::bench::Args),
+    /// List dead letters or re-drive them after a fix.
+    Dlq(commands::dlq::Args),
     /// Follow story updates live in the terminal.
     Watch(commands::watch::Args),
+    /// Serve the live desk (web page + HTTP API) for a running pipeline.
+    Serve(commands::serve::Args),
     /// Offline: print each article's events as JSON Lines.
     Extract(commands::extract::Args),
     /// Offline: extract and aggregate in publication order; print the final stories as JSON.
@@ -43,9 +50,12 @@ async fn main() -> anyhow::Result<()> {
     match cli.command {
         Command::Up(args) => commands::up::run(args).await,
         Command::Feed(args) => commands::feed::run(args).await,
+        Command::Bench(args) => commands::bench::run(args).await,
+        Command::Dlq(args) => commands::dlq::run(args).await,
         Command::Watch(args) => commands::watch::run(args).await,
-        Command::Extract(args) => commands::extract::run(args),
-        Command::Replay(args) => commands::replay::run(args),
+        Command::Serve(args) => commands::serve::run(args).await,
+        Command::Extract(args) => commands::extract::run(args).await,
+        Command::Replay(args) => commands::replay::run(args).await,
         Command::Eval(args) => commands::eval::run(args),
     }
 }

@@ -9,6 +9,7 @@ use clap::Parser;
 use dateline_extractor::Lexicon;
 use dateline_shared::nats::NatsArgs;
 use dateline_shared::shutdown::Shutdown;
+use dateline_shared::stage::StageArgs;
 
 /// Turns articles into typed events: reads `<prefix>.articles.>`, publishes `<prefix>.events.<kind>`.
 #[derive(Parser, Debug)]
@@ -16,6 +17,8 @@ use dateline_shared::shutdown::Shutdown;
 struct Args {
     #[command(flatten)]
     nats: NatsArgs,
+    #[command(flatten)]
+    stage: StageArgs,
     /// A lexicon file (TOML) to use instead of the built-in one.
     #[arg(long, env = "DATELINE_LEXICON")]
     lexicon: Option<PathBuf>,
@@ -32,10 +35,8 @@ async fn main() -> anyhow::Result<()> {
         Some(path) => Lexicon::from_path(path).with_context(|| format!("loading lexicon {}", path.display()))?,
         None => Lexicon::builtin().clone(),
     };
-    let names = args.nats.names()?;
-    let client = args.nats.connect("dateline-extractor").await?;
-    let js = async_nats::jetstream::new(client.clone());
-    dateline_extractor::service::run(js, names, args.nats.durability(), Arc::new(lexicon), Shutdown::on_signals())
+    let (client, pipeline) = args.nats.pipeline("dateline-extractor", args.stage).await?;
+    dateline_extractor::service::run(pipeline, Arc::new(lexicon), Shutdown::on_signals())
         .await
         .context("extractor stopped with an error")?;
     client.flush().await.context("flushing NATS connection")?;

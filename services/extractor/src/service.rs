@@ -9,8 +9,7 @@ use std::sync::Arc;
 
 use async_nats::jetstream::{self, Message};
 use async_nats::HeaderMap;
-use dateline_shared::nats::Durability;
-use dateline_shared::stage::{self, ConsumerSpec, HandleError, StageError};
+use dateline_shared::stage::{self, HandleError, Pipeline, StageError};
 use dateline_shared::{headers, Article, Event, Names};
 
 use crate::Lexicon;
@@ -97,19 +96,14 @@ impl stage::Handler for Extractor {
 
 /// Runs the extractor stage until shutdown. Any number of instances may share the durable consumer.
 pub async fn run(
-    js: jetstream::Context,
-    names: Names,
-    durability: Durability,
+    pipeline: Pipeline,
     lexicon: Arc<Lexicon>,
     shutdown: dateline_shared::shutdown::Shutdown,
 ) -> Result<(), ExtractorError> {
-    dateline_shared::nats::declare_pipeline(&js, &names, durability).await?;
-    let spec = spec(&names);
-    let mut extractor = Extractor::new(js.clone(), names.clone(), lexicon);
-    stage::run(&js, &names, &spec, shutdown, &mut extractor).await?;
+    pipeline.declare().await?;
+    let names = &pipeline.names;
+    let spec = pipeline.consumer(STAGE, names.articles_stream(), names.all("articles"));
+    let mut extractor = Extractor::new(pipeline.js.clone(), names.clone(), lexicon);
+    stage::run(&pipeline.js, names, &spec, shutdown, &mut extractor).await?;
     Ok(())
-}
-
-pub fn spec(names: &Names) -> ConsumerSpec {
-    ConsumerSpec::new(STAGE, names.articles_stream(), names.consumer(STAGE), names.all("articles"))
 }

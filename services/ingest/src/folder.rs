@@ -47,7 +47,11 @@ impl DropFolder {
     }
 
     /// Ingests every ready file once and moves it out of the way.
-    pub async fn sweep(&self, publisher: &Publisher, limits: &Limits) -> std::io::Result<IngestReport> {
+    pub async fn sweep(
+        &self,
+        publisher: &Publisher,
+        limits: &Limits,
+    ) -> std::io::Result<IngestReport> {
         let mut total = IngestReport::default();
         for path in self.ready_files()? {
             let name = path.display().to_string();
@@ -65,7 +69,8 @@ impl DropFolder {
             let destination = self.dir.join(target).join(&file_name);
             tokio::fs::rename(&path, &destination).await?;
             if !usable {
-                let reasons: Vec<String> = report.rejected.iter().map(ToString::to_string).collect();
+                let reasons: Vec<String> =
+                    report.rejected.iter().map(ToString::to_string).collect();
                 let mut note = destination.into_os_string();
                 note.push(".reason");
                 tokio::fs::write(note, reasons.join("\n") + "\n").await?;
@@ -78,7 +83,13 @@ impl DropFolder {
     }
 
     /// Sweeps every `interval` until shutdown.
-    pub async fn watch(&self, publisher: &Publisher, limits: &Limits, interval: Duration, mut shutdown: Shutdown) {
+    pub async fn watch(
+        &self,
+        publisher: &Publisher,
+        limits: &Limits,
+        interval: Duration,
+        mut shutdown: Shutdown,
+    ) {
         tracing::info!(dir = %self.dir.display(), "watching drop folder");
         loop {
             if let Err(error) = self.sweep(publisher, limits).await {

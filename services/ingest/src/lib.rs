@@ -10,3 +10,10 @@ pub mod validate;
 
 pub use formats::{detect, parse_document, Format, Limits, Parsed, RejectReason, Rejection};
 pub use validate::validate;
+
+// The async side: inputs, HTTP fetching, publishing and drop folders.
+pub mod fetch;
+pub mod folder;
+pub mod inputs;
+pub mod publish;
+pub mod synthetic;

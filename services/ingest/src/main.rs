@@ -41,16 +41,22 @@ async fn main() -> anyhow::Result<()> {
     let js = async_nats::jetstream::new(client.clone());
     dateline_shared::nats::declare_pipeline(&js, &names, args.nats.durability()).await?;
     let publisher = Publisher::new(js, names);
-    let limits = Limits { max_article_bytes: args.max_article_bytes, ..Limits::default() };
+    let limits = Limits {
+        max_article_bytes: args.max_article_bytes,
+        ..Limits::default()
+    };
     let shutdown = Shutdown::on_signals();
     let mut tasks = Vec::new();
     for dir in &args.watch {
-        let folder = DropFolder::new(dir).with_context(|| format!("opening drop folder {}", dir.display()))?;
+        let folder = DropFolder::new(dir)
+            .with_context(|| format!("opening drop folder {}", dir.display()))?;
         let publisher = publisher.clone();
         let shutdown = shutdown.clone();
         let interval = Duration::from_millis(args.poll_ms);
         let limits = limits.clone();
-        tasks.push(tokio::spawn(async move { folder.watch(&publisher, &limits, interval, shutdown).await }));
+        tasks.push(tokio::spawn(async move {
+            folder.watch(&publisher, &limits, interval, shutdown).await
+        }));
     }
     for task in tasks {
         task.await.context("drop folder task failed")?;

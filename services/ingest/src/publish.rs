@@ -12,7 +12,10 @@ use crate::formats::{Limits, Parsed, Rejection};
 #[derive(Debug, thiserror::Error)]
 pub enum PublishError {
     #[error("encoding article {id}: {source}")]
-    Encode { id: String, source: serde_json::Error },
+    Encode {
+        id: String,
+        source: serde_json::Error,
+    },
     #[error("publishing article {id}: {reason}")]
     Publish { id: String, reason: String },
 }
@@ -69,7 +72,10 @@ impl Publisher {
                 Ok(ack) => match ack.await {
                     Ok(ack) if ack.duplicate => Ok(Published::Duplicate),
                     Ok(_) => Ok(Published::Accepted),
-                    Err(e) => Err(PublishError::Publish { id: article.id.clone(), reason: e.to_string() }),
+                    Err(e) => Err(PublishError::Publish {
+                        id: article.id.clone(),
+                        reason: e.to_string(),
+                    }),
                 },
                 Err(e) => Err(e),
             };
@@ -89,25 +95,42 @@ impl Publisher {
         article: &Article,
         now: &str,
     ) -> Result<jetstream::context::PublishAckFuture, PublishError> {
-        let payload = serde_json::to_vec(article)
-            .map_err(|source| PublishError::Encode { id: article.id.clone(), source })?;
+        let payload = serde_json::to_vec(article).map_err(|source| PublishError::Encode {
+            id: article.id.clone(),
+            source,
+        })?;
         let mut headers = HeaderMap::new();
         headers.insert("Nats-Msg-Id", article.msg_id().as_str());
         headers.insert(headers::INGESTED_AT, now);
         self.js
-            .publish_with_headers(self.names.article_subject(article.outlet.as_deref()), headers, payload.into())
+            .publish_with_headers(
+                self.names.article_subject(article.outlet.as_deref()),
+                headers,
+                payload.into(),
+            )
             .await
-            .map_err(|e| PublishError::Publish { id: article.id.clone(), reason: e.to_string() })
+            .map_err(|e| PublishError::Publish {
+                id: article.id.clone(),
+                reason: e.to_string(),
+            })
     }
 
     /// Parses one input document and publishes every valid article in it.
-    pub async fn ingest_document(&self, input_name: &str, bytes: &[u8], limits: &Limits) -> IngestReport {
+    pub async fn ingest_document(
+        &self,
+        input_name: &str,
+        bytes: &[u8],
+        limits: &Limits,
+    ) -> IngestReport {
         let parsed = crate::formats::parse_document(input_name, bytes, limits);
         self.ingest_parsed(parsed).await
     }
 
     pub async fn ingest_parsed(&self, parsed: Parsed) -> IngestReport {
-        let mut report = IngestReport { rejected: parsed.rejected, ..Default::default() };
+        let mut report = IngestReport {
+            rejected: parsed.rejected,
+            ..Default::default()
+        };
         for rejection in &report.rejected {
             tracing::warn!(input = %rejection.input, reason = %rejection.reason, "article rejected");
             metrics::counter!("dateline_articles_rejected_total", "reason" => rejection.reason.code()).increment(1);

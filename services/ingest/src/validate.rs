@@ -22,7 +22,11 @@ pub fn validate(article: &Article, limits: &Limits) -> Result<(), RejectReason> 
 }
 
 /// [`validate`] against a given `now`, so the date check is testable.
-pub fn validate_at(article: &Article, limits: &Limits, now: DateTime<Utc>) -> Result<(), RejectReason> {
+pub fn validate_at(
+    article: &Article,
+    limits: &Limits,
+    now: DateTime<Utc>,
+) -> Result<(), RejectReason> {
     check_id(&article.id)?;
     // A withdrawal notice may carry no text: its id and version are the message.
     if article.body.trim().is_empty() && article.pubstatus != PubStatus::Withdrawn {
@@ -31,7 +35,10 @@ pub fn validate_at(article: &Article, limits: &Limits, now: DateTime<Utc>) -> Re
     // Size before the per-character scan below, so an oversized article costs nothing more.
     let bytes = article.full_text_len();
     if bytes > limits.max_article_bytes {
-        return Err(RejectReason::TooLarge { bytes, limit: limits.max_article_bytes });
+        return Err(RejectReason::TooLarge {
+            bytes,
+            limit: limits.max_article_bytes,
+        });
     }
     if article.headline.as_deref().is_some_and(is_junk) || is_junk(&article.body) {
         return Err(RejectReason::Binary);
@@ -110,7 +117,10 @@ mod tests {
 
     #[test]
     fn rejects_an_empty_body_unless_withdrawn() {
-        assert_eq!(validate_at(&article(" \n\t "), &Limits::default(), now()), Err(RejectReason::Empty));
+        assert_eq!(
+            validate_at(&article(" \n\t "), &Limits::default(), now()),
+            Err(RejectReason::Empty)
+        );
         let mut kill = article("");
         kill.pubstatus = PubStatus::Withdrawn;
         assert_eq!(validate_at(&kill, &Limits::default(), now()), Ok(()));
@@ -118,24 +128,38 @@ mod tests {
 
     #[test]
     fn rejects_oversized_counting_the_headline() {
-        let limits = Limits { max_article_bytes: BODY.len() + 10, ..Limits::default() };
+        let limits = Limits {
+            max_article_bytes: BODY.len() + 10,
+            ..Limits::default()
+        };
         let a = article(BODY);
         let want = BODY.len() + 2 + "Erdogan hosts Iraqi premier in Ankara".len();
         assert_eq!(
             validate_at(&a, &limits, now()),
-            Err(RejectReason::TooLarge { bytes: want, limit: limits.max_article_bytes })
+            Err(RejectReason::TooLarge {
+                bytes: want,
+                limit: limits.max_article_bytes
+            })
         );
     }
 
     #[test]
     fn rejects_absurd_dates() {
         let mut a = article(BODY);
-        for text in ["1899-12-31T23:59:59Z", "2024-05-22T12:00:01Z", "2031-01-01T00:00:00+09:00"] {
+        for text in [
+            "1899-12-31T23:59:59Z",
+            "2024-05-22T12:00:01Z",
+            "2031-01-01T00:00:00+09:00",
+        ] {
             a.published_at = DateTime::parse_from_rfc3339(text).ok();
             let err = validate_at(&a, &Limits::default(), now()).unwrap_err();
             assert_eq!(err.code(), "absurd_date", "{text}");
         }
-        for text in ["1900-01-01T00:00:00Z", "2024-05-22T11:59:59Z", "1969-07-20T20:17:00Z"] {
+        for text in [
+            "1900-01-01T00:00:00Z",
+            "2024-05-22T11:59:59Z",
+            "1969-07-20T20:17:00Z",
+        ] {
             a.published_at = DateTime::parse_from_rfc3339(text).ok();
             assert_eq!(validate_at(&a, &Limits::default(), now()), Ok(()), "{text}");
         }
@@ -143,14 +167,28 @@ mod tests {
 
     #[test]
     fn rejects_control_character_junk() {
-        assert_eq!(validate_at(&article("Seoul\0Tokyo"), &Limits::default(), now()), Err(RejectReason::Binary));
-        let junk: String = (0..400u32).map(|i| char::from_u32(1 + i % 8).unwrap_or('x')).collect();
-        assert_eq!(validate_at(&article(&junk), &Limits::default(), now()), Err(RejectReason::Binary));
+        assert_eq!(
+            validate_at(&article("Seoul\0Tokyo"), &Limits::default(), now()),
+            Err(RejectReason::Binary)
+        );
+        let junk: String = (0..400u32)
+            .map(|i| char::from_u32(1 + i % 8).unwrap_or('x'))
+            .collect();
+        assert_eq!(
+            validate_at(&article(&junk), &Limits::default(), now()),
+            Err(RejectReason::Binary)
+        );
         let mojibake = "Caf\u{FFFD} \u{FFFD}\u{FFFD} talks".repeat(5);
-        assert_eq!(validate_at(&article(&mojibake), &Limits::default(), now()), Err(RejectReason::Binary));
+        assert_eq!(
+            validate_at(&article(&mojibake), &Limits::default(), now()),
+            Err(RejectReason::Binary)
+        );
         // A stray control code (an old wire's record separator) in a long text is tolerated.
         let mostly_prose = format!("{BODY}\u{1e}{BODY}");
-        assert_eq!(validate_at(&article(&mostly_prose), &Limits::default(), now()), Ok(()));
+        assert_eq!(
+            validate_at(&article(&mostly_prose), &Limits::default(), now()),
+            Ok(())
+        );
     }
 
     #[test]
@@ -158,7 +196,13 @@ mod tests {
         for id in ["", "  ", "abc\r\nNats-Expected-Stream: x"] {
             let mut a = article(BODY);
             a.id = id.into();
-            assert_eq!(validate_at(&a, &Limits::default(), now()).unwrap_err().code(), "bad_id", "{id:?}");
+            assert_eq!(
+                validate_at(&a, &Limits::default(), now())
+                    .unwrap_err()
+                    .code(),
+                "bad_id",
+                "{id:?}"
+            );
         }
     }
 }

@@ -8,7 +8,7 @@ use dateline_shared::nats::NatsArgs;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Article files, folders, or `-` for stdin (any supported format).
+    /// Article files, folders, http(s) URLs of feeds, or `-` for stdin (any supported format).
     #[arg(required = true)]
     inputs: Vec<String>,
     /// Largest article accepted, in bytes (headline + body).
@@ -25,9 +25,10 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
     dateline_shared::nats::declare_pipeline(&js, &names, args.nats.durability()).await?;
     let limits = Limits { max_article_bytes: args.max_article_bytes, ..Limits::default() };
     let publisher = Publisher::new(js, names);
+    let http = dateline_ingest::fetch::client()?;
     let mut total = dateline_ingest::publish::IngestReport::default();
     for input in dateline_ingest::inputs::expand(&args.inputs)? {
-        let bytes = dateline_ingest::inputs::read_input(&input, &limits)?;
+        let bytes = dateline_ingest::inputs::load(&input, &http, &limits).await?;
         let name = if input == "-" { "stdin" } else { input.as_str() };
         total.merge(publisher.ingest_document(name, &bytes, &limits).await);
     }

@@ -1,9 +1,12 @@
 //! One module per subcommand.
 
+pub mod bench;
+pub mod dlq;
 pub mod eval;
 pub mod extract;
 pub mod feed;
 pub mod replay;
+pub mod serve;
 pub mod up;
 pub mod watch;
 

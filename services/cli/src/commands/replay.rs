@@ -20,9 +20,9 @@ pub struct Args {
     lexicon: Option<PathBuf>,
 }
 
-pub fn run(args: Args) -> anyhow::Result<()> {
+pub async fn run(args: Args) -> anyhow::Result<()> {
     let lexicon = super::lexicon(args.lexicon.as_ref())?;
-    let mut parsed = dateline_ingest::inputs::parse_inputs(&args.inputs, &Limits::default())?;
+    let mut parsed = dateline_ingest::inputs::parse_inputs(&args.inputs, &Limits::default()).await?;
     super::report_rejections(&parsed.rejected);
     super::supply_published(&mut parsed.articles, args.published);
     // Publication order, as the wire would have delivered them; undated last, input order kept on ties.

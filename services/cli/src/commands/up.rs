@@ -15,6 +15,7 @@ use dateline_ingest::formats::Limits;
 use dateline_ingest::publish::Publisher;
 use dateline_shared::nats::NatsArgs;
 use dateline_shared::shutdown::Shutdown;
+use dateline_shared::stage::StageArgs;
 use dateline_shared::Names;
 
 use crate::local_nats::{self, LocalNats};
@@ -36,11 +37,16 @@ pub struct Args {
     /// Where a locally started nats-server keeps its JetStream data.
     #[arg(long, default_value = ".dateline/nats")]
     store: PathBuf,
+    /// Address of the live desk (web page and HTTP API); `off` to disable.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    http: String,
     /// A lexicon file (TOML) to use instead of the built-in one.
     #[arg(long, env = "DATELINE_LEXICON")]
     lexicon: Option<PathBuf>,
     #[command(flatten)]
     nats: NatsArgs,
+    #[command(flatten)]
+    stage: StageArgs,
 }
 
 pub async fn run(args: Args) -> anyhow::Result<()> {
@@ -64,23 +70,14 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
 }
 
 async fn run_pipeline(args: &Args, lexicon: Arc<dateline_extractor::Lexicon>) -> anyhow::Result<()> {
-    let names = args.nats.names()?;
-    let client = args.nats.connect("dateline-up").await?;
-    let js = async_nats::jetstream::new(client.clone());
-    let durability = args.nats.durability();
-    dateline_shared::nats::declare_pipeline(&js, &names, durability).await?;
+    let (client, pipeline) = args.nats.pipeline("dateline-up", args.stage).await?;
+    pipeline.declare().await?;
+    let (js, names) = (pipeline.js.clone(), pipeline.names.clone());
 
     let (trigger, shutdown) = Shutdown::new();
     let mut signals = Shutdown::on_signals();
-    let extractor = tokio::spawn(dateline_extractor::service::run(
-        js.clone(),
-        names.clone(),
-        durability,
-        lexicon,
-        shutdown.clone(),
-    ));
-    let aggregator =
-        tokio::spawn(dateline_aggregator::service::run(js.clone(), names.clone(), durability, shutdown.clone()));
+    let extractor = tokio::spawn(dateline_extractor::service::run(pipeline.clone(), lexicon, shutdown.clone()));
+    let aggregator = tokio::spawn(dateline_aggregator::service::run(pipeline.clone(), shutdown.clone()));
     let folder = DropFolder::new(&args.drop).with_context(|| format!("creating {}", args.drop.display()))?;
     let publisher = Publisher::new(js.clone(), names.clone());
     let watcher = {
@@ -101,6 +98,14 @@ async fn run_pipeline(args: &Args, lexicon: Arc<dateline_extractor::Lexicon>) ->
                 tracing::warn!(%error, "story printer stopped");
             }
         })
+    };
+    let desk = if args.http == "off" {
+        None
+    } else {
+        let addr: std::net::SocketAddr =
+            args.http.parse().with_context(|| format!("--http {} is not an address like 127.0.0.1:8080", args.http))?;
+        eprintln!("live desk: http://{addr}/");
+        Some(tokio::spawn(crate::web::serve(js.clone(), names.clone(), addr, shutdown.clone())))
     };
     eprintln!("dateline is up: drop article files into {} (Ctrl-C to stop)", args.drop.display());
 
@@ -127,6 +132,9 @@ async fn run_pipeline(args: &Args, lexicon: Arc<dateline_extractor::Lexicon>) ->
         trigger.trigger();
     }
     printer.abort();
+    if let Some(desk) = desk {
+        desk.await?.context("live desk")?;
+    }
     let _ = watcher.await;
     extractor.await?.context("extractor")?;
     aggregator.await?.context("aggregator")?;

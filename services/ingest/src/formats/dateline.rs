@@ -51,7 +51,11 @@ pub(crate) fn parse(paragraph: &str) -> Option<Dateline> {
     if date.is_some_and(|d| d.chars().count() > 20) || !is_place(&place, agency.is_some()) {
         return None;
     }
-    Some(Dateline { place, agency, rest })
+    Some(Dateline {
+        place,
+        agency,
+        rest,
+    })
 }
 
 /// A hyphen separates only with spaces around it (`PORT-AU-PRINCE` is one word); a double hyphen, en dash
@@ -63,7 +67,8 @@ fn is_separator(text: &str, at: usize, c: char) -> bool {
             let before = text.get(..at).unwrap_or_default();
             let after = text.get(at + 1..).unwrap_or_default();
             let after = after.strip_prefix('-').unwrap_or(after);
-            before.ends_with(char::is_whitespace) && (after.is_empty() || after.starts_with(char::is_whitespace))
+            before.ends_with(char::is_whitespace)
+                && (after.is_empty() || after.starts_with(char::is_whitespace))
         }
         _ => false,
     }
@@ -80,20 +85,38 @@ fn split_agency(prefix: &str) -> Option<(&str, Option<String>)> {
     let good = agency.chars().next().is_some_and(char::is_uppercase)
         && agency.chars().count() <= MAX_AGENCY_CHARS
         && !agency.contains(['(', ')']);
-    good.then(|| (inner_end.get(..open).unwrap_or_default(), Some(agency.to_owned())))
+    good.then(|| {
+        (
+            inner_end.get(..open).unwrap_or_default(),
+            Some(agency.to_owned()),
+        )
+    })
 }
 
 /// A place is written in capitals (`SEOUL`, `SÃO PAULO`, `ST. PETERSBURG`); with an agency after it the
 /// looser `Seoul (Reuters)` style is accepted, as the agency already shows it is a dateline.
 fn is_place(place: &str, has_agency: bool) -> bool {
-    let allowed = |c: char| c.is_alphabetic() || matches!(c, ' ' | '/' | '.' | '\'' | '’' | '-' | ',');
-    let words: Vec<&str> = place.split(|c: char| c.is_whitespace() || c == '/').filter(|w| !w.is_empty()).collect();
+    let allowed =
+        |c: char| c.is_alphabetic() || matches!(c, ' ' | '/' | '.' | '\'' | '’' | '-' | ',');
+    let words: Vec<&str> = place
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .filter(|w| !w.is_empty())
+        .collect();
     let letters = place.chars().filter(|c| c.is_alphabetic()).count();
-    if words.is_empty() || words.len() > MAX_PLACE_WORDS || letters < 2 || !place.chars().all(allowed) {
+    if words.is_empty()
+        || words.len() > MAX_PLACE_WORDS
+        || letters < 2
+        || !place.chars().all(allowed)
+    {
         return false;
     }
-    let all_caps = place.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-    let title_case = words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let all_caps = place
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    let title_case = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
     all_caps || (has_agency && title_case)
 }
 
@@ -107,25 +130,49 @@ mod tests {
 
     #[test]
     fn reads_agency_datelines() {
-        let (place, agency, rest) = place_agency_rest("NAIROBI (Reuters) - Kenya's president flew out.").unwrap();
-        assert_eq!((place.as_str(), agency.as_deref(), rest), ("NAIROBI", Some("Reuters"), "Kenya's president flew out."));
         let (place, agency, rest) =
-            place_agency_rest("BEIJING, March 4 (Xinhua) -- Chinese Premier Li Qiang met delegates.").unwrap();
-        assert_eq!((place.as_str(), agency.as_deref(), rest), ("BEIJING", Some("Xinhua"), "Chinese Premier Li Qiang met delegates."));
-        let (place, agency, _) = place_agency_rest("Kyiv (AFP) \u{2014} Ukraine's leader said.").unwrap();
+            place_agency_rest("NAIROBI (Reuters) - Kenya's president flew out.").unwrap();
+        assert_eq!(
+            (place.as_str(), agency.as_deref(), rest),
+            ("NAIROBI", Some("Reuters"), "Kenya's president flew out.")
+        );
+        let (place, agency, rest) = place_agency_rest(
+            "BEIJING, March 4 (Xinhua) -- Chinese Premier Li Qiang met delegates.",
+        )
+        .unwrap();
+        assert_eq!(
+            (place.as_str(), agency.as_deref(), rest),
+            (
+                "BEIJING",
+                Some("Xinhua"),
+                "Chinese Premier Li Qiang met delegates."
+            )
+        );
+        let (place, agency, _) =
+            place_agency_rest("Kyiv (AFP) \u{2014} Ukraine's leader said.").unwrap();
         assert_eq!((place.as_str(), agency.as_deref()), ("Kyiv", Some("AFP")));
     }
 
     #[test]
     fn reads_datelines_without_agency() {
-        let (place, agency, rest) = place_agency_rest("MANILA/TOKYO \u{2013} The two leaders met.").unwrap();
-        assert_eq!((place.as_str(), agency, rest), ("MANILA/TOKYO", None, "The two leaders met."));
-        let (place, _, _) = place_agency_rest("PORT-AU-PRINCE - Haiti's council named a premier.").unwrap();
+        let (place, agency, rest) =
+            place_agency_rest("MANILA/TOKYO \u{2013} The two leaders met.").unwrap();
+        assert_eq!(
+            (place.as_str(), agency, rest),
+            ("MANILA/TOKYO", None, "The two leaders met.")
+        );
+        let (place, _, _) =
+            place_agency_rest("PORT-AU-PRINCE - Haiti's council named a premier.").unwrap();
         assert_eq!(place, "PORT-AU-PRINCE");
-        let (place, _, _) = place_agency_rest("WASHINGTON, D.C. (AP) \u{2014} Lawmakers returned.").unwrap();
+        let (place, _, _) =
+            place_agency_rest("WASHINGTON, D.C. (AP) \u{2014} Lawmakers returned.").unwrap();
         assert_eq!(place, "WASHINGTON, D.C.");
-        let (place, _, rest) = place_agency_rest("SÃO PAULO\u{2014}Brazil's central bank held rates.").unwrap();
-        assert_eq!((place.as_str(), rest), ("SÃO PAULO", "Brazil's central bank held rates."));
+        let (place, _, rest) =
+            place_agency_rest("SÃO PAULO\u{2014}Brazil's central bank held rates.").unwrap();
+        assert_eq!(
+            (place.as_str(), rest),
+            ("SÃO PAULO", "Brazil's central bank held rates.")
+        );
     }
 
     #[test]

@@ -15,12 +15,19 @@ pub(crate) fn parse_published(text: &str) -> Option<Published> {
     if let Ok(at) = DateTime::parse_from_rfc3339(text) {
         return Some((at, false));
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().map(date_only)
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .map(date_only)
 }
 
 /// Midnight UTC of `date`, flagged as date-only.
 pub(crate) fn date_only(date: NaiveDate) -> Published {
-    (date.and_time(chrono::NaiveTime::MIN).and_utc().fixed_offset(), true)
+    (
+        date.and_time(chrono::NaiveTime::MIN)
+            .and_utc()
+            .fixed_offset(),
+        true,
+    )
 }
 
 /// A feed timestamp (feed-rs gives UTC) in the article's form.
@@ -50,7 +57,13 @@ mod tests {
 
     #[test]
     fn refuses_what_it_would_have_to_guess() {
-        for text in ["2023-09-13T14:05:00", "13/09/2023", "yesterday", "2023-02-30", ""] {
+        for text in [
+            "2023-09-13T14:05:00",
+            "13/09/2023",
+            "yesterday",
+            "2023-02-30",
+            "",
+        ] {
             assert_eq!(parse_published(text), None, "{text}");
         }
     }

@@ -12,32 +12,50 @@ use super::dates::from_utc;
 use super::{html, Format, Limits, Parsed, RejectReason};
 
 pub(crate) fn parse(input_name: &str, bytes: &[u8], limits: &Limits) -> Parsed {
-    let parser = feed_rs::parser::Builder::new().id_generator(|_, _, _| String::new()).build();
+    let parser = feed_rs::parser::Builder::new()
+        .id_generator(|_, _, _| String::new())
+        .build();
     let feed = match parser.parse(bytes) {
         Ok(feed) => feed,
         Err(err) => {
-            return Parsed::refused(Some(Format::Feed), input_name, RejectReason::MalformedFeed(err.to_string()))
+            return Parsed::refused(
+                Some(Format::Feed),
+                input_name,
+                RejectReason::MalformedFeed(err.to_string()),
+            )
         }
     };
-    let outlet = feed.title.as_ref().map(|t| plain(t.content.trim())).filter(|t| !t.is_empty());
+    let outlet = feed
+        .title
+        .as_ref()
+        .map(|t| plain(t.content.trim()))
+        .filter(|t| !t.is_empty());
     let mut parsed = Parsed::new(Some(Format::Feed));
     for (index, entry) in feed.entries.iter().enumerate() {
         let article = article(entry, outlet.as_deref());
-        parsed.push(|| format!("{input_name}#item {}", index + 1), article, limits);
+        parsed.push(
+            || format!("{input_name}#item {}", index + 1),
+            article,
+            limits,
+        );
     }
     parsed
 }
 
 fn article(entry: &Entry, outlet: Option<&str>) -> Result<Article, RejectReason> {
     let headline = entry.title.as_ref().map(text_of).filter(|t| !t.is_empty());
-    let content = entry.content.as_ref().and_then(|c| c.body.as_deref()).map(|body| {
-        let is_html = c_is_html(entry) || html::looks_like_html(body);
-        if is_html {
-            html::to_text(body).unwrap_or_default()
-        } else {
-            body.trim().to_owned()
-        }
-    });
+    let content = entry
+        .content
+        .as_ref()
+        .and_then(|c| c.body.as_deref())
+        .map(|body| {
+            let is_html = content_is_html(entry) || html::looks_like_html(body);
+            if is_html {
+                html::to_text(body).unwrap_or_default()
+            } else {
+                body.trim().to_owned()
+            }
+        });
     let body = content
         .filter(|b| !b.trim().is_empty())
         .or_else(|| entry.summary.as_ref().map(text_of))
@@ -47,12 +65,20 @@ fn article(entry: &Entry, outlet: Option<&str>) -> Result<Article, RejectReason>
         // feed, a podcast) the operator should see as such.
         return Err(RejectReason::Empty);
     }
-    let url = entry.links.first().map(|l| l.href.trim().to_owned()).filter(|h| !h.is_empty());
+    let url = entry
+        .links
+        .first()
+        .map(|l| l.href.trim().to_owned())
+        .filter(|h| !h.is_empty());
     let id = match (entry.id.trim(), &url) {
         ("", Some(url)) => url.clone(),
         ("", None) => stable_id(
             "feed-",
-            &[outlet.unwrap_or_default(), headline.as_deref().unwrap_or_default(), &body],
+            &[
+                outlet.unwrap_or_default(),
+                headline.as_deref().unwrap_or_default(),
+                &body,
+            ],
         ),
         (id, _) => id.to_owned(),
     };
@@ -65,15 +91,23 @@ fn article(entry: &Entry, outlet: Option<&str>) -> Result<Article, RejectReason>
         published_at: published.map(|(at, _)| at),
         published_date_only: false,
         dateline: None,
-        byline: entry.authors.iter().find_map(|p| p.name.as_deref()).map(str::trim).map(str::to_owned),
+        byline: entry
+            .authors
+            .iter()
+            .find_map(|p| p.name.as_deref())
+            .map(str::trim)
+            .map(str::to_owned),
         url,
         pubstatus: Default::default(),
         body,
     })
 }
 
-fn c_is_html(entry: &Entry) -> bool {
-    entry.content.as_ref().is_some_and(|c| c.content_type.to_string().contains("html"))
+fn content_is_html(entry: &Entry) -> bool {
+    entry
+        .content
+        .as_ref()
+        .is_some_and(|c| c.content_type.to_string().contains("html"))
 }
 
 /// A feed text field as plain text, whether the feed marked it as HTML or just put markup in it.
@@ -131,15 +165,27 @@ mod tests {
         let first = &parsed.articles[0];
         assert_eq!(first.id, "pw-2024-0412");
         assert_eq!(first.outlet.as_deref(), Some("Pacific Wire"));
-        assert_eq!(first.headline.as_deref(), Some("Fiji and Tonga agree fisheries patrol deal"));
-        assert_eq!(first.url.as_deref(), Some("https://example.org/2024/fiji-tonga"));
-        assert_eq!(first.published_at.unwrap().to_rfc3339(), "2024-04-12T03:30:00+00:00");
+        assert_eq!(
+            first.headline.as_deref(),
+            Some("Fiji and Tonga agree fisheries patrol deal")
+        );
+        assert_eq!(
+            first.url.as_deref(),
+            Some("https://example.org/2024/fiji-tonga")
+        );
+        assert_eq!(
+            first.published_at.unwrap().to_rfc3339(),
+            "2024-04-12T03:30:00+00:00"
+        );
         assert_eq!(
             first.body,
             "SUVA \u{2013} Fiji's prime minister Sitiveni Rabuka and Tonga's premier signed a joint patrol agreement on Friday."
         );
         let second = &parsed.articles[1];
-        assert_eq!(second.id, "https://example.org/2024/samoa-chogm", "no guid: the link is the id");
+        assert_eq!(
+            second.id, "https://example.org/2024/samoa-chogm",
+            "no guid: the link is the id"
+        );
         assert_eq!(
             second.body,
             "APIA \u{2013} Samoa opened a meeting of Commonwealth foreign ministers.\n\nTalks run until Sunday."
@@ -171,8 +217,15 @@ mod tests {
         assert_eq!(a.id, "urn:example:andes:boric-0220");
         assert_eq!(a.outlet.as_deref(), Some("Andes Daily"));
         assert_eq!(a.byline.as_deref(), Some("Camila Rojas"));
-        assert_eq!(a.published_at.unwrap().to_rfc3339(), "2024-02-20T12:12:00+00:00", "updated, as UTC");
-        assert_eq!(a.body, "Chilean President Gabriel Boric travelled to Punta Arenas on Tuesday.");
+        assert_eq!(
+            a.published_at.unwrap().to_rfc3339(),
+            "2024-02-20T12:12:00+00:00",
+            "updated, as UTC"
+        );
+        assert_eq!(
+            a.body,
+            "Chilean President Gabriel Boric travelled to Punta Arenas on Tuesday."
+        );
     }
 
     #[test]
@@ -182,7 +235,9 @@ mod tests {
         assert_eq!(parsed.articles, []);
         assert_eq!(parsed.rejected.len(), 1);
         assert_eq!(parsed.rejected[0].reason.code(), "malformed_feed");
-        assert!(parsed.rejected[0].to_string().starts_with("broken.xml: malformed feed: "));
+        assert!(parsed.rejected[0]
+            .to_string()
+            .starts_with("broken.xml: malformed feed: "));
 
         let html_page = "<html><body><p>Not a feed</p></body></html>";
         let parsed = parse("page.html", html_page.as_bytes(), &Limits::default());

@@ -53,7 +53,10 @@ pub(crate) fn opt_id(obj: &Object, field: &'static str) -> Result<Option<String>
 pub(crate) fn opt_name(obj: &Object, field: &'static str) -> Option<String> {
     match obj.get(field)? {
         Value::String(s) => non_blank(s),
-        Value::Object(inner) => inner.get("name").and_then(Value::as_str).and_then(non_blank),
+        Value::Object(inner) => inner
+            .get("name")
+            .and_then(Value::as_str)
+            .and_then(non_blank),
         _ => None,
     }
 }
@@ -70,16 +73,26 @@ pub(crate) fn version(obj: &Object) -> u32 {
 }
 
 /// A publication date field; present but unreadable is an error, not `None`.
-pub(crate) fn opt_date(obj: &Object, field: &'static str) -> Result<Option<Published>, RejectReason> {
+pub(crate) fn opt_date(
+    obj: &Object,
+    field: &'static str,
+) -> Result<Option<Published>, RejectReason> {
     let Some(text) = opt_str(obj, field)? else {
         return Ok(None);
     };
-    parse_published(&text).map(Some).ok_or(RejectReason::BadDate { field, text })
+    parse_published(&text)
+        .map(Some)
+        .ok_or(RejectReason::BadDate { field, text })
 }
 
 /// IPTC `pubstatus`: "withdrawn" and "canceled" (any spelling) retract the article; anything else stands.
 pub(crate) fn pubstatus(obj: &Object) -> PubStatus {
-    let status = obj.get("pubstatus").and_then(Value::as_str).unwrap_or_default().trim().to_ascii_lowercase();
+    let status = obj
+        .get("pubstatus")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
     let status = status.rsplit(':').next().unwrap_or_default();
     if matches!(status, "withdrawn" | "canceled" | "cancelled") {
         PubStatus::Withdrawn
@@ -94,7 +107,11 @@ fn non_blank(s: &str) -> Option<String> {
 }
 
 fn wrong_type(field: &'static str, expected: &'static str, found: &Value) -> RejectReason {
-    RejectReason::BadField { field, expected, found: kind(found).to_owned() }
+    RejectReason::BadField {
+        field,
+        expected,
+        found: kind(found).to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -111,7 +128,13 @@ mod tests {
 
     #[test]
     fn versions_are_lenient() {
-        for (value, want) in [(json!(3), 3), (json!("7"), 7), (json!("v2"), 1), (json!(0), 1), (json!(-4), 1)] {
+        for (value, want) in [
+            (json!(3), 3),
+            (json!("7"), 7),
+            (json!("v2"), 1),
+            (json!(0), 1),
+            (json!(-4), 1),
+        ] {
             assert_eq!(version(&obj(json!({ "version": value }))), want);
         }
         assert_eq!(version(&Object::new()), 1);
@@ -124,7 +147,10 @@ mod tests {
         assert_eq!(opt_str(&o, "b"), Ok(None));
         assert_eq!(opt_str(&o, "d"), Ok(Some("Kyodo".into())));
         let err = opt_str(&o, "c").unwrap_err();
-        assert_eq!(err.to_string(), "field `c` should be a string, found a number");
+        assert_eq!(
+            err.to_string(),
+            "field `c` should be a string, found a number"
+        );
         assert_eq!(opt_id(&o, "c"), Ok(Some("12".into())));
     }
 
@@ -133,7 +159,10 @@ mod tests {
         let o = obj(json!({ "published_at": "last Tuesday" }));
         assert_eq!(
             opt_date(&o, "published_at"),
-            Err(RejectReason::BadDate { field: "published_at", text: "last Tuesday".into() })
+            Err(RejectReason::BadDate {
+                field: "published_at",
+                text: "last Tuesday".into()
+            })
         );
     }
 
@@ -146,7 +175,11 @@ mod tests {
             ("usable", PubStatus::Usable),
             ("embargoed", PubStatus::Usable),
         ] {
-            assert_eq!(pubstatus(&obj(json!({ "pubstatus": status }))), want, "{status}");
+            assert_eq!(
+                pubstatus(&obj(json!({ "pubstatus": status }))),
+                want,
+                "{status}"
+            );
         }
     }
 

@@ -38,7 +38,11 @@ pub(crate) fn parse_document(input_name: &str, text: &str, limits: &Limits) -> P
             for (index, item) in items.iter().enumerate() {
                 let (article, is_ninjs) = read_object(item);
                 all_ninjs &= is_ninjs;
-                parsed.push(|| format!("{input_name}#item {}", index + 1), article, limits);
+                parsed.push(
+                    || format!("{input_name}#item {}", index + 1),
+                    article,
+                    limits,
+                );
             }
             all_ninjs &= !items.is_empty();
         }
@@ -71,11 +75,14 @@ pub(crate) fn parse_lines(input_name: &str, text: &str, limits: &Limits) -> Pars
 
 fn read_line(line: &str, limits: &Limits) -> Result<Article, RejectReason> {
     if line.len() > limits.max_line_bytes {
-        return Err(RejectReason::LineTooLong { bytes: line.len(), limit: limits.max_line_bytes });
+        return Err(RejectReason::LineTooLong {
+            bytes: line.len(),
+            limit: limits.max_line_bytes,
+        });
     }
     check_depth(line, limits.max_json_depth)?;
-    let value: Value =
-        serde_json::from_str(line).map_err(|err| RejectReason::MalformedJson(describe(&err, false)))?;
+    let value: Value = serde_json::from_str(line)
+        .map_err(|err| RejectReason::MalformedJson(describe(&err, false)))?;
     read_object(&value).0
 }
 
@@ -137,15 +144,24 @@ mod tests {
 
     #[test]
     fn depth_ignores_brackets_in_strings() {
-        assert_eq!(check_depth(r#"{"body": "[[[[[[[[{{{{{{ \"[[[["}"#, 2), Ok(()));
-        assert_eq!(check_depth("[[[1]]]", 2), Err(RejectReason::TooDeep { limit: 2 }));
+        assert_eq!(
+            check_depth(r#"{"body": "[[[[[[[[{{{{{{ \"[[[["}"#, 2),
+            Ok(())
+        );
+        assert_eq!(
+            check_depth("[[[1]]]", 2),
+            Err(RejectReason::TooDeep { limit: 2 })
+        );
         assert_eq!(check_depth("[[[1]]]", 3), Ok(()));
     }
 
     #[test]
     fn errors_put_the_position_first() {
         let err = serde_json::from_str::<Value>("{\"body\": \"x\"\n \"id\": 1}").unwrap_err();
-        assert_eq!(describe(&err, true), "at line 2, column 2: expected `,` or `}`");
+        assert_eq!(
+            describe(&err, true),
+            "at line 2, column 2: expected `,` or `}`"
+        );
         assert_eq!(describe(&err, false), "at column 2: expected `,` or `}`");
     }
 

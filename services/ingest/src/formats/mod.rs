@@ -5,8 +5,8 @@
 //! same document go through. Nothing here does I/O or panics on input: every way an input can be wrong ends
 //! as a [`Rejection`] naming the input and the problem.
 
-mod dates;
 mod dateline;
+mod dates;
 mod feed;
 mod fields;
 mod html;
@@ -94,7 +94,10 @@ pub struct Parsed {
 
 impl Parsed {
     fn new(format: Option<Format>) -> Self {
-        Self { format, ..Self::default() }
+        Self {
+            format,
+            ..Self::default()
+        }
     }
 
     fn refused(format: Option<Format>, input: &str, reason: RejectReason) -> Self {
@@ -108,8 +111,14 @@ impl Parsed {
     }
 
     /// Keeps a parsed item if it validates. `input` is only built for a rejection, since most items pass.
-    fn push(&mut self, input: impl FnOnce() -> String, item: Result<Article, RejectReason>, limits: &Limits) {
-        match item.and_then(|article| crate::validate::validate(&article, limits).map(|()| article)) {
+    fn push(
+        &mut self,
+        input: impl FnOnce() -> String,
+        item: Result<Article, RejectReason>,
+        limits: &Limits,
+    ) {
+        match item.and_then(|article| crate::validate::validate(&article, limits).map(|()| article))
+        {
             Ok(article) => self.articles.push(article),
             Err(reason) => self.reject(input(), reason),
         }
@@ -139,7 +148,10 @@ pub fn detect(bytes: &[u8]) -> Format {
 }
 
 fn skip_space(bytes: &[u8]) -> &[u8] {
-    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
     bytes.get(start..).unwrap_or_default()
 }
 
@@ -152,7 +164,10 @@ fn looks_like_json_after(rest: &[u8]) -> bool {
     match skip_space(after).first() {
         None => true,
         Some(b'"' | b'}') if open == b'{' => true,
-        Some(&b) if open == b'[' => matches!(b, b'{' | b'[' | b']' | b'"' | b'-' | b't' | b'f' | b'n' | b'0'..=b'9'),
+        Some(&b) if open == b'[' => matches!(
+            b,
+            b'{' | b'[' | b']' | b'"' | b'-' | b't' | b'f' | b'n' | b'0'..=b'9'
+        ),
         _ => false,
     }
 }
@@ -164,7 +179,10 @@ fn looks_like_json_after(rest: &[u8]) -> bool {
 /// 1-based).
 pub fn parse_document(input_name: &str, bytes: &[u8], limits: &Limits) -> Parsed {
     if bytes.len() > limits.max_document_bytes {
-        let reason = RejectReason::TooLarge { bytes: bytes.len(), limit: limits.max_document_bytes };
+        let reason = RejectReason::TooLarge {
+            bytes: bytes.len(),
+            limit: limits.max_document_bytes,
+        };
         return Parsed::refused(None, input_name, reason);
     }
     let body = bytes.strip_prefix(BOM).unwrap_or(bytes);
@@ -195,7 +213,9 @@ pub fn parse_document(input_name: &str, bytes: &[u8], limits: &Limits) -> Parsed
             parsed
         }
         Format::JsonLines => json::parse_lines(input_name, text, limits),
-        Format::Json | Format::Ninjs | Format::Feed => json::parse_document(input_name, text, limits),
+        Format::Json | Format::Ninjs | Format::Feed => {
+            json::parse_document(input_name, text, limits)
+        }
     }
 }
 

@@ -11,12 +11,21 @@ use super::fields::{opt_date, opt_id, opt_name, opt_str, opt_text, pubstatus, ve
 use super::{html, RejectReason};
 
 /// Keys only ninjs has; one of them marks an object as ninjs rather than a dateline JSON article.
-const MARKERS: [&str; 6] = ["uri", "versioncreated", "body_text", "body_html", "headlines", "bodies"];
+const MARKERS: [&str; 6] = [
+    "uri",
+    "versioncreated",
+    "body_text",
+    "body_html",
+    "headlines",
+    "bodies",
+];
 
 /// Whether `obj` is ninjs. An object with a plain `body` is a dateline article even if it also carries a
 /// `uri` or `versioncreated` among its extra fields, since ninjs has no `body`.
 pub(crate) fn is_ninjs(obj: &Object) -> bool {
-    let has_ninjs_body = ["body_text", "body_html", "bodies"].iter().any(|k| obj.contains_key(*k));
+    let has_ninjs_body = ["body_text", "body_html", "bodies"]
+        .iter()
+        .any(|k| obj.contains_key(*k));
     (has_ninjs_body || !obj.contains_key("body")) && MARKERS.iter().any(|k| obj.contains_key(*k))
 }
 
@@ -40,7 +49,11 @@ pub(crate) fn article(obj: &Object) -> Result<Article, RejectReason> {
             Some(id) => id,
             None => stable_id(
                 "art-",
-                &[outlet.as_deref().unwrap_or_default(), headline.as_deref().unwrap_or_default(), &body],
+                &[
+                    outlet.as_deref().unwrap_or_default(),
+                    headline.as_deref().unwrap_or_default(),
+                    &body,
+                ],
             ),
         },
     };
@@ -59,7 +72,11 @@ pub(crate) fn article(obj: &Object) -> Result<Article, RejectReason> {
         },
         url: None,
         pubstatus: status,
-        body: if status == PubStatus::Withdrawn && body.trim().is_empty() { String::new() } else { body },
+        body: if status == PubStatus::Withdrawn && body.trim().is_empty() {
+            String::new()
+        } else {
+            body
+        },
     })
 }
 
@@ -74,23 +91,39 @@ fn body(obj: &Object) -> Result<String, RejectReason> {
     let Some(Value::Array(bodies)) = obj.get("bodies") else {
         return Ok(String::new());
     };
-    let content_type = |b: &&Value| str_of(b, "contenttype").unwrap_or_default().to_ascii_lowercase();
+    let content_type = |b: &&Value| {
+        str_of(b, "contenttype")
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+    };
     let is_main = |b: &&Value| str_of(b, "role").is_none_or(|r| r.eq_ignore_ascii_case("main"));
-    let plain = bodies.iter().filter(is_main).find(|b| content_type(b) == "text/plain");
+    let plain = bodies
+        .iter()
+        .filter(is_main)
+        .find(|b| content_type(b) == "text/plain");
     if let Some(text) = plain.and_then(|b| str_of(b, "value")) {
         return Ok(text);
     }
-    let markup = bodies.iter().filter(is_main).find(|b| content_type(b).contains("html"));
+    let markup = bodies
+        .iter()
+        .filter(is_main)
+        .find(|b| content_type(b).contains("html"));
     if let Some(markup) = markup.and_then(|b| str_of(b, "value")) {
         return Ok(html::to_text(&markup).unwrap_or_default());
     }
-    Ok(bodies.iter().find_map(|b| str_of(b, "value")).unwrap_or_default())
+    Ok(bodies
+        .iter()
+        .find_map(|b| str_of(b, "value"))
+        .unwrap_or_default())
 }
 
 /// From a 2.x list (`headlines`, ...) the entry with role "main", else the first.
 fn pick<'a>(obj: &'a Object, field: &str) -> Option<&'a Value> {
     let items = obj.get(field)?.as_array()?;
-    items.iter().find(|item| str_of(item, "role").is_some_and(|r| r.eq_ignore_ascii_case("main"))).or(items.first())
+    items
+        .iter()
+        .find(|item| str_of(item, "role").is_some_and(|r| r.eq_ignore_ascii_case("main")))
+        .or(items.first())
 }
 
 fn first_name(obj: &Object, field: &str) -> Option<String> {
@@ -137,12 +170,21 @@ mod tests {
         let a = article(&obj).unwrap();
         assert_eq!(a.id, "urn:newsml:example.org:20240502:ap-0317");
         assert_eq!(a.version, 3);
-        assert_eq!(a.published_at.unwrap().to_rfc3339(), "2024-05-02T06:40:00+00:00");
-        assert_eq!(a.headline.as_deref(), Some("Modi opens new terminal at Varanasi airport"));
+        assert_eq!(
+            a.published_at.unwrap().to_rfc3339(),
+            "2024-05-02T06:40:00+00:00"
+        );
+        assert_eq!(
+            a.headline.as_deref(),
+            Some("Modi opens new terminal at Varanasi airport")
+        );
         assert_eq!(a.byline.as_deref(), Some("Ravi Menon"));
         assert_eq!(a.dateline.as_deref(), Some("VARANASI"));
         assert_eq!(a.outlet.as_deref(), Some("The Associated Press"));
-        assert_eq!(a.body, "Prime Minister Narendra Modi opened a new airport terminal in Varanasi on Thursday.");
+        assert_eq!(
+            a.body,
+            "Prime Minister Narendra Modi opened a new airport terminal in Varanasi on Thursday."
+        );
     }
 
     #[test]
@@ -166,9 +208,18 @@ mod tests {
         let a = article(&obj).unwrap();
         assert_eq!(a.id, "tag:example.net,2024:efe-5521");
         assert_eq!(a.version, 2);
-        assert_eq!(a.published_at.unwrap().to_rfc3339(), "2024-03-18T11:00:00-03:00");
-        assert_eq!(a.headline.as_deref(), Some("Milei arrives in Madrid for business forum"));
-        assert_eq!(a.body, "Argentine President Javier Milei arrived in Madrid.");
+        assert_eq!(
+            a.published_at.unwrap().to_rfc3339(),
+            "2024-03-18T11:00:00-03:00"
+        );
+        assert_eq!(
+            a.headline.as_deref(),
+            Some("Milei arrives in Madrid for business forum")
+        );
+        assert_eq!(
+            a.body,
+            "Argentine President Javier Milei arrived in Madrid."
+        );
         assert_eq!(a.byline.as_deref(), Some("Lucia Ferrer"));
         assert_eq!(a.outlet.as_deref(), Some("EFE"));
     }
@@ -189,8 +240,12 @@ mod tests {
 
     #[test]
     fn shape_is_decided_by_keys() {
-        assert!(is_ninjs(&map(json!({ "versioncreated": "2024-01-01T00:00:00Z", "body_text": "x" }))));
-        assert!(!is_ninjs(&map(json!({ "uri": "x", "body": "A dateline article with an extra uri." }))));
+        assert!(is_ninjs(&map(
+            json!({ "versioncreated": "2024-01-01T00:00:00Z", "body_text": "x" })
+        )));
+        assert!(!is_ninjs(&map(
+            json!({ "uri": "x", "body": "A dateline article with an extra uri." })
+        )));
         assert!(!is_ninjs(&map(json!({ "title": "Neither" }))));
     }
 }

@@ -35,7 +35,11 @@ pub enum RejectReason {
     LineTooLong { bytes: usize, limit: usize },
     /// A field with the wrong JSON type, e.g. a number where the body text should be.
     #[error("field `{field}` should be {expected}, found {found}")]
-    BadField { field: &'static str, expected: &'static str, found: String },
+    BadField {
+        field: &'static str,
+        expected: &'static str,
+        found: String,
+    },
     /// A date that cannot be read at all (as opposed to [`RejectReason::AbsurdDate`], readable but wrong).
     #[error("{field} is not a date: `{text}` (expected RFC 3339 or YYYY-MM-DD)")]
     BadDate { field: &'static str, text: String },
@@ -95,9 +99,18 @@ mod tests {
             input: "feeds/x.jsonl:17".into(),
             reason: RejectReason::MalformedJson("at column 12: expected `,` or `}`".into()),
         };
-        assert_eq!(rejection.to_string(), "feeds/x.jsonl:17: malformed JSON at column 12: expected `,` or `}`");
-        let rejection = Rejection { input: "wire/a.txt".into(), reason: RejectReason::NotUtf8 { offset: 41 } };
-        assert_eq!(rejection.to_string(), "wire/a.txt: not valid UTF-8 (first bad byte at offset 41)");
+        assert_eq!(
+            rejection.to_string(),
+            "feeds/x.jsonl:17: malformed JSON at column 12: expected `,` or `}`"
+        );
+        let rejection = Rejection {
+            input: "wire/a.txt".into(),
+            reason: RejectReason::NotUtf8 { offset: 41 },
+        };
+        assert_eq!(
+            rejection.to_string(),
+            "wire/a.txt: not valid UTF-8 (first bad byte at offset 41)"
+        );
     }
 
     #[test]
@@ -113,12 +126,21 @@ mod tests {
             RejectReason::UnknownShape,
             RejectReason::AbsurdDate(String::new()),
             RejectReason::LineTooLong { bytes: 2, limit: 1 },
-            RejectReason::BadField { field: "body", expected: "a string", found: "a number".into() },
-            RejectReason::BadDate { field: "published_at", text: String::new() },
+            RejectReason::BadField {
+                field: "body",
+                expected: "a string",
+                found: "a number".into(),
+            },
+            RejectReason::BadDate {
+                field: "published_at",
+                text: String::new(),
+            },
             RejectReason::BadId(String::new()),
         ];
         let mut codes: Vec<_> = reasons.iter().map(RejectReason::code).collect();
-        assert!(codes.iter().all(|c| c.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_')));
+        assert!(codes.iter().all(|c| c
+            .chars()
+            .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_')));
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), reasons.len());

@@ -19,7 +19,11 @@ pub(crate) fn article(obj: &Object) -> Result<Article, RejectReason> {
         Some(id) => id,
         None => stable_id(
             "art-",
-            &[outlet.as_deref().unwrap_or_default(), headline.as_deref().unwrap_or_default(), &body],
+            &[
+                outlet.as_deref().unwrap_or_default(),
+                headline.as_deref().unwrap_or_default(),
+                &body,
+            ],
         ),
     };
     Ok(Article {
@@ -69,8 +73,14 @@ mod tests {
         assert_eq!(a.id, "afp-2024-0611-0042");
         assert_eq!(a.version, 2);
         assert_eq!(a.outlet.as_deref(), Some("AFP"));
-        assert_eq!(a.headline.as_deref(), Some("Lula lands in Rome for FAO talks"));
-        assert_eq!(a.published_at.unwrap().to_rfc3339(), "2024-06-11T09:15:00+02:00");
+        assert_eq!(
+            a.headline.as_deref(),
+            Some("Lula lands in Rome for FAO talks")
+        );
+        assert_eq!(
+            a.published_at.unwrap().to_rfc3339(),
+            "2024-06-11T09:15:00+02:00"
+        );
         assert!(!a.published_date_only);
         assert_eq!(a.byline.as_deref(), Some("Marta Ribeiro"));
         assert_eq!(a.dateline.as_deref(), Some("ROME"));
@@ -98,15 +108,24 @@ mod tests {
         assert_eq!(a.id, want);
         assert_eq!(article(&obj).unwrap().id, a.id);
         assert!(a.published_date_only);
-        assert_eq!(a.published_at.unwrap().to_rfc3339(), "2024-07-08T00:00:00+00:00");
+        assert_eq!(
+            a.published_at.unwrap().to_rfc3339(),
+            "2024-07-08T00:00:00+00:00"
+        );
         assert_eq!(a.version, 1);
     }
 
     #[test]
     fn wrong_types_and_unreadable_dates_are_refused() {
         let err = article(&map(json!({ "body": ["not", "text"] }))).unwrap_err();
-        assert_eq!(err.to_string(), "field `body` should be a string, found an array");
-        let err = article(&map(json!({ "body": "Text.", "published_at": "June 11th" }))).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "field `body` should be a string, found an array"
+        );
+        let err = article(&map(
+            json!({ "body": "Text.", "published_at": "June 11th" }),
+        ))
+        .unwrap_err();
         assert_eq!(err.code(), "bad_date");
     }
 }

@@ -1,0 +1,209 @@
+//! `dateline bench`: the end-to-end load generator. Starts a nats-server with file storage and the real
+//! extractor and aggregator binaries as separate processes, publishes synthetic wire copy at a given rate (or
+//! as fast as possible), and reports sustained throughput, ingest → story-update latency percentiles, and the
+//! CPU time and peak memory of every process.
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context as _};
+use chrono::{DateTime, NaiveDate, Utc};
+use dateline_ingest::publish::Publisher;
+use dateline_shared::headers;
+use dateline_shared::nats::NatsArgs;
+use futures::StreamExt;
+use tokio::process::{Child, Command};
+
+use crate::local_nats::LocalNats;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Articles to publish.
+    #[arg(long, default_value_t = 20_000)]
+    articles: usize,
+    /// Articles per second; 0 publishes as fast as JetStream takes them.
+    #[arg(long, default_value_t = 0)]
+    rate: u64,
+    /// Distinct happenings the articles report (fewer = more corroborating reports per event).
+    #[arg(long, default_value_t = 2_000)]
+    storylines: usize,
+    /// Extractor processes.
+    #[arg(long, default_value_t = 1)]
+    extractors: usize,
+}
+
+pub async fn run(args: Args) -> anyhow::Result<()> {
+    let store = tempfile_dir()?;
+    let port = free_port()?;
+    let server = LocalNats::start(port, &store).await?;
+    let url = format!("nats://127.0.0.1:{port}");
+    let result = bench(&args, &url).await;
+    server.stop().await;
+    let _ = std::fs::remove_dir_all(&store);
+    result
+}
+
+fn tempfile_dir() -> anyhow::Result<PathBuf> {
+    let dir = std::env::temp_dir().join(format!("dateline-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
+
+fn free_port() -> anyhow::Result<u16> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+/// A service binary built beside this one.
+fn sibling(name: &str) -> anyhow::Result<PathBuf> {
+    let exe = std::env::current_exe()?;
+    let path = exe.parent().map(|d| d.join(name)).context("locating binaries")?;
+    if !path.exists() {
+        bail!("{} not found: build it first (cargo build --release --workspace)", path.display());
+    }
+    Ok(path)
+}
+
+fn spawn_stage(binary: &Path, url: &str) -> anyhow::Result<Child> {
+    Command::new(binary)
+        .args(["--nats", url])
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .with_context(|| format!("starting {}", binary.display()))
+}
+
+async fn bench(args: &Args, url: &str) -> anyhow::Result<()> {
+    let nats = NatsArgs::for_url(url);
+    let client = nats.connect("dateline-bench").await?;
+    let js = async_nats::jetstream::new(client.clone());
+    let names = nats.names()?;
+    dateline_shared::nats::declare_pipeline(&js, &names, nats.durability()).await?;
+
+    let mut stages = Vec::new();
+    for _ in 0..args.extractors {
+        stages.push(("extractor", spawn_stage(&sibling("dateline-extractor")?, url)?));
+    }
+    stages.push(("aggregator", spawn_stage(&sibling("dateline-aggregator")?, url)?));
+
+    let start = NaiveDate::from_ymd_opt(2025, 1, 6).unwrap_or_default();
+    let articles = dateline_ingest::synthetic::articles(1, args.articles, args.storylines, start);
+    let bytes: usize = articles.iter().map(|a| a.body.len()).sum();
+
+    // Latency: every story update carries the time its article was published by ingest.
+    let mut updates = client.subscribe(names.all("stories")).await?;
+    let latencies = tokio::spawn(async move {
+        let mut samples = Vec::new();
+        while let Some(message) = updates.next().await {
+            let at = message.headers.as_ref().and_then(|h| h.get(headers::INGESTED_AT)).map(|v| v.as_str().to_owned());
+            if let Some(at) = at.and_then(|a| a.parse::<DateTime<Utc>>().ok()) {
+                samples.push((Utc::now() - at).num_microseconds().unwrap_or(0));
+            }
+        }
+        samples
+    });
+
+    let publisher = Publisher::new(js.clone(), names.clone());
+    let began = Instant::now();
+    let batch = if args.rate == 0 { 512 } else { (args.rate as usize / 100).max(1) };
+    for (i, chunk) in articles.chunks(batch).enumerate() {
+        if args.rate > 0 {
+            let due = Duration::from_secs_f64((i * batch) as f64 / args.rate as f64);
+            if let Some(wait) = due.checked_sub(began.elapsed()) {
+                tokio::time::sleep(wait).await;
+            }
+        }
+        for result in publisher.publish_all(chunk).await {
+            result?;
+        }
+    }
+    let published = began.elapsed();
+    wait_drained(&js, &names).await?;
+    let drained = began.elapsed();
+
+    let mut usage = Vec::new();
+    for (name, child) in &stages {
+        if let Some(pid) = child.id() {
+            usage.push((name.to_string(), process_usage(pid)));
+        }
+    }
+    for (_, child) in &mut stages {
+        if let Some(pid) = child.id() {
+            let _ = Command::new("kill").arg(pid.to_string()).status().await;
+        }
+        let _ = tokio::time::timeout(Duration::from_secs(10), child.wait()).await;
+    }
+    client.flush().await?;
+    drop(client);
+    let mut samples = tokio::time::timeout(Duration::from_secs(2), latencies).await.ok().and_then(|r| r.ok()).unwrap_or_default();
+    samples.sort_unstable();
+
+    let n = args.articles as f64;
+    println!("articles: {}  ({:.1} MB of text), storylines: {}, rate: {}", args.articles, bytes as f64 / 1e6, args.storylines,
+        if args.rate == 0 { "as fast as possible".to_owned() } else { format!("{}/s", args.rate) });
+    println!("published in {:.2} s, processed end to end in {:.2} s", published.as_secs_f64(), drained.as_secs_f64());
+    println!("sustained throughput: {:.0} articles/s", n / drained.as_secs_f64());
+    if samples.is_empty() {
+        println!("latency: no story updates observed");
+    } else {
+        let pct = |p: f64| samples[((samples.len() - 1) as f64 * p).round() as usize] as f64 / 1000.0;
+        println!(
+            "ingest → story update latency over {} updates: p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+            samples.len(), pct(0.50), pct(0.95), pct(0.99), pct(1.0)
+        );
+    }
+    for (name, (cpu, peak)) in usage {
+        println!("{name:<11} cpu {cpu:.2} s, peak memory {:.1} MiB", peak as f64 / 1024.0);
+    }
+    Ok(())
+}
+
+async fn wait_drained(js: &async_nats::jetstream::Context, names: &dateline_shared::Names) -> anyhow::Result<()> {
+    let stages = [
+        (names.articles_stream(), names.consumer("extractor")),
+        (names.events_stream(), names.consumer("aggregator")),
+    ];
+    let mut idle_checks = 0;
+    loop {
+        let mut idle = true;
+        for (stream, consumer) in &stages {
+            let stream = js.get_stream(stream).await?;
+            match stream.get_consumer::<async_nats::jetstream::consumer::pull::Config>(consumer).await {
+                Ok(mut consumer) => {
+                    let info = consumer.info().await?;
+                    idle &= info.num_pending == 0 && info.num_ack_pending == 0;
+                }
+                Err(_) => idle = false,
+            }
+        }
+        idle_checks = if idle { idle_checks + 1 } else { 0 };
+        if idle_checks >= 2 {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// CPU seconds (user + system) and peak resident memory (KiB) of a process, from /proc.
+fn process_usage(pid: u32) -> (f64, u64) {
+    let ticks = 100.0; // USER_HZ on Linux
+    let cpu = std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| {
+            let after = stat.rsplit_once(')')?.1;
+            let fields: Vec<&str> = after.split_whitespace().collect();
+            let utime: f64 = fields.get(11)?.parse().ok()?;
+            let stime: f64 = fields.get(12)?.parse().ok()?;
+            Some((utime + stime) / ticks)
+        })
+        .unwrap_or(0.0);
+    let peak = std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|status| {
+            let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+            line.split_whitespace().nth(1)?.parse().ok()
+        })
+        .unwrap_or(0);
+    (cpu, peak)
+}

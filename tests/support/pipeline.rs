@@ -1,0 +1,113 @@
+//! The real extractor and aggregator stages running in-process against a test's nats-server.
+
+use std::time::Duration;
+
+use dateline_ingest::publish::Publisher;
+use dateline_shared::shutdown::{Shutdown, ShutdownTrigger};
+use dateline_shared::stage::{Pipeline, StageArgs};
+use dateline_shared::{Names, Story};
+
+use crate::{stories_in_bucket, NatsServer};
+
+pub struct RunningPipeline {
+    pub js: async_nats::jetstream::Context,
+    pub names: Names,
+    pub pipeline: Pipeline,
+    trigger: ShutdownTrigger,
+    tasks: Vec<tokio::task::JoinHandle<anyhow::Result<()>>>,
+}
+
+/// Stage settings for tests: a short ack wait so that a crashed stage's messages come back quickly.
+pub fn test_stage_args() -> StageArgs {
+    StageArgs { ack_wait_secs: 3, max_deliver: 3, max_ack_pending: 1024 }
+}
+
+/// Connects to the test's server and declares the pipeline, without starting any stage.
+pub async fn connect(server: &NatsServer) -> anyhow::Result<Pipeline> {
+    let nats = dateline_shared::nats::NatsArgs::for_url(&server.url());
+    let (_client, pipeline) = nats.pipeline("dateline-test", test_stage_args()).await?;
+    pipeline.declare().await?;
+    Ok(pipeline)
+}
+
+impl RunningPipeline {
+    /// One extractor and one aggregator.
+    pub async fn start(server: &NatsServer) -> anyhow::Result<Self> {
+        Self::with_extractors(server, 1).await
+    }
+
+    pub async fn with_extractors(server: &NatsServer, extractors: usize) -> anyhow::Result<Self> {
+        let pipeline = connect(server).await?;
+        let (trigger, shutdown) = Shutdown::new();
+        let mut tasks = Vec::new();
+        for _ in 0..extractors {
+            tasks.push(spawn_extractor(pipeline.clone(), shutdown.clone()));
+        }
+        tasks.push(spawn_aggregator(pipeline.clone(), shutdown));
+        Ok(Self { js: pipeline.js.clone(), names: pipeline.names.clone(), pipeline, trigger, tasks })
+    }
+
+    pub fn publisher(&self) -> Publisher {
+        Publisher::new(self.js.clone(), self.names.clone())
+    }
+
+    pub async fn stories(&self) -> Vec<Story> {
+        stories_in_bucket(&self.js, &self.names.stories_bucket()).await.unwrap_or_default()
+    }
+
+    /// Stops the stages the way SIGTERM would and checks they exit cleanly.
+    pub async fn stop(self) -> anyhow::Result<()> {
+        self.trigger.trigger();
+        for task in self.tasks {
+            tokio::time::timeout(Duration::from_secs(20), task).await???;
+        }
+        Ok(())
+    }
+}
+
+pub fn spawn_extractor(pipeline: Pipeline, shutdown: Shutdown) -> tokio::task::JoinHandle<anyhow::Result<()>> {
+    let lexicon = std::sync::Arc::new(dateline_extractor::Lexicon::builtin().clone());
+    tokio::spawn(async move {
+        dateline_extractor::service::run(pipeline, lexicon, shutdown).await?;
+        Ok(())
+    })
+}
+
+pub fn spawn_aggregator(pipeline: Pipeline, shutdown: Shutdown) -> tokio::task::JoinHandle<anyhow::Result<()>> {
+    tokio::spawn(async move {
+        dateline_aggregator::service::run(pipeline, shutdown).await?;
+        Ok(())
+    })
+}
+
+/// A story state reduced to what must match between a faulty and a fault-free run: every event's kind,
+/// status, actors, date and place, and exactly which reports support it. Story and event ids are left out:
+/// they follow processing order, which faults may change.
+pub fn fingerprint(stories: &[Story]) -> Vec<String> {
+    let mut lines: Vec<String> = stories
+        .iter()
+        .flat_map(|s| s.events.iter())
+        .map(|e| {
+            let mut actors: Vec<&str> = e.actors.iter().map(|a| a.id.as_str()).collect();
+            actors.sort_unstable();
+            let mut reports: Vec<&str> = e.reports.iter().map(|r| r.id.as_str()).collect();
+            reports.sort_unstable();
+            format!(
+                "{} {} {:?} {:?} {:?} reports={:?}",
+                e.kind,
+                e.status.as_str(),
+                actors,
+                e.time.as_ref().and_then(|t| t.date).map(|d| d.to_string()),
+                e.place.as_ref().map(|p| p.name.as_str()),
+                reports
+            )
+        })
+        .collect();
+    lines.sort();
+    lines
+}
+
+/// How many reports the stories hold in all.
+pub fn report_count(stories: &[Story]) -> usize {
+    stories.iter().flat_map(|s| s.events.iter()).map(|e| e.reports.len()).sum()
+}

@@ -1,0 +1,166 @@
+//! Nothing lost, nothing doubled: the same articles through a faulty run and a fault-free run end in the same
+//! stories. Faults are real: nats-server is SIGKILLed and restarted on its store, stages are aborted
+//! mid-stream and started again, and poison messages are put straight on the articles subjects.
+
+use std::time::Duration;
+
+use async_nats::HeaderMap;
+use chrono::NaiveDate;
+use dateline_ingest::publish::Publisher;
+use dateline_shared::shutdown::Shutdown;
+use dateline_shared::Article;
+use dateline_tests::pipeline::{connect, fingerprint, report_count, spawn_aggregator, spawn_extractor, RunningPipeline};
+use dateline_tests::{wait_for, NatsServer};
+
+fn corpus(count: usize) -> Vec<Article> {
+    let start = NaiveDate::from_ymd_opt(2024, 5, 6).unwrap_or_default();
+    dateline_ingest::synthetic::articles(42, count, count / 6, start)
+}
+
+/// Publishes every article, retrying the ones NATS did not take (ingest is at-least-once, dedup makes it once).
+async fn publish_until_taken(publisher: &Publisher, articles: &[Article]) -> anyhow::Result<()> {
+    let mut pending: Vec<Article> = articles.to_vec();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(90);
+    while !pending.is_empty() {
+        let results = publisher.publish_all(&pending).await;
+        pending = pending.into_iter().zip(results).filter(|(_, r)| r.is_err()).map(|(a, _)| a).collect();
+        if tokio::time::Instant::now() > deadline {
+            anyhow::bail!("{} articles could not be published", pending.len());
+        }
+        if !pending.is_empty() {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+    Ok(())
+}
+
+/// The reference: the corpus through a pipeline with no faults.
+async fn fault_free(articles: &[Article]) -> anyhow::Result<Vec<String>> {
+    let server = NatsServer::start()?;
+    let pipeline = RunningPipeline::start(&server).await?;
+    publish_until_taken(&pipeline.publisher(), articles).await?;
+    let expected_reports = extracted_reports(articles);
+    let stories = wait_for(Duration::from_secs(120), || async {
+        let stories = pipeline.stories().await;
+        (report_count(&stories) == expected_reports).then_some(stories)
+    })
+    .await?;
+    pipeline.stop().await?;
+    Ok(fingerprint(&stories))
+}
+
+fn extracted_reports(articles: &[Article]) -> usize {
+    let lexicon = dateline_extractor::Lexicon::builtin();
+    articles.iter().map(|a| dateline_extractor::extract(a, lexicon).len()).sum()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_broker_killed_and_restarted_mid_stream_loses_nothing() -> anyhow::Result<()> {
+    let articles = corpus(600);
+    let expected = fault_free(&articles).await?;
+    let expected_reports = extracted_reports(&articles);
+
+    let mut server = NatsServer::start()?;
+    let pipeline = RunningPipeline::start(&server).await?;
+    let publisher = pipeline.publisher();
+    publish_until_taken(&publisher, &articles[..300]).await?;
+    server.kill()?;
+    server.restart()?;
+    publish_until_taken(&publisher, &articles[300..]).await?;
+    // A wire re-sends around an outage: the duplicate window drops what was already taken.
+    publish_until_taken(&publisher, &articles[250..350]).await?;
+
+    let stories = wait_for(Duration::from_secs(180), || async {
+        let stories = pipeline.stories().await;
+        (report_count(&stories) >= expected_reports).then_some(stories)
+    })
+    .await?;
+    assert_eq!(report_count(&stories), expected_reports, "reports doubled");
+    assert_eq!(fingerprint(&stories), expected);
+    pipeline.stop().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stages_aborted_mid_stream_and_restarted_lose_nothing() -> anyhow::Result<()> {
+    let articles = corpus(600);
+    let expected = fault_free(&articles).await?;
+    let expected_reports = extracted_reports(&articles);
+
+    let server = NatsServer::start()?;
+    let pipeline = connect(&server).await?;
+    let publisher = Publisher::new(pipeline.js.clone(), pipeline.names.clone());
+    publish_until_taken(&publisher, &articles).await?;
+
+    // Two extractors share the work; the aggregator and one extractor are aborted mid-stream, like a crash:
+    // no shutdown, no acks for what they had in hand.
+    let (_keep, shutdown) = Shutdown::new();
+    let first = spawn_extractor(pipeline.clone(), shutdown.clone());
+    let second = spawn_extractor(pipeline.clone(), shutdown.clone());
+    let aggregator = spawn_aggregator(pipeline.clone(), shutdown.clone());
+    let js = pipeline.js.clone();
+    let bucket = pipeline.names.stories_bucket();
+    wait_for(Duration::from_secs(60), || async {
+        let stories = dateline_tests::stories_in_bucket(&js, &bucket).await.ok()?;
+        (report_count(&stories) > expected_reports / 4).then_some(())
+    })
+    .await?;
+    first.abort();
+    aggregator.abort();
+    let _ = first.await;
+    let _ = aggregator.await;
+
+    let (trigger, shutdown) = Shutdown::new();
+    let aggregator = spawn_aggregator(pipeline.clone(), shutdown.clone());
+    let stories = wait_for(Duration::from_secs(180), || async {
+        let stories = dateline_tests::stories_in_bucket(&js, &bucket).await.ok()?;
+        (report_count(&stories) >= expected_reports).then_some(stories)
+    })
+    .await?;
+    assert_eq!(report_count(&stories), expected_reports, "reports doubled");
+    assert_eq!(fingerprint(&stories), expected);
+    trigger.trigger();
+    _keep.trigger();
+    aggregator.await??;
+    second.await??;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn poison_messages_are_dead_lettered_and_the_rest_flows() -> anyhow::Result<()> {
+    let server = NatsServer::start()?;
+    let pipeline = RunningPipeline::start(&server).await?;
+    let names = pipeline.names.clone();
+
+    // Straight onto the subject, past ingest's validation: the extractor must cope on its own.
+    let mut headers = HeaderMap::new();
+    headers.insert("Nats-Msg-Id", "poison-1");
+    pipeline
+        .js
+        .publish_with_headers(names.article_subject(Some("junk")), headers, "{not json".into())
+        .await?
+        .await?;
+    let good = corpus(6);
+    publish_until_taken(&pipeline.publisher(), &good).await?;
+    let expected_reports = extracted_reports(&good);
+    wait_for(Duration::from_secs(60), || async {
+        (report_count(&pipeline.stories().await) == expected_reports).then_some(())
+    })
+    .await?;
+
+    let mut dlq = pipeline.js.get_stream(names.dlq_stream()).await?;
+    let dead = wait_for(Duration::from_secs(30), || async {
+        let info = dlq.info().await.ok()?;
+        (info.state.messages == 1).then_some(info.state.last_sequence)
+    })
+    .await?;
+    let letter = dlq.get_raw_message(dead).await?;
+    let reason = letter.headers.get(dateline_shared::headers::DLQ_REASON).map(|v| v.as_str().to_owned());
+    assert!(reason.as_deref().is_some_and(|r| r.contains("not valid JSON")), "reason: {reason:?}");
+    assert_eq!(letter.subject.as_str(), names.dlq_subject("extractor"));
+    assert_eq!(
+        letter.headers.get(dateline_shared::headers::DLQ_SUBJECT).map(|v| v.as_str()),
+        Some(names.article_subject(Some("junk")).as_str())
+    );
+    assert_eq!(letter.payload.as_ref(), b"{not json");
+    pipeline.stop().await
+}
