@@ -10,6 +10,7 @@ pub mod event;
 pub mod headers;
 pub mod ids;
 pub mod nats;
+pub mod ops;
 pub mod shutdown;
 pub mod stage;
 pub mod story;

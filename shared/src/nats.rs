@@ -173,6 +173,7 @@ impl NatsArgs {
             names: self.names()?,
             durability: self.durability(),
             stage,
+            readiness: Default::default(),
         };
         Ok((client, pipeline))
     }

@@ -68,6 +68,8 @@ pub struct Pipeline {
     pub names: Names,
     pub durability: crate::nats::Durability,
     pub stage: StageArgs,
+    /// Set once the stage's consumer is bound; served on `/readyz`.
+    pub readiness: crate::ops::Readiness,
 }
 
 impl Pipeline {
@@ -141,12 +143,12 @@ impl ConsumerSpec {
 /// Pulls and handles messages one at a time until shutdown. The message in hand is always finished (acked,
 /// nak'd or dead-lettered) before the loop checks for shutdown again.
 pub async fn run<H: Handler>(
-    js: &jetstream::Context,
-    names: &Names,
+    pipeline: &Pipeline,
     spec: &ConsumerSpec,
     mut shutdown: Shutdown,
     handler: &mut H,
 ) -> Result<(), StageError> {
+    let (js, names) = (&pipeline.js, &pipeline.names);
     let consumer = spec.bind(js).await?;
     let pull_error = |e: String| StageError::Pull { consumer: spec.durable.clone(), reason: e };
     let mut messages = consumer
@@ -157,6 +159,7 @@ pub async fn run<H: Handler>(
         .messages()
         .await
         .map_err(|e| pull_error(e.to_string()))?;
+    pipeline.readiness.set_ready();
     tracing::info!(stage = spec.stage, consumer = %spec.durable, "stage running");
     loop {
         let next = tokio::select! {

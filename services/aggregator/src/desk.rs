@@ -181,7 +181,7 @@ impl Desk {
         if complete && held_article.is_some_and(|held| held.version < event.article_version) {
             changes.extend(retract_article(story, &event.article_id, event.article_version, revision, &because));
         }
-        story.events.sort_by(|a, b| event_order(a).cmp(&event_order(b)));
+        story.events.sort_by_key(event_order);
 
         let new_title = title::title(story);
         if new_title != story.title {

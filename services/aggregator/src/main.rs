@@ -4,6 +4,7 @@ use anyhow::Context as _;
 use clap::Parser;
 use dateline_shared::nats::NatsArgs;
 use dateline_shared::shutdown::Shutdown;
+use dateline_shared::ops::OpsArgs;
 use dateline_shared::stage::StageArgs;
 
 /// Merges events into live stories: reads `<prefix>.events.>`, writes the `<prefix>_stories` bucket and
@@ -15,6 +16,8 @@ struct Args {
     nats: NatsArgs,
     #[command(flatten)]
     stage: StageArgs,
+    #[command(flatten)]
+    ops: OpsArgs,
     /// Log as JSON lines instead of human-readable text.
     #[arg(long)]
     log_json: bool,
@@ -25,9 +28,15 @@ async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     dateline_shared::telemetry::init(args.log_json);
     let (client, pipeline) = args.nats.pipeline("dateline-aggregator", args.stage).await?;
-    dateline_aggregator::service::run(pipeline, Shutdown::on_signals())
+    let shutdown = Shutdown::on_signals();
+    let ops = tokio::spawn({
+        let (args, client, readiness, shutdown) = (args.ops.clone(), client.clone(), pipeline.readiness.clone(), shutdown.clone());
+        async move { dateline_shared::ops::serve(&args, client, readiness, shutdown).await }
+    });
+    dateline_aggregator::service::run(pipeline, shutdown)
         .await
         .context("aggregator stopped with an error")?;
+    ops.await?.context("ops endpoints")?;
     client.flush().await.context("flushing NATS connection")?;
     Ok(())
 }

@@ -163,7 +163,7 @@ pub async fn run(pipeline: Pipeline, shutdown: dateline_shared::shutdown::Shutdo
     let mut spec = pipeline.consumer(STAGE, names.events_stream(), names.all("events"));
     // One aggregator applies events in stream order; a small window keeps redeliveries close to that order.
     spec.max_ack_pending = spec.max_ack_pending.min(256);
-    stage::run(&pipeline.js, names, &spec, shutdown, &mut aggregator).await?;
+    stage::run(&pipeline, &spec, shutdown, &mut aggregator).await?;
     Ok(())
 }
 

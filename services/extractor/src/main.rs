@@ -9,6 +9,7 @@ use clap::Parser;
 use dateline_extractor::Lexicon;
 use dateline_shared::nats::NatsArgs;
 use dateline_shared::shutdown::Shutdown;
+use dateline_shared::ops::OpsArgs;
 use dateline_shared::stage::StageArgs;
 
 /// Turns articles into typed events: reads `<prefix>.articles.>`, publishes `<prefix>.events.<kind>`.
@@ -19,6 +20,8 @@ struct Args {
     nats: NatsArgs,
     #[command(flatten)]
     stage: StageArgs,
+    #[command(flatten)]
+    ops: OpsArgs,
     /// A lexicon file (TOML) to use instead of the built-in one.
     #[arg(long, env = "DATELINE_LEXICON")]
     lexicon: Option<PathBuf>,
@@ -36,9 +39,15 @@ async fn main() -> anyhow::Result<()> {
         None => Lexicon::builtin().clone(),
     };
     let (client, pipeline) = args.nats.pipeline("dateline-extractor", args.stage).await?;
-    dateline_extractor::service::run(pipeline, Arc::new(lexicon), Shutdown::on_signals())
+    let shutdown = Shutdown::on_signals();
+    let ops = tokio::spawn({
+        let (args, client, readiness, shutdown) = (args.ops.clone(), client.clone(), pipeline.readiness.clone(), shutdown.clone());
+        async move { dateline_shared::ops::serve(&args, client, readiness, shutdown).await }
+    });
+    dateline_extractor::service::run(pipeline, Arc::new(lexicon), shutdown)
         .await
         .context("extractor stopped with an error")?;
+    ops.await?.context("ops endpoints")?;
     client.flush().await.context("flushing NATS connection")?;
     Ok(())
 }

