@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./deploy/install-nats.sh
+./deploy/install-chromium.sh
 export NATS_SERVER_BIN="$PWD/.tools/nats-server/bin/nats-server"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings

@@ -7,7 +7,6 @@
 mod commands;
 mod display;
 mod local_nats;
-mod web;
 
 use clap::{Parser, Subcommand};
 

@@ -20,5 +20,5 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
     let js = async_nats::jetstream::new(client);
     dateline_shared::nats::declare_pipeline(&js, &names, args.nats.durability()).await?;
     eprintln!("live desk: http://{}/", args.http);
-    crate::web::serve(js, names, args.http, Shutdown::on_signals()).await
+    dateline_aggregator::web::serve(js, names, args.http, Shutdown::on_signals()).await
 }

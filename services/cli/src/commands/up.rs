@@ -105,7 +105,7 @@ async fn run_pipeline(args: &Args, lexicon: Arc<dateline_extractor::Lexicon>) ->
         let addr: std::net::SocketAddr =
             args.http.parse().with_context(|| format!("--http {} is not an address like 127.0.0.1:8080", args.http))?;
         eprintln!("live desk: http://{addr}/");
-        Some(tokio::spawn(crate::web::serve(js.clone(), names.clone(), addr, shutdown.clone())))
+        Some(tokio::spawn(dateline_aggregator::web::serve(js.clone(), names.clone(), addr, shutdown.clone())))
     };
     eprintln!("dateline is up: drop article files into {} (Ctrl-C to stop)", args.drop.display());
 
