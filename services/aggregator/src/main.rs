@@ -21,10 +21,14 @@ struct Args {
     /// Log as JSON lines instead of human-readable text.
     #[arg(long)]
     log_json: bool,
+    /// A TOML configuration file (see deploy/dateline.toml); flags and environment override it.
+    #[arg(long, env = "DATELINE_CONFIG")]
+    config: Option<std::path::PathBuf>,
 }
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
+    dateline_shared::config::apply_from_args()?;
     let args = Args::parse();
     dateline_shared::telemetry::init(args.log_json);
     let (client, pipeline) = args.nats.pipeline("dateline-aggregator", args.stage).await?;

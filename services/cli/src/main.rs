@@ -16,6 +16,9 @@ struct Cli {
     /// Log as JSON lines instead of human-readable text.
     #[arg(long, global = true)]
     log_json: bool,
+    /// A TOML configuration file (see deploy/dateline.toml); flags and environment override it.
+    #[arg(long, global = true, env = "DATELINE_CONFIG")]
+    config: Option<std::path::PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -38,12 +41,15 @@ enum Command {
     Extract(commands::extract::Args),
     /// Offline: extract and aggregate in publication order; print the final stories as JSON.
     Replay(commands::replay::Args),
+    /// Check a configuration file.
+    Config(commands::config::Args),
     /// Offline: score extraction against a gold-annotated corpus (precision, recall, F1).
     Eval(commands::eval::Args),
 }
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
+    dateline_shared::config::apply_from_args()?;
     let cli = Cli::parse();
     dateline_shared::telemetry::init(cli.log_json);
     match cli.command {
@@ -55,6 +61,7 @@ async fn main() -> anyhow::Result<()> {
         Command::Serve(args) => commands::serve::run(args).await,
         Command::Extract(args) => commands::extract::run(args).await,
         Command::Replay(args) => commands::replay::run(args).await,
+        Command::Config(args) => commands::config::run(args),
         Command::Eval(args) => commands::eval::run(args),
     }
 }

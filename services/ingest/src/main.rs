@@ -18,7 +18,7 @@ use dateline_shared::shutdown::Shutdown;
 #[command(version)]
 struct Args {
     /// A drop folder to watch (repeatable). Ingested files move to `processed/`, unusable ones to `rejected/`.
-    #[arg(long = "watch", required = true)]
+    #[arg(long = "watch", env = "DATELINE_WATCH", value_delimiter = ',', required = true)]
     watch: Vec<PathBuf>,
     /// How often to look for new files, in milliseconds.
     #[arg(long, default_value_t = 500)]
@@ -33,10 +33,14 @@ struct Args {
     /// Log as JSON lines instead of human-readable text.
     #[arg(long)]
     log_json: bool,
+    /// A TOML configuration file (see deploy/dateline.toml); flags and environment override it.
+    #[arg(long, env = "DATELINE_CONFIG")]
+    config: Option<std::path::PathBuf>,
 }
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
+    dateline_shared::config::apply_from_args()?;
     let args = Args::parse();
     dateline_shared::telemetry::init(args.log_json);
     let names = args.nats.names()?;

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod bench;
+pub mod config;
 pub mod dlq;
 pub mod eval;
 pub mod extract;
