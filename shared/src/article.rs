@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// Whether an article stands or has been withdrawn by its publisher (IPTC `pubstatus`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PubStatus {
     #[default]
@@ -15,7 +15,7 @@ pub enum PubStatus {
 }
 
 /// One article version. `id` + `version` identify it; a higher version of the same `id` replaces the earlier one.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Article {
     pub id: String,
     #[serde(default = "first_version")]

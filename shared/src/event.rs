@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::date::PartialDate;
 
 /// How the article presents the happening.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Reported as having happened.
@@ -41,7 +41,7 @@ impl Status {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ActorType {
     Person,
@@ -51,7 +51,7 @@ pub enum ActorType {
 }
 
 /// A participant, named canonically: every way one article names the same entity maps to one `id`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Actor {
     pub name: String,
     pub id: String,
@@ -66,7 +66,7 @@ pub struct Actor {
 }
 
 /// A place resolved to a name and, when known, its country (ISO 3166-1 alpha-2).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Place {
     pub name: String,
     #[serde(default)]
@@ -88,7 +88,7 @@ impl Place {
 }
 
 /// When it happened: the resolved date at the precision known, and the words that said so.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct EventTime {
     /// `null` when the text names a time that cannot be resolved (a weekday with no publication date).
     pub date: Option<PartialDate>,
@@ -96,7 +96,7 @@ pub struct EventTime {
 }
 
 /// The sentence an event came from, with its byte offsets in the extracted text (headline, blank line, body).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Evidence {
     pub text: String,
     pub start: usize,
@@ -104,7 +104,7 @@ pub struct Evidence {
 }
 
 /// One happening as one article version reports it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Event {
     /// Deterministic: the same article version always yields the same ids.
     pub id: String,

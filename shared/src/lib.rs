@@ -12,6 +12,7 @@ pub mod headers;
 pub mod ids;
 pub mod nats;
 pub mod ops;
+pub mod schema;
 pub mod shutdown;
 pub mod stage;
 pub mod story;

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::event::{Actor, Event, EventTime, Evidence, Place, Status};
 
 /// The current state of one story, as kept in the `dateline_stories` KV bucket.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Story {
     pub id: String,
     pub title: String,
@@ -17,7 +17,7 @@ pub struct Story {
 }
 
 /// One real-world happening merged from any number of reports.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct StoryEvent {
     pub id: String,
     pub kind: String,
@@ -45,7 +45,7 @@ pub struct StoryEvent {
 }
 
 /// One value a field took in the reports, and who said so.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Alternative {
     pub value: String,
     pub reports: usize,
@@ -55,14 +55,14 @@ pub struct Alternative {
 }
 
 /// Provenance of one resolved field: the value held first, then the others seen.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct FieldSupport {
     pub field: String,
     pub values: Vec<Alternative>,
 }
 
 /// A past change of one field of one event.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct HistoryEntry {
     pub revision: u64,
     pub field: String,
@@ -74,7 +74,7 @@ pub struct HistoryEntry {
 }
 
 /// What one applied report changed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Change {
     pub event_id: String,
     pub field: String,
@@ -84,7 +84,7 @@ pub struct Change {
 }
 
 /// The report behind a change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Because {
     pub article_id: String,
     #[serde(default)]
@@ -92,7 +92,7 @@ pub struct Because {
 }
 
 /// The message published on `dateline.stories.<story_id>` for every story change.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct StoryUpdate {
     pub story: Story,
     pub changes: Vec<Change>,
