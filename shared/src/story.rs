@@ -13,6 +13,9 @@ pub struct Story {
     /// Bumped by every applied report that changes the story.
     pub revision: u64,
     pub updated_at: DateTime<Utc>,
+    /// Closed stories have gone quiet: archived in the bucket, no longer matched against new reports.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub closed: bool,
     pub events: Vec<StoryEvent>,
 }
 
@@ -101,5 +104,10 @@ pub struct StoryUpdate {
 impl Story {
     pub fn event(&self, id: &str) -> Option<&StoryEvent> {
         self.events.iter().find(|e| e.id == id)
+    }
+
+    /// The publication time of the newest report the story holds.
+    pub fn last_reported(&self) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+        self.events.iter().flat_map(|e| e.reports.iter()).filter_map(|r| r.published_at).max()
     }
 }

@@ -45,8 +45,16 @@ struct ArticleEntry {
     version: u32,
 }
 
+/// A story with no new report for this long (by publication time, not wall clock) is closed.
+pub const QUIET_DAYS: i64 = 14;
+
 #[derive(Debug, Default)]
 pub struct Desk {
+    /// The newest publication time seen: the desk's clock, so that a rebuild closes the same stories.
+    watermark: Option<DateTime<chrono::FixedOffset>>,
+    /// Stories closed since the last [`Desk::take_closed`], to be archived by the caller.
+    closed: Vec<Story>,
+    applied: u64,
     stories: BTreeMap<String, Story>,
     /// article id → its story and the newest version held.
     articles: HashMap<String, ArticleEntry>,
@@ -64,10 +72,37 @@ impl Desk {
     /// A desk holding stories read back from storage.
     pub fn from_stories(stories: impl IntoIterator<Item = Story>) -> Self {
         let mut desk = Desk::new();
-        for story in stories {
+        for story in stories.into_iter().filter(|s| !s.closed) {
+            desk.watermark = desk.watermark.max(story.last_reported());
             desk.put_story(story);
         }
         desk
+    }
+
+    /// Stories closed as quiet since the last call, marked `closed`, for the caller to archive.
+    pub fn take_closed(&mut self) -> Vec<Story> {
+        std::mem::take(&mut self.closed)
+    }
+
+    /// Closes every story whose newest report is older than [`QUIET_DAYS`] before the watermark, so memory
+    /// stays bounded by the stories of the last weeks however long the desk runs.
+    fn close_quiet(&mut self) {
+        let Some(watermark) = self.watermark else { return };
+        let cutoff = watermark - chrono::Duration::days(QUIET_DAYS);
+        let quiet: Vec<String> = self
+            .stories
+            .values()
+            .filter(|s| s.last_reported().is_some_and(|last| last < cutoff))
+            .map(|s| s.id.clone())
+            .collect();
+        for id in quiet {
+            self.unindex(&id);
+            if let Some(mut story) = self.stories.remove(&id) {
+                self.articles.retain(|_, entry| entry.story != id);
+                story.closed = true;
+                self.closed.push(story);
+            }
+        }
     }
 
     pub fn stories(&self) -> impl Iterator<Item = &Story> {
@@ -103,6 +138,11 @@ impl Desk {
         if self.reports.contains_key(&event.id) {
             return Outcome::Duplicate;
         }
+        self.watermark = self.watermark.max(event.published_at);
+        self.applied += 1;
+        if self.applied.is_multiple_of(256) {
+            self.close_quiet();
+        }
         let because = Because { article_id: event.article_id.clone(), outlet: event.outlet.clone() };
         let mut changes = Vec::new();
         let held_article = self.articles.get(&event.article_id).cloned();
@@ -117,6 +157,7 @@ impl Desk {
             title: String::new(),
             revision: 0,
             updated_at: now,
+            closed: false,
             events: Vec::new(),
         });
         let revision = story.revision + 1;
@@ -454,6 +495,25 @@ mod tests {
         let a: Vec<&Story> = live.stories().collect();
         let b: Vec<&Story> = restarted.stories().collect();
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn quiet_stories_are_closed_and_memory_stays_bounded() {
+        let mut desk = Desk::new();
+        for day in 0..600u32 {
+            let date = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default() + chrono::Days::new(u64::from(day));
+            let name = format!("Leader {day}");
+            let mut e = event("arrival", &[person(&name)], Some("Canberra"), Some(&date.to_string()));
+            e.article_id = format!("a{day}");
+            e.published_at = date.and_hms_opt(8, 0, 0).map(|t| t.and_utc().fixed_offset());
+            desk.apply(e, now());
+        }
+        // Only the last few weeks stay hot (closing runs every 256 reports); the rest were handed out.
+        assert!(desk.len() <= (QUIET_DAYS as usize) + 256, "{} stories still open", desk.len());
+        let closed = desk.take_closed();
+        assert!(closed.len() >= 600 - (QUIET_DAYS as usize) - 256);
+        assert!(closed.iter().all(|s| s.closed));
+        assert!(desk.take_closed().is_empty());
     }
 
     #[test]

@@ -134,6 +134,11 @@ impl Aggregator {
         if let Some(story) = outcome.story() {
             self.store(story).await?;
         }
+        for story in self.desk.take_closed() {
+            self.store(&story).await?;
+            self.revisions.remove(&story.id);
+            metrics::counter!("dateline_stories_closed_total").increment(1);
+        }
         Ok(())
     }
 

@@ -107,6 +107,7 @@ mod tests {
             title: String::new(),
             revision: 1,
             updated_at: chrono::Utc::now(),
+            closed: false,
             events: vec![past, arrival, summit.clone()],
         };
         assert_eq!(lead_event(&story).map(|e| e.id.as_str()), Some(summary_id(&summit)));
