@@ -24,7 +24,14 @@ use dateline_shared::{Article, Event, PartialDate, PubStatus, Status};
 use serde::{Deserialize, Serialize};
 
 /// The event kinds gold annotations may use (the lexicon's kinds that the dev corpus covers).
-pub const KNOWN_KINDS: &[&str] = &["arrival", "departure", "meeting", "missile_launch", "agreement", "attack"];
+pub const KNOWN_KINDS: &[&str] = &[
+    "arrival",
+    "departure",
+    "meeting",
+    "missile_launch",
+    "agreement",
+    "attack",
+];
 
 /// How many errors the [`fmt::Display`] table shows; the report itself keeps all of them.
 pub const ERRORS_SHOWN: usize = 40;
@@ -81,9 +88,15 @@ pub struct GoldArticle {
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
     #[error("cannot read {path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path} is not valid JSON of the expected shape: {source}")]
-    Json { path: PathBuf, source: serde_json::Error },
+    Json {
+        path: PathBuf,
+        source: serde_json::Error,
+    },
     #[error("{path}: {problem}")]
     Invalid { path: PathBuf, problem: String },
     #[error("{path} has no partner: expected {expected}")]
@@ -153,11 +166,27 @@ impl FieldScore {
 #[serde(tag = "error", rename_all = "snake_case")]
 pub enum EvalErrorCase {
     /// A gold event nothing extracted matched.
-    Miss { article_id: String, kind: String, gold: String },
+    Miss {
+        article_id: String,
+        kind: String,
+        gold: String,
+    },
     /// An extracted event no gold event matched.
-    FalsePositive { article_id: String, kind: String, got: String, evidence: String },
+    FalsePositive {
+        article_id: String,
+        kind: String,
+        got: String,
+        evidence: String,
+    },
     /// A matched pair that disagrees on one field.
-    FieldMismatch { article_id: String, kind: String, field: String, gold: String, got: String, evidence: String },
+    FieldMismatch {
+        article_id: String,
+        kind: String,
+        field: String,
+        gold: String,
+        got: String,
+        evidence: String,
+    },
 }
 
 /// The result of [`score`].
@@ -187,7 +216,10 @@ pub fn load_corpus(dir: &Path) -> Result<Vec<(Article, GoldArticle)>, EvalError>
     }
     for (stem, path) in &golds {
         if !articles.contains_key(stem) {
-            return Err(EvalError::Unpaired { path: path.clone(), expected: articles_dir.join(format!("{stem}.json")) });
+            return Err(EvalError::Unpaired {
+                path: path.clone(),
+                expected: articles_dir.join(format!("{stem}.json")),
+            });
         }
     }
     let mut pairs = Vec::with_capacity(articles.len());
@@ -199,9 +231,15 @@ pub fn load_corpus(dir: &Path) -> Result<Vec<(Article, GoldArticle)>, EvalError>
             });
         };
         let article = read_article(article_path)?;
-        let gold: GoldArticle = serde_json::from_str(&read(gold_path)?)
-            .map_err(|source| EvalError::Json { path: gold_path.clone(), source })?;
-        check_gold(&gold, &article).map_err(|problem| EvalError::Invalid { path: gold_path.clone(), problem })?;
+        let gold: GoldArticle =
+            serde_json::from_str(&read(gold_path)?).map_err(|source| EvalError::Json {
+                path: gold_path.clone(),
+                source,
+            })?;
+        check_gold(&gold, &article).map_err(|problem| EvalError::Invalid {
+            path: gold_path.clone(),
+            problem,
+        })?;
         pairs.push((article, gold));
     }
     Ok(pairs)
@@ -209,7 +247,10 @@ pub fn load_corpus(dir: &Path) -> Result<Vec<(Article, GoldArticle)>, EvalError>
 
 /// The `.json` files directly in `dir`, by file stem (sorted, so reports are stable).
 fn json_files(dir: &Path) -> Result<BTreeMap<String, PathBuf>, EvalError> {
-    let io = |source| EvalError::Io { path: dir.to_owned(), source };
+    let io = |source| EvalError::Io {
+        path: dir.to_owned(),
+        source,
+    };
     let mut files = BTreeMap::new();
     for entry in std::fs::read_dir(dir).map_err(io)? {
         let path = entry.map_err(io)?.path();
@@ -224,7 +265,10 @@ fn json_files(dir: &Path) -> Result<BTreeMap<String, PathBuf>, EvalError> {
 }
 
 fn read(path: &Path) -> Result<String, EvalError> {
-    std::fs::read_to_string(path).map_err(|source| EvalError::Io { path: path.to_owned(), source })
+    std::fs::read_to_string(path).map_err(|source| EvalError::Io {
+        path: path.to_owned(),
+        source,
+    })
 }
 
 /// The corpus' article shape. Parsed here rather than by the ingest crate so that scoring does not depend on
@@ -251,8 +295,14 @@ struct ArticleJson {
 
 fn read_article(path: &Path) -> Result<Article, EvalError> {
     let raw: ArticleJson =
-        serde_json::from_str(&read(path)?).map_err(|source| EvalError::Json { path: path.to_owned(), source })?;
-    let invalid = |problem: String| EvalError::Invalid { path: path.to_owned(), problem };
+        serde_json::from_str(&read(path)?).map_err(|source| EvalError::Json {
+            path: path.to_owned(),
+            source,
+        })?;
+    let invalid = |problem: String| EvalError::Invalid {
+        path: path.to_owned(),
+        problem,
+    };
     if raw.id.trim().is_empty() {
         return Err(invalid("`id` is empty".into()));
     }
@@ -262,8 +312,11 @@ fn read_article(path: &Path) -> Result<Article, EvalError> {
     let (published_at, published_date_only) = match raw.published_at.as_deref() {
         None => (None, false),
         Some(text) => {
-            let (at, date_only) = parse_published(text)
-                .ok_or_else(|| invalid(format!("`published_at` `{text}` is neither RFC 3339 nor YYYY-MM-DD")))?;
+            let (at, date_only) = parse_published(text).ok_or_else(|| {
+                invalid(format!(
+                    "`published_at` `{text}` is neither RFC 3339 nor YYYY-MM-DD"
+                ))
+            })?;
             (Some(at), date_only)
         }
     };
@@ -289,30 +342,48 @@ fn parse_published(text: &str) -> Option<(DateTime<FixedOffset>, bool)> {
     }
     let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
     let utc = FixedOffset::east_opt(0)?;
-    let at = date.and_hms_opt(0, 0, 0)?.and_local_timezone(utc).single()?;
+    let at = date
+        .and_hms_opt(0, 0, 0)?
+        .and_local_timezone(utc)
+        .single()?;
     Some((at, true))
 }
 
 fn check_gold(gold: &GoldArticle, article: &Article) -> Result<(), String> {
     if gold.article_id != article.id {
-        return Err(format!("`article_id` is `{}` but the article's id is `{}`", gold.article_id, article.id));
+        return Err(format!(
+            "`article_id` is `{}` but the article's id is `{}`",
+            gold.article_id, article.id
+        ));
     }
     for (i, event) in gold.events.iter().enumerate() {
         let at = format!("event {} ({})", i + 1, event.kind);
         if !KNOWN_KINDS.contains(&event.kind.as_str()) {
-            return Err(format!("{at}: unknown kind; expected one of {}", KNOWN_KINDS.join(", ")));
+            return Err(format!(
+                "{at}: unknown kind; expected one of {}",
+                KNOWN_KINDS.join(", ")
+            ));
         }
         if event.actors.is_empty() {
-            return Err(format!("{at}: no actors; every gold event names at least one"));
+            return Err(format!(
+                "{at}: no actors; every gold event names at least one"
+            ));
         }
-        if let Some(bad) = event.actors.iter().find(|a| dateline_shared::ids::slug(a) != **a) {
+        if let Some(bad) = event
+            .actors
+            .iter()
+            .find(|a| dateline_shared::ids::slug(a) != **a)
+        {
             return Err(format!("{at}: actor `{bad}` is not a slug id"));
         }
         if let Some(date) = &event.date {
-            date.parse::<PartialDate>().map_err(|e| format!("{at}: {e}"))?;
+            date.parse::<PartialDate>()
+                .map_err(|e| format!("{at}: {e}"))?;
         }
         if event.count == Some(0) {
-            return Err(format!("{at}: count 0; leave it null when the text gives no number"));
+            return Err(format!(
+                "{at}: count 0; leave it null when the text gives no number"
+            ));
         }
     }
     Ok(())
@@ -326,7 +397,10 @@ fn check_gold(gold: &GoldArticle, article: &Article) -> Result<(), String> {
 /// each event is matched at most once. Unmatched gold events are misses, unmatched extracted events false
 /// positives.
 pub fn score(pairs: &[(GoldArticle, Vec<Event>)]) -> EvalReport {
-    let mut report = EvalReport { articles: pairs.len(), ..EvalReport::default() };
+    let mut report = EvalReport {
+        articles: pairs.len(),
+        ..EvalReport::default()
+    };
     let mut misses = Vec::new();
     let mut false_positives = Vec::new();
     let mut mismatches = Vec::new();
@@ -338,7 +412,11 @@ pub fn score(pairs: &[(GoldArticle, Vec<Event>)]) -> EvalReport {
             gold_used[g] = true;
             event_used[e] = true;
             let (gold_event, event) = (&gold.events[g], &events[e]);
-            report.per_kind.entry(gold_event.kind.clone()).or_default().tp += 1;
+            report
+                .per_kind
+                .entry(gold_event.kind.clone())
+                .or_default()
+                .tp += 1;
             for check in field_checks(gold_event, event) {
                 let Some(ok) = check.ok else { continue };
                 let score = report.fields.entry(check.field.to_owned()).or_default();
@@ -357,8 +435,17 @@ pub fn score(pairs: &[(GoldArticle, Vec<Event>)]) -> EvalReport {
                 }
             }
         }
-        for (gold_event, _) in gold.events.iter().zip(&gold_used).filter(|(_, used)| !**used) {
-            report.per_kind.entry(gold_event.kind.clone()).or_default().fn_ += 1;
+        for (gold_event, _) in gold
+            .events
+            .iter()
+            .zip(&gold_used)
+            .filter(|(_, used)| !**used)
+        {
+            report
+                .per_kind
+                .entry(gold_event.kind.clone())
+                .or_default()
+                .fn_ += 1;
             misses.push(EvalErrorCase::Miss {
                 article_id: gold.article_id.clone(),
                 kind: gold_event.kind.clone(),
@@ -378,7 +465,11 @@ pub fn score(pairs: &[(GoldArticle, Vec<Event>)]) -> EvalReport {
     for prf in report.per_kind.values() {
         report.overall.add(prf);
     }
-    report.errors = misses.into_iter().chain(false_positives).chain(mismatches).collect();
+    report.errors = misses
+        .into_iter()
+        .chain(false_positives)
+        .chain(mismatches)
+        .collect();
     report
 }
 
@@ -391,16 +482,28 @@ fn match_events(gold: &[GoldEvent], events: &[Event]) -> Vec<(usize, usize)> {
                 continue;
             }
             let ids: BTreeSet<&str> = event.actor_ids().collect();
-            let shared = gold_event.actors.iter().filter(|a| ids.contains(a.as_str())).count();
+            let shared = gold_event
+                .actors
+                .iter()
+                .filter(|a| ids.contains(a.as_str()))
+                .count();
             if shared == 0 {
                 continue;
             }
-            let agreeing = field_checks(gold_event, event).iter().filter(|c| c.ok == Some(true)).count();
+            let agreeing = field_checks(gold_event, event)
+                .iter()
+                .filter(|c| c.ok == Some(true))
+                .count();
             candidates.push((shared, agreeing, g, e));
         }
     }
     // Best first; ties go to document order so the result never depends on sort stability.
-    candidates.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
+    candidates.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(b.1.cmp(&a.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+    });
     let mut gold_used = vec![false; gold.len()];
     let mut event_used = vec![false; events.len()];
     let mut matched = Vec::new();
@@ -425,9 +528,21 @@ struct FieldCheck {
 
 fn field_checks(gold: &GoldEvent, event: &Event) -> Vec<FieldCheck> {
     let mut checks = Vec::with_capacity(9);
-    let mut push = |field, ok: Option<bool>, gold: String, got: String| checks.push(FieldCheck { field, ok, gold, got });
+    let mut push = |field, ok: Option<bool>, gold: String, got: String| {
+        checks.push(FieldCheck {
+            field,
+            ok,
+            gold,
+            got,
+        })
+    };
 
-    push("status", Some(gold.status == event.status), gold.status.as_str().into(), event.status.as_str().into());
+    push(
+        "status",
+        Some(gold.status == event.status),
+        gold.status.as_str().into(),
+        event.status.as_str().into(),
+    );
 
     let gold_actors: BTreeSet<&str> = gold.actors.iter().map(String::as_str).collect();
     let got_actors: BTreeSet<&str> = event.actor_ids().collect();
@@ -441,7 +556,9 @@ fn field_checks(gold: &GoldEvent, event: &Event) -> Vec<FieldCheck> {
     let got_place = event.place.as_ref().map(|p| p.name.as_str());
     push(
         "place",
-        gold.place.as_deref().map(|want| got_place.is_some_and(|got| places_agree(want, got))),
+        gold.place
+            .as_deref()
+            .map(|want| got_place.is_some_and(|got| places_agree(want, got))),
         show(gold.place.as_deref()),
         show(got_place),
     );
@@ -449,7 +566,9 @@ fn field_checks(gold: &GoldEvent, event: &Event) -> Vec<FieldCheck> {
     let got_date = event.date().map(|d| d.to_string());
     push(
         "date",
-        gold.date.as_ref().map(|want| got_date.as_ref() == Some(want)),
+        gold.date
+            .as_ref()
+            .map(|want| got_date.as_ref() == Some(want)),
         show(gold.date.as_deref()),
         show(got_date.as_deref()),
     );
@@ -463,14 +582,24 @@ fn field_checks(gold: &GoldEvent, event: &Event) -> Vec<FieldCheck> {
 
     push(
         "weapon",
-        gold.weapon.as_deref().map(|want| event.weapon.as_deref().is_some_and(|got| weapons_agree(want, got))),
+        gold.weapon.as_deref().map(|want| {
+            event
+                .weapon
+                .as_deref()
+                .is_some_and(|got| weapons_agree(want, got))
+        }),
         show(gold.weapon.as_deref()),
         show(event.weapon.as_deref()),
     );
 
     push(
         "mode",
-        gold.mode.as_deref().map(|want| event.mode.as_deref().is_some_and(|got| want.eq_ignore_ascii_case(got.trim()))),
+        gold.mode.as_deref().map(|want| {
+            event
+                .mode
+                .as_deref()
+                .is_some_and(|got| want.eq_ignore_ascii_case(got.trim()))
+        }),
         show(gold.mode.as_deref()),
         show(event.mode.as_deref()),
     );
@@ -478,7 +607,9 @@ fn field_checks(gold: &GoldEvent, event: &Event) -> Vec<FieldCheck> {
     let got_destination = event.destination.as_ref().map(|p| p.name.as_str());
     push(
         "destination",
-        gold.destination.as_deref().map(|want| got_destination.is_some_and(|got| places_agree(want, got))),
+        gold.destination
+            .as_deref()
+            .map(|want| got_destination.is_some_and(|got| places_agree(want, got))),
         show(gold.destination.as_deref()),
         show(got_destination),
     );
@@ -487,8 +618,11 @@ fn field_checks(gold: &GoldEvent, event: &Event) -> Vec<FieldCheck> {
     // name two ("South Korea's military and Japan's coast guard") and one of them is the useful part.
     push(
         "attribution",
-        (!gold.attribution.is_empty())
-            .then(|| gold.attribution.iter().any(|want| event.attribution.iter().any(|got| places_agree(want, got)))),
+        (!gold.attribution.is_empty()).then(|| {
+            gold.attribution
+                .iter()
+                .any(|want| event.attribution.iter().any(|got| places_agree(want, got)))
+        }),
         join(gold.attribution.iter().map(String::as_str)),
         join(event.attribution.iter().map(String::as_str)),
     );
@@ -559,7 +693,11 @@ impl fmt::Display for EvalReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{} articles", self.articles)?;
         writeln!(f)?;
-        writeln!(f, "{:<16} {:>5} {:>5} {:>5} {:>9} {:>7} {:>6}", "kind", "tp", "fp", "fn", "precision", "recall", "F1")?;
+        writeln!(
+            f,
+            "{:<16} {:>5} {:>5} {:>5} {:>9} {:>7} {:>6}",
+            "kind", "tp", "fp", "fn", "precision", "recall", "F1"
+        )?;
         let row = |f: &mut fmt::Formatter<'_>, name: &str, prf: &Prf| {
             writeln!(
                 f,
@@ -578,26 +716,61 @@ impl fmt::Display for EvalReport {
         }
         row(f, "overall", &self.overall)?;
         writeln!(f)?;
-        writeln!(f, "{:<16} {:>7} {:>5} {:>8}", "field (matched)", "correct", "of", "accuracy")?;
+        writeln!(
+            f,
+            "{:<16} {:>7} {:>5} {:>8}",
+            "field (matched)", "correct", "of", "accuracy"
+        )?;
         for (field, score) in &self.fields {
-            writeln!(f, "{:<16} {:>7} {:>5} {:>8.3}", field, score.correct, score.total, score.accuracy())?;
+            writeln!(
+                f,
+                "{:<16} {:>7} {:>5} {:>8.3}",
+                field,
+                score.correct,
+                score.total,
+                score.accuracy()
+            )?;
         }
         if self.errors.is_empty() {
             return Ok(());
         }
         writeln!(f)?;
-        writeln!(f, "errors ({} in all, first {} shown)", self.errors.len(), self.errors.len().min(ERRORS_SHOWN))?;
+        writeln!(
+            f,
+            "errors ({} in all, first {} shown)",
+            self.errors.len(),
+            self.errors.len().min(ERRORS_SHOWN)
+        )?;
         for error in self.errors.iter().take(ERRORS_SHOWN) {
             match error {
-                EvalErrorCase::Miss { article_id, kind, gold } => {
+                EvalErrorCase::Miss {
+                    article_id,
+                    kind,
+                    gold,
+                } => {
                     writeln!(f, "  miss  {article_id} {kind}: {gold}")?;
                 }
-                EvalErrorCase::FalsePositive { article_id, kind, got, evidence } => {
+                EvalErrorCase::FalsePositive {
+                    article_id,
+                    kind,
+                    got,
+                    evidence,
+                } => {
                     writeln!(f, "  fp    {article_id} {kind}: {got}")?;
                     writeln!(f, "        \"{}\"", clip(evidence))?;
                 }
-                EvalErrorCase::FieldMismatch { article_id, kind, field, gold, got, evidence } => {
-                    writeln!(f, "  field {article_id} {kind} {field}: gold {gold}, got {got}")?;
+                EvalErrorCase::FieldMismatch {
+                    article_id,
+                    kind,
+                    field,
+                    gold,
+                    got,
+                    evidence,
+                } => {
+                    writeln!(
+                        f,
+                        "  field {article_id} {kind} {field}: gold {gold}, got {got}"
+                    )?;
                     writeln!(f, "        \"{}\"", clip(evidence))?;
                 }
             }
@@ -654,14 +827,25 @@ mod tests {
                     country: None,
                 })
                 .collect(),
-            place: place.map(|name| Place { name: name.into(), country: None, is_country: false }),
-            time: date.map(|d| EventTime { date: d.parse().ok(), text: d.into() }),
+            place: place.map(|name| Place {
+                name: name.into(),
+                country: None,
+                is_country: false,
+            }),
+            time: date.map(|d| EventTime {
+                date: d.parse().ok(),
+                text: d.into(),
+            }),
             attribution: Vec::new(),
             article_id: "a1".into(),
             article_version: 1,
             outlet: None,
             published_at: None,
-            evidence: Evidence { text: format!("{kind} sentence"), start: 0, end: 0 },
+            evidence: Evidence {
+                text: format!("{kind} sentence"),
+                start: 0,
+                end: 0,
+            },
             article_events: 0,
             count: None,
             weapon: None,
@@ -671,18 +855,46 @@ mod tests {
     }
 
     fn article(events: Vec<GoldEvent>) -> GoldArticle {
-        GoldArticle { article_id: "a1".into(), events, note: None }
+        GoldArticle {
+            article_id: "a1".into(),
+            events,
+            note: None,
+        }
     }
 
     #[test]
     fn a_perfect_match_scores_one() {
-        let g = gold("arrival", &["kim-jong-un"], Some("Khasan"), Some("2023-09-12"));
-        let e = event("arrival", &["kim-jong-un"], Some("Khasan"), Some("2023-09-12"));
+        let g = gold(
+            "arrival",
+            &["kim-jong-un"],
+            Some("Khasan"),
+            Some("2023-09-12"),
+        );
+        let e = event(
+            "arrival",
+            &["kim-jong-un"],
+            Some("Khasan"),
+            Some("2023-09-12"),
+        );
         let report = score(&[(article(vec![g]), vec![e])]);
-        assert_eq!(report.overall, Prf { tp: 1, fp: 0, fn_: 0 });
+        assert_eq!(
+            report.overall,
+            Prf {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            }
+        );
         assert_eq!(report.overall.f1(), 1.0);
         for field in ["status", "actors", "place", "date"] {
-            assert_eq!(report.fields[field], FieldScore { correct: 1, total: 1 }, "{field}");
+            assert_eq!(
+                report.fields[field],
+                FieldScore {
+                    correct: 1,
+                    total: 1
+                },
+                "{field}"
+            );
         }
         // Gold gave no count, weapon or mode: those are not scored.
         assert!(!report.fields.contains_key("count") && !report.fields.contains_key("mode"));
@@ -697,45 +909,120 @@ mod tests {
             event("missile_launch", &["north-korea"], None, None),
         ];
         let report = score(&[(article(vec![g]), events)]);
-        assert_eq!(report.overall, Prf { tp: 1, fp: 1, fn_: 0 });
-        assert_eq!(report.per_kind["missile_launch"], Prf { tp: 0, fp: 1, fn_: 0 });
+        assert_eq!(
+            report.overall,
+            Prf {
+                tp: 1,
+                fp: 1,
+                fn_: 0
+            }
+        );
+        assert_eq!(
+            report.per_kind["missile_launch"],
+            Prf {
+                tp: 0,
+                fp: 1,
+                fn_: 0
+            }
+        );
         assert_eq!(report.overall.precision(), 0.5);
         assert_eq!(report.overall.recall(), 1.0);
-        assert!(matches!(&report.errors[0], EvalErrorCase::FalsePositive { kind, evidence, .. }
-            if kind == "missile_launch" && evidence == "missile_launch sentence"));
+        assert!(
+            matches!(&report.errors[0], EvalErrorCase::FalsePositive { kind, evidence, .. }
+            if kind == "missile_launch" && evidence == "missile_launch sentence")
+        );
     }
 
     #[test]
     fn a_miss_lowers_recall_and_a_different_actor_is_no_match() {
         let golds = vec![
-            gold("meeting", &["kim-jong-un", "vladimir-putin"], Some("Vostochny Cosmodrome"), None),
+            gold(
+                "meeting",
+                &["kim-jong-un", "vladimir-putin"],
+                Some("Vostochny Cosmodrome"),
+                None,
+            ),
             gold("departure", &["kim-jong-un"], Some("Pyongyang"), None),
         ];
         // Same kind, but nobody in common: not the same happening.
-        let events = vec![event("departure", &["sergei-shoigu"], Some("Pyongyang"), None)];
+        let events = vec![event(
+            "departure",
+            &["sergei-shoigu"],
+            Some("Pyongyang"),
+            None,
+        )];
         let report = score(&[(article(golds), events)]);
-        assert_eq!(report.overall, Prf { tp: 0, fp: 1, fn_: 2 });
+        assert_eq!(
+            report.overall,
+            Prf {
+                tp: 0,
+                fp: 1,
+                fn_: 2
+            }
+        );
         assert_eq!(report.overall.recall(), 0.0);
-        let misses = report.errors.iter().filter(|e| matches!(e, EvalErrorCase::Miss { .. })).count();
+        let misses = report
+            .errors
+            .iter()
+            .filter(|e| matches!(e, EvalErrorCase::Miss { .. }))
+            .count();
         assert_eq!(misses, 2);
     }
 
     #[test]
     fn field_mismatches_are_counted_but_still_match() {
-        let mut g = gold("missile_launch", &["north-korea"], Some("the Sea of Japan"), Some("2023-09-13"));
+        let mut g = gold(
+            "missile_launch",
+            &["north-korea"],
+            Some("the Sea of Japan"),
+            Some("2023-09-13"),
+        );
         g.count = Some(2);
         g.weapon = Some("ballistic missile".into());
         g.status = Status::Occurred;
-        let mut e = event("missile_launch", &["north-korea"], Some("Sea of Japan"), Some("2023-09-12"));
+        let mut e = event(
+            "missile_launch",
+            &["north-korea"],
+            Some("Sea of Japan"),
+            Some("2023-09-12"),
+        );
         e.count = Some(1);
         e.weapon = Some("Ballistic Missiles".into());
         e.status = Status::Expected;
         let report = score(&[(article(vec![g]), vec![e])]);
-        assert_eq!(report.overall, Prf { tp: 1, fp: 0, fn_: 0 });
-        assert_eq!(report.fields["place"], FieldScore { correct: 1, total: 1 }, "leading 'the' ignored");
-        assert_eq!(report.fields["weapon"], FieldScore { correct: 1, total: 1 }, "case and plural ignored");
+        assert_eq!(
+            report.overall,
+            Prf {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            }
+        );
+        assert_eq!(
+            report.fields["place"],
+            FieldScore {
+                correct: 1,
+                total: 1
+            },
+            "leading 'the' ignored"
+        );
+        assert_eq!(
+            report.fields["weapon"],
+            FieldScore {
+                correct: 1,
+                total: 1
+            },
+            "case and plural ignored"
+        );
         for field in ["date", "count", "status"] {
-            assert_eq!(report.fields[field], FieldScore { correct: 0, total: 1 }, "{field}");
+            assert_eq!(
+                report.fields[field],
+                FieldScore {
+                    correct: 0,
+                    total: 1
+                },
+                "{field}"
+            );
         }
         let fields: Vec<&str> = report
             .errors
@@ -752,37 +1039,117 @@ mod tests {
     fn matching_is_one_to_one_and_prefers_the_best_pair() {
         // Two arrivals of the same person on different days; the extractor found one, dated the second.
         let golds = vec![
-            gold("arrival", &["kim-jong-un"], Some("Khasan"), Some("2023-09-12")),
-            gold("arrival", &["kim-jong-un"], Some("Vostochny"), Some("2023-09-13")),
+            gold(
+                "arrival",
+                &["kim-jong-un"],
+                Some("Khasan"),
+                Some("2023-09-12"),
+            ),
+            gold(
+                "arrival",
+                &["kim-jong-un"],
+                Some("Vostochny"),
+                Some("2023-09-13"),
+            ),
         ];
-        let events = vec![event("arrival", &["kim-jong-un"], Some("Vostochny Cosmodrome"), Some("2023-09-13"))];
+        let events = vec![event(
+            "arrival",
+            &["kim-jong-un"],
+            Some("Vostochny Cosmodrome"),
+            Some("2023-09-13"),
+        )];
         let report = score(&[(article(golds), events)]);
-        assert_eq!(report.overall, Prf { tp: 1, fp: 0, fn_: 1 });
-        assert_eq!(report.fields["date"], FieldScore { correct: 1, total: 1 });
-        assert!(matches!(&report.errors[0], EvalErrorCase::Miss { gold, .. } if gold.contains("Khasan")));
+        assert_eq!(
+            report.overall,
+            Prf {
+                tp: 1,
+                fp: 0,
+                fn_: 1
+            }
+        );
+        assert_eq!(
+            report.fields["date"],
+            FieldScore {
+                correct: 1,
+                total: 1
+            }
+        );
+        assert!(
+            matches!(&report.errors[0], EvalErrorCase::Miss { gold, .. } if gold.contains("Khasan"))
+        );
 
         // Two extracted copies of one gold event: one matches, the other is a false positive.
         let g = gold("arrival", &["kim-jong-un"], Some("Khasan"), None);
-        let twice = vec![event("arrival", &["kim-jong-un"], None, None), event("arrival", &["kim-jong-un"], Some("Khasan"), None)];
+        let twice = vec![
+            event("arrival", &["kim-jong-un"], None, None),
+            event("arrival", &["kim-jong-un"], Some("Khasan"), None),
+        ];
         let report = score(&[(article(vec![g]), twice)]);
-        assert_eq!(report.overall, Prf { tp: 1, fp: 1, fn_: 0 });
-        assert_eq!(report.fields["place"], FieldScore { correct: 1, total: 1 }, "the better copy is the match");
+        assert_eq!(
+            report.overall,
+            Prf {
+                tp: 1,
+                fp: 1,
+                fn_: 0
+            }
+        );
+        assert_eq!(
+            report.fields["place"],
+            FieldScore {
+                correct: 1,
+                total: 1
+            },
+            "the better copy is the match"
+        );
     }
 
     #[test]
     fn meetings_go_to_the_best_actor_overlap() {
         let golds = vec![
-            gold("meeting", &["hakan-fidan", "badr-abdelatty"], Some("Cairo"), None),
-            gold("meeting", &["hakan-fidan", "abdel-fattah-el-sisi"], Some("Cairo"), None),
+            gold(
+                "meeting",
+                &["hakan-fidan", "badr-abdelatty"],
+                Some("Cairo"),
+                None,
+            ),
+            gold(
+                "meeting",
+                &["hakan-fidan", "abdel-fattah-el-sisi"],
+                Some("Cairo"),
+                None,
+            ),
         ];
         // Listed in the order that a first-come matcher would get wrong.
         let events = vec![
-            event("meeting", &["hakan-fidan", "abdel-fattah-el-sisi"], Some("Cairo"), None),
-            event("meeting", &["hakan-fidan", "badr-abdelatty"], Some("Cairo"), None),
+            event(
+                "meeting",
+                &["hakan-fidan", "abdel-fattah-el-sisi"],
+                Some("Cairo"),
+                None,
+            ),
+            event(
+                "meeting",
+                &["hakan-fidan", "badr-abdelatty"],
+                Some("Cairo"),
+                None,
+            ),
         ];
         let report = score(&[(article(golds), events)]);
-        assert_eq!(report.overall, Prf { tp: 2, fp: 0, fn_: 0 });
-        assert_eq!(report.fields["actors"], FieldScore { correct: 2, total: 2 });
+        assert_eq!(
+            report.overall,
+            Prf {
+                tp: 2,
+                fp: 0,
+                fn_: 0
+            }
+        );
+        assert_eq!(
+            report.fields["actors"],
+            FieldScore {
+                correct: 2,
+                total: 2
+            }
+        );
     }
 
     #[test]
@@ -798,7 +1165,12 @@ mod tests {
         let g = gold("arrival", &["kim-jong-un"], Some("Khasan"), None);
         let report = score(&[(article(vec![g]), Vec::new())]);
         let text = report.to_string();
-        assert!(text.contains("arrival") && text.contains("overall") && text.contains("miss  a1 arrival"), "{text}");
+        assert!(
+            text.contains("arrival")
+                && text.contains("overall")
+                && text.contains("miss  a1 arrival"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -819,13 +1191,25 @@ mod tests {
         assert!(corpus.len() >= 40, "only {} articles", corpus.len());
         let mut ids = BTreeSet::new();
         for (article, gold) in &corpus {
-            assert!(ids.insert(article.id.clone()), "duplicate article id {}", article.id);
-            assert!(article.published_at.is_some(), "{} has no publication date", article.id);
+            assert!(
+                ids.insert(article.id.clone()),
+                "duplicate article id {}",
+                article.id
+            );
+            assert!(
+                article.published_at.is_some(),
+                "{} has no publication date",
+                article.id
+            );
             assert!(article.outlet.is_some(), "{} has no outlet", article.id);
             for event in &gold.events {
                 assert!(KNOWN_KINDS.contains(&event.kind.as_str()));
                 if let Some(date) = &event.date {
-                    assert!(date.parse::<PartialDate>().is_ok(), "{}: {date}", article.id);
+                    assert!(
+                        date.parse::<PartialDate>().is_ok(),
+                        "{}: {date}",
+                        article.id
+                    );
                 }
             }
         }
@@ -842,19 +1226,34 @@ mod tests {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, text).unwrap();
         };
-        write("articles/001-a.json", r#"{"id":"a","outlet":"AFP","published_at":"2024-01-02","body":"Text."}"#);
-        write("gold/001-a.json", r#"{"article_id":"a","events":[{"kind":"visit","status":"occurred","actors":["x"]}]}"#);
+        write(
+            "articles/001-a.json",
+            r#"{"id":"a","outlet":"AFP","published_at":"2024-01-02","body":"Text."}"#,
+        );
+        write(
+            "gold/001-a.json",
+            r#"{"article_id":"a","events":[{"kind":"visit","status":"occurred","actors":["x"]}]}"#,
+        );
         let err = load_corpus(&dir).unwrap_err().to_string();
-        assert!(err.contains("001-a.json") && err.contains("unknown kind"), "{err}");
+        assert!(
+            err.contains("001-a.json") && err.contains("unknown kind"),
+            "{err}"
+        );
 
-        write("gold/001-a.json", r#"{"article_id":"a","events":[{"kind":"arrival","status":"occurred","actors":["x"],"date":"2024-13"}]}"#);
+        write(
+            "gold/001-a.json",
+            r#"{"article_id":"a","events":[{"kind":"arrival","status":"occurred","actors":["x"],"date":"2024-13"}]}"#,
+        );
         let err = load_corpus(&dir).unwrap_err().to_string();
         assert!(err.contains("2024-13"), "{err}");
 
         write("gold/001-a.json", r#"{"article_id":"a","events":[]}"#);
         write("gold/002-b.json", r#"{"article_id":"b","events":[]}"#);
         let err = load_corpus(&dir).unwrap_err().to_string();
-        assert!(err.contains("002-b.json") && err.contains("no partner"), "{err}");
+        assert!(
+            err.contains("002-b.json") && err.contains("no partner"),
+            "{err}"
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
