@@ -252,7 +252,12 @@ impl Desk {
             ArticleEntry { story: story_id.clone(), version: event.article_version },
         );
         self.reports.insert(event.id.clone(), story_id.clone());
-        self.index(&snapshot);
+        for actor in &event.actors {
+            let stories = self.by_actor.entry(actor.id.clone()).or_default();
+            if !stories.contains(&story_id) {
+                stories.push(story_id.clone());
+            }
+        }
         if changed {
             Outcome::Changed(StoryUpdate { story: snapshot, changes })
         } else {
