@@ -1,2 +1,121 @@
-//! dateline extractor library.
+//! dateline extractor library: articles in, typed events out.
+//!
+//! [`extract`] is a pure, deterministic function of an [`Article`] and a [`Lexicon`]: it never panics, never
+//! does I/O and compiles nothing per call (the lexicon's Aho-Corasick automata are built once, when it is
+//! loaded). The text it reads is `headline + "\n\n" + body` when the article has a headline, else the body;
+//! every [`Evidence`] offset is a byte offset into that text.
+//!
+//! The pipeline, one module per step:
+//! - [`segment`]: tokens and sentences (abbreviations, initials, quotes, captions, datelines);
+//! - [`lexicon`]: the data (kinds, triggers, cues, countries, organisations, titles), loaded from TOML;
+//! - [`doc`]: the article's text, tokens, sentences and lexicon matches;
+//! - [`entities`]: people, countries and organisations, and coreference of their mentions;
+//! - [`places`] and [`gazetteer`]: place phrases and where place names' countries come from;
+//! - [`time`]: time expressions normalised against the publication date;
+//! - [`status`]: occurred / expected / speculated / denied from scoped cues;
+//! - [`attribution`]: who the article says reports it;
+//! - [`frames`]: each trigger filled in with its arguments (one candidate per mention);
+//! - [`merge`]: one event per happening per article.
+//!
+//! Precision comes before recall: photo captions, hypothetical and habitual clauses, kinds of act ("for
+//! launching missiles") and mentions naming too little to stand alone do not make events.
+
+pub mod attribution;
+pub mod doc;
+pub mod entities;
 pub mod eval;
+pub mod frames;
+pub mod gazetteer;
+pub mod lexicon;
+pub mod merge;
+pub mod places;
+pub mod segment;
+pub mod service;
+pub mod status;
+pub mod time;
+
+#[cfg(test)]
+mod seeds;
+#[cfg(test)]
+mod tests;
+
+use std::borrow::Cow;
+
+use dateline_shared::ids::stable_id;
+use dateline_shared::{Article, Event, EventTime, Evidence};
+
+pub use gazetteer::{GazEntry, Gazetteer, TsvGazetteer};
+pub use lexicon::{Lexicon, LexiconError};
+
+/// The text extraction reads: `headline + "\n\n" + body`, or the body alone.
+pub fn extraction_text(article: &Article) -> Cow<'_, str> {
+    match article.headline.as_deref().filter(|h| !h.trim().is_empty()) {
+        Some(h) => Cow::Owned(format!("{h}\n\n{}", article.body)),
+        None => Cow::Borrowed(article.body.as_str()),
+    }
+}
+
+/// Every event the article reports, one per happening, in order of first mention.
+pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Event> {
+    let text = extraction_text(article);
+    let doc = doc::Doc::new(&text, lexicon);
+    let ents = entities::find(&doc);
+    let published = article.published_date();
+    let cands = frames::candidates(&doc, &ents, published);
+    let happenings = merge::merge(&cands, lexicon.kind_index("meeting"), published);
+    let version = article.version.to_string();
+    let mut events: Vec<Event> = happenings
+        .into_iter()
+        .filter(|h| !h.actors.is_empty())
+        .map(|h| {
+            let kind = lexicon.kinds[h.kind].name.clone();
+            let first = &cands[h.mentions[0]];
+            let first_start = doc.sents[first.sent].start.to_string();
+            let best = h
+                .mentions
+                .iter()
+                .copied()
+                .max_by_key(|&m| {
+                    let c = &cands[m];
+                    let score = 2 * usize::from(c.strong)
+                        + c.actors.len()
+                        + usize::from(c.place.is_some())
+                        + usize::from(c.date.is_some())
+                        + usize::from(c.weapon.is_some())
+                        + usize::from(c.destination.is_some());
+                    (score, std::cmp::Reverse(m))
+                })
+                .unwrap_or(h.mentions[0]);
+            let sent = &doc.sents[cands[best].sent];
+            let evidence = Evidence {
+                text: text[sent.start..sent.end].to_owned(),
+                start: sent.start,
+                end: sent.end,
+            };
+            Event {
+                id: stable_id("ev-", &[&article.id, &version, &kind, &first_start]),
+                kind,
+                status: h.status,
+                actors: h.actors.iter().map(|r| ents.actor(lexicon, *r)).collect(),
+                place: h.place,
+                time: h.time_text.map(|text| EventTime { date: h.date, text }),
+                attribution: h.attribution,
+                article_id: article.id.clone(),
+                article_version: article.version,
+                outlet: article.outlet.clone(),
+                published_at: article.published_at,
+                evidence,
+                article_events: 0,
+                count: h.count,
+                weapon: h.weapon,
+                mode: h.mode,
+                destination: h.destination,
+            }
+        })
+        .collect();
+    let n = events.len() as u32;
+    for e in &mut events {
+        e.article_events = n;
+    }
+    events
+}

@@ -8,8 +8,8 @@ use anyhow::Context as _;
 use clap::Parser;
 use dateline_extractor::Lexicon;
 use dateline_shared::nats::NatsArgs;
-use dateline_shared::shutdown::Shutdown;
 use dateline_shared::ops::OpsArgs;
+use dateline_shared::shutdown::Shutdown;
 use dateline_shared::stage::StageArgs;
 
 /// Turns articles into typed events: reads `<prefix>.articles.>`, publishes `<prefix>.events.<kind>`.
@@ -39,13 +39,19 @@ async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     dateline_shared::telemetry::init(args.log_json);
     let lexicon = match &args.lexicon {
-        Some(path) => Lexicon::from_path(path).with_context(|| format!("loading lexicon {}", path.display()))?,
+        Some(path) => Lexicon::from_path(path)
+            .with_context(|| format!("loading lexicon {}", path.display()))?,
         None => Lexicon::builtin().clone(),
     };
     let (client, pipeline) = args.nats.pipeline("dateline-extractor", args.stage).await?;
     let shutdown = Shutdown::on_signals();
     let ops = tokio::spawn({
-        let (args, client, readiness, shutdown) = (args.ops.clone(), client.clone(), pipeline.readiness.clone(), shutdown.clone());
+        let (args, client, readiness, shutdown) = (
+            args.ops.clone(),
+            client.clone(),
+            pipeline.readiness.clone(),
+            shutdown.clone(),
+        );
         async move { dateline_shared::ops::serve(&args, client, readiness, shutdown).await }
     });
     dateline_extractor::service::run(pipeline, Arc::new(lexicon), shutdown)

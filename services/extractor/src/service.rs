@@ -40,37 +40,55 @@ impl Extractor {
         let article: Article = serde_json::from_slice(payload)
             .map_err(|e| HandleError::Poison(format!("article is not valid JSON: {e}")))?;
         let lexicon = &self.lexicon;
-        std::panic::catch_unwind(AssertUnwindSafe(|| crate::extract(&article, lexicon))).map_err(|panic| {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_owned());
-            HandleError::Poison(format!("extraction failed on article {}: {what}", article.id))
-        })
+        std::panic::catch_unwind(AssertUnwindSafe(|| crate::extract(&article, lexicon))).map_err(
+            |panic| {
+                let what = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_owned())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown panic".to_owned());
+                HandleError::Poison(format!(
+                    "extraction failed on article {}: {what}",
+                    article.id
+                ))
+            },
+        )
     }
 
     /// Publishes events, pipelined: all are sent, then every acknowledgement is awaited.
-    pub async fn publish(&self, events: &[Event], ingested_at: Option<&str>) -> Result<(), HandleError> {
-        let transient = |what: &str, e: &dyn std::fmt::Display| HandleError::Transient(format!("{what}: {e}"));
+    pub async fn publish(
+        &self,
+        events: &[Event],
+        ingested_at: Option<&str>,
+    ) -> Result<(), HandleError> {
+        let transient =
+            |what: &str, e: &dyn std::fmt::Display| HandleError::Transient(format!("{what}: {e}"));
         let mut acks = Vec::with_capacity(events.len());
         for event in events {
             let mut headers = HeaderMap::new();
             headers.insert("Nats-Msg-Id", event.id.as_str());
-            headers.insert(headers::ARTICLE, format!("{}@v{}", event.article_id, event.article_version).as_str());
+            headers.insert(
+                headers::ARTICLE,
+                format!("{}@v{}", event.article_id, event.article_version).as_str(),
+            );
             if let Some(at) = ingested_at {
                 headers.insert(headers::INGESTED_AT, at);
             }
             let payload = serde_json::to_vec(event).map_err(|e| transient("encoding event", &e))?;
             let ack = self
                 .js
-                .publish_with_headers(self.names.event_subject(&event.kind), headers, payload.into())
+                .publish_with_headers(
+                    self.names.event_subject(&event.kind),
+                    headers,
+                    payload.into(),
+                )
                 .await
                 .map_err(|e| transient("publishing event", &e))?;
             acks.push(ack);
         }
         for ack in acks {
-            ack.await.map_err(|e| transient("event not acknowledged", &e))?;
+            ack.await
+                .map_err(|e| transient("event not acknowledged", &e))?;
         }
         for event in events {
             metrics::counter!("dateline_events_total", "kind" => event.kind.clone(), "status" => event.status.as_str())

@@ -1,0 +1,319 @@
+//! Attribution: who a sentence says reports what it tells.
+//!
+//! Sources are the noun phrase before an attribution verb ("South Korea's military said", "state news
+//! agency KCNA reported", "Kremlin spokesman Dmitry Peskov told reporters"), after it when inverted ("...,"
+//! said Mr Michael Madden), or after a prefix ("according to KCNA", "citing an unnamed Russian official").
+//! A source names a person or a known organisation when the phrase holds one ("Japan's Kyodo news" →
+//! "Kyodo"), else it is the phrase itself, short and without its article ("Russia's foreign ministry",
+//! "U.S. officials"). Coordinated sources are split ("South Korea's military and Japan's coast guard").
+//! The phrase's tokens are not event arguments, and a time right after the verb ("said on Tuesday") dates
+//! the report, not the happening.
+
+use crate::doc::Doc;
+use crate::entities::{Entities, Ref};
+use crate::lexicon::Entry;
+use crate::segment::TokKind;
+use crate::time;
+
+#[derive(Debug, Default, Clone)]
+pub struct Attribution {
+    pub sources: Vec<String>,
+    /// Token ranges of the source phrases and verbs.
+    pub spans: Vec<(usize, usize)>,
+    /// Token indices just after attribution verbs: a time expression starting there dates the report.
+    pub report_times: Vec<usize>,
+}
+
+impl Attribution {
+    pub fn covers(&self, i: usize) -> bool {
+        self.spans.iter().any(|&(a, b)| a <= i && i < b)
+    }
+}
+
+const STOPS: &[&str] = &[
+    "that",
+    "which",
+    "who",
+    "when",
+    "while",
+    "as",
+    "after",
+    "before",
+    "because",
+    "but",
+    "if",
+    "said",
+    "says",
+    "reported",
+    "told",
+    "had",
+    "has",
+    "have",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "is",
+    "are",
+    "was",
+    "were",
+    "also",
+    "it",
+    "its",
+    "where",
+    "there",
+    "than",
+    "not",
+    "though",
+    "although",
+    "whereas",
+    "unless",
+    "since",
+    "what",
+    "how",
+    "why",
+    "whom",
+    "whose",
+    "amid",
+    "including",
+    "like",
+];
+
+const CUT: &[&str] = &[
+    "with", "of", "at", "in", "from", "who", "on", "for", "to", "by", "speaking",
+];
+
+/// Finds the attribution of tokens `from..to` (one sentence).
+pub fn find(doc: &Doc<'_>, ents: &Entities, from: usize, to: usize) -> Attribution {
+    let mut out = Attribution::default();
+    let mut i = from;
+    while i < to {
+        let Some((end, entries)) = doc.ci_at(i) else {
+            i += 1;
+            continue;
+        };
+        let verb = entries.contains(&Entry::AttribVerb);
+        let prefix = entries.contains(&Entry::AttribPrefix);
+        if !(verb || prefix) {
+            i += 1;
+            continue;
+        }
+        if prefix {
+            let np_end = phrase_end(doc, end, to);
+            add(doc, ents, &mut out, end, np_end);
+            out.spans.push((i, np_end));
+            i = np_end.max(end);
+            continue;
+        }
+        // Passive "was quoted as saying": the source follows "by", if anywhere.
+        if doc.is_any(i.wrapping_sub(1), &["was", "were"]) {
+            i = end;
+            continue;
+        }
+        let mut np_to = i;
+        while np_to > from
+            && doc.is_any(
+                np_to - 1,
+                &["has", "have", "had", "also", "earlier", "later", "then"],
+            )
+        {
+            np_to -= 1;
+        }
+        // "the North's Korean Central News Agency (KCNA) said": skip the parenthesis.
+        if np_to > from + 2 && doc.is(np_to - 1, ")") {
+            if let Some(open) = (from..np_to - 1).rev().find(|&k| doc.is(k, "(")) {
+                out.spans.push((open, np_to));
+                np_to = open;
+            }
+        }
+        let mut np_from = np_to;
+        let mut steps = 0;
+        while np_from > from && steps < 10 {
+            let k = np_from - 1;
+            let ok = match doc.kind(k) {
+                TokKind::Word => {
+                    !STOPS.iter().any(|s| doc.tok(k).eq_ignore_ascii_case(s)) && !is_trigger(doc, k)
+                }
+                TokKind::Possessive | TokKind::Number => true,
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            np_from = k;
+            steps += 1;
+        }
+        // "and" only coordinates sources when no clause ends before it.
+        let mut cut_and = np_from;
+        for k in np_from..np_to {
+            if doc.is(k, "and")
+                && ents.in_range(np_from, k).is_empty()
+                && !(np_from..k).any(|j| doc.is_cap(j))
+            {
+                cut_and = k + 1;
+            }
+        }
+        np_from = cut_and;
+        if np_from < np_to {
+            add(doc, ents, &mut out, np_from, np_to);
+            out.spans.push((np_from, end));
+            // "told Reuters": the addressee is not a source, nor an actor.
+            if doc.is_any(i, &["told", "tells"]) {
+                if let Some(m) = ents.in_range(end, end + 1).first() {
+                    out.spans.push((m.start, m.end));
+                }
+            }
+        } else if doc.is_cap(end) || doc.is_any(end, &["the", "a", "an", "Mr", "Mrs", "Ms", "Dr"]) {
+            // Inverted: '"...," said the minister.'
+            let np_end = phrase_end(doc, end, to);
+            if np_end > end {
+                add(doc, ents, &mut out, end, np_end);
+                out.spans.push((i, np_end));
+            }
+        }
+        out.report_times.push(end);
+        i = end;
+    }
+    out
+}
+
+fn is_trigger(doc: &Doc<'_>, k: usize) -> bool {
+    doc.ci_find(k, |e| {
+        matches!(e, Entry::Trigger { .. } | Entry::Cue(_)).then_some(())
+    })
+    .is_some()
+}
+
+fn phrase_end(doc: &Doc<'_>, from: usize, to: usize) -> usize {
+    let mut e = from;
+    while e < to && e < from + 10 {
+        let ok = match doc.kind(e) {
+            TokKind::Word => {
+                !STOPS.iter().any(|s| doc.tok(e).eq_ignore_ascii_case(s)) && !is_trigger(doc, e)
+            }
+            TokKind::Possessive | TokKind::Number => true,
+            _ => false,
+        };
+        if !ok {
+            break;
+        }
+        e += 1;
+    }
+    e
+}
+
+fn add(doc: &Doc<'_>, ents: &Entities, out: &mut Attribution, from: usize, to: usize) {
+    let mut start = from;
+    for k in from..=to {
+        if k == to || doc.is(k, "and") {
+            if let Some(name) = source_name(doc, ents, start, k) {
+                if !out.sources.contains(&name) {
+                    out.sources.push(name);
+                }
+            }
+            start = k + 1;
+        }
+    }
+}
+
+fn source_name(doc: &Doc<'_>, ents: &Entities, from: usize, to: usize) -> Option<String> {
+    if from >= to {
+        return None;
+    }
+    let lex = doc.lex();
+    let mentions = ents.in_range(from, to);
+    if let Some(m) = mentions
+        .iter()
+        .rev()
+        .find(|m| matches!(m.refs[..], [Ref::Person(_)]))
+    {
+        return Some(ents.actor(lex, m.refs[0]).name);
+    }
+    if let Some(m) = mentions
+        .iter()
+        .find(|m| matches!(m.refs[..], [Ref::Org(_)]))
+    {
+        return Some(ents.actor(lex, m.refs[0]).name);
+    }
+    let mut a = from;
+    while a < to
+        && doc.is_any(
+            a,
+            &[
+                "the",
+                "a",
+                "an",
+                "unnamed",
+                "unidentified",
+                "anonymous",
+                "some",
+                "other",
+            ],
+        )
+    {
+        a += 1;
+    }
+    let mut b = a;
+    while b < to && !(b > a && doc.is_any(b, CUT)) {
+        b += 1;
+    }
+    if b == a || b - a > 6 {
+        return None;
+    }
+    if b - a == 1
+        && doc.is_any(
+            a,
+            &[
+                "he", "she", "it", "they", "we", "i", "this", "which", "reports", "report",
+            ],
+        )
+    {
+        return None;
+    }
+    if !time::find(doc, a, b).is_empty() {
+        return None;
+    }
+    Some(doc.span(a, b).to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{entities, Lexicon};
+
+    fn sources(text: &str) -> Vec<String> {
+        let doc = Doc::new(text, Lexicon::builtin());
+        let ents = entities::find(&doc);
+        find(&doc, &ents, 0, doc.len()).sources
+    }
+
+    #[test]
+    fn sources_as_written() {
+        assert_eq!(
+            sources("Chile fired a rocket, Peru's navy and Japan's coast guard said."),
+            vec!["Peru's navy", "Japan's coast guard"]
+        );
+        assert_eq!(
+            sources("The envoy arrived, state news agency Xinhua reported on Friday."),
+            vec!["Xinhua"]
+        );
+        assert_eq!(
+            sources("Germany's Foreign Minister Annalena Baerbock told reporters the talks ended."),
+            vec!["Annalena Baerbock"]
+        );
+        assert_eq!(
+            sources("The talks will resume, according to Indian officials."),
+            vec!["Indian officials"]
+        );
+        assert_eq!(
+            sources("Japan's Kyodo news said the ship sailed, citing an unnamed Thai official."),
+            vec!["Kyodo", "Thai official"]
+        );
+        assert_eq!(
+            sources("\"We are ready,\" said Mr Paul Jones, an analyst."),
+            vec!["Paul Jones"]
+        );
+        assert!(sources("He said it was over.").is_empty());
+    }
+}

@@ -1,0 +1,189 @@
+//! One article prepared for reading: its text, tokens, sentences and lexicon matches.
+//!
+//! The text is `headline + "\n\n" + body` when there is a headline, else the body; every offset in an
+//! event's evidence points into it. Lexicon phrases are found with the lexicon's two Aho-Corasick automata
+//! in one pass each over the text, and kept only where they start and end on token boundaries (so "North"
+//! never matches inside "Northern", nor "met" inside "metal"); for each token the longest phrase starting
+//! there is recorded.
+
+use crate::lexicon::{Entry, Lexicon};
+use crate::segment::{self, LineKind, Sentence, TokKind, Token};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Hit {
+    /// Token index one past the phrase.
+    pub end: usize,
+    pub pattern: u32,
+}
+
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Token>,
+    pub sents: Vec<Sentence>,
+    /// Token → sentence.
+    pub sent_of: Vec<u32>,
+    /// True inside double quotation marks.
+    pub quoted: Vec<bool>,
+    ci: Vec<Option<Hit>>,
+    cs: Vec<Option<Hit>>,
+    lex: &'a Lexicon,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str, lex: &'a Lexicon) -> Doc<'a> {
+        let toks = segment::tokenize(text);
+        let sents = segment::sentences(text, &toks);
+        let mut sent_of = vec![0u32; toks.len()];
+        for (i, s) in sents.iter().enumerate() {
+            for t in s.toks.clone() {
+                sent_of[t] = i as u32;
+            }
+        }
+        let mut quoted = vec![false; toks.len()];
+        for s in &sents {
+            let mut open = false;
+            for t in s.toks.clone() {
+                let tok = toks[t];
+                let ch = &text[tok.start..tok.end];
+                if tok.kind == TokKind::Quote && matches!(ch, "\"" | "\u{201c}" | "\u{201d}") {
+                    open = match ch {
+                        "\u{201c}" => true,
+                        "\u{201d}" => false,
+                        _ => !open,
+                    };
+                    quoted[t] = true;
+                    continue;
+                }
+                quoted[t] = open;
+            }
+        }
+        let ci = hits(text, &toks, &lex.ci);
+        let cs = hits(text, &toks, &lex.cs);
+        Doc {
+            text,
+            toks,
+            sents,
+            sent_of,
+            quoted,
+            ci,
+            cs,
+            lex,
+        }
+    }
+
+    pub fn lex(&self) -> &'a Lexicon {
+        self.lex
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    pub fn tok(&self, i: usize) -> &'a str {
+        let t = self.toks[i];
+        &self.text[t.start..t.end]
+    }
+
+    pub fn kind(&self, i: usize) -> TokKind {
+        self.toks[i].kind
+    }
+
+    /// The token at `i` is this word, ignoring ASCII case.
+    pub fn is(&self, i: usize, word: &str) -> bool {
+        i < self.toks.len() && self.tok(i).eq_ignore_ascii_case(word)
+    }
+
+    pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        i < self.toks.len() && words.iter().any(|w| self.tok(i).eq_ignore_ascii_case(w))
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        i < self.toks.len() && self.toks[i].kind == TokKind::Word
+    }
+
+    /// Starts with a capital letter and is not all capitals (unless very short: "Jo", "Il").
+    pub fn is_cap(&self, i: usize) -> bool {
+        if !self.is_word(i) {
+            return false;
+        }
+        let w = self.tok(i);
+        let mut chars = w.chars();
+        let first = chars.next().unwrap_or(' ');
+        if !first.is_uppercase() {
+            return false;
+        }
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() <= 2 || letters.iter().skip(1).any(|c| c.is_lowercase())
+    }
+
+    pub fn span(&self, from: usize, to: usize) -> &'a str {
+        if from >= to {
+            return "";
+        }
+        &self.text[self.toks[from].start..self.toks[to - 1].end]
+    }
+
+    /// The longest case-insensitive lexicon phrase starting at token `i`.
+    pub fn ci_at(&self, i: usize) -> Option<(usize, &'a [Entry])> {
+        self.ci
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|h| (h.end, self.lex.ci_entries[h.pattern as usize].as_slice()))
+    }
+
+    /// The longest case-sensitive lexicon name starting at token `i`.
+    pub fn cs_at(&self, i: usize) -> Option<(usize, &'a [Entry])> {
+        self.cs
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|h| (h.end, self.lex.cs_entries[h.pattern as usize].as_slice()))
+    }
+
+    /// A case-insensitive phrase at `i` with an entry satisfying `f`.
+    pub fn ci_find<T>(&self, i: usize, f: impl Fn(&Entry) -> Option<T>) -> Option<(usize, T)> {
+        let (end, entries) = self.ci_at(i)?;
+        entries.iter().find_map(&f).map(|t| (end, t))
+    }
+
+    pub fn cs_find<T>(&self, i: usize, f: impl Fn(&Entry) -> Option<T>) -> Option<(usize, T)> {
+        let (end, entries) = self.cs_at(i)?;
+        entries.iter().find_map(&f).map(|t| (end, t))
+    }
+
+    pub fn is_story(&self, s: usize) -> bool {
+        self.sents[s].line == LineKind::Story
+    }
+}
+
+fn hits(text: &str, toks: &[Token], ac: &aho_corasick::AhoCorasick) -> Vec<Option<Hit>> {
+    let mut out: Vec<Option<Hit>> = vec![None; toks.len()];
+    for m in ac.find_overlapping_iter(text) {
+        let Ok(first) = toks.binary_search_by_key(&m.start(), |t| t.start) else {
+            continue;
+        };
+        let Ok(last) = toks.binary_search_by_key(&m.end(), |t| t.end) else {
+            continue;
+        };
+        if last < first {
+            continue;
+        }
+        let end = last + 1;
+        let better = match out[first] {
+            Some(h) => end > h.end,
+            None => true,
+        };
+        if better {
+            out[first] = Some(Hit {
+                end,
+                pattern: m.pattern().as_u32(),
+            });
+        }
+    }
+    out
+}

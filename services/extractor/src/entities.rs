@@ -1,0 +1,1002 @@
+//! Actors: people, countries and organisations named in an article, and every way it names each of them.
+//!
+//! Names are read from chunks of capitalised words, lexicon names and titles: "Russian Natural Resources
+//! Minister Alexander Kozlov" is the person Alexander Kozlov, role "Natural Resources Minister", country RU
+//! (from the demonym). Coreference is by rule, not by list: a full name introduced in the article binds
+//! later mentions of its first or last name ("Kim", "Mr Putin"), other spellings that differ only in
+//! hyphenation ("Kim Jong-un"), descriptions "the <nationality> <title>" ("the North Korean leader") and the
+//! pronouns he/she (the last person named) and they (the last two). People are collected in a first pass
+//! so that a surname in a headline binds to the full name given in the body. Government metonyms
+//! ("Pyongyang", "the Kremlin") name their country as an actor.
+
+use dateline_shared::ids::slug;
+use dateline_shared::{Actor, ActorType};
+
+use crate::doc::Doc;
+use crate::lexicon::{CountryForm, Entry};
+use crate::segment::TokKind;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub name: String,
+    pub role: Option<String>,
+    pub country: Option<String>,
+    /// Lowercased name parts, hyphens split: for matching partial mentions.
+    parts: Vec<String>,
+    mentions: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Ref {
+    Person(usize),
+    Country(u16),
+    Org(u16),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub refs: Vec<Ref>,
+    /// Followed by `'s`.
+    pub possessive: bool,
+    /// A pronoun or a description rather than a name.
+    pub anaphor: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct Entities {
+    pub people: Vec<Person>,
+    /// In text order.
+    pub mentions: Vec<Mention>,
+}
+
+const STOP: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "As",
+    "After",
+    "Before",
+    "While",
+    "When",
+    "But",
+    "And",
+    "Or",
+    "If",
+    "It",
+    "Its",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Here",
+    "Asked",
+    "Earlier",
+    "Later",
+    "Initially",
+    "Meanwhile",
+    "However",
+    "Also",
+    "For",
+    "From",
+    "To",
+    "With",
+    "By",
+    "Of",
+    "Since",
+    "Under",
+    "Over",
+    "During",
+    "Despite",
+    "Amid",
+    "According",
+    "Hours",
+    "Days",
+    "Images",
+    "Analysts",
+    "Officials",
+    "Some",
+    "Many",
+    "One",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Both",
+    "Details",
+    "Discussions",
+    "Bilateral",
+    "Humanitarian",
+    "Closer",
+    "Who",
+    "What",
+    "Where",
+    "Why",
+    "How",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Aug.",
+    "Sept.",
+    "Sept",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+    "Comrade",
+    "Former",
+    "Then",
+    "Late",
+    "Reporting",
+    "Editing",
+    "Western",
+    "Eastern",
+    "Northern",
+    "Southern",
+    "State",
+    "Senior",
+    "Top",
+    "Local",
+    "Foreign",
+    "Military",
+    "Negotiators",
+    "Experts",
+    "Sources",
+    "Residents",
+    "Witnesses",
+    "Russia-North",
+    "Chief",
+    "Deputy",
+    "Acting",
+];
+
+/// Words that make a capitalised chunk an organisation, event or place rather than a person.
+const NON_PERSON: &[&str] = &[
+    "Forum",
+    "Agency",
+    "Ministry",
+    "Department",
+    "University",
+    "Council",
+    "Party",
+    "Centre",
+    "Center",
+    "Institute",
+    "Army",
+    "Force",
+    "Forces",
+    "Guard",
+    "Guards",
+    "Command",
+    "Office",
+    "Committee",
+    "Union",
+    "Organization",
+    "Organisation",
+    "Bank",
+    "Peninsula",
+    "Sea",
+    "Ocean",
+    "River",
+    "Bay",
+    "Gulf",
+    "Strait",
+    "Island",
+    "Islands",
+    "Airport",
+    "Station",
+    "Cosmodrome",
+    "Palace",
+    "House",
+    "Hall",
+    "Street",
+    "Square",
+    "Krai",
+    "Region",
+    "Province",
+    "Federation",
+    "Republic",
+    "Kingdom",
+    "Times",
+    "News",
+    "Post",
+    "Telegram",
+    "Television",
+    "Channel",
+    "Security",
+    "Nations",
+    "States",
+    "Court",
+    "Parliament",
+    "Assembly",
+    "Congress",
+    "Senate",
+    "Cabinet",
+    "Government",
+    "Administration",
+    "Service",
+    "Services",
+    "Staff",
+    "Chiefs",
+    "Fleet",
+    "Navy",
+    "Air",
+    "Corps",
+    "Police",
+    "Media",
+    "Press",
+    "Summit",
+    "War",
+    "Treaty",
+    "Agreement",
+    "Accord",
+    "Fund",
+    "Group",
+    "Company",
+    "Corp",
+    "Inc",
+    "Ltd",
+    "Association",
+    "Foundation",
+    "Program",
+    "Programme",
+    "Project",
+    "Exhibition",
+    "Games",
+    "Cup",
+    "Day",
+    "Week",
+    "Shield",
+    "Federal",
+    "Economic",
+    "Studies",
+    "Space",
+    "Spaceport",
+    "Base",
+    "Embassy",
+    "Canal",
+    "Mountains",
+    "Valley",
+    "Desert",
+    "Coast",
+    "Far",
+    "East",
+    "West",
+    "North",
+    "South",
+    "Middle",
+    "Central",
+    "Eastern",
+    "Western",
+    "Northern",
+    "Southern",
+    "Strip",
+    "Bank",
+    "Network",
+    "Radio",
+    "Daily",
+    "Herald",
+    "Journal",
+    "Tribune",
+    "Olympic",
+    "Olympics",
+    "Council",
+    "Authority",
+    "Commission",
+    "Initiative",
+    "Partnership",
+    "Alliance",
+    "Coalition",
+    "Front",
+    "Movement",
+    "Brigade",
+    "Battalion",
+    "Division",
+    "Regiment",
+    "Academy",
+    "School",
+    "College",
+    "Hospital",
+    "Church",
+    "Mosque",
+    "Temple",
+    "Tower",
+];
+
+const FORCES: &[&str] = &[
+    "forces",
+    "troops",
+    "military",
+    "army",
+    "navy",
+    "warplanes",
+    "jets",
+    "drones",
+    "artillery",
+    "soldiers",
+    "government",
+];
+
+fn is_leader_role(role: &str) -> bool {
+    let r = role.to_ascii_lowercase();
+    [
+        "president",
+        "prime minister",
+        "leader",
+        "chancellor",
+        "king",
+        "premier",
+        "emir",
+        "sultan",
+        "crown prince",
+        "general secretary",
+    ]
+    .iter()
+    .any(|h| r.ends_with(h))
+}
+
+/// Canonical spelling of a name: Korean-style "Jong-un" parts become "Jong Un".
+fn canonical_name(parts: &[&str]) -> String {
+    let mut out = Vec::with_capacity(parts.len());
+    for p in parts {
+        if let Some((a, b)) = p.split_once('-') {
+            let a_cap = a.chars().next().is_some_and(char::is_uppercase);
+            let b_lower = b.chars().next().is_some_and(char::is_lowercase);
+            if a_cap && b_lower && a.len() <= 5 && b.len() <= 5 && parts.len() >= 2 {
+                let mut b_cap = String::new();
+                let mut chars = b.chars();
+                if let Some(f) = chars.next() {
+                    b_cap.extend(f.to_uppercase());
+                    b_cap.push_str(chars.as_str());
+                }
+                out.push(format!("{a} {b_cap}"));
+                continue;
+            }
+        }
+        out.push((*p).to_owned());
+    }
+    out.join(" ")
+}
+
+fn name_parts(name: &str) -> Vec<String> {
+    name.split([' ', '-'])
+        .filter(|p| !p.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Elem {
+    Ent(Entry),
+    Title { leader: bool },
+    Cap,
+}
+
+struct Chunk {
+    els: Vec<(Elem, usize, usize)>,
+    possessive: bool,
+    end: usize,
+}
+
+impl Entities {
+    pub fn actor(&self, lex: &crate::Lexicon, r: Ref) -> Actor {
+        match r {
+            Ref::Person(i) => {
+                let p = &self.people[i];
+                Actor {
+                    name: p.name.clone(),
+                    id: slug(&p.name),
+                    actor_type: ActorType::Person,
+                    role: p.role.clone(),
+                    country: p.country.clone(),
+                }
+            }
+            Ref::Country(i) => {
+                let c = &lex.countries[i as usize];
+                Actor {
+                    name: c.name.clone(),
+                    id: slug(&c.name),
+                    actor_type: ActorType::Country,
+                    role: None,
+                    country: Some(c.code.clone()),
+                }
+            }
+            Ref::Org(i) => {
+                let o = &lex.orgs[i as usize];
+                Actor {
+                    name: o.name.clone(),
+                    id: slug(&o.name),
+                    actor_type: if o.group {
+                        ActorType::Group
+                    } else {
+                        ActorType::Organization
+                    },
+                    role: None,
+                    country: o.country.clone(),
+                }
+            }
+        }
+    }
+
+    /// The country an actor belongs to or is.
+    pub fn country_of(&self, lex: &crate::Lexicon, r: Ref) -> Option<u16> {
+        let code = match r {
+            Ref::Country(i) => return Some(i),
+            Ref::Person(i) => self.people[i].country.clone()?,
+            Ref::Org(i) => lex.orgs[i as usize].country.clone()?,
+        };
+        lex.countries
+            .iter()
+            .position(|c| c.code == code)
+            .map(|i| i as u16)
+    }
+
+    /// The mentions overlapping tokens `from..to`.
+    pub fn in_range(&self, from: usize, to: usize) -> &[Mention] {
+        let a = self.mentions.partition_point(|m| m.end <= from);
+        let b = self.mentions.partition_point(|m| m.start < to);
+        &self.mentions[a..b.max(a)]
+    }
+
+    /// The mention covering token `i`.
+    pub fn at(&self, i: usize) -> Option<&Mention> {
+        self.in_range(i, i + 1).first()
+    }
+}
+
+/// Finds every person, country and organisation mention of an article.
+pub fn find(doc: &Doc<'_>) -> Entities {
+    let mut ents = Entities::default();
+    // Pass 1: people introduced by full name; pass 2: every mention.
+    for pass in 0..2 {
+        let mut last_people: Vec<usize> = Vec::new();
+        for s in 0..doc.sents.len() {
+            let sent = &doc.sents[s];
+            let mut i = sent.content;
+            while i < sent.toks.end {
+                if let Some(chunk) = chunk_at(doc, i, sent.toks.end) {
+                    let next = chunk.end;
+                    let before = i.checked_sub(1).filter(|&b| b >= sent.content);
+                    interpret(doc, &mut ents, &chunk, before, pass, &mut last_people);
+                    i = next.max(i + 1);
+                    continue;
+                }
+                if pass == 1 && doc.kind(i) == TokKind::Word {
+                    let w = doc.tok(i);
+                    if matches!(w, "he" | "He" | "she" | "She") {
+                        if let Some(&p) = last_people.last() {
+                            ents.mentions.push(Mention {
+                                start: i,
+                                end: i + 1,
+                                refs: vec![Ref::Person(p)],
+                                possessive: false,
+                                anaphor: true,
+                            });
+                        }
+                    } else if matches!(w, "they" | "They") && last_people.len() >= 2 {
+                        let n = last_people.len();
+                        let (a, b) = (last_people[n - 1], last_people[n - 2]);
+                        if a != b {
+                            ents.mentions.push(Mention {
+                                start: i,
+                                end: i + 1,
+                                refs: vec![Ref::Person(b), Ref::Person(a)],
+                                possessive: false,
+                                anaphor: true,
+                            });
+                        }
+                    }
+                }
+                i += 1;
+            }
+        }
+    }
+    ents
+}
+
+fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
+    let lex = doc.lex();
+    let mut els: Vec<(Elem, usize, usize)> = Vec::new();
+    let mut i = start;
+    let mut possessive = false;
+    while i < end {
+        if let Some((e, entries)) = doc.cs_at(i) {
+            let pick = entries
+                .iter()
+                .find(|e| matches!(e, Entry::Person(_)))
+                .or_else(|| entries.iter().find(|e| matches!(e, Entry::Org(_))))
+                .or_else(|| entries.iter().find(|e| matches!(e, Entry::Country { .. })))
+                .or_else(|| entries.iter().find(|e| matches!(e, Entry::Place(_))))
+                .or_else(|| entries.iter().find(|e| matches!(e, Entry::Honorific)));
+            if let Some(&entry) = pick {
+                // "the North" is only the country with a capital N: the automaton is case-sensitive.
+                els.push((Elem::Ent(entry), i, e));
+                i = e;
+                if doc.kind(i.min(doc.len() - 1)) == TokKind::Possessive && i < end {
+                    possessive = true;
+                    i += 1;
+                    let carries = matches!(entry, Entry::Country { .. } | Entry::Org(_));
+                    if carries && (doc.is_cap(i) || doc.ci_find(i, title).is_some()) {
+                        possessive = false;
+                        continue;
+                    }
+                    break;
+                }
+                continue;
+            }
+        }
+        if let Some((e, leader)) = doc.ci_find(i, title) {
+            // Lowercase titles ("leader") only inside a chunk or before a name.
+            let word = doc.tok(i);
+            let lower = word.starts_with(|c: char| c.is_lowercase());
+            if !lower || !els.is_empty() || doc.is_cap(e) {
+                els.push((Elem::Title { leader }, i, e));
+                i = e;
+                continue;
+            }
+        }
+        if doc.is_cap(i) && !STOP.contains(&doc.tok(i)) && !has_upper_after_hyphen(doc.tok(i)) {
+            els.push((Elem::Cap, i, i + 1));
+            i += 1;
+            if doc.kind(i.min(doc.len() - 1)) == TokKind::Possessive && i < end {
+                possessive = true;
+                i += 1;
+                break;
+            }
+            continue;
+        }
+        let particle = doc.is_word(i)
+            && lex.particles.contains(
+                &doc.tok(i)
+                    .split('-')
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase(),
+            )
+            && matches!(els.last(), Some((Elem::Cap, ..)))
+            && doc.is_cap(i + 1);
+        if particle {
+            els.push((Elem::Cap, i, i + 1));
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    if els.is_empty() {
+        return None;
+    }
+    Some(Chunk {
+        els,
+        possessive,
+        end: i,
+    })
+}
+
+fn title(e: &Entry) -> Option<bool> {
+    match e {
+        Entry::Title { leader } => Some(*leader),
+        _ => None,
+    }
+}
+
+fn has_upper_after_hyphen(w: &str) -> bool {
+    w.split('-')
+        .skip(1)
+        .any(|p| p.starts_with(char::is_uppercase))
+}
+
+fn country_code(doc: &Doc<'_>, e: Entry) -> Option<String> {
+    let lex = doc.lex();
+    match e {
+        Entry::Country { idx, .. } => Some(lex.countries[idx as usize].code.clone()),
+        Entry::Org(i) => lex.orgs[i as usize].country.clone(),
+        _ => None,
+    }
+}
+
+fn interpret(
+    doc: &Doc<'_>,
+    ents: &mut Entities,
+    chunk: &Chunk,
+    before: Option<usize>,
+    pass: usize,
+    last_people: &mut Vec<usize>,
+) {
+    let lex = doc.lex();
+    let els = &chunk.els;
+    let chunk_start = els[0].1;
+    let chunk_end = chunk.end - usize::from(chunk.possessive);
+    let emit = pass == 1;
+    let push = |ents: &mut Entities, r: Ref, anaphor: bool, last_people: &mut Vec<usize>| {
+        if let Ref::Person(p) = r {
+            ents.people[p].mentions += 1;
+            last_people.retain(|&q| q != p);
+            last_people.push(p);
+        }
+        ents.mentions.push(Mention {
+            start: chunk_start,
+            end: chunk_end,
+            refs: vec![r],
+            possessive: chunk.possessive,
+            anaphor,
+        });
+    };
+
+    // A name from the lexicon's people list.
+    if let Some(&(Elem::Ent(Entry::Person(pi)), ..)) = els
+        .iter()
+        .find(|e| matches!(e.0, Elem::Ent(Entry::Person(_))))
+    {
+        let name = lex.people[pi as usize].clone();
+        let (role, country) = role_and_country(
+            doc,
+            els,
+            els.iter()
+                .position(|e| matches!(e.0, Elem::Ent(Entry::Person(_))))
+                .unwrap_or(0),
+        );
+        let p = upsert(ents, &name, role, country, pass == 0);
+        if let (true, Some(p)) = (emit, p) {
+            push(ents, Ref::Person(p), false, last_people);
+        }
+        return;
+    }
+
+    let last_title = els.iter().rposition(|e| matches!(e.0, Elem::Title { .. }));
+    let tail_start = match last_title {
+        Some(t) => t + 1,
+        None => els
+            .iter()
+            .rposition(|e| !matches!(e.0, Elem::Cap))
+            .map_or(0, |x| x + 1),
+    };
+    let tail = &els[tail_start..];
+    let all_caps_tail = !tail.is_empty() && tail.iter().all(|e| matches!(e.0, Elem::Cap));
+    let honorific = before.is_some_and(|b| {
+        doc.cs_find(b, |e| matches!(e, Entry::Honorific).then_some(()))
+            .is_some()
+    }) || els
+        .first()
+        .is_some_and(|e| matches!(e.0, Elem::Ent(Entry::Honorific)));
+
+    if all_caps_tail {
+        let parts: Vec<&str> = tail.iter().map(|e| doc.tok(e.1)).collect();
+        let non_person = parts.iter().any(|p| NON_PERSON.contains(p))
+            || doc
+                .ci_find(chunk.end, |e| {
+                    matches!(e, Entry::VenueNoun | Entry::DropNoun | Entry::PlaceHead).then_some(())
+                })
+                .is_some();
+        let name = canonical_name(&parts);
+        let titled = last_title.is_some();
+        let modifier_is_place = tail_start > 0
+            && matches!(
+                els[tail_start - 1].0,
+                Elem::Ent(Entry::Country {
+                    how: CountryForm::Name | CountryForm::Capital,
+                    ..
+                }) | Elem::Ent(Entry::Place(_))
+            );
+        let known_place = lex.is_known_place(&name);
+        if !non_person && !known_place {
+            let can_create =
+                titled || honorific || (parts.len() >= 2 && parts.len() <= 4 && !modifier_is_place);
+            let p = if can_create {
+                let (role, country) = match last_title {
+                    Some(t) => role_and_country(doc, els, t + 1),
+                    None => role_and_country(doc, els, tail_start),
+                };
+                upsert(ents, &name, role, country, pass == 1 || parts.len() >= 2)
+            } else {
+                find_person(ents, &name)
+            };
+            if let (true, Some(p)) = (emit, p) {
+                push(ents, Ref::Person(p), false, last_people);
+            }
+            if p.is_some() {
+                return;
+            }
+        }
+        if !emit {
+            return;
+        }
+        // Not a person: any country or organisation named before the tail is still a mention.
+        for &(el, a, b) in &els[..tail_start] {
+            if let Some(r) = actor_ref(el) {
+                ents.mentions.push(Mention {
+                    start: a,
+                    end: b,
+                    refs: vec![r],
+                    possessive: false,
+                    anaphor: false,
+                });
+            }
+        }
+        return;
+    }
+
+    if !emit {
+        return;
+    }
+    if let Some(t) = last_title {
+        if t + 1 == els.len() {
+            // A description: "the North Korean leader", "the crown prince".
+            let definite = before.is_some_and(|b| doc.is_any(b, &["the"]))
+                || els[..t]
+                    .iter()
+                    .any(|e| matches!(e.0, Elem::Ent(Entry::Country { .. })));
+            if definite {
+                let (_, country) = role_and_country(doc, els, t + 1);
+                let title_text = doc.span(els[t].1, els[t].2);
+                let leader = matches!(els[t].0, Elem::Title { leader: true });
+                if let Some(p) = resolve_description(ents, country.as_deref(), title_text, leader) {
+                    push(ents, Ref::Person(p), true, last_people);
+                    return;
+                }
+            }
+            return;
+        }
+    }
+    // "Russian forces", "Israeli warplanes": the country acts through its military.
+    if let [(
+        Elem::Ent(Entry::Country {
+            idx,
+            how: CountryForm::Demonym,
+        }),
+        a,
+        _,
+    )] = els[..]
+    {
+        if doc.is_any(chunk.end, FORCES) {
+            ents.mentions.push(Mention {
+                start: a,
+                end: chunk.end + 1,
+                refs: vec![Ref::Country(idx)],
+                possessive: false,
+                anaphor: false,
+            });
+            return;
+        }
+    }
+    // Countries and organisations standing alone ("North Korea", "Pyongyang and Moscow").
+    for &(el, a, b) in els {
+        if let Some(r) = actor_ref(el) {
+            let possessive = chunk.possessive && b == chunk_end;
+            ents.mentions.push(Mention {
+                start: a,
+                end: b,
+                refs: vec![r],
+                possessive,
+                anaphor: false,
+            });
+        }
+    }
+}
+
+fn actor_ref(el: Elem) -> Option<Ref> {
+    match el {
+        Elem::Ent(Entry::Country {
+            idx,
+            how: CountryForm::Name | CountryForm::Capital | CountryForm::Metonym,
+        }) => Some(Ref::Country(idx)),
+        Elem::Ent(Entry::Org(i)) => Some(Ref::Org(i)),
+        _ => None,
+    }
+}
+
+/// Role (the words ending in the last title) and country (the last demonym, country or organisation before
+/// the role) of a name starting at element `name_at`.
+fn role_and_country(
+    doc: &Doc<'_>,
+    els: &[(Elem, usize, usize)],
+    name_at: usize,
+) -> (Option<String>, Option<String>) {
+    let pre = &els[..name_at.min(els.len())];
+    let last_title = pre.iter().rposition(|e| matches!(e.0, Elem::Title { .. }));
+    let last_ent = pre
+        .iter()
+        .rposition(|e| matches!(e.0, Elem::Ent(Entry::Country { .. } | Entry::Org(_))));
+    let country = last_ent.and_then(|i| match pre[i].0 {
+        Elem::Ent(e) => country_code(doc, e),
+        _ => None,
+    });
+    let role = last_title.map(|t| {
+        let from = match last_ent {
+            Some(e) if e < t => e + 1,
+            _ => 0,
+        };
+        doc.span(pre[from].1, pre[t].2).to_owned()
+    });
+    (role, country)
+}
+
+fn find_person(ents: &Entities, name: &str) -> Option<usize> {
+    let parts = name_parts(name);
+    if parts.is_empty() {
+        return None;
+    }
+    if let Some(p) = ents.people.iter().position(|p| p.parts == parts) {
+        return Some(p);
+    }
+    if parts.len() == 1 {
+        let w = &parts[0];
+        let mut best: Option<usize> = None;
+        for (i, p) in ents.people.iter().enumerate() {
+            let hit =
+                p.parts.len() >= 2 && (p.parts.last() == Some(w) || p.parts.first() == Some(w));
+            if hit && best.is_none_or(|b| ents.people[b].mentions < p.mentions) {
+                best = Some(i);
+            }
+        }
+        return best;
+    }
+    // "Tayyip Erdogan" for "Recep Tayyip Erdogan": a known name ending with the same two parts.
+    ents.people
+        .iter()
+        .position(|p| p.parts.len() > parts.len() && p.parts.ends_with(&parts))
+}
+
+fn upsert(
+    ents: &mut Entities,
+    name: &str,
+    role: Option<String>,
+    country: Option<String>,
+    create: bool,
+) -> Option<usize> {
+    if let Some(p) = find_person(ents, name) {
+        let person = &mut ents.people[p];
+        if person.role.is_none() {
+            person.role = role;
+        }
+        if person.country.is_none() {
+            person.country = country;
+        }
+        // A single-word name is replaced by the full name when it comes.
+        if person.parts.len() < name_parts(name).len() {
+            person.name = name.to_owned();
+            person.parts = name_parts(name);
+        }
+        return Some(p);
+    }
+    if !create {
+        return None;
+    }
+    ents.people.push(Person {
+        name: name.to_owned(),
+        role,
+        country,
+        parts: name_parts(name),
+        mentions: 0,
+    });
+    Some(ents.people.len() - 1)
+}
+
+fn resolve_description(
+    ents: &Entities,
+    country: Option<&str>,
+    title: &str,
+    leader: bool,
+) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (i, p) in ents.people.iter().enumerate() {
+        if country.is_some() && p.country.as_deref() != country {
+            continue;
+        }
+        let Some(role) = &p.role else { continue };
+        let fits = if leader {
+            is_leader_role(role)
+        } else {
+            role.to_ascii_lowercase()
+                .ends_with(&title.to_ascii_lowercase())
+        };
+        if fits && best.is_none_or(|b| ents.people[b].mentions < p.mentions) {
+            best = Some(i);
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Lexicon;
+
+    fn read(text: &str) -> (Vec<Person>, Vec<(String, String)>) {
+        let lex = Lexicon::builtin();
+        let doc = Doc::new(text, lex);
+        let ents = find(&doc);
+        let mentions = ents
+            .mentions
+            .iter()
+            .map(|m| {
+                (
+                    doc.span(m.start, m.end).to_owned(),
+                    ents.actor(lex, m.refs[0]).id,
+                )
+            })
+            .collect();
+        (ents.people, mentions)
+    }
+
+    #[test]
+    fn titles_roles_and_countries() {
+        let (people, _) =
+            read("Chilean Mining Minister Aurora Williams met Peruvian President Dina Boluarte.");
+        assert_eq!(people.len(), 2);
+        assert_eq!(people[0].name, "Aurora Williams");
+        assert_eq!(people[0].role.as_deref(), Some("Mining Minister"));
+        assert_eq!(people[0].country.as_deref(), Some("CL"));
+        assert_eq!(people[1].role.as_deref(), Some("President"));
+        let (people, _) = read("Japanese Prime Minister Shigeru Ishiba flew to Canberra.");
+        assert_eq!(people[0].name, "Shigeru Ishiba");
+        assert_eq!(people[0].role.as_deref(), Some("Prime Minister"));
+        assert_eq!(people[0].country.as_deref(), Some("JP"));
+    }
+
+    #[test]
+    fn surnames_spellings_descriptions_and_pronouns_corefer() {
+        let text = "Vietnam's Le leads talks. Indian Prime Minister Narendra Modi arrived in Hanoi. \
+                    Mr Modi met the Vietnamese President Luong Cuong. The Indian leader said he was pleased. Modi's visit ends Friday.";
+        let (people, mentions) = read(text);
+        let modi: Vec<&(String, String)> =
+            mentions.iter().filter(|m| m.1 == "narendra-modi").collect();
+        assert_eq!(modi.len(), 5, "{mentions:?}");
+        assert!(people
+            .iter()
+            .any(|p| p.name == "Luong Cuong" && p.country.as_deref() == Some("VN")));
+        let (people, mentions) =
+            read("South Korean President Yoon Suk-yeol spoke. Yoon Suk Yeol left.");
+        assert_eq!(people.len(), 1);
+        assert_eq!(people[0].name, "Yoon Suk Yeol");
+        assert!(mentions.iter().all(|m| m.1 == "yoon-suk-yeol"));
+    }
+
+    #[test]
+    fn countries_metonyms_and_case() {
+        let (_, mentions) = read(
+            "Pyongyang and the Kremlin agreed. The train moved north of the city. The North fired.",
+        );
+        let ids: Vec<&str> = mentions.iter().map(|m| m.1.as_str()).collect();
+        assert_eq!(ids, vec!["north-korea", "russia", "north-korea"]);
+    }
+
+    #[test]
+    fn places_and_institutions_are_not_people() {
+        let (people, _) = read(
+            "He spoke at the Eastern Economic Forum in Vladivostok and toured Primorsky Krai.",
+        );
+        assert!(people.is_empty(), "{people:?}");
+    }
+}

@@ -1,0 +1,889 @@
+//! Frames: each trigger word in a story sentence filled in with its arguments, one candidate per mention.
+//!
+//! A trigger's clause runs between clause boundaries (";", dashes, "that", "but", "before", "after",
+//! ", which", ", where", a comma before an -ing participle ...). Within it:
+//! - actors: the subject — the nearest name before the trigger that is not the object of a preposition,
+//!   with the names coordinated with it ("Kim and Putin"), or the sentence's subject when the clause has
+//!   none ("arrived ..., leaving his train to meet"); possessives ("Kim's train arrived", "Putin's meeting
+//!   with Kim"); for meetings and agreements also the names after the trigger ("met X", "talks with X",
+//!   "between X and Y"); after "by" for passives. Launch actors are the launching state: a person or
+//!   service stands for its country. Attribution phrases are never actors;
+//! - place: after the kind's prepositions, or the object of a transitive verb ("visited Hanoi", "left
+//!   Pyongyang"); a ", where" clause takes the place named before it; departure's destination after
+//!   "for"/"to";
+//! - time: in the clause (after the trigger first), else earlier in the sentence; report times ("said on
+//!   Tuesday") are skipped;
+//! - weapon and count (launches, attacks), mode (travel), status ([`crate::status`]).
+//!
+//! A candidate is *strong* when it names enough to stand alone (a traveller and a place, two meeting
+//! participants, a launching state and a weapon ...) and is not inside quotation marks; weak candidates only
+//! add to an event found elsewhere in the article ([`crate::merge`]). Gerunds after "for"/"of" ("punishing
+//! North Korea for launching missiles") and hypothetical or habitual clauses make no candidate at all.
+
+use dateline_shared::{PartialDate, Place, Status};
+
+use crate::attribution::{self, Attribution};
+use crate::doc::Doc;
+use crate::entities::{Entities, Mention, Ref};
+use crate::lexicon::{Entry, Form};
+use crate::places;
+use crate::status::{self, Reading};
+use crate::time::{self, TimeExpr};
+
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub kind: usize,
+    pub sent: usize,
+    /// Token range of the trigger.
+    pub trigger: (usize, usize),
+    pub status: Status,
+    pub actors: Vec<Ref>,
+    pub place: Option<Place>,
+    pub destination: Option<Place>,
+    pub date: Option<PartialDate>,
+    pub time_text: Option<String>,
+    pub count: Option<u32>,
+    pub weapon: Option<String>,
+    pub mode: Option<String>,
+    pub attribution: Vec<String>,
+    pub strong: bool,
+    /// The status rests on a cue or a verb's tense, not on a bare noun ("a summit with Putin").
+    pub asserted: bool,
+}
+
+const PREPS: &[&str] = &[
+    "with",
+    "to",
+    "of",
+    "by",
+    "from",
+    "in",
+    "at",
+    "for",
+    "on",
+    "between",
+    "against",
+    "into",
+    "including",
+    "among",
+    "toward",
+    "towards",
+    "over",
+    "about",
+    "than",
+    "like",
+];
+
+const DETERMINERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "its",
+    "his",
+    "her",
+    "their",
+    "this",
+    "that",
+    "no",
+    "any",
+    "first",
+    "second",
+    "third",
+    "latest",
+    "last",
+    "recent",
+    "rare",
+    "upcoming",
+    "planned",
+    "expected",
+    "anticipated",
+    "official",
+    "state",
+    "separate",
+    "formal",
+    "informal",
+    "historic",
+    "two-day",
+    "three-day",
+    "one-day",
+    "next",
+    "possible",
+    "potential",
+    "fresh",
+    "new",
+    "such",
+    "further",
+    "bilateral",
+    "arms",
+    "summit",
+    "working",
+    "weekend",
+];
+
+const NUMBERS: &[(&str, u32)] = &[
+    ("a", 1),
+    ("an", 1),
+    ("one", 1),
+    ("single", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("dozen", 12),
+    ("both", 2),
+    ("pair", 2),
+];
+
+/// Clause boundaries of tokens `from..to`: indices where a new clause starts.
+fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str)> {
+    let mut out = Vec::new();
+    for k in from..to {
+        let w = doc.tok(k);
+        match w {
+            ";" | ":" | "\u{2014}" | "\u{2013}" | "--" => out.push((k + 1, "punct")),
+            "-" if doc.toks[k].start > 0 && doc.text.as_bytes()[doc.toks[k].start - 1] == b' ' => {
+                out.push((k + 1, "punct"))
+            }
+            "," => {
+                let next = k + 1;
+                if next < to {
+                    let n = doc.tok(next).to_ascii_lowercase();
+                    let sub = matches!(
+                        n.as_str(),
+                        "which"
+                            | "who"
+                            | "where"
+                            | "while"
+                            | "but"
+                            | "as"
+                            | "although"
+                            | "though"
+                            | "after"
+                            | "before"
+                            | "when"
+                            | "amid"
+                            | "whereas"
+                            | "because"
+                            | "since"
+                            | "even"
+                            | "saying"
+                            | "adding"
+                            | "raising"
+                            | "leaving"
+                            | "despite"
+                            | "without"
+                    );
+                    let participle = doc.is_word(next) && n.ends_with("ing") && !doc.is_cap(next);
+                    if sub || participle {
+                        out.push((next, if n == "where" { "where" } else { "sub" }));
+                    }
+                }
+            }
+            _ if doc.is_word(k) => {
+                let lower = w.to_ascii_lowercase();
+                match lower.as_str() {
+                    "that" if !doc.is_any(k.wrapping_sub(1), &["so", "such", "now"]) => {
+                        out.push((k, "that"))
+                    }
+                    "as" if doc.is_any(k + 1, &["he", "she", "they", "it", "we", "the"]) => {
+                        out.push((k, "temporal"))
+                    }
+                    "but" | "while" | "although" | "before" | "after" | "because" | "whether"
+                    | "if" | "unless" | "when" | "though" | "whereas" | "since"
+                        if !out.iter().any(|&(b, _)| b == k) =>
+                    {
+                        let what = if matches!(lower.as_str(), "after" | "before" | "since") {
+                            "temporal"
+                        } else {
+                            "sub"
+                        };
+                        out.push((k, what));
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+        if doc.quoted[k] != doc.quoted.get(k + 1).copied().unwrap_or(false) {
+            out.push((k + 1, "quote"));
+        }
+    }
+    out.sort_unstable();
+    out.dedup_by_key(|b| b.0);
+    out
+}
+
+fn clause_of(
+    bounds: &[(usize, &'static str)],
+    from: usize,
+    to: usize,
+    t: usize,
+) -> (usize, usize, &'static str) {
+    let mut cs = (from, "start");
+    let mut ce = to;
+    for &(b, what) in bounds {
+        if b <= t {
+            cs = (b, what);
+        } else {
+            ce = b;
+            break;
+        }
+    }
+    (cs.0, ce, cs.1)
+}
+
+/// Mentions usable as actors in `from..to`: not attribution, not after a preposition (unless `objects`).
+fn actor_mentions<'e>(
+    doc: &Doc<'_>,
+    ents: &'e Entities,
+    attr: &Attribution,
+    from: usize,
+    to: usize,
+    objects: bool,
+    place_spans: &[(usize, usize)],
+) -> Vec<&'e Mention> {
+    ents.in_range(from, to)
+        .iter()
+        .filter(|m| m.start >= from && m.end <= to)
+        .filter(|m| !attr.covers(m.start))
+        .filter(|m| {
+            !place_spans
+                .iter()
+                .any(|&(a, b)| a <= m.start && m.start < b)
+        })
+        .filter(|m| objects || m.start == 0 || !doc.is_any(m.start - 1, PREPS) || m.possessive)
+        .collect()
+}
+
+/// Candidates of one article, in text order.
+pub fn candidates(
+    doc: &Doc<'_>,
+    ents: &Entities,
+    published: Option<chrono::NaiveDate>,
+) -> Vec<Candidate> {
+    let lex = doc.lex();
+    let mut out: Vec<Candidate> = Vec::new();
+    for s in 0..doc.sents.len() {
+        if !doc.is_story(s) {
+            continue;
+        }
+        let sent = &doc.sents[s];
+        let (from, to) = (sent.content, sent.toks.end);
+        if from >= to {
+            continue;
+        }
+        let attr = attribution::find(doc, ents, from, to);
+        let times: Vec<TimeExpr> = time::find(doc, from, to)
+            .into_iter()
+            .filter(|t| {
+                !attr
+                    .report_times
+                    .iter()
+                    .any(|&r| t.start == r || (t.start == r + 1 && doc.is(r, "on")))
+            })
+            .filter(|t| !attr.covers(t.start))
+            .collect();
+        let bounds = boundaries(doc, from, to);
+        let mut last_place: Option<(usize, Place)> = None;
+        let mut t = from;
+        while t < to {
+            let Some((t_end, entries)) = doc.ci_at(t) else {
+                t += 1;
+                continue;
+            };
+            let triggers: Vec<(u16, Form, u16)> = entries
+                .iter()
+                .filter_map(|e| match e {
+                    Entry::Trigger { kind, form, lemma } => Some((*kind, *form, *lemma)),
+                    _ => None,
+                })
+                .collect();
+            if triggers.is_empty() {
+                t += 1;
+                continue;
+            }
+            // Noun or verb? A determiner or a name before it makes a noun.
+            let prev_noun_marker = t > from
+                && (doc.is_any(t - 1, DETERMINERS)
+                    || doc.kind(t - 1) == crate::segment::TokKind::Possessive
+                    || doc.is_cap(t - 1)
+                    || doc
+                        .ci_find(t - 1, |e| {
+                            matches!(e, Entry::Weapon(_) | Entry::Mode(_)).then_some(())
+                        })
+                        .is_some()
+                    || (t >= 2
+                        && doc
+                            .ci_find(t - 2, |e| matches!(e, Entry::Weapon(_)).then_some(()))
+                            .is_some_and(|(e, _)| e == t)));
+            let mut kinds_done: Vec<u16> = Vec::new();
+            for &(kind, form, lemma) in &triggers {
+                if kinds_done.contains(&kind) {
+                    continue;
+                }
+                let has_noun = triggers
+                    .iter()
+                    .any(|&(k, f, _)| k == kind && f == Form::Noun);
+                let has_verb = triggers
+                    .iter()
+                    .any(|&(k, f, _)| k == kind && f != Form::Noun);
+                let (form, lemma) = if has_noun && has_verb {
+                    if prev_noun_marker {
+                        (Form::Noun, u16::MAX)
+                    } else {
+                        triggers
+                            .iter()
+                            .find(|&&(k, f, _)| k == kind && f != Form::Noun)
+                            .map(|&(_, f, l)| (f, l))
+                            .unwrap_or((form, lemma))
+                    }
+                } else {
+                    (form, lemma)
+                };
+                kinds_done.push(kind);
+                // "Putin's meeting with Kim": a gerund after a possessive or determiner heads a noun phrase.
+                let (form, lemma) = if form == Form::Gerund && prev_noun_marker {
+                    (Form::Noun, u16::MAX)
+                } else {
+                    (form, lemma)
+                };
+                if let Some(c) = frame(
+                    doc,
+                    ents,
+                    &attr,
+                    &times,
+                    &bounds,
+                    &mut last_place,
+                    s,
+                    (from, to),
+                    (t, t_end),
+                    kind as usize,
+                    form,
+                    lemma,
+                    published,
+                ) {
+                    out.push(c);
+                }
+            }
+            let _ = lex;
+            t = t_end;
+        }
+    }
+    inherit_narrative(doc, &mut out);
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn frame(
+    doc: &Doc<'_>,
+    ents: &Entities,
+    attr: &Attribution,
+    times: &[TimeExpr],
+    bounds: &[(usize, &'static str)],
+    last_place: &mut Option<(usize, Place)>,
+    s: usize,
+    (from, to): (usize, usize),
+    (t, t_end): (usize, usize),
+    kind: usize,
+    form: Form,
+    lemma: u16,
+    published: Option<chrono::NaiveDate>,
+) -> Option<Candidate> {
+    let lex = doc.lex();
+    let spec = &lex.kinds[kind];
+    if attr.covers(t) {
+        return None;
+    }
+    // "for launching ballistic missiles": a kind of act, not an act.
+    if form == Form::Gerund
+        && t > from
+        && doc.is_any(t - 1, &["for", "of", "against", "about", "over", "from"])
+    {
+        return None;
+    }
+    let (cs, ce, opener) = clause_of(bounds, from, to, t);
+    let is_noun = form == Form::Noun;
+
+    // Place phrases first: names inside them are not actors.
+    let mut place_spans: Vec<(usize, usize)> = Vec::new();
+    let mut place: Option<Place> = None;
+    let mut destination: Option<Place> = None;
+    let last_word = doc.tok(t_end - 1).to_ascii_lowercase();
+    let transitive = !is_noun && spec.transitive.contains(&lemma);
+    if t_end < ce {
+        if spec.destination_preps.contains(&last_word) && !is_noun {
+            if let Some((p, e)) = places::parse(doc, ents, t_end, ce) {
+                place_spans.push((t_end, e));
+                destination = Some(p);
+            }
+        } else if spec.place_preps.contains(&last_word) || transitive {
+            if let Some((p, e)) = places::parse(doc, ents, t_end, ce) {
+                place_spans.push((t_end, e));
+                place = Some(p);
+            }
+        }
+    }
+    let mut k = t_end;
+    let mut place_end = None;
+    while k < ce {
+        let w = doc.tok(k).to_ascii_lowercase();
+        let is_place_prep = spec.place_preps.contains(&w) && place.is_none();
+        // A destination follows the trigger or the place left: "left Pyongyang for Russia".
+        let dest_here =
+            k == t_end || Some(k) == place_end || place_spans.last().is_some_and(|&(_, e)| e == k);
+        let is_dest_prep =
+            spec.destination_preps.contains(&w) && destination.is_none() && dest_here;
+        if is_place_prep || is_dest_prep {
+            if let Some((p, e)) = places::parse(doc, ents, k + 1, ce) {
+                place_spans.push((k + 1, e));
+                if is_dest_prep {
+                    destination = Some(p);
+                } else {
+                    place = Some(p);
+                    place_end = Some(e);
+                }
+                k = e;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    // Noun triggers may have their place before them ("the Kremlin talks" is rare; "talks in Jeddah" is not).
+    if place.is_none() && opener == "where" {
+        if let Some((_, p)) = last_place.as_ref().filter(|(at, _)| *at < cs) {
+            place = Some(p.clone());
+        }
+    }
+    if let Some(p) = &place {
+        *last_place = Some((t, p.clone()));
+    }
+
+    // Actors.
+    let before = actor_mentions(doc, ents, attr, cs, t, false, &place_spans);
+    let mut actors: Vec<Ref> = Vec::new();
+    let mut subject_end = cs;
+    if let Some(pos) = before.iter().rposition(|m| {
+        !m.possessive
+            || m.end + 1 >= t
+            || doc
+                .ci_find(m.end + 1, |e| {
+                    matches!(e, Entry::Vehicle(_) | Entry::Mode(_)).then_some(())
+                })
+                .is_some()
+            || is_noun
+    }) {
+        let mut idx = pos;
+        actors.extend(before[idx].refs.iter().copied());
+        subject_end = before[idx].end;
+        while idx > 0 {
+            let prev = before[idx - 1];
+            let gap_ok = (prev.end..before[idx].start).all(|g| {
+                doc.is_any(g, &["and", ",", "&", "both"])
+                    || doc.kind(g) == crate::segment::TokKind::Possessive
+            });
+            if !gap_ok {
+                break;
+            }
+            actors.splice(0..0, prev.refs.iter().copied());
+            idx -= 1;
+        }
+    } else if !is_noun {
+        // The sentence's subject, when this clause has none of its own.
+        let sub = actor_mentions(doc, ents, attr, from, t, false, &place_spans);
+        if let Some(m) = sub.first() {
+            actors.extend(m.refs.iter().copied());
+        }
+    }
+    let name = spec.name.as_str();
+    let takes_objects = matches!(name, "meeting" | "agreement")
+        || (is_noun && !matches!(name, "missile_launch" | "attack"));
+    if t_end < ce {
+        let mut after = actor_mentions(doc, ents, attr, t_end, ce, true, &place_spans);
+        after = attached(doc, after, t_end, !is_noun);
+        for m in after {
+            let by = m.start > 0 && doc.is(m.start - 1, "by");
+            let carrying = m.start > 0
+                && doc.is_any(m.start - 1, &["carrying", "with"])
+                && name != "meeting"
+                && name != "agreement"
+                && is_noun;
+            if by || takes_objects || carrying {
+                if matches!(name, "arrival" | "departure")
+                    && is_noun
+                    && !(by || carrying || m.possessive)
+                {
+                    continue;
+                }
+                actors.extend(m.refs.iter().copied());
+            }
+        }
+    }
+    // "a train carrying Mr Kim had arrived": the passenger.
+    if matches!(name, "arrival" | "departure") && !is_noun {
+        if let Some(m) = ents
+            .in_range(cs, t)
+            .iter()
+            .find(|m| m.start > 0 && doc.is(m.start - 1, "carrying"))
+        {
+            actors = m.refs.clone();
+        }
+    }
+    if spec.actors_are_countries {
+        actors = actors
+            .into_iter()
+            .filter_map(|r| ents.country_of(lex, r).map(Ref::Country))
+            .collect();
+    }
+    let mut seen = Vec::new();
+    actors.retain(|r| {
+        let id = ents.actor(lex, *r).id;
+        if seen.contains(&id) {
+            false
+        } else {
+            seen.push(id);
+            true
+        }
+    });
+
+    // Status.
+    let pre = if is_noun {
+        cs.max(t.saturating_sub(6))
+    } else {
+        subject_end.max(cs)
+    };
+    // "no" denies only the noun it stands next to ("no missile launch", not "no mention of a summit").
+    let mut window: Vec<crate::lexicon::Cue> = status::cues_at(doc, pre, t)
+        .into_iter()
+        .filter(|&(p, c)| !(c == crate::lexicon::Cue::Denied && doc.is(p, "no") && p + 3 < t))
+        .map(|(_, c)| c)
+        .collect();
+    if is_noun {
+        window.extend(status::cues(doc, t_end, ce.min(t_end + 5)));
+    }
+    // Hypothetical and habitual cues anywhere in the clause.
+    window.extend(status::cues(doc, cs, ce).into_iter().filter(|c| {
+        matches!(
+            c,
+            crate::lexicon::Cue::Hypothetical | crate::lexicon::Cue::Habitual
+        )
+    }));
+    if matches!(opener, "sub") && doc.is_any(cs, &["if", "unless", "whether"]) {
+        return None;
+    }
+    let governing_denial = opener == "that" && status::has_denial_verb(doc, from, cs);
+    if opener == "that" && status::has_speculation_verb(doc, from, cs) && !governing_denial {
+        window.push(crate::lexicon::Cue::Speculated);
+    }
+    let asserted = !is_noun || !window.is_empty() || governing_denial;
+    let status = match status::read(&window, governing_denial) {
+        Reading::NotAnEvent => return None,
+        Reading::Event(st) => st,
+    };
+    let future_cue = window.iter().any(|c| {
+        matches!(
+            c,
+            crate::lexicon::Cue::Expected | crate::lexicon::Cue::Speculated
+        )
+    }) || (!is_noun
+        && form == Form::Base
+        && t > 0
+        && doc.is_any(t - 1, &["to", "will", "would"]));
+
+    // Time.
+    let other_trigger_between = |a: usize, b: usize| {
+        (a..b).any(|k| {
+            doc.ci_find(k, |e| matches!(e, Entry::Trigger { .. }).then_some(()))
+                .is_some()
+        })
+    };
+    let in_clause_after = times
+        .iter()
+        .find(|x| x.start >= t_end && x.start < ce)
+        .filter(|x| !is_noun || !other_trigger_between(t_end, x.start));
+    let in_clause_before = times.iter().rev().find(|x| x.start >= cs && x.end <= t);
+    let earlier = if opener == "temporal" || opener == "that" {
+        None
+    } else {
+        times.iter().rev().find(|x| x.end <= t)
+    };
+    let chosen = in_clause_after.or(in_clause_before).or(earlier);
+    let mut status = status;
+    let (date, time_text) = match chosen {
+        Some(x) => {
+            let future = future_cue || x.future_only;
+            if x.future_only && status == Status::Occurred {
+                status = Status::Expected;
+            }
+            (
+                time::resolve(x.when, published, future),
+                Some(doc.span(x.start, x.end).to_owned()),
+            )
+        }
+        // "The leaders are meeting": happening as the story is filed.
+        None if form == Form::Gerund
+            && t > 0
+            && doc.is_any(t - 1, &["is", "are", "am"])
+            && status == Status::Occurred =>
+        {
+            (
+                published.map(PartialDate::day),
+                Some(doc.span(t - 1, t_end).to_owned()),
+            )
+        }
+        None => (None, None),
+    };
+
+    // Weapon and count.
+    let (mut weapon, mut count) = (None, None);
+    if matches!(name, "missile_launch" | "attack") {
+        let mut best: Option<(usize, usize, u16)> = None;
+        let mut k = cs;
+        while k < ce {
+            if let Some((e, w)) = doc.ci_find(k, |x| match x {
+                Entry::Weapon(w) => Some(*w),
+                _ => None,
+            }) {
+                let better = best.is_none_or(|(bs, be, _)| (e - k) > (be - bs));
+                if better {
+                    best = Some((k, e, w));
+                }
+                k = e;
+            } else {
+                k += 1;
+            }
+        }
+        if let Some((ws, _, w)) = best {
+            weapon = Some(lex.weapons[w as usize].clone());
+            count = count_before(doc, ws, cs);
+        }
+    }
+    let object_named = spec.has_objects
+        && (cs..ce).any(|k| {
+            doc.ci_find(k, |x| matches!(x, Entry::Object(_)).then_some(()))
+                .is_some()
+        });
+
+    // Mode of travel.
+    let mut mode = None;
+    if matches!(name, "arrival" | "departure") {
+        for k in t..t_end {
+            if let Some(&m) = lex.mode_words.get(&doc.tok(k).to_ascii_lowercase()) {
+                mode = Some(lex.modes[m as usize].clone());
+            }
+        }
+        if mode.is_none() {
+            let mut k = cs;
+            while k < ce && mode.is_none() {
+                if let Some((e, m)) = doc.ci_find(k, |x| match x {
+                    Entry::Mode(m) => Some(*m),
+                    _ => None,
+                }) {
+                    mode = Some(lex.modes[m as usize].clone());
+                    k = e;
+                } else {
+                    k += 1;
+                }
+            }
+        }
+    }
+
+    let distinct = actors.len();
+    let has_person = actors.iter().any(|r| matches!(r, Ref::Person(_)));
+    let strong = !doc.quoted[t]
+        && match name {
+            "arrival" => distinct >= 1 && place.is_some(),
+            "departure" => {
+                distinct >= 1
+                    && (place.is_some()
+                        || (destination.is_some()
+                            && doc.is_any(
+                                t_end,
+                                &spec
+                                    .destination_preps
+                                    .iter()
+                                    .map(String::as_str)
+                                    .collect::<Vec<_>>(),
+                            )))
+            }
+            "meeting" => {
+                distinct >= spec.min_actors.max(2) && (!is_noun || has_person || place.is_some())
+            }
+            "missile_launch" => distinct >= 1 && weapon.is_some(),
+            "agreement" => distinct >= 1 && (object_named || is_noun),
+            "attack" => distinct >= 1 && (place.is_some() || weapon.is_some()),
+            _ => {
+                distinct >= spec.min_actors
+                    && (!spec.requires_weapon || weapon.is_some())
+                    && (!spec.has_objects || object_named)
+            }
+        };
+    if spec.requires_weapon && weapon.is_none() && !is_noun && distinct > 0 {
+        // "fired the coach": a launch verb with nothing launched is not a launch.
+        return None;
+    }
+    if spec.has_objects && !object_named && !is_noun {
+        return None;
+    }
+    Some(Candidate {
+        kind,
+        sent: s,
+        trigger: (t, t_end),
+        status,
+        actors,
+        place,
+        destination,
+        date,
+        time_text,
+        count,
+        weapon,
+        mode,
+        attribution: attr.sources.clone(),
+        strong,
+        asserted,
+    })
+}
+
+/// The names attached to a noun trigger: "talks with X", "summit between X and Y", "meeting of X and Y",
+/// "arrival of X", reading over a few modifier words ("with his counterpart, Vladimir Putin").
+fn attached<'e>(
+    doc: &Doc<'_>,
+    after: Vec<&'e Mention>,
+    from: usize,
+    direct: bool,
+) -> Vec<&'e Mention> {
+    let mut out = Vec::new();
+    let mut k = from;
+    let mut gap = 0;
+    let mut introduced = direct;
+    for m in after {
+        while k < m.start {
+            let w = doc.tok(k);
+            if doc.is_any(k, &["with", "between", "among", "of", "by", "and"]) {
+                introduced = true;
+                gap = 0;
+            } else if doc.is_any(
+                k,
+                &[
+                    "in", "at", "to", "on", "for", "from", "after", "before", "over",
+                ],
+            ) {
+                return out;
+            } else if (w == "," && introduced)
+                || (doc.is_word(k)
+                    && (!doc.is_cap(k) || introduced)
+                    && doc.ci_at(k).is_none_or(|(_, es)| {
+                        es.iter().all(|e| {
+                            matches!(e, Entry::DropNoun | Entry::PlaceHead | Entry::VenueNoun)
+                        })
+                    }))
+            {
+                gap += 1;
+            } else {
+                return out;
+            }
+            if gap > 4 {
+                return out;
+            }
+            k += 1;
+        }
+        if !introduced {
+            return out;
+        }
+        out.push(m);
+        k = m.end + usize::from(m.possessive);
+        gap = 0;
+        // After a name only "and" brings in another: "a summit with Putin, Kim is expected to ..." ends here.
+        introduced = false;
+    }
+    out
+}
+
+fn count_before(doc: &Doc<'_>, weapon_start: usize, floor: usize) -> Option<u32> {
+    let mut k = weapon_start;
+    let mut steps = 0;
+    while k > floor && steps < 4 {
+        k -= 1;
+        steps += 1;
+        let w = doc.tok(k).to_ascii_lowercase();
+        if matches!(
+            w.as_str(),
+            "more"
+                | "or"
+                | "new"
+                | "suspected"
+                | "unidentified"
+                | "what"
+                | "least"
+                | "at"
+                | "about"
+                | "around"
+                | "nearly"
+                | "some"
+        ) {
+            continue;
+        }
+        if matches!(
+            w.as_str(),
+            "second" | "third" | "another" | "several" | "multiple" | "the" | "its" | "their"
+        ) {
+            return None;
+        }
+        if let Some(&(_, n)) = NUMBERS.iter().find(|(word, _)| *word == w) {
+            return Some(n);
+        }
+        if doc.kind(k) == crate::segment::TokKind::Number {
+            return w.parse().ok().filter(|n| *n < 1000);
+        }
+        return None;
+    }
+    None
+}
+
+/// A careful reader dates an undated happening by the narrative around it: an occurred candidate with no
+/// time takes the date of an occurred candidate sharing an actor in the same or the previous sentence, and a
+/// meeting with no place takes the place of such an arrival ("arrived at Khasan ... He met the minister").
+fn inherit_narrative(doc: &Doc<'_>, cands: &mut [Candidate]) {
+    let lex = doc.lex();
+    for i in 0..cands.len() {
+        let (head, tail) = cands.split_at_mut(i);
+        let c = &mut tail[0];
+        if c.status != Status::Occurred || !c.strong || c.actors.is_empty() {
+            continue;
+        }
+        let sent = &doc.sents[c.sent];
+        // A sentence naming any time of its own ("reported on Tuesday") is not dated by its neighbours.
+        let timeless = time::find(doc, sent.content, sent.toks.end).is_empty();
+        let mut dated = !(c.date.is_none() && timeless);
+        let mut placed = c.place.is_some() || lex.kinds[c.kind].name != "meeting";
+        for p in head.iter().rev() {
+            if p.sent + 1 < c.sent || (dated && placed) {
+                break;
+            }
+            if !p.strong
+                || p.status != Status::Occurred
+                || !p.actors.iter().any(|a| c.actors.contains(a))
+            {
+                continue;
+            }
+            if !dated && p.date.is_some() && p.sent + 1 == c.sent {
+                c.date = p.date;
+                c.time_text = p.time_text.clone();
+                dated = true;
+            }
+            if !placed
+                && lex.kinds[p.kind].name == "arrival"
+                && p.place.as_ref().is_some_and(|pl| !pl.is_country)
+            {
+                c.place = p.place.clone();
+                placed = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! One event per happening per article: the candidates that describe the same happening become one.
+//!
+//! Candidates merge when they have the same kind, compatible actors (they share one; for meetings one's
+//! participants contain the other's or they share two), compatible dates (equal or one containing the
+//! other; an undated mention joins a dated happening only when that date is recent — within two weeks of
+//! publication — so "after they met in 2019" never absorbs this week's summit), and compatible places
+//! (equal, or one a country containing the other). Strong candidates, in text order, start happenings or
+//! join one; weak ones (a lone participant, "the meeting", a quoted remark) only join the most recent
+//! compatible happening and never make one. The merged event keeps the most specific place and date, the
+//! firmest status (a denial wins a tie with a report; weak mentions without actors do not change status),
+//! the union of actors and attribution, the largest count, the most specific weapon, and as evidence the
+//! most informative sentence.
+
+use chrono::NaiveDate;
+use dateline_shared::{PartialDate, Place, Status};
+
+use crate::entities::Ref;
+use crate::frames::Candidate;
+
+#[derive(Debug, Clone)]
+pub struct Happening {
+    pub kind: usize,
+    pub status: Status,
+    pub actors: Vec<Ref>,
+    pub place: Option<Place>,
+    pub destination: Option<Place>,
+    pub date: Option<PartialDate>,
+    pub time_text: Option<String>,
+    pub count: Option<u32>,
+    pub weapon: Option<String>,
+    pub mode: Option<String>,
+    pub attribution: Vec<String>,
+    /// Candidate indices, in text order.
+    pub mentions: Vec<usize>,
+    meeting: bool,
+    status_asserted: bool,
+}
+
+fn recent(d: &PartialDate, published: Option<NaiveDate>) -> bool {
+    let Some(p) = published else { return true };
+    if let Some(day) = d.as_naive() {
+        return (day - p).num_days().abs() <= 14;
+    }
+    match d.month {
+        Some(m) => {
+            let months = (d.year * 12 + m as i32)
+                - (chrono::Datelike::year(&p) * 12 + chrono::Datelike::month(&p) as i32);
+            (-1..=1).contains(&months)
+        }
+        None => false,
+    }
+}
+
+fn places_ok(a: &Option<Place>, b: &Option<Place>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            a.compatible_with(b)
+                || (a.country.is_none() || b.country.is_none()) && (a.is_country || b.is_country)
+        }
+        _ => true,
+    }
+}
+
+fn compatible(h: &Happening, c: &Candidate, published: Option<NaiveDate>) -> bool {
+    if h.kind != c.kind {
+        return false;
+    }
+    if !c.actors.is_empty() && !h.actors.is_empty() {
+        let shared = c.actors.iter().filter(|a| h.actors.contains(a)).count();
+        if shared == 0 {
+            return false;
+        }
+        if h.meeting {
+            let c_in_h = c.actors.iter().all(|a| h.actors.contains(a));
+            let h_in_c = h.actors.iter().all(|a| c.actors.contains(a));
+            if !(c_in_h || h_in_c || shared >= 2) {
+                return false;
+            }
+        }
+    }
+    match (&h.date, &c.date) {
+        (Some(a), Some(b)) if !a.agrees_with(b) => return false,
+        (Some(a), None) | (None, Some(a)) if !recent(a, published) => return false,
+        _ => {}
+    }
+    places_ok(&h.place, &c.place) && places_ok(&h.destination, &c.destination)
+}
+
+fn more_specific(old: &Option<Place>, new: &Option<Place>) -> bool {
+    match (old, new) {
+        (None, Some(_)) => true,
+        (Some(o), Some(n)) => {
+            o.is_country && !n.is_country
+                || (o.country.is_none() && n.country.is_some() && o.name == n.name)
+        }
+        _ => false,
+    }
+}
+
+fn absorb(h: &mut Happening, c: &Candidate, idx: usize) {
+    h.mentions.push(idx);
+    for a in &c.actors {
+        if !h.actors.contains(a) {
+            h.actors.push(*a);
+        }
+    }
+    if more_specific(&h.place, &c.place) {
+        h.place = c.place.clone();
+    }
+    if more_specific(&h.destination, &c.destination) {
+        h.destination = c.destination.clone();
+    }
+    let better_date = match (&h.date, &c.date) {
+        (None, Some(_)) => true,
+        (Some(a), Some(b)) => b.precision() > a.precision(),
+        _ => false,
+    };
+    if better_date
+        || (h.time_text.is_none() && c.time_text.is_some() && c.date.is_none() && h.date.is_none())
+    {
+        h.date = c.date;
+        h.time_text = c.time_text.clone();
+    }
+    if (c.strong || !c.actors.is_empty() || c.status == Status::Denied) && c.asserted {
+        let firmer = c.status.assertiveness() > h.status.assertiveness()
+            || (c.status == Status::Denied && h.status == Status::Occurred);
+        if firmer || !h.status_asserted {
+            h.status = c.status;
+            h.status_asserted = true;
+        }
+    }
+    h.count = match (h.count, c.count) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    };
+    if c.weapon
+        .as_ref()
+        .is_some_and(|w| h.weapon.as_ref().is_none_or(|hw| w.len() > hw.len()))
+    {
+        h.weapon = c.weapon.clone();
+    }
+    if h.mode.is_none() {
+        h.mode = c.mode.clone();
+    }
+    let speaks = c.strong || !c.actors.is_empty();
+    for a in c.attribution.iter().filter(|_| speaks) {
+        if !h.attribution.contains(a) {
+            h.attribution.push(a.clone());
+        }
+    }
+}
+
+/// Groups candidates into happenings, in order of first mention.
+pub fn merge(
+    cands: &[Candidate],
+    meeting_kind: Option<usize>,
+    published: Option<NaiveDate>,
+) -> Vec<Happening> {
+    let mut out: Vec<Happening> = Vec::new();
+    for (i, c) in cands.iter().enumerate().filter(|(_, c)| c.strong) {
+        match out.iter_mut().find(|h| compatible(h, c, published)) {
+            Some(h) => absorb(h, c, i),
+            None => {
+                let mut h = Happening {
+                    kind: c.kind,
+                    status: c.status,
+                    actors: Vec::new(),
+                    place: None,
+                    destination: None,
+                    date: None,
+                    time_text: None,
+                    count: None,
+                    weapon: None,
+                    mode: None,
+                    attribution: Vec::new(),
+                    mentions: Vec::new(),
+                    meeting: Some(c.kind) == meeting_kind,
+                    status_asserted: false,
+                };
+                absorb(&mut h, c, i);
+                out.push(h);
+            }
+        }
+    }
+    for (i, c) in cands.iter().enumerate().filter(|(_, c)| !c.strong) {
+        // The most recent compatible happening mentioned before this one, else the first after it.
+        let last_before = |h: &Happening| h.mentions.iter().filter(|&&m| m < i).max().copied();
+        let best = out
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| compatible(h, c, published))
+            .max_by_key(|(_, h)| last_before(h).map_or(0, |m| m + 1))
+            .map(|(k, _)| k);
+        if let Some(k) = best {
+            absorb(&mut out[k], c, i);
+        }
+    }
+    for h in &mut out {
+        h.mentions.sort_unstable();
+    }
+    out.sort_by_key(|h| h.mentions[0]);
+    out
+}

@@ -1,0 +1,269 @@
+//! Place phrases: what follows a kind's place preposition ("in", "at", "from", "into" ...) resolved to a
+//! [`Place`].
+//!
+//! Understood shapes: a country, capital, metonym or known place from the lexicon ("in Russia", "at the
+//! Kremlin"); a capitalised name, with a venue noun kept ("Vostochny cosmodrome" → "Vostochny Cosmodrome")
+//! and a transport noun dropped ("Khasan station" → "Khasan"); descriptions ending in "of" + name ("the
+//! Russian border city of Khasan", "the area of the eastern port city of Wonsan"); and a country given by a
+//! possessive, a demonym or a trailing ", Country" ("Russia's Vostochny cosmodrome", "Samarkand,
+//! Uzbekistan"). Other countries come from the lexicon's places or the plugged-in [`crate::gazetteer`].
+//! People are never places.
+
+use dateline_shared::Place;
+
+use crate::doc::Doc;
+use crate::entities::{Entities, Ref};
+use crate::lexicon::{CountryForm, Entry};
+use crate::segment::TokKind;
+
+fn titlecase(word: &str) -> String {
+    word.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Parses a place phrase starting at token `i` (before `to`). Returns the place and the token after it.
+pub fn parse(doc: &Doc<'_>, ents: &Entities, i: usize, to: usize) -> Option<(Place, usize)> {
+    parse_inner(doc, ents, i, to, None, 0)
+}
+
+fn parse_inner(
+    doc: &Doc<'_>,
+    ents: &Entities,
+    mut i: usize,
+    to: usize,
+    mut hint: Option<String>,
+    depth: usize,
+) -> Option<(Place, usize)> {
+    let lex = doc.lex();
+    if depth > 3 || i >= to {
+        return None;
+    }
+    if doc.is_any(i, &["the", "its", "his", "her", "their"]) {
+        i += 1;
+    }
+    // Modifiers: "far eastern", "Russian", "Russia's", "border" ... up to a head noun + "of", or a name.
+    let mut j = i;
+    let mut steps = 0;
+    while j < to && steps < 7 {
+        if let Some((e, _)) = doc.ci_find(j, |e| matches!(e, Entry::PlaceHead).then_some(())) {
+            if doc.is(e, "of") {
+                return parse_inner(doc, ents, e + 1, to, hint, depth + 1);
+            }
+        }
+        if let Some((e, idx)) = doc.cs_find(j, |e| match e {
+            Entry::Country {
+                idx,
+                how: CountryForm::Demonym,
+            } => Some(*idx),
+            _ => None,
+        }) {
+            // "the Russian border city of": remember the country, read on.
+            if !doc.is_cap(e) || doc.cs_at(e).is_some() {
+                hint.get_or_insert_with(|| lex.countries[idx as usize].code.clone());
+                j = e;
+                steps += 1;
+                continue;
+            }
+        }
+        if doc.is_word(j)
+            && !doc.is_cap(j)
+            && doc.tok(j).chars().all(|c| c.is_lowercase() || c == '-')
+            && !is_stop(doc, j)
+        {
+            j += 1;
+            steps += 1;
+            continue;
+        }
+        break;
+    }
+    // Known names.
+    if let Some((e, entries)) = doc.cs_at(i) {
+        for &entry in entries {
+            let place = match entry {
+                Entry::Country { idx, how } => {
+                    let c = &lex.countries[idx as usize];
+                    match how {
+                        CountryForm::Name => Place {
+                            name: c.name.clone(),
+                            country: Some(c.code.clone()),
+                            is_country: true,
+                        },
+                        CountryForm::Capital | CountryForm::Metonym => Place {
+                            name: doc
+                                .span(i, e)
+                                .trim_start_matches("the ")
+                                .trim_start_matches("The ")
+                                .to_owned(),
+                            country: Some(c.code.clone()),
+                            is_country: false,
+                        },
+                        CountryForm::Demonym => continue,
+                    }
+                }
+                Entry::Place(p) => {
+                    let kp = &lex.places[p as usize];
+                    Place {
+                        name: kp.name.clone(),
+                        country: kp.country.clone().or(hint.clone()),
+                        is_country: false,
+                    }
+                }
+                _ => continue,
+            };
+            if doc.kind(e.min(doc.len() - 1)) == TokKind::Possessive && e < to {
+                // "Russia's Vostochny cosmodrome": the owner gives the country of what follows.
+                let code = place.country.clone();
+                if let Some((mut inner, end)) =
+                    parse_inner(doc, ents, e + 1, to, code.clone(), depth + 1)
+                {
+                    if inner.country.is_none() {
+                        inner.country = code;
+                    }
+                    return Some((inner, end));
+                }
+                return Some((place, e + 1));
+            }
+            let mut end = e;
+            let mut place = place;
+            // "Vostochny space center": the canonical name already names the venue.
+            while let Some((ve, _)) = doc.ci_find(end, |x| {
+                matches!(x, Entry::VenueNoun | Entry::DropNoun).then_some(())
+            }) {
+                end = ve;
+            }
+            if place.is_country {
+                return Some((place, end));
+            }
+            add_trailing_country(doc, &mut place, &mut end, to);
+            return Some((place, end));
+        }
+    }
+    // A capitalised name.
+    let mut e = i;
+    while e < to && doc.is_cap(e) && !is_stop(doc, e) && doc.cs_at(e).is_none() {
+        if ents
+            .at(e)
+            .is_some_and(|m| m.refs.iter().any(|r| matches!(r, Ref::Person(_))))
+        {
+            return None;
+        }
+        e += 1;
+    }
+    if e == i {
+        return None;
+    }
+    let mut name = doc.span(i, e).to_owned();
+    let mut end = e;
+    if let Some((ve, _)) = doc.ci_find(end, |x| matches!(x, Entry::VenueNoun).then_some(())) {
+        name = format!("{name} {}", titlecase(doc.span(end, ve)));
+        end = ve;
+    } else if let Some((de, _)) = doc.ci_find(end, |x| matches!(x, Entry::DropNoun).then_some(())) {
+        end = de;
+    }
+    let country = lex.place_country(&name).or(hint);
+    let mut place = Place {
+        name,
+        country,
+        is_country: false,
+    };
+    add_trailing_country(doc, &mut place, &mut end, to);
+    Some((place, end))
+}
+
+fn is_stop(doc: &Doc<'_>, i: usize) -> bool {
+    doc.is_any(
+        i,
+        &[
+            "on", "in", "at", "for", "to", "from", "and", "with", "by", "of", "after", "before",
+            "the", "a", "an", "that", "which", "where", "when", "who", "while", "as",
+        ],
+    ) || doc
+        .ci_find(i, |e| {
+            matches!(e, Entry::Cue(_) | Entry::Trigger { .. } | Entry::AttribVerb).then_some(())
+        })
+        .is_some()
+        || [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ]
+        .contains(&doc.tok(i))
+}
+
+/// "Samarkand, Uzbekistan": a country after a comma is the place's country.
+fn add_trailing_country(doc: &Doc<'_>, place: &mut Place, end: &mut usize, to: usize) {
+    if *end + 1 < to && doc.is(*end, ",") {
+        if let Some((e, idx)) = doc.cs_find(*end + 1, |x| match x {
+            Entry::Country {
+                idx,
+                how: CountryForm::Name,
+            } => Some(*idx),
+            _ => None,
+        }) {
+            place.country = Some(doc.lex().countries[idx as usize].code.clone());
+            *end = e;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{entities, Lexicon};
+
+    fn place(text: &str) -> Option<Place> {
+        let doc = Doc::new(text, Lexicon::builtin());
+        let ents = entities::find(&doc);
+        parse(&doc, &ents, 0, doc.len()).map(|p| p.0)
+    }
+
+    #[test]
+    fn shapes() {
+        let p = place("the Russian border city of Khasan").unwrap();
+        assert_eq!(
+            (p.name.as_str(), p.country.as_deref()),
+            ("Khasan", Some("RU"))
+        );
+        let p = place("Russia's Vostochny cosmodrome").unwrap();
+        assert_eq!(
+            (p.name.as_str(), p.country.as_deref()),
+            ("Vostochny Cosmodrome", Some("RU"))
+        );
+        let p = place("Brazil's Alcantara launch center").unwrap();
+        assert_eq!(
+            (p.name.as_str(), p.country.as_deref()),
+            ("Alcantara", Some("BR"))
+        );
+        let p = place("the area of the eastern port city of Wonsan").unwrap();
+        assert_eq!(
+            (p.name.as_str(), p.country.as_deref()),
+            ("Wonsan", Some("KP"))
+        );
+        let p = place("Zarafshan station").unwrap();
+        assert_eq!(p.name, "Zarafshan");
+        let p = place("Samarkand, Uzbekistan").unwrap();
+        assert_eq!(p.country.as_deref(), Some("UZ"));
+        let p = place("Canberra").unwrap();
+        assert_eq!(
+            (p.name.as_str(), p.country.as_deref(), p.is_country),
+            ("Canberra", Some("AU"), false)
+        );
+        let p = place("the Philippines").unwrap();
+        assert!(p.is_country && p.country.as_deref() == Some("PH"));
+        let p = place("the Kremlin").unwrap();
+        assert_eq!(p.name, "Kremlin");
+        assert!(place("the sea off its east coast").is_none());
+    }
+}

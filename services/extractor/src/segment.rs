@@ -1,0 +1,383 @@
+//! Tokens and sentences of wire text, with byte offsets into the text extraction reads.
+//!
+//! Tokens are words (letters and digits, joined by inner hyphens), numbers ("1,700", "8:10"), possessive
+//! `'s`, quotes and other punctuation. Abbreviations keep their full stop ("Mr.", "Sept.", "U.S.", initials)
+//! so that a sentence ends only at a real full stop, `!` or `?` followed by a capital, digit or quote, or at
+//! a line break (wire paragraphs are lines). Lines that are photo captions ("view larger image ...",
+//! "... PHOTO: REUTERS"), bylines, reporting credits and correction notices are flagged: they repeat or
+//! re-date what the story says and are not read for events. A dateline opening a paragraph
+//! ("SEOUL, Sept. 13 (Yonhap) --") is marked so that its place and date are context, not event arguments.
+
+/// The kind of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Number,
+    /// `'s` or `’s` after a name.
+    Possessive,
+    /// A quotation mark.
+    Quote,
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+}
+
+/// What a line of the text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Story,
+    Caption,
+    /// Bylines, credits, correction notices, "Join our channel" promotions.
+    Furniture,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte offsets of the sentence text.
+    pub start: usize,
+    pub end: usize,
+    /// Token range.
+    pub toks: std::ops::Range<usize>,
+    /// First token after a dateline, when the sentence opens with one.
+    pub content: usize,
+    pub line: LineKind,
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+    "Oct", "Nov", "Dec", "Gen", "Lt", "Col", "Sgt", "Capt", "Sen", "Rep", "Gov", "Prof", "No",
+    "Jr", "Sr", "Inc", "Corp", "Co", "Mt", "vs", "Adm", "Maj", "Ft", "approx", "Vol",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits text into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let mut end = i + 1;
+            while end < bytes.len() {
+                let b = bytes[end];
+                if b.is_ascii_digit()
+                    || ((b == b',' || b == b'.' || b == b':')
+                        && bytes.get(end + 1).is_some_and(u8::is_ascii_digit))
+                {
+                    end += 1;
+                } else {
+                    break;
+                }
+            }
+            // "18th", "1,700km": letters glued to a number stay in it.
+            while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+                end += 1;
+            }
+            advance_to(&mut chars, end);
+            toks.push(Token {
+                start: i,
+                end,
+                kind: TokKind::Number,
+            });
+            continue;
+        }
+        if is_word_char(c) {
+            let mut end = i + c.len_utf8();
+            loop {
+                let rest = &text[end..];
+                let mut it = rest.chars();
+                match it.next() {
+                    Some(n) if is_word_char(n) => end += n.len_utf8(),
+                    Some('-') if it.next().is_some_and(is_word_char) => end += 1,
+                    _ => break,
+                }
+            }
+            let word = &text[i..end];
+            // U.S., U.N., D.P.R.K.: single letters with full stops.
+            if word.chars().count() == 1 && c.is_uppercase() && bytes.get(end) == Some(&b'.') {
+                let mut e = end;
+                loop {
+                    let rest = &text[e..];
+                    let mut it = rest.char_indices();
+                    match (it.next(), it.next(), it.next()) {
+                        (Some((_, '.')), Some((_, l)), Some((k, '.'))) if l.is_uppercase() => {
+                            e += k + 1
+                        }
+                        _ => break,
+                    }
+                }
+                // Either an acronym (e > end) or an initial ("George W. Bush"): keep the stop.
+                end = if e > end { e } else { end + 1 };
+            } else if bytes.get(end) == Some(&b'.') && ABBREVIATIONS.contains(&word) {
+                end += 1;
+            }
+            advance_to(&mut chars, end);
+            toks.push(Token {
+                start: i,
+                end,
+                kind: TokKind::Word,
+            });
+            continue;
+        }
+        if c == '\'' || c == '\u{2019}' {
+            let after = i + c.len_utf8();
+            let rest = &text[after..];
+            let prev_word = toks
+                .last()
+                .is_some_and(|t| t.end == i && t.kind == TokKind::Word);
+            if prev_word
+                && (rest.starts_with('s') || rest.starts_with('S'))
+                && !rest[1..].starts_with(is_word_char)
+            {
+                advance_to(&mut chars, after + 1);
+                toks.push(Token {
+                    start: i,
+                    end: after + 1,
+                    kind: TokKind::Possessive,
+                });
+                continue;
+            }
+            let kind = if prev_word && c == '\u{2019}' {
+                TokKind::Punct
+            } else {
+                TokKind::Quote
+            };
+            toks.push(Token {
+                start: i,
+                end: after,
+                kind,
+            });
+            continue;
+        }
+        let kind = if matches!(
+            c,
+            '"' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{00ab}' | '\u{00bb}'
+        ) {
+            TokKind::Quote
+        } else {
+            TokKind::Punct
+        };
+        // "--" is one dash.
+        let mut end = i + c.len_utf8();
+        if c == '-' && bytes.get(end) == Some(&b'-') {
+            end += 1;
+            advance_to(&mut chars, end);
+        }
+        toks.push(Token {
+            start: i,
+            end,
+            kind,
+        });
+    }
+    toks
+}
+
+fn advance_to(chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>, end: usize) {
+    while chars.peek().is_some_and(|&(j, _)| j < end) {
+        chars.next();
+    }
+}
+
+fn line_kind(line: &str) -> LineKind {
+    let t = line.trim();
+    let lower = t.to_ascii_lowercase();
+    if lower.starts_with("view larger image")
+        || t.contains("PHOTO:")
+        || t.contains("(PHOTO")
+        || lower.starts_with("this photo")
+        || lower.starts_with("this file photo")
+        || lower.starts_with("file photo")
+        || lower.starts_with("photo:")
+        || (lower.contains(" photo") && lower.contains(" shows "))
+    {
+        return LineKind::Caption;
+    }
+    if (t.starts_with('(')
+        && (lower.contains("correct")
+            || lower.contains("attn")
+            || lower.contains("updates")
+            || lower.contains("reporting by")))
+        || (lower.starts_with("by ") && t.len() < 80)
+        || lower.starts_with("join ")
+        || lower.starts_with("remote video")
+        || lower.starts_with("editing by")
+        || lower.starts_with("reporting by")
+        || lower.starts_with("date ")
+    {
+        return LineKind::Furniture;
+    }
+    LineKind::Story
+}
+
+/// The end of a dateline opening `line` ("SEOUL (Reuters) - ", "MOSCOW, November 4. /TASS/. "), if any.
+fn dateline_end(line: &str) -> Option<usize> {
+    let first: String = line.chars().take_while(|c| c.is_alphabetic()).collect();
+    if first.chars().count() < 3 || !first.chars().all(char::is_uppercase) {
+        return None;
+    }
+    let window = &line[..line.len().min(110)];
+    let mut best: Option<usize> = None;
+    for sep in [
+        " -- ",
+        " - ",
+        " \u{2013} ",
+        " \u{2014} ",
+        "/TASS/. ",
+        "/TASS/ ",
+    ] {
+        if let Some(at) = window.find(sep) {
+            let end = at + sep.len();
+            if best.is_none_or(|b| end < b) {
+                best = Some(end);
+            }
+        }
+    }
+    best
+}
+
+/// Splits tokenized text into sentences.
+pub fn sentences(text: &str, toks: &[Token]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let line_end = line_start + line.len();
+        let kind = line_kind(line);
+        let dl = dateline_end(line).map(|e| line_start + e);
+        let first = toks.partition_point(|t| t.start < line_start);
+        let last = toks.partition_point(|t| t.start < line_end);
+        let mut s = first;
+        let mut content_of_first = dl
+            .map(|d| toks.partition_point(|t| t.start < d))
+            .unwrap_or(first);
+        while s < last {
+            let mut e = s;
+            let mut quote_depth = 0usize;
+            while e < last {
+                let t = toks[e];
+                let ch = &text[t.start..t.end];
+                if t.kind == TokKind::Quote {
+                    quote_depth ^= 1;
+                }
+                e += 1;
+                if t.kind == TokKind::Punct && matches!(ch, "." | "!" | "?") {
+                    // Closing quotes belong to the sentence they close.
+                    while e < last
+                        && toks[e].kind == TokKind::Quote
+                        && toks[e].start == toks[e - 1].end
+                    {
+                        e += 1;
+                    }
+                    if e >= last {
+                        break;
+                    }
+                    let next = &text[toks[e].start..];
+                    let starts_well = next
+                        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                        || toks[e].kind == TokKind::Quote;
+                    // Inside a quotation a full stop before a capital still ends it; ellipses do not.
+                    if starts_well && !(ch == "." && text[..t.start].ends_with("..")) {
+                        let _ = quote_depth;
+                        break;
+                    }
+                }
+            }
+            let content = content_of_first.max(s).min(e);
+            content_of_first = 0;
+            out.push(Sentence {
+                start: toks[s].start,
+                end: toks[e - 1].end,
+                toks: s..e,
+                content,
+                line: kind,
+            });
+            s = e;
+        }
+        line_start = line_end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<String> {
+        let toks = tokenize(text);
+        sentences(text, &toks)
+            .iter()
+            .map(|s| text[s.start..s.end].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        let s = split("Mr. Lee met U.S. envoy John F. Kerry on Sept. 4 in Hanoi. Dr Park said so. Talks ended.");
+        assert_eq!(
+            s,
+            vec![
+                "Mr. Lee met U.S. envoy John F. Kerry on Sept. 4 in Hanoi.",
+                "Dr Park said so.",
+                "Talks ended."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_close_with_their_sentence() {
+        let s = split("\"We will go,\" he said. \"It is done.\" The minister left.");
+        assert_eq!(
+            s,
+            vec![
+                "\"We will go,\" he said.",
+                "\"It is done.\"",
+                "The minister left."
+            ]
+        );
+    }
+
+    #[test]
+    fn offsets_and_possessives() {
+        let text = "Chile\u{2019}s leader arrived.";
+        let toks = tokenize(text);
+        assert_eq!(toks[1].kind, TokKind::Possessive);
+        assert_eq!(&text[toks[1].start..toks[1].end], "\u{2019}s");
+        assert_eq!(&text[toks[0].start..toks[0].end], "Chile");
+        let nums = tokenize("about 1,700 km at 8:10 a.m. on the 18th");
+        assert!(nums
+            .iter()
+            .any(|t| t.kind == TokKind::Number && t.end - t.start == 5));
+    }
+
+    #[test]
+    fn captions_furniture_and_datelines_are_flagged() {
+        let text = "By Jane Roe\n\nLIMA (Reuters) - Peru's president arrived in Quito on Monday.\n\nview larger image This photo shows the president.\n(Corrects paragraph 2)";
+        let toks = tokenize(text);
+        let sents = sentences(text, &toks);
+        let kinds: Vec<LineKind> = sents.iter().map(|s| s.line).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                LineKind::Furniture,
+                LineKind::Story,
+                LineKind::Caption,
+                LineKind::Furniture
+            ]
+        );
+        let lead = &sents[1];
+        assert_eq!(
+            &text[toks[lead.content].start..toks[lead.content].end],
+            "Peru"
+        );
+    }
+}

@@ -1,0 +1,177 @@
+//! End-to-end tests of `extract` on wire-style sentences written for them.
+
+use chrono::DateTime;
+use dateline_shared::{Article, Event, Status};
+
+use crate::{extract, Lexicon};
+
+fn article(headline: Option<&str>, body: &str, published: Option<&str>) -> Article {
+    Article {
+        id: "t-1".into(),
+        version: 2,
+        outlet: Some("Wire".into()),
+        headline: headline.map(str::to_owned),
+        published_at: published.map(|p| DateTime::parse_from_rfc3339(p).unwrap()),
+        published_date_only: false,
+        dateline: None,
+        byline: None,
+        url: None,
+        pubstatus: Default::default(),
+        body: body.into(),
+    }
+}
+
+fn run(body: &str) -> Vec<Event> {
+    // 2024-03-13 is a Wednesday.
+    extract(
+        &article(None, body, Some("2024-03-13T10:00:00+09:00")),
+        Lexicon::builtin(),
+    )
+}
+
+#[test]
+fn an_arrival_by_plane_with_role_and_date() {
+    let evs = run("CANBERRA (AAP) - Japanese Prime Minister Shigeru Ishiba arrived in Canberra on Monday for talks on defence ties, officials said.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(a.actors[0].id, "shigeru-ishiba");
+    assert_eq!(a.actors[0].role.as_deref(), Some("Prime Minister"));
+    assert_eq!(a.actors[0].country.as_deref(), Some("JP"));
+    assert_eq!(a.place.as_ref().unwrap().name, "Canberra");
+    assert_eq!(a.date().unwrap().to_string(), "2024-03-11");
+    assert_eq!(a.status, Status::Occurred);
+    assert_eq!(a.attribution, vec!["officials".to_owned()]);
+    assert_eq!((a.article_version, a.outlet.as_deref()), (2, Some("Wire")));
+}
+
+#[test]
+fn a_cruise_missile_launch_and_the_sea_it_fell_into() {
+    let evs = run("North Korea fired two cruise missiles into the Yellow Sea on Tuesday, South Korea's Joint Chiefs of Staff said.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(l.actors[0].id, "north-korea");
+    assert_eq!(
+        (l.count, l.weapon.as_deref()),
+        (Some(2), Some("cruise missile"))
+    );
+    assert_eq!(l.place.as_ref().unwrap().name, "Yellow Sea");
+    assert_eq!(l.date().unwrap().to_string(), "2024-03-12");
+    assert_eq!(l.attribution, vec!["Joint Chiefs of Staff".to_owned()]);
+}
+
+#[test]
+fn an_expected_visit_looks_forward() {
+    let evs = run(
+        "Chinese President Xi Jinping will visit Belgrade on Friday, the foreign ministry said.",
+    );
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(
+        (a.status, a.date().unwrap().to_string().as_str()),
+        (Status::Expected, "2024-03-15")
+    );
+    assert_eq!(a.place.as_ref().unwrap().country.as_deref(), Some("RS"));
+}
+
+#[test]
+fn a_denied_launch() {
+    let evs = run("Seoul's military dismissed a report that Iran had launched a ballistic missile from Semnan on Saturday.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(
+        (l.status, l.actors[0].id.as_str()),
+        (Status::Denied, "iran")
+    );
+}
+
+#[test]
+fn a_departure_with_destination_and_a_meeting_merged_across_sentences() {
+    let evs = run("Indian Prime Minister Narendra Modi left Warsaw for Kyiv on Thursday. Modi met Ukrainian President Volodymyr Zelenskiy in Kyiv on Friday. \
+                   The Indian leader and Zelensky held talks in Kyiv, officials said.");
+    let d = evs
+        .iter()
+        .find(|e| e.kind == "departure")
+        .expect("departure");
+    assert_eq!(d.place.as_ref().unwrap().name, "Warsaw");
+    assert_eq!(d.destination.as_ref().unwrap().name, "Kyiv");
+    let meetings: Vec<&Event> = evs.iter().filter(|e| e.kind == "meeting").collect();
+    assert_eq!(meetings.len(), 1, "{evs:#?}");
+    let ids: Vec<&str> = meetings[0].actor_ids().collect();
+    assert_eq!(ids, vec!["narendra-modi", "volodymyr-zelensky"]);
+}
+
+#[test]
+fn generic_and_hypothetical_mentions_are_not_events() {
+    let evs = run("The council punished Iran for launching ballistic missiles. If Tehran fires a missile, Washington will respond. \
+                   Pakistan has test-fired cruise missiles several times this year.");
+    assert!(evs.is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn an_agreement_and_an_attack() {
+    let evs = run("Japan and the Philippines signed a defence pact in Manila on Monday. Russian forces shelled Kharkiv overnight, Ukraine's air force said.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .expect("agreement");
+    assert_eq!(
+        a.actor_ids().collect::<Vec<_>>(),
+        vec!["japan", "philippines"]
+    );
+    assert_eq!(a.place.as_ref().unwrap().name, "Manila");
+    let k = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(k.place.as_ref().unwrap().name, "Kharkiv");
+    assert_eq!(k.date().unwrap().to_string(), "2024-03-13");
+}
+
+#[test]
+fn evidence_offsets_point_into_headline_and_body() {
+    let art = article(
+        Some("Lula lands in Lima"),
+        "Brazilian President Luiz Inacio Lula da Silva arrived in Lima on Tuesday.",
+        None,
+    );
+    let evs = extract(&art, Lexicon::builtin());
+    let text = crate::extraction_text(&art);
+    assert!(!evs.is_empty());
+    for e in &evs {
+        assert_eq!(&text[e.evidence.start..e.evidence.end], e.evidence.text);
+        // No publication date: the weekday keeps its words, not a date.
+        if let Some(t) = &e.time {
+            assert!(t.date.is_none());
+        }
+    }
+    assert_eq!(evs[0].actors[0].id, "luiz-inacio-lula-da-silva");
+    assert_eq!(evs, extract(&art, Lexicon::builtin()), "deterministic");
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    for body in [
+        "",
+        " ",
+        "\u{201c}",
+        "Mr.",
+        "'s 's",
+        "-- - --",
+        "A.B.C.D. e.f.",
+        "Kim\u{2019}",
+        "1,000,000. 2019, in 2019",
+    ] {
+        let _ = run(body);
+    }
+}
+
+#[test]
+#[ignore = "prints the dev corpus score: cargo test -p dateline-extractor --lib dev_corpus -- --ignored --nocapture"]
+fn dev_corpus_score() {
+    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/dev"));
+    let corpus = crate::eval::load_corpus(dir).expect("corpus");
+    let pairs: Vec<_> = corpus
+        .into_iter()
+        .map(|(a, g)| (g, extract(&a, Lexicon::builtin())))
+        .collect();
+    println!("{}", crate::eval::score(&pairs));
+}

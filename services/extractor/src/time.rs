@@ -1,0 +1,507 @@
+//! Time expressions and their normalisation against the publication date.
+//!
+//! Recognised: weekdays ("on Tuesday", "late on Thursday", "around Saturday", "as early as Wednesday",
+//! "last Friday", "next Monday"), month-day dates with or without a year ("Sept. 12", "September 12",
+//! "April 25, 2019", "25 April 2019"), months ("in July", "late January", "in April 2019"), years
+//! ("in 2019"), and relative words ("yesterday", "today", "tonight", "overnight", "tomorrow", "last week",
+//! "earlier this week", "this week", "next week", "last month", "next month", "last year").
+//!
+//! Resolution depends on the direction the event lies in: a past report ("arrived on Tuesday") takes the
+//! most recent such day on or before publication, an expected one ("will meet on Wednesday") the next on or
+//! after it; a weekday naming the publication day is that day either way. A month without a year is the most
+//! recent such month not after publication (past) or the next one not before it (future); a month-day without
+//! a year is put in the year that keeps it on the right side of publication (with a week's slack for late
+//! copy). Weeks resolve to a month when the whole week lies in one month, else to nothing (the text is kept);
+//! "last month" is that month. Without a publication date only explicit years resolve; the rest keep their
+//! text with a `null` date.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use dateline_shared::PartialDate;
+
+use crate::doc::Doc;
+use crate::segment::TokKind;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Weekday {
+        day: Weekday,
+        strict: i8,
+    },
+    MonthDay {
+        month: u32,
+        day: u32,
+        year: Option<i32>,
+    },
+    Month {
+        month: u32,
+        year: Option<i32>,
+    },
+    Year(i32),
+    /// Days from publication.
+    Relative(i64),
+    /// Weeks from publication's week (-1 last week, 0 this week, 1 next week).
+    Week(i64),
+    /// Months from publication's month.
+    MonthRel(i64),
+    YearRel(i64),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeExpr {
+    pub start: usize,
+    pub end: usize,
+    pub when: When,
+    /// Only a future reading makes sense ("tomorrow", "next week").
+    pub future_only: bool,
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+];
+
+fn month_of(word: &str) -> Option<(u32, bool)> {
+    let w = word.trim_end_matches('.');
+    let lower = w.to_ascii_lowercase();
+    let full = lower.len() > 4 || matches!(lower.as_str(), "may" | "june" | "july");
+    MONTHS
+        .iter()
+        .find(|(n, _)| *n == lower)
+        .map(|&(_, m)| (m, full || word.ends_with('.') || lower == "sept"))
+}
+
+fn number(word: &str) -> Option<u32> {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+fn year_of(word: &str) -> Option<i32> {
+    (word.len() == 4 && word.chars().all(|c| c.is_ascii_digit()))
+        .then(|| word.parse().ok())
+        .flatten()
+        .filter(|y| (1900..=2100).contains(y))
+}
+
+/// Every time expression in tokens `from..to`.
+pub fn find(doc: &Doc<'_>, from: usize, to: usize) -> Vec<TimeExpr> {
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < to {
+        if let Some(t) = at(doc, i, to) {
+            i = t.end;
+            out.push(t);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn at(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
+    let w = doc.tok(i);
+    let lower = w.to_ascii_lowercase();
+    let kind = doc.kind(i);
+    let prev_is = |words: &[&str]| i > 0 && doc.is_any(i - 1, words);
+    // Modifiers before the head are included in the expression's text.
+    let lead = |start: usize| -> usize {
+        let mut s = start;
+        while s > 0
+            && doc.is_any(
+                s - 1,
+                &[
+                    "on", "late", "early", "around", "by", "last", "next", "this", "until", "since",
+                ],
+            )
+        {
+            s -= 1;
+        }
+        if s >= 3 && doc.is(s - 1, "as") && doc.is(s - 2, "early") && doc.is(s - 3, "as") {
+            s -= 3;
+        }
+        s
+    };
+    if kind == TokKind::Word {
+        if let Some(&(_, day)) = WEEKDAYS.iter().find(|(n, _)| *n == lower) {
+            if !w.starts_with(char::is_uppercase) {
+                return None;
+            }
+            let strict = if prev_is(&["last"]) {
+                -1
+            } else if prev_is(&["next"]) {
+                1
+            } else {
+                0
+            };
+            let mut end = i + 1;
+            if doc.is_any(end, &["morning", "afternoon", "evening", "night"]) {
+                end += 1;
+            }
+            return Some(TimeExpr {
+                start: lead(i),
+                end,
+                when: When::Weekday { day, strict },
+                future_only: strict == 1,
+            });
+        }
+        if let Some((month, sure)) = month_of(w) {
+            if !w.starts_with(char::is_uppercase) {
+                return None;
+            }
+            // "25 April 2019"
+            let day_before = i > 0
+                && doc.kind(i - 1) == TokKind::Number
+                && number(doc.tok(i - 1)).is_some_and(|d| (1..=31).contains(&d));
+            if day_before {
+                let day = number(doc.tok(i - 1)).unwrap_or(1);
+                let mut end = i + 1;
+                let mut year = None;
+                if let Some(y) = (end < to).then(|| year_of(doc.tok(end))).flatten() {
+                    year = Some(y);
+                    end += 1;
+                }
+                return Some(TimeExpr {
+                    start: lead(i - 1),
+                    end,
+                    when: When::MonthDay { month, day, year },
+                    future_only: false,
+                });
+            }
+            if i + 1 < to && doc.kind(i + 1) == TokKind::Number {
+                let n = doc.tok(i + 1);
+                if let Some(year) = year_of(n) {
+                    return Some(TimeExpr {
+                        start: lead(i),
+                        end: i + 2,
+                        when: When::Month {
+                            month,
+                            year: Some(year),
+                        },
+                        future_only: false,
+                    });
+                }
+                if let Some(day) = number(n).filter(|d| (1..=31).contains(d)) {
+                    let mut end = i + 2;
+                    let mut year = None;
+                    if doc.is(end, ",") && end + 1 < to {
+                        if let Some(y) = year_of(doc.tok(end + 1)) {
+                            year = Some(y);
+                            end += 2;
+                        }
+                    } else if end < to {
+                        if let Some(y) = year_of(doc.tok(end)) {
+                            year = Some(y);
+                            end += 1;
+                        }
+                    }
+                    return Some(TimeExpr {
+                        start: lead(i),
+                        end,
+                        when: When::MonthDay { month, day, year },
+                        future_only: false,
+                    });
+                }
+            }
+            // A bare month needs a preposition or modifier: "in July", "late January", not "May" the verb.
+            let introduced = prev_is(&[
+                "in", "since", "late", "early", "mid", "last", "next", "this", "until", "of", "by",
+                "during",
+            ]);
+            if introduced && sure {
+                return Some(TimeExpr {
+                    start: lead(i),
+                    end: i + 1,
+                    when: When::Month { month, year: None },
+                    future_only: false,
+                });
+            }
+            return None;
+        }
+        let rel = match lower.as_str() {
+            "yesterday" => Some((When::Relative(-1), false)),
+            "today" | "tonight" | "overnight" => Some((When::Relative(0), false)),
+            "tomorrow" => Some((When::Relative(1), true)),
+            _ => None,
+        };
+        if let Some((when, future_only)) = rel {
+            return Some(TimeExpr {
+                start: lead(i),
+                end: i + 1,
+                when,
+                future_only,
+            });
+        }
+        if matches!(lower.as_str(), "last" | "this" | "next") && i + 1 < to {
+            let unit = doc.tok(i + 1).to_ascii_lowercase();
+            let n = match lower.as_str() {
+                "last" => -1,
+                "this" => 0,
+                _ => 1,
+            };
+            let earlier = i > 0 && doc.is(i - 1, "earlier");
+            let start = if earlier { i - 1 } else { i };
+            let when = match unit.as_str() {
+                "week" => When::Week(n),
+                "month" => When::MonthRel(n),
+                "year" if n != 0 => When::YearRel(n),
+                "morning" | "afternoon" | "evening" if n == 0 => When::Relative(0),
+                _ => return None,
+            };
+            return Some(TimeExpr {
+                start,
+                end: i + 2,
+                when,
+                future_only: n == 1,
+            });
+        }
+    }
+    if kind == TokKind::Number {
+        if let Some(year) = year_of(w) {
+            if prev_is(&[
+                "in", "since", "of", "early", "late", "by", "until", "during",
+            ]) {
+                return Some(TimeExpr {
+                    start: lead(i),
+                    end: i + 1,
+                    when: When::Year(year),
+                    future_only: false,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Resolves an expression. `future` reads it forward from publication.
+pub fn resolve(when: When, published: Option<NaiveDate>, future: bool) -> Option<PartialDate> {
+    if let When::Year(y) = when {
+        return Some(PartialDate::year(y));
+    }
+    if let When::Month {
+        month,
+        year: Some(y),
+    } = when
+    {
+        return Some(PartialDate::month(y, month));
+    }
+    if let When::MonthDay {
+        month,
+        day,
+        year: Some(y),
+    } = when
+    {
+        return NaiveDate::from_ymd_opt(y, month, day).map(PartialDate::day);
+    }
+    let pubd = published?;
+    match when {
+        When::Weekday { day, strict } => {
+            let p = pubd.weekday().num_days_from_monday() as i64;
+            let w = day.num_days_from_monday() as i64;
+            let date = if strict == 1 || (strict == 0 && future) {
+                let mut d = (w - p).rem_euclid(7);
+                if strict == 1 && d == 0 {
+                    d = 7;
+                }
+                pubd + Duration::days(d)
+            } else {
+                let mut d = (p - w).rem_euclid(7);
+                if strict == -1 && d == 0 {
+                    d = 7;
+                }
+                pubd - Duration::days(d)
+            };
+            Some(PartialDate::day(date))
+        }
+        When::MonthDay {
+            month,
+            day,
+            year: None,
+        } => {
+            let y = pubd.year();
+            let cand = NaiveDate::from_ymd_opt(y, month, day)?;
+            let slack = Duration::days(7);
+            let year = if future {
+                if cand + slack < pubd {
+                    y + 1
+                } else {
+                    y
+                }
+            } else if cand > pubd + slack {
+                y - 1
+            } else {
+                y
+            };
+            NaiveDate::from_ymd_opt(year, month, day).map(PartialDate::day)
+        }
+        When::Month { month, year: None } => {
+            let (y, m) = (pubd.year(), pubd.month());
+            let year = if future {
+                if month < m {
+                    y + 1
+                } else {
+                    y
+                }
+            } else if month > m {
+                y - 1
+            } else {
+                y
+            };
+            Some(PartialDate::month(year, month))
+        }
+        When::Relative(d) => Some(PartialDate::day(pubd + Duration::days(d))),
+        When::Week(n) => {
+            let monday = pubd - Duration::days(pubd.weekday().num_days_from_monday() as i64)
+                + Duration::weeks(n);
+            let (first, last) = if n == 0 {
+                (monday, pubd)
+            } else {
+                (monday, monday + Duration::days(6))
+            };
+            (first.month() == last.month()).then(|| PartialDate::month(first.year(), first.month()))
+        }
+        When::MonthRel(n) => {
+            let total = pubd.year() * 12 + pubd.month0() as i32 + n as i32;
+            Some(PartialDate::month(
+                total.div_euclid(12),
+                total.rem_euclid(12) as u32 + 1,
+            ))
+        }
+        When::YearRel(n) => Some(PartialDate::year(pubd.year() + n as i32)),
+        When::Year(_) | When::Month { .. } | When::MonthDay { .. } => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Lexicon;
+
+    fn first(text: &str, published: &str, future: bool) -> Option<String> {
+        let doc = Doc::new(text, Lexicon::builtin());
+        let t = find(&doc, 0, doc.len()).into_iter().next()?;
+        let pubd = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+        Some(resolve(t.when, pubd, future).map_or("null".into(), |d| d.to_string()))
+    }
+
+    // 2024-03-13 is a Wednesday.
+    #[test]
+    fn weekdays_look_back_for_past_and_forward_for_future() {
+        assert_eq!(
+            first("arrived on Tuesday", "2024-03-13", false).unwrap(),
+            "2024-03-12"
+        );
+        assert_eq!(
+            first("met on Wednesday", "2024-03-13", false).unwrap(),
+            "2024-03-13"
+        );
+        assert_eq!(
+            first("will meet on Wednesday", "2024-03-13", true).unwrap(),
+            "2024-03-13"
+        );
+        assert_eq!(
+            first("due around Saturday", "2024-03-13", true).unwrap(),
+            "2024-03-16"
+        );
+        assert_eq!(
+            first("could come as early as Friday", "2024-03-13", true).unwrap(),
+            "2024-03-15"
+        );
+        assert_eq!(
+            first("left on Sunday", "2024-03-13", false).unwrap(),
+            "2024-03-10"
+        );
+        assert_eq!(
+            first("met last Wednesday", "2024-03-13", false).unwrap(),
+            "2024-03-06"
+        );
+        assert_eq!(first("arrived on Tuesday", "", false).unwrap(), "null");
+    }
+
+    #[test]
+    fn dates_months_years() {
+        assert_eq!(
+            first("on Sept. 12", "2023-09-13", false).unwrap(),
+            "2023-09-12"
+        );
+        assert_eq!(
+            first("on April 25, 2019", "2023-09-13", false).unwrap(),
+            "2019-04-25"
+        );
+        assert_eq!(
+            first("on 25 April 2019", "2023-09-13", false).unwrap(),
+            "2019-04-25"
+        );
+        assert_eq!(first("in July", "2023-09-13", false).unwrap(), "2023-07");
+        assert_eq!(
+            first("in November", "2023-09-13", false).unwrap(),
+            "2022-11"
+        );
+        assert_eq!(first("in November", "2023-09-13", true).unwrap(), "2023-11");
+        assert_eq!(first("in January", "2023-12-20", true).unwrap(), "2024-01");
+        assert_eq!(
+            first("on Jan. 14", "2024-03-11", false).unwrap(),
+            "2024-01-14"
+        );
+        assert_eq!(
+            first("on Jan. 5", "2023-12-28", true).unwrap(),
+            "2024-01-05"
+        );
+        assert_eq!(first("in 2019", "2023-09-13", false).unwrap(), "2019");
+        assert_eq!(first("in April 2019", "", false).unwrap(), "2019-04");
+        assert!(first("officials may agree", "2023-09-13", false).is_none());
+    }
+
+    #[test]
+    fn relative_words() {
+        assert_eq!(
+            first("said yesterday", "2023-09-13", false).unwrap(),
+            "2023-09-12"
+        );
+        assert_eq!(
+            first("overnight", "2023-09-13", false).unwrap(),
+            "2023-09-13"
+        );
+        assert_eq!(first("last month", "2024-01-10", false).unwrap(), "2023-12");
+        assert_eq!(first("last week", "2023-09-13", false).unwrap(), "2023-09");
+        // The week of 2023-07-31 runs into August: too vague for a month.
+        assert_eq!(first("last week", "2023-08-09", false).unwrap(), "null");
+        assert_eq!(
+            first("earlier this week", "2023-09-13", false).unwrap(),
+            "2023-09"
+        );
+    }
+}
