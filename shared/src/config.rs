@@ -34,7 +34,10 @@ pub const KEYS: &[(&str, &str, &str)] = &[
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("reading config {path}: {source}")]
-    Read { path: String, source: std::io::Error },
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("config {path}: {message}")]
     Invalid { path: String, message: String },
 }
@@ -43,13 +46,21 @@ pub enum ConfigError {
 /// wrong type are errors naming the file and the key.
 pub fn assignments(path: &Path) -> Result<Vec<(&'static str, String)>, ConfigError> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read { path: shown.clone(), source })?;
+    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        path: shown.clone(),
+        source,
+    })?;
     parse(&shown, &text)
 }
 
 pub fn parse(path: &str, text: &str) -> Result<Vec<(&'static str, String)>, ConfigError> {
-    let invalid = |message: String| ConfigError::Invalid { path: path.to_owned(), message };
-    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| invalid(e.to_string()))?;
+    let invalid = |message: String| ConfigError::Invalid {
+        path: path.to_owned(),
+        message,
+    };
+    let table: toml::Table = text
+        .parse()
+        .map_err(|e: toml::de::Error| invalid(e.to_string()))?;
     let mut out = Vec::new();
     for (section, values) in &table {
         let values = values
@@ -57,11 +68,18 @@ pub fn parse(path: &str, text: &str) -> Result<Vec<(&'static str, String)>, Conf
             .ok_or_else(|| invalid(format!("`{section}` must be a section ([{section}])")))?;
         for (key, value) in values {
             let Some((_, _, env)) = KEYS.iter().find(|(s, k, _)| s == section && k == key) else {
-                let known: Vec<String> = KEYS.iter().filter(|(s, _, _)| s == section).map(|(_, k, _)| k.to_string()).collect();
+                let known: Vec<String> = KEYS
+                    .iter()
+                    .filter(|(s, _, _)| s == section)
+                    .map(|(_, k, _)| k.to_string())
+                    .collect();
                 return Err(invalid(if known.is_empty() {
                     format!("unknown section [{section}]")
                 } else {
-                    format!("unknown key `{key}` in [{section}] (known: {})", known.join(", "))
+                    format!(
+                        "unknown key `{key}` in [{section}] (known: {})",
+                        known.join(", ")
+                    )
                 }));
             };
             let text = match value {
@@ -74,7 +92,11 @@ pub fn parse(path: &str, text: &str) -> Result<Vec<(&'static str, String)>, Conf
                     .collect::<Option<Vec<_>>>()
                     .ok_or_else(|| invalid(format!("[{section}] {key} must be a list of strings")))?
                     .join(","),
-                other => return Err(invalid(format!("[{section}] {key} has an unusable value {other}"))),
+                other => {
+                    return Err(invalid(format!(
+                        "[{section}] {key} has an unusable value {other}"
+                    )))
+                }
             };
             out.push((*env, text));
         }
@@ -86,10 +108,17 @@ pub fn parse(path: &str, text: &str) -> Result<Vec<(&'static str, String)>, Conf
 /// Call first thing in `main`, before parsing the command line.
 pub fn apply_from_args() -> Result<(), ConfigError> {
     let args: Vec<String> = std::env::args().collect();
-    let from_flag = args.iter().position(|a| a == "--config").and_then(|i| args.get(i + 1).cloned()).or_else(|| {
-        args.iter().find_map(|a| a.strip_prefix("--config=").map(str::to_owned))
-    });
-    let Some(path) = from_flag.or_else(|| std::env::var("DATELINE_CONFIG").ok()) else { return Ok(()) };
+    let from_flag = args
+        .iter()
+        .position(|a| a == "--config")
+        .and_then(|i| args.get(i + 1).cloned())
+        .or_else(|| {
+            args.iter()
+                .find_map(|a| a.strip_prefix("--config=").map(str::to_owned))
+        });
+    let Some(path) = from_flag.or_else(|| std::env::var("DATELINE_CONFIG").ok()) else {
+        return Ok(());
+    };
     for (env, value) in assignments(Path::new(&path))? {
         if std::env::var_os(env).is_none() {
             // Called at the start of main, before any other thread exists to read the environment.
@@ -105,22 +134,36 @@ mod tests {
 
     #[test]
     fn keys_map_to_environment_variables() {
-        let text = "[nats]\nurl = \"nats://a:4222\"\nreplicas = 3\n[ingest]\nwatch = [\"/a\", \"/b\"]\n";
+        let text =
+            "[nats]\nurl = \"nats://a:4222\"\nreplicas = 3\n[ingest]\nwatch = [\"/a\", \"/b\"]\n";
         let mut env = parse("x.toml", text).unwrap();
         env.sort();
         assert_eq!(
             env,
-            vec![("DATELINE_REPLICAS", "3".to_owned()), ("DATELINE_WATCH", "/a,/b".to_owned()), ("NATS_URL", "nats://a:4222".to_owned())]
+            vec![
+                ("DATELINE_REPLICAS", "3".to_owned()),
+                ("DATELINE_WATCH", "/a,/b".to_owned()),
+                ("NATS_URL", "nats://a:4222".to_owned())
+            ]
         );
     }
 
     #[test]
     fn mistakes_name_the_file_and_the_key() {
-        let error = parse("deploy/x.toml", "[nats]\nurll = \"x\"\n").unwrap_err().to_string();
-        assert!(error.contains("deploy/x.toml") && error.contains("`urll`") && error.contains("url"), "{error}");
-        let error = parse("x.toml", "[natz]\nurl = 1\n").unwrap_err().to_string();
+        let error = parse("deploy/x.toml", "[nats]\nurll = \"x\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("deploy/x.toml") && error.contains("`urll`") && error.contains("url"),
+            "{error}"
+        );
+        let error = parse("x.toml", "[natz]\nurl = 1\n")
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("unknown section [natz]"), "{error}");
-        let error = parse("x.toml", "[nats]\nreplicas = -1\n").unwrap_err().to_string();
+        let error = parse("x.toml", "[nats]\nreplicas = -1\n")
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("replicas"), "{error}");
         assert!(parse("x.toml", "[nats\n").is_err());
     }

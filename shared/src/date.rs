@@ -20,15 +20,27 @@ pub struct BadDate(pub String);
 
 impl PartialDate {
     pub fn day(date: NaiveDate) -> Self {
-        Self { year: date.year(), month: Some(date.month()), day: Some(date.day()) }
+        Self {
+            year: date.year(),
+            month: Some(date.month()),
+            day: Some(date.day()),
+        }
     }
 
     pub fn month(year: i32, month: u32) -> Self {
-        Self { year, month: Some(month), day: None }
+        Self {
+            year,
+            month: Some(month),
+            day: None,
+        }
     }
 
     pub fn year(year: i32) -> Self {
-        Self { year, month: None, day: None }
+        Self {
+            year,
+            month: None,
+            day: None,
+        }
     }
 
     /// The full date, when the day is known.
@@ -81,8 +93,14 @@ impl FromStr for PartialDate {
             return Err(bad());
         }
         let year: i32 = year_text.parse().map_err(|_| bad())?;
-        let month: Option<u32> = parts.next().map(|m| m.parse().map_err(|_| bad())).transpose()?;
-        let day: Option<u32> = parts.next().map(|d| d.parse().map_err(|_| bad())).transpose()?;
+        let month: Option<u32> = parts
+            .next()
+            .map(|m| m.parse().map_err(|_| bad()))
+            .transpose()?;
+        let day: Option<u32> = parts
+            .next()
+            .map(|d| d.parse().map_err(|_| bad()))
+            .transpose()?;
         if parts.next().is_some() {
             return Err(bad());
         }

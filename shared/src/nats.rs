@@ -17,7 +17,11 @@ use crate::subjects::Names;
 #[derive(Clone, Args)]
 pub struct NatsArgs {
     /// NATS server URL(s), comma-separated.
-    #[arg(long = "nats", env = "NATS_URL", default_value = "nats://127.0.0.1:4222")]
+    #[arg(
+        long = "nats",
+        env = "NATS_URL",
+        default_value = "nats://127.0.0.1:4222"
+    )]
     pub url: String,
     /// Subject prefix: subjects are `<prefix>.articles.*`, streams `<PREFIX>_ARTICLES`, ...
     #[arg(long, env = "DATELINE_PREFIX", default_value = "dateline")]
@@ -85,15 +89,27 @@ impl Default for NatsArgs {
 #[derive(Debug, thiserror::Error)]
 pub enum NatsError {
     #[error("reading NATS credentials from {path}: {source}")]
-    Credentials { path: PathBuf, source: std::io::Error },
+    Credentials {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("connecting to NATS at {url}: {source}")]
-    Connect { url: String, source: async_nats::ConnectError },
+    Connect {
+        url: String,
+        source: async_nats::ConnectError,
+    },
     #[error(transparent)]
     Prefix(#[from] crate::subjects::BadPrefix),
     #[error("declaring stream {name}: {source}")]
-    Stream { name: String, source: async_nats::jetstream::context::CreateStreamError },
+    Stream {
+        name: String,
+        source: async_nats::jetstream::context::CreateStreamError,
+    },
     #[error("declaring key-value bucket {name}: {source}")]
-    Bucket { name: String, source: async_nats::jetstream::context::CreateKeyValueError },
+    Bucket {
+        name: String,
+        source: async_nats::jetstream::context::CreateKeyValueError,
+    },
 }
 
 impl NatsArgs {
@@ -127,10 +143,14 @@ impl NatsArgs {
             .retry_on_initial_connect()
             .connection_timeout(Duration::from_secs(5));
         if let Some(path) = &self.creds {
-            options = options
-                .credentials_file(path)
-                .await
-                .map_err(|source| NatsError::Credentials { path: path.clone(), source })?;
+            options =
+                options
+                    .credentials_file(path)
+                    .await
+                    .map_err(|source| NatsError::Credentials {
+                        path: path.clone(),
+                        source,
+                    })?;
         }
         if let Some(token) = &self.token {
             options = options.token(token.clone());
@@ -139,8 +159,10 @@ impl NatsArgs {
             options = options.user_and_password(user.clone(), password.clone());
         }
         if let Some(path) = &self.nkey_file {
-            let seed = std::fs::read_to_string(path)
-                .map_err(|source| NatsError::Credentials { path: path.clone(), source })?;
+            let seed = std::fs::read_to_string(path).map_err(|source| NatsError::Credentials {
+                path: path.clone(),
+                source,
+            })?;
             options = options.nkey(seed.trim().to_owned());
         }
         if let Some(ca) = &self.tls_ca {
@@ -158,7 +180,10 @@ impl NatsArgs {
         options
             .connect(addrs)
             .await
-            .map_err(|source| NatsError::Connect { url: self.url.clone(), source })
+            .map_err(|source| NatsError::Connect {
+                url: self.url.clone(),
+                source,
+            })
     }
 
     /// Connects and bundles what a stage needs. Keep the client to flush it on the way out.
@@ -203,10 +228,30 @@ pub async fn declare_pipeline(
 ) -> Result<kv::Store, NatsError> {
     let week = Duration::from_secs(7 * 24 * 3600);
     let streams = [
-        (names.articles_stream(), names.all("articles"), week, "Articles from the wire, one per version"),
-        (names.events_stream(), names.all("events"), week, "Typed events extracted from articles"),
-        (names.stories_stream(), names.all("stories"), week, "Story changes: new state and what changed"),
-        (names.dlq_stream(), names.all("dlq"), 4 * week, "Messages a stage gave up on, with the reason"),
+        (
+            names.articles_stream(),
+            names.all("articles"),
+            week,
+            "Articles from the wire, one per version",
+        ),
+        (
+            names.events_stream(),
+            names.all("events"),
+            week,
+            "Typed events extracted from articles",
+        ),
+        (
+            names.stories_stream(),
+            names.all("stories"),
+            week,
+            "Story changes: new state and what changed",
+        ),
+        (
+            names.dlq_stream(),
+            names.all("dlq"),
+            4 * week,
+            "Messages a stage gave up on, with the reason",
+        ),
     ];
     for (name, subject, max_age, description) in streams {
         let config = stream::Config {

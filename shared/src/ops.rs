@@ -50,12 +50,16 @@ pub fn prometheus() -> Option<&'static PrometheusHandle> {
 
 pub fn router(client: async_nats::Client, readiness: Readiness) -> Router {
     Router::new()
-        .route("/metrics", get(|| async { prometheus().map(|h| h.render()).unwrap_or_default() }))
+        .route(
+            "/metrics",
+            get(|| async { prometheus().map(|h| h.render()).unwrap_or_default() }),
+        )
         .route("/healthz", get(|| async { "ok" }))
         .route(
             "/readyz",
             get(move || {
-                let connected = client.connection_state() == async_nats::connection::State::Connected;
+                let connected =
+                    client.connection_state() == async_nats::connection::State::Connected;
                 let ready = connected && readiness.is_ready();
                 async move {
                     if ready {
@@ -69,8 +73,15 @@ pub fn router(client: async_nats::Client, readiness: Readiness) -> Router {
 }
 
 /// Serves the ops endpoints until shutdown, when an address is configured.
-pub async fn serve(args: &OpsArgs, client: async_nats::Client, readiness: Readiness, mut shutdown: Shutdown) -> std::io::Result<()> {
-    let Some(addr) = args.metrics_addr else { return Ok(()) };
+pub async fn serve(
+    args: &OpsArgs,
+    client: async_nats::Client,
+    readiness: Readiness,
+    mut shutdown: Shutdown,
+) -> std::io::Result<()> {
+    let Some(addr) = args.metrics_addr else {
+        return Ok(());
+    };
     prometheus();
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!(%addr, "serving /metrics, /healthz, /readyz");

@@ -6,11 +6,18 @@ use crate::{Article, Event, StoryUpdate};
 
 /// (file name, pretty-printed schema) for every message type dateline publishes.
 pub fn schemas() -> Vec<(&'static str, String)> {
-    let render = |schema: schemars::Schema| serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n";
+    let render =
+        |schema: schemars::Schema| serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n";
     vec![
-        ("article.schema.json", render(schemars::schema_for!(Article))),
+        (
+            "article.schema.json",
+            render(schemars::schema_for!(Article)),
+        ),
         ("event.schema.json", render(schemars::schema_for!(Event))),
-        ("story-update.schema.json", render(schemars::schema_for!(StoryUpdate))),
+        (
+            "story-update.schema.json",
+            render(schemars::schema_for!(StoryUpdate)),
+        ),
     ]
 }
 
@@ -41,7 +48,14 @@ mod tests {
     fn an_event_validates_against_its_shape() {
         let schemas = super::schemas();
         let event = &schemas[1].1;
-        for field in ["\"kind\"", "\"status\"", "\"actors\"", "\"evidence\"", "\"occurred\"", "\"speculated\""] {
+        for field in [
+            "\"kind\"",
+            "\"status\"",
+            "\"actors\"",
+            "\"evidence\"",
+            "\"occurred\"",
+            "\"speculated\"",
+        ] {
             assert!(event.contains(field), "event schema lacks {field}");
         }
     }

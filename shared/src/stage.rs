@@ -31,14 +31,21 @@ pub enum HandleError {
 #[derive(Debug, thiserror::Error)]
 pub enum StageError {
     #[error("binding consumer {consumer} on stream {stream}: {reason}")]
-    Consumer { stream: String, consumer: String, reason: String },
+    Consumer {
+        stream: String,
+        consumer: String,
+        reason: String,
+    },
     #[error("pulling messages from {consumer}: {reason}")]
     Pull { consumer: String, reason: String },
 }
 
 /// What a stage does with one message. `Ok` means: everything it published is acknowledged.
 pub trait Handler {
-    fn handle(&mut self, message: &Message) -> impl std::future::Future<Output = Result<(), HandleError>>;
+    fn handle(
+        &mut self,
+        message: &Message,
+    ) -> impl std::future::Future<Output = Result<(), HandleError>>;
 }
 
 /// How a consuming stage treats its messages: retries, patience and backpressure.
@@ -57,7 +64,11 @@ pub struct StageArgs {
 
 impl Default for StageArgs {
     fn default() -> Self {
-        Self { ack_wait_secs: 30, max_deliver: 5, max_ack_pending: 1024 }
+        Self {
+            ack_wait_secs: 30,
+            max_deliver: 5,
+            max_ack_pending: 1024,
+        }
     }
 }
 
@@ -74,7 +85,9 @@ pub struct Pipeline {
 
 impl Pipeline {
     /// Declares the streams and bucket (idempotently) and returns the stories bucket.
-    pub async fn declare(&self) -> Result<async_nats::jetstream::kv::Store, crate::nats::NatsError> {
+    pub async fn declare(
+        &self,
+    ) -> Result<async_nats::jetstream::kv::Store, crate::nats::NatsError> {
         crate::nats::declare_pipeline(&self.js, &self.names, self.durability).await
     }
 
@@ -108,13 +121,19 @@ pub struct ConsumerSpec {
 
 impl ConsumerSpec {
     /// Creates the consumer, or binds to it and brings its settings up to date. Idempotent.
-    pub async fn bind(&self, js: &jetstream::Context) -> Result<Consumer<pull::Config>, StageError> {
+    pub async fn bind(
+        &self,
+        js: &jetstream::Context,
+    ) -> Result<Consumer<pull::Config>, StageError> {
         let error = |reason: String| StageError::Consumer {
             stream: self.stream.clone(),
             consumer: self.durable.clone(),
             reason,
         };
-        let stream = js.get_stream(&self.stream).await.map_err(|e| error(e.to_string()))?;
+        let stream = js
+            .get_stream(&self.stream)
+            .await
+            .map_err(|e| error(e.to_string()))?;
         let config = pull::Config {
             durable_name: Some(self.durable.clone()),
             description: Some(format!("dateline {} stage", self.stage)),
@@ -131,7 +150,10 @@ impl ConsumerSpec {
                 .update_consumer_on_stream(config, &self.stream)
                 .await
                 .map_err(|e| error(e.to_string()))?,
-            Err(_) => stream.create_consumer(config).await.map_err(|e| error(e.to_string()))?,
+            Err(_) => stream
+                .create_consumer(config)
+                .await
+                .map_err(|e| error(e.to_string()))?,
         };
         stream
             .get_consumer(&self.durable)
@@ -149,37 +171,77 @@ pub async fn run<H: Handler>(
     handler: &mut H,
 ) -> Result<(), StageError> {
     let (js, names) = (&pipeline.js, &pipeline.names);
-    let consumer = spec.bind(js).await?;
-    let pull_error = |e: String| StageError::Pull { consumer: spec.durable.clone(), reason: e };
-    let mut messages = consumer
-        .stream()
-        .max_messages_per_batch(64)
-        .heartbeat(Duration::from_secs(5))
-        .expires(Duration::from_secs(30))
-        .messages()
-        .await
-        .map_err(|e| pull_error(e.to_string()))?;
+    // The server may be restarting or failing over, at start-up as later: the stage keeps trying to bind,
+    // logging why, until it succeeds or is asked to stop (and `/readyz` says not ready meanwhile).
+    let mut backoff = Duration::from_millis(100);
+    let mut consumer = loop {
+        match spec.bind(js).await {
+            Ok(consumer) => break consumer,
+            Err(error) => {
+                tracing::warn!(stage = spec.stage, %error, "cannot bind consumer yet; retrying")
+            }
+        }
+        tokio::select! {
+            _ = shutdown.wait() => return Ok(()),
+            _ = tokio::time::sleep(backoff) => {}
+        }
+        backoff = (backoff * 2).min(Duration::from_secs(5));
+    };
     pipeline.readiness.set_ready();
     tracing::info!(stage = spec.stage, consumer = %spec.durable, "stage running");
-    loop {
-        let next = tokio::select! {
-            biased;
-            _ = shutdown.wait() => break,
-            next = messages.next() => next,
-        };
-        let message = match next {
-            None => break,
-            Some(Ok(message)) => message,
-            Some(Err(error)) => {
-                // Missed heartbeats and the like while NATS restarts: the stream recovers by itself.
-                tracing::warn!(stage = spec.stage, %error, "pull interrupted; retrying");
-                metrics::counter!("dateline_pull_errors_total", "stage" => spec.stage).increment(1);
-                continue;
+    'bound: loop {
+        let pulled = consumer
+            .stream()
+            .max_messages_per_batch(64)
+            .heartbeat(Duration::from_secs(5))
+            .expires(Duration::from_secs(30))
+            .messages()
+            .await;
+        match pulled {
+            Ok(mut messages) => {
+                let mut errors_in_a_row = 0;
+                loop {
+                    let next = tokio::select! {
+                        biased;
+                        _ = shutdown.wait() => break 'bound,
+                        next = messages.next() => next,
+                    };
+                    let message = match next {
+                        Some(Ok(message)) => message,
+                        Some(Err(error)) => {
+                            tracing::warn!(stage = spec.stage, %error, "pull interrupted");
+                            metrics::counter!("dateline_pull_errors_total", "stage" => spec.stage)
+                                .increment(1);
+                            errors_in_a_row += 1;
+                            if errors_in_a_row < 3 {
+                                continue;
+                            }
+                            break;
+                        }
+                        None => break,
+                    };
+                    errors_in_a_row = 0;
+                    backoff = Duration::from_millis(100);
+                    let deliveries = message.info().map(|i| i.delivered).unwrap_or(1);
+                    let result = handler.handle(&message).await;
+                    finish(js, names, spec, message, deliveries, result).await;
+                }
+                tracing::warn!(
+                    stage = spec.stage,
+                    "pull stream lost; re-binding the consumer"
+                );
             }
-        };
-        let deliveries = message.info().map(|i| i.delivered).unwrap_or(1);
-        let result = handler.handle(&message).await;
-        finish(js, names, spec, message, deliveries, result).await;
+            Err(error) => tracing::warn!(stage = spec.stage, %error, "cannot pull; retrying"),
+        }
+        tokio::select! {
+            _ = shutdown.wait() => break 'bound,
+            _ = tokio::time::sleep(backoff) => {}
+        }
+        backoff = (backoff * 2).min(Duration::from_secs(5));
+        match spec.bind(js).await {
+            Ok(rebound) => consumer = rebound,
+            Err(error) => tracing::warn!(stage = spec.stage, %error, "re-binding failed; retrying"),
+        }
     }
     tracing::info!(stage = spec.stage, "stage stopped: no longer pulling");
     Ok(())
@@ -218,7 +280,9 @@ async fn finish(
                 Err(error) => {
                     // Not safely parked: leave it to redelivery rather than lose it.
                     tracing::error!(stage, %error, "dead-letter publish failed; message will be redelivered");
-                    let _ = message.ack_with(AckKind::Nak(Some(Duration::from_secs(5)))).await;
+                    let _ = message
+                        .ack_with(AckKind::Nak(Some(Duration::from_secs(5))))
+                        .await;
                 }
             }
         }
@@ -235,7 +299,11 @@ pub async fn dead_letter(
     deliveries: i64,
 ) -> Result<(), String> {
     let mut headers = message.headers.clone().unwrap_or_default();
-    let reason_line: String = reason.chars().filter(|c| !c.is_control()).take(1000).collect();
+    let reason_line: String = reason
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(1000)
+        .collect();
     headers.insert(headers::DLQ_REASON, reason_line.as_str());
     headers.insert(headers::DLQ_SUBJECT, message.subject.as_str());
     headers.insert(headers::DLQ_STAGE, stage);
@@ -252,5 +320,8 @@ pub async fn dead_letter(
 }
 
 fn message_id(headers: &Option<HeaderMap>) -> Option<String> {
-    headers.as_ref()?.get("Nats-Msg-Id").map(|v| v.as_str().to_owned())
+    headers
+        .as_ref()?
+        .get("Nats-Msg-Id")
+        .map(|v| v.as_str().to_owned())
 }

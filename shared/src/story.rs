@@ -108,6 +108,10 @@ impl Story {
 
     /// The publication time of the newest report the story holds.
     pub fn last_reported(&self) -> Option<chrono::DateTime<chrono::FixedOffset>> {
-        self.events.iter().flat_map(|e| e.reports.iter()).filter_map(|r| r.published_at).max()
+        self.events
+            .iter()
+            .flat_map(|e| e.reports.iter())
+            .filter_map(|r| r.published_at)
+            .max()
     }
 }

@@ -21,16 +21,22 @@ pub struct Names {
 
 impl Default for Names {
     fn default() -> Self {
-        Self { prefix: "dateline".to_owned() }
+        Self {
+            prefix: "dateline".to_owned(),
+        }
     }
 }
 
 impl Names {
     pub fn new(prefix: &str) -> Result<Self, BadPrefix> {
         let valid = !prefix.is_empty()
-            && prefix.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+            && prefix
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
         if valid {
-            Ok(Self { prefix: prefix.to_owned() })
+            Ok(Self {
+                prefix: prefix.to_owned(),
+            })
         } else {
             Err(BadPrefix(prefix.to_owned()))
         }
@@ -41,7 +47,10 @@ impl Names {
     }
 
     fn stream(&self, what: &str) -> String {
-        format!("{}_{what}", self.prefix.to_ascii_uppercase().replace('-', "_"))
+        format!(
+            "{}_{what}",
+            self.prefix.to_ascii_uppercase().replace('-', "_")
+        )
     }
 
     pub fn articles_stream(&self) -> String {
@@ -65,7 +74,11 @@ impl Names {
     }
 
     pub fn article_subject(&self, outlet: Option<&str>) -> String {
-        format!("{}.articles.{}", self.prefix, subject_token(outlet.unwrap_or("unknown")))
+        format!(
+            "{}.articles.{}",
+            self.prefix,
+            subject_token(outlet.unwrap_or("unknown"))
+        )
     }
 
     pub fn event_subject(&self, kind: &str) -> String {
@@ -102,9 +115,15 @@ mod tests {
         assert_eq!(names.events_stream(), "DATELINE_EVENTS");
         assert_eq!(names.stories_stream(), "DATELINE_STORIES");
         assert_eq!(names.stories_bucket(), "dateline_stories");
-        assert_eq!(names.article_subject(Some("Reuters")), "dateline.articles.reuters");
+        assert_eq!(
+            names.article_subject(Some("Reuters")),
+            "dateline.articles.reuters"
+        );
         assert_eq!(names.article_subject(None), "dateline.articles.unknown");
-        assert_eq!(names.event_subject("missile_launch"), "dateline.events.missile_launch");
+        assert_eq!(
+            names.event_subject("missile_launch"),
+            "dateline.events.missile_launch"
+        );
         assert_eq!(names.dlq_subject("extractor"), "dateline.dlq.extractor");
         assert_eq!(names.all("events"), "dateline.events.>");
     }

@@ -44,23 +44,44 @@ impl NatsServer {
     pub fn start() -> anyhow::Result<Self> {
         let store = tempfile::tempdir().context("creating JetStream store dir")?;
         let port = free_port()?;
-        let mut server = Self { child: None, port, store };
+        let mut server = Self {
+            child: None,
+            port,
+            store,
+        };
         server.spawn()?;
         Ok(server)
     }
 
     fn spawn(&mut self) -> anyhow::Result<()> {
         let binary = nats_server_binary();
+        // The server's own log goes beside its store, for post-mortems of a failed test.
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(self.store.path().join("nats-server.log"))
+            .context("opening nats-server log")?;
         let child = Command::new(&binary)
-            .args(["-a", "127.0.0.1", "-p", &self.port.to_string(), "-js", "-sd"])
+            .args([
+                "-a",
+                "127.0.0.1",
+                "-p",
+                &self.port.to_string(),
+                "-js",
+                "-sd",
+            ])
             .arg(self.store.path())
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(log)
             .spawn()
-            .with_context(|| format!("starting {} (run deploy/install-nats.sh)", binary.display()))?;
+            .with_context(|| {
+                format!("starting {} (run deploy/install-nats.sh)", binary.display())
+            })?;
         self.child = Some(child);
-        wait_until(Duration::from_secs(20), || std::net::TcpStream::connect(("127.0.0.1", self.port)).is_ok())
-            .context("nats-server did not start listening")?;
+        wait_until(Duration::from_secs(20), || {
+            std::net::TcpStream::connect(("127.0.0.1", self.port)).is_ok()
+        })
+        .context("nats-server did not start listening")?;
         Ok(())
     }
 

@@ -19,7 +19,11 @@ pub struct RunningPipeline {
 
 /// Stage settings for tests: a short ack wait so that a crashed stage's messages come back quickly.
 pub fn test_stage_args() -> StageArgs {
-    StageArgs { ack_wait_secs: 3, max_deliver: 3, max_ack_pending: 1024 }
+    StageArgs {
+        ack_wait_secs: 3,
+        max_deliver: 3,
+        max_ack_pending: 1024,
+    }
 }
 
 /// Connects to the test's server and declares the pipeline, without starting any stage.
@@ -44,7 +48,13 @@ impl RunningPipeline {
             tasks.push(spawn_extractor(pipeline.clone(), shutdown.clone()));
         }
         tasks.push(spawn_aggregator(pipeline.clone(), shutdown));
-        Ok(Self { js: pipeline.js.clone(), names: pipeline.names.clone(), pipeline, trigger, tasks })
+        Ok(Self {
+            js: pipeline.js.clone(),
+            names: pipeline.names.clone(),
+            pipeline,
+            trigger,
+            tasks,
+        })
     }
 
     pub fn publisher(&self) -> Publisher {
@@ -52,7 +62,9 @@ impl RunningPipeline {
     }
 
     pub async fn stories(&self) -> Vec<Story> {
-        stories_in_bucket(&self.js, &self.names.stories_bucket()).await.unwrap_or_default()
+        stories_in_bucket(&self.js, &self.names.stories_bucket())
+            .await
+            .unwrap_or_default()
     }
 
     /// Stops the stages the way SIGTERM would and checks they exit cleanly.
@@ -65,7 +77,10 @@ impl RunningPipeline {
     }
 }
 
-pub fn spawn_extractor(pipeline: Pipeline, shutdown: Shutdown) -> tokio::task::JoinHandle<anyhow::Result<()>> {
+pub fn spawn_extractor(
+    pipeline: Pipeline,
+    shutdown: Shutdown,
+) -> tokio::task::JoinHandle<anyhow::Result<()>> {
     let lexicon = std::sync::Arc::new(dateline_extractor::Lexicon::builtin().clone());
     tokio::spawn(async move {
         dateline_extractor::service::run(pipeline, lexicon, shutdown).await?;
@@ -73,7 +88,10 @@ pub fn spawn_extractor(pipeline: Pipeline, shutdown: Shutdown) -> tokio::task::J
     })
 }
 
-pub fn spawn_aggregator(pipeline: Pipeline, shutdown: Shutdown) -> tokio::task::JoinHandle<anyhow::Result<()>> {
+pub fn spawn_aggregator(
+    pipeline: Pipeline,
+    shutdown: Shutdown,
+) -> tokio::task::JoinHandle<anyhow::Result<()>> {
     tokio::spawn(async move {
         dateline_aggregator::service::run(pipeline, shutdown).await?;
         Ok(())
@@ -109,5 +127,54 @@ pub fn fingerprint(stories: &[Story]) -> Vec<String> {
 
 /// How many reports the stories hold in all.
 pub fn report_count(stories: &[Story]) -> usize {
-    stories.iter().flat_map(|s| s.events.iter()).map(|e| e.reports.len()).sum()
+    stories
+        .iter()
+        .flat_map(|s| s.events.iter())
+        .map(|e| e.reports.len())
+        .sum()
+}
+
+/// Where the pipeline stands, for a test's failure message: each consumer's pending and unacknowledged
+/// messages, and the dead letters.
+pub async fn progress(pipeline: &Pipeline) -> String {
+    use async_nats::jetstream::consumer::pull::Config;
+    let names = &pipeline.names;
+    let mut out = Vec::new();
+    for (stream, stage) in [
+        (names.articles_stream(), "extractor"),
+        (names.events_stream(), "aggregator"),
+    ] {
+        let info = async {
+            let stream = pipeline.js.get_stream(&stream).await.ok()?;
+            let mut consumer = stream
+                .get_consumer::<Config>(&names.consumer(stage))
+                .await
+                .ok()?;
+            let info = consumer.info().await.ok()?.clone();
+            Some(format!(
+                "{stage}: pending {} unacked {} redelivered {}",
+                info.num_pending, info.num_ack_pending, info.num_redelivered
+            ))
+        };
+        out.push(
+            info.await
+                .unwrap_or_else(|| format!("{stage}: no consumer")),
+        );
+    }
+    let dead = async {
+        Some(
+            pipeline
+                .js
+                .get_stream(names.dlq_stream())
+                .await
+                .ok()?
+                .info()
+                .await
+                .ok()?
+                .state
+                .messages,
+        )
+    };
+    out.push(format!("dead letters: {:?}", dead.await));
+    out.join("; ")
 }

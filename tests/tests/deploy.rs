@@ -8,7 +8,12 @@ use dateline_tests::{nats_server_binary, repo_root};
 #[test]
 fn nats_server_configurations_are_valid() {
     let deploy = repo_root().join("deploy");
-    let configs = ["nats-server.conf", "cluster/n1.conf", "cluster/n2.conf", "cluster/n3.conf"];
+    let configs = [
+        "nats-server.conf",
+        "cluster/n1.conf",
+        "cluster/n2.conf",
+        "cluster/n3.conf",
+    ];
     for config in configs {
         let output = Command::new(nats_server_binary())
             .arg("-t")
@@ -16,16 +21,30 @@ fn nats_server_configurations_are_valid() {
             .arg(deploy.join(config))
             .output()
             .expect("running nats-server -t");
-        let said = String::from_utf8_lossy(&output.stderr).to_string() + &String::from_utf8_lossy(&output.stdout);
-        assert!(output.status.success() && said.contains("is valid"), "{config}: {said}");
+        let said = String::from_utf8_lossy(&output.stderr).to_string()
+            + &String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success() && said.contains("is valid"),
+            "{config}: {said}"
+        );
     }
 }
 
 #[test]
 fn the_example_configuration_is_valid_and_complete() {
     let path = repo_root().join("deploy/dateline.toml");
-    let settings = dateline_shared::config::assignments(&path).expect("deploy/dateline.toml is valid");
-    for expected in ["NATS_URL", "DATELINE_PREFIX", "DATELINE_REPLICAS", "DATELINE_WATCH", "DATELINE_MAX_DELIVER"] {
-        assert!(settings.iter().any(|(env, _)| *env == expected), "{expected} not set by the example");
+    let settings =
+        dateline_shared::config::assignments(&path).expect("deploy/dateline.toml is valid");
+    for expected in [
+        "NATS_URL",
+        "DATELINE_PREFIX",
+        "DATELINE_REPLICAS",
+        "DATELINE_WATCH",
+        "DATELINE_MAX_DELIVER",
+    ] {
+        assert!(
+            settings.iter().any(|(env, _)| *env == expected),
+            "{expected} not set by the example"
+        );
     }
 }

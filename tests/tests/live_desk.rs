@@ -24,8 +24,10 @@ struct Driver {
 
 impl Driver {
     async fn start() -> anyhow::Result<Self> {
-        let chromium = std::env::var("CHROMIUM_BIN").unwrap_or_else(|_| "/usr/bin/chromium".to_owned());
-        let driver = std::env::var("CHROMEDRIVER_BIN").unwrap_or_else(|_| "/usr/bin/chromedriver".to_owned());
+        let chromium =
+            std::env::var("CHROMIUM_BIN").unwrap_or_else(|_| "/usr/bin/chromium".to_owned());
+        let driver = std::env::var("CHROMEDRIVER_BIN")
+            .unwrap_or_else(|_| "/usr/bin/chromedriver".to_owned());
         if !std::path::Path::new(&driver).exists() {
             bail!("{driver} not found: install chromium and chromium-driver (deploy/test.sh does)");
         }
@@ -36,7 +38,9 @@ impl Driver {
             .stderr(Stdio::null())
             .spawn()
             .with_context(|| format!("starting {driver}"))?;
-        wait_until(Duration::from_secs(20), || std::net::TcpStream::connect(("127.0.0.1", port)).is_ok())?;
+        wait_until(Duration::from_secs(20), || {
+            std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+        })?;
         let http = dateline_ingest::fetch::client()?;
         let base = format!("http://127.0.0.1:{port}");
         let profile = tempfile::tempdir()?;
@@ -46,28 +50,49 @@ impl Driver {
                      "--no-first-run", "--disable-background-networking", "--disable-component-update",
                      "--disable-sync", "--window-size=1280,900",
                      format!("--user-data-dir={}", profile.path().display())]}}}});
-        let mut driver = Self { process, base, http, session: String::new(), _profile: profile };
+        let mut driver = Self {
+            process,
+            base,
+            http,
+            session: String::new(),
+            _profile: profile,
+        };
         let created = driver.call("POST", "/session", capabilities).await?;
-        driver.session = created["sessionId"].as_str().context("no session id")?.to_owned();
+        driver.session = created["sessionId"]
+            .as_str()
+            .context("no session id")?
+            .to_owned();
         Ok(driver)
     }
 
     async fn call(&self, method: &str, path: &str, body: Value) -> anyhow::Result<Value> {
-        let url = if path == "/session" { format!("{}{path}", self.base) } else { format!("{}/session/{}{path}", self.base, self.session) };
+        let url = if path == "/session" {
+            format!("{}{path}", self.base)
+        } else {
+            format!("{}/session/{}{path}", self.base, self.session)
+        };
         let request = match method {
-            "POST" => self.http.post(&url).header("content-type", "application/json").body(body.to_string()),
+            "POST" => self
+                .http
+                .post(&url)
+                .header("content-type", "application/json")
+                .body(body.to_string()),
             "DELETE" => self.http.delete(&url),
             _ => self.http.get(&url),
         };
         let response: Value = serde_json::from_slice(&request.send().await?.bytes().await?)?;
         if let Some(error) = response["value"].get("error") {
-            bail!("webdriver {method} {path}: {error} {}", response["value"]["message"]);
+            bail!(
+                "webdriver {method} {path}: {error} {}",
+                response["value"]["message"]
+            );
         }
         Ok(response["value"].clone())
     }
 
     async fn script(&self, code: &str) -> anyhow::Result<Value> {
-        self.call("POST", "/execute/sync", json!({"script": code, "args": []})).await
+        self.call("POST", "/execute/sync", json!({"script": code, "args": []}))
+            .await
     }
 }
 
@@ -85,13 +110,25 @@ async fn the_live_desk_shows_a_new_story_as_it_forms() -> anyhow::Result<()> {
     let port = free_port()?;
     let addr: std::net::SocketAddr = ([127, 0, 0, 1], port).into();
     let (stop_web, web_shutdown) = Shutdown::new();
-    let web = tokio::spawn(dateline_aggregator::web::serve(pipeline.js.clone(), pipeline.names.clone(), addr, web_shutdown));
-    wait_until(Duration::from_secs(10), || std::net::TcpStream::connect(addr).is_ok())?;
+    let web = tokio::spawn(dateline_aggregator::web::serve(
+        pipeline.js.clone(),
+        pipeline.names.clone(),
+        addr,
+        web_shutdown,
+    ));
+    wait_until(Duration::from_secs(10), || {
+        std::net::TcpStream::connect(addr).is_ok()
+    })?;
 
     let driver = Driver::start().await?;
-    driver.call("POST", "/url", json!({"url": format!("http://{addr}/")})).await?;
+    driver
+        .call("POST", "/url", json!({"url": format!("http://{addr}/")}))
+        .await?;
     wait_for(Duration::from_secs(20), || async {
-        let state = driver.script("return document.querySelector('#state').textContent").await.ok()?;
+        let state = driver
+            .script("return document.querySelector('#state').textContent")
+            .await
+            .ok()?;
         (state == "live").then_some(())
     })
     .await
@@ -100,7 +137,10 @@ async fn the_live_desk_shows_a_new_story_as_it_forms() -> anyhow::Result<()> {
     let article = br#"{"id": "desk-1", "outlet": "Kyodo", "published_at": "2024-07-09T10:00:00+09:00",
       "headline": "Japanese premier lands in Manila for security talks",
       "body": "MANILA (Kyodo) - Japanese Prime Minister Fumio Kishida arrived in Manila on Tuesday for talks with Philippine President Ferdinand Marcos Jr, officials said."}"#;
-    let report = pipeline.publisher().ingest_document("desk-1.json", article, &Limits::default()).await;
+    let report = pipeline
+        .publisher()
+        .ingest_document("desk-1.json", article, &Limits::default())
+        .await;
     assert_eq!(report.accepted, 1, "{:?}", report.rejected);
 
     let shown = wait_for(Duration::from_secs(30), || async {
@@ -113,13 +153,22 @@ async fn the_live_desk_shows_a_new_story_as_it_forms() -> anyhow::Result<()> {
     .await
     .context("no change appeared on the page")?;
     assert!(shown.contains("Fumio Kishida"), "page shows: {shown}");
-    assert!(shown.contains("per Kyodo"), "the change names its source: {shown}");
-    let timeline = driver.script("return document.querySelector('#detail tbody').textContent").await?;
-    assert!(timeline.as_str().is_some_and(|t| t.contains("Manila")), "timeline: {timeline}");
+    assert!(
+        shown.contains("per Kyodo"),
+        "the change names its source: {shown}"
+    );
+    let timeline = driver
+        .script("return document.querySelector('#detail tbody').textContent")
+        .await?;
+    assert!(
+        timeline.as_str().is_some_and(|t| t.contains("Manila")),
+        "timeline: {timeline}"
+    );
 
     if let Ok(path) = std::env::var("DATELINE_SCREENSHOT") {
         let png = driver.call("GET", "/screenshot", Value::Null).await?;
-        let bytes = base64::engine::general_purpose::STANDARD.decode(png.as_str().context("screenshot not a string")?)?;
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(png.as_str().context("screenshot not a string")?)?;
         std::fs::write(&path, bytes).with_context(|| format!("writing {path}"))?;
     }
     driver.call("DELETE", "", Value::Null).await?;

@@ -21,15 +21,31 @@ async fn drain(extractors: usize) -> anyhow::Result<(Duration, u64)> {
         result?;
     }
     let lexicon = dateline_extractor::Lexicon::builtin();
-    let expected: u64 = articles.iter().map(|a| dateline_extractor::extract(a, lexicon).len() as u64).sum();
+    let expected: u64 = articles
+        .iter()
+        .map(|a| dateline_extractor::extract(a, lexicon).len() as u64)
+        .sum();
 
     let (trigger, shutdown) = Shutdown::new();
     let began = Instant::now();
-    let tasks: Vec<_> = (0..extractors).map(|_| spawn_extractor(pipeline.clone(), shutdown.clone())).collect();
-    let mut events = pipeline.js.get_stream(pipeline.names.events_stream()).await?;
-    let produced = wait_for(Duration::from_secs(120), || async {
-        let messages = events.info().await.ok()?.state.messages;
-        (messages >= expected).then_some(messages)
+    let tasks: Vec<_> = (0..extractors)
+        .map(|_| spawn_extractor(pipeline.clone(), shutdown.clone()))
+        .collect();
+    let (js, stream) = (pipeline.js.clone(), pipeline.names.events_stream());
+    let produced = wait_for(Duration::from_secs(120), || {
+        let (js, stream) = (js.clone(), stream.clone());
+        async move {
+            let messages = js
+                .get_stream(stream)
+                .await
+                .ok()?
+                .info()
+                .await
+                .ok()?
+                .state
+                .messages;
+            (messages >= expected).then_some(messages)
+        }
     })
     .await?;
     let took = began.elapsed();
@@ -48,6 +64,9 @@ async fn two_extractors_drain_a_backlog_faster_than_one() -> anyhow::Result<()> 
     assert_eq!(produced_one, produced_two);
     let speedup = one.as_secs_f64() / two.as_secs_f64();
     eprintln!("one extractor {one:?}, two {two:?}: speed-up {speedup:.2}");
-    assert!(speedup > 1.15, "two extractors were not faster: {one:?} vs {two:?}");
+    assert!(
+        speedup > 1.15,
+        "two extractors were not faster: {one:?} vs {two:?}"
+    );
     Ok(())
 }

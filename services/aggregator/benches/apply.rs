@@ -7,26 +7,47 @@ use dateline_aggregator::Desk;
 use dateline_shared::{Actor, ActorType, Event, EventTime, Evidence, Place, Status};
 
 fn person(name: String) -> Actor {
-    Actor { id: dateline_shared::ids::slug(&name), name, actor_type: ActorType::Person, role: None, country: None }
+    Actor {
+        id: dateline_shared::ids::slug(&name),
+        name,
+        actor_type: ActorType::Person,
+        role: None,
+        country: None,
+    }
 }
 
 /// Report `i` of a world with `people` distinct leaders, each arriving somewhere on some day.
 fn report(i: usize, people: usize) -> Event {
-    let day = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default() + Days::new((i / people) as u64 % 3);
+    let day = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default()
+        + Days::new((i / people) as u64 % 3);
     let id = format!("ev-{i}");
     Event {
         id: id.clone(),
-        kind: if i % 2 == 0 { "arrival" } else { "meeting" }.to_owned(),
+        kind: if i.is_multiple_of(2) { "arrival" } else { "meeting" }.to_owned(),
         status: Status::Occurred,
-        actors: vec![person(format!("Leader {}", i % people)), person(format!("Leader {}", (i * 7 + 1) % people))],
-        place: Some(Place { name: format!("City {}", i % 97), country: None, is_country: false }),
-        time: Some(EventTime { date: Some(dateline_shared::PartialDate::day(day)), text: "on Monday".to_owned() }),
+        actors: vec![
+            person(format!("Leader {}", i % people)),
+            person(format!("Leader {}", (i * 7 + 1) % people)),
+        ],
+        place: Some(Place {
+            name: format!("City {}", i % 97),
+            country: None,
+            is_country: false,
+        }),
+        time: Some(EventTime {
+            date: Some(dateline_shared::PartialDate::day(day)),
+            text: "on Monday".to_owned(),
+        }),
         attribution: Vec::new(),
         article_id: format!("art-{}", i / 3),
         article_version: 1,
         outlet: Some("Bench Wire".to_owned()),
         published_at: day.and_hms_opt(9, 0, 0).map(|t| t.and_utc().fixed_offset()),
-        evidence: Evidence { text: id, start: 0, end: 0 },
+        evidence: Evidence {
+            text: id,
+            start: 0,
+            end: 0,
+        },
         article_events: 0,
         count: None,
         weapon: None,

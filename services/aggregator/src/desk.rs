@@ -87,7 +87,9 @@ impl Desk {
     /// Closes every story whose newest report is older than [`QUIET_DAYS`] before the watermark, so memory
     /// stays bounded by the stories of the last weeks however long the desk runs.
     fn close_quiet(&mut self) {
-        let Some(watermark) = self.watermark else { return };
+        let Some(watermark) = self.watermark else {
+            return;
+        };
         let cutoff = watermark - chrono::Duration::days(QUIET_DAYS);
         let quiet: Vec<String> = self
             .stories
@@ -143,23 +145,34 @@ impl Desk {
         if self.applied.is_multiple_of(256) {
             self.close_quiet();
         }
-        let because = Because { article_id: event.article_id.clone(), outlet: event.outlet.clone() };
+        let because = Because {
+            article_id: event.article_id.clone(),
+            outlet: event.outlet.clone(),
+        };
         let mut changes = Vec::new();
         let held_article = self.articles.get(&event.article_id).cloned();
-        if held_article.as_ref().is_some_and(|held| held.version > event.article_version) {
+        if held_article
+            .as_ref()
+            .is_some_and(|held| held.version > event.article_version)
+        {
             return Outcome::Stale;
         }
-        let supersedes = |r: &Event| r.article_id == event.article_id && r.article_version < event.article_version;
+        let supersedes = |r: &Event| {
+            r.article_id == event.article_id && r.article_version < event.article_version
+        };
 
         let story_id = self.route(&event);
-        let story = self.stories.entry(story_id.clone()).or_insert_with(|| Story {
-            id: story_id.clone(),
-            title: String::new(),
-            revision: 0,
-            updated_at: now,
-            closed: false,
-            events: Vec::new(),
-        });
+        let story = self
+            .stories
+            .entry(story_id.clone())
+            .or_insert_with(|| Story {
+                id: story_id.clone(),
+                title: String::new(),
+                revision: 0,
+                updated_at: now,
+                closed: false,
+                events: Vec::new(),
+            });
         let revision = story.revision + 1;
         let best_match = story
             .events
@@ -173,7 +186,12 @@ impl Desk {
                 let before = story.events[index].clone();
                 // A newer version of an article replaces its older report of the same happening in place, so
                 // a correction reads as "place: Osaka → Tokyo", not as one event retracted and another added.
-                let mut reports: Vec<Event> = before.reports.iter().filter(|r| !supersedes(r)).cloned().collect();
+                let mut reports: Vec<Event> = before
+                    .reports
+                    .iter()
+                    .filter(|r| !supersedes(r))
+                    .cloned()
+                    .collect();
                 reports.push(event.clone());
                 let mut after = resolve(before.id.clone(), reports, before.history.clone());
                 for (field, from, to) in diff(&before, &after) {
@@ -185,7 +203,13 @@ impl Desk {
                         article_id: because.article_id.clone(),
                         outlet: because.outlet.clone(),
                     });
-                    changes.push(Change { event_id: after.id.clone(), field, from, to, because: because.clone() });
+                    changes.push(Change {
+                        event_id: after.id.clone(),
+                        field,
+                        from,
+                        to,
+                        because: because.clone(),
+                    });
                 }
                 story.events[index] = after;
             }
@@ -216,18 +240,29 @@ impl Desk {
             .events
             .iter()
             .flat_map(|e| e.reports.iter())
-            .filter(|r| r.article_id == event.article_id && r.article_version == event.article_version)
+            .filter(|r| {
+                r.article_id == event.article_id && r.article_version == event.article_version
+            })
             .count();
-        let complete = event.article_events == 0 || new_version_reports >= event.article_events as usize;
+        let complete =
+            event.article_events == 0 || new_version_reports >= event.article_events as usize;
         if complete && held_article.is_some_and(|held| held.version < event.article_version) {
-            changes.extend(retract_article(story, &event.article_id, event.article_version, revision, &because));
+            changes.extend(retract_article(
+                story,
+                &event.article_id,
+                event.article_version,
+                revision,
+                &because,
+            ));
         }
         story.events.sort_by_key(event_order);
 
         let new_title = title::title(story);
         if new_title != story.title {
             if !story.title.is_empty() {
-                let lead = title::lead_event(story).map(|e| e.id.clone()).unwrap_or_default();
+                let lead = title::lead_event(story)
+                    .map(|e| e.id.clone())
+                    .unwrap_or_default();
                 changes.push(Change {
                     event_id: lead,
                     field: "title".to_owned(),
@@ -249,7 +284,10 @@ impl Desk {
         let snapshot = story.clone();
         self.articles.insert(
             event.article_id.clone(),
-            ArticleEntry { story: story_id.clone(), version: event.article_version },
+            ArticleEntry {
+                story: story_id.clone(),
+                version: event.article_version,
+            },
         );
         self.reports.insert(event.id.clone(), story_id.clone());
         for actor in &event.actors {
@@ -259,7 +297,10 @@ impl Desk {
             }
         }
         if changed {
-            Outcome::Changed(StoryUpdate { story: snapshot, changes })
+            Outcome::Changed(StoryUpdate {
+                story: snapshot,
+                changes,
+            })
         } else {
             Outcome::Supported(snapshot)
         }
@@ -280,7 +321,11 @@ impl Desk {
             .iter()
             .filter_map(|id| {
                 let story = self.stories.get(*id)?;
-                let best = story.events.iter().filter_map(|held| match_score(held, event)).max()?;
+                let best = story
+                    .events
+                    .iter()
+                    .filter_map(|held| match_score(held, event))
+                    .max()?;
                 Some((best, (*id).clone()))
             })
             .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(&a.1)));
@@ -328,7 +373,10 @@ impl Desk {
                 let entry = self
                     .articles
                     .entry(report.article_id.clone())
-                    .or_insert_with(|| ArticleEntry { story: story.id.clone(), version: report.article_version });
+                    .or_insert_with(|| ArticleEntry {
+                        story: story.id.clone(),
+                        version: report.article_version,
+                    });
                 entry.version = entry.version.max(report.article_version);
             }
         }
@@ -391,7 +439,13 @@ fn retract_article(
                 article_id: because.article_id.clone(),
                 outlet: because.outlet.clone(),
             });
-            changes.push(Change { event_id: after.id.clone(), field, from, to, because: because.clone() });
+            changes.push(Change {
+                event_id: after.id.clone(),
+                field,
+                from,
+                to,
+                because: because.clone(),
+            });
         }
         kept.push(after);
     }
@@ -410,7 +464,12 @@ mod tests {
     }
 
     fn report(article: &str, version: u32, status: Status, place: Option<&str>, day: u32) -> Event {
-        let mut e = event("meeting", &[person("Fumio Kishida"), person("Yoon Suk Yeol")], place, None);
+        let mut e = event(
+            "meeting",
+            &[person("Fumio Kishida"), person("Yoon Suk Yeol")],
+            place,
+            None,
+        );
         e.status = status;
         e.article_id = article.to_owned();
         e.article_version = version;
@@ -424,13 +483,17 @@ mod tests {
     fn reports_of_one_happening_merge_and_changes_say_why() {
         let mut desk = Desk::new();
         let first = desk.apply(report("a1", 1, Status::Expected, None, 14), now());
-        let Outcome::Changed(update) = first else { panic!("first report must create the event") };
+        let Outcome::Changed(update) = first else {
+            panic!("first report must create the event")
+        };
         assert_eq!(update.changes.len(), 1);
         assert_eq!(update.changes[0].field, "event");
         assert_eq!(update.story.title, "Fumio Kishida to meet Yoon Suk Yeol");
 
         let second = desk.apply(report("a2", 1, Status::Occurred, Some("Tokyo"), 16), now());
-        let Outcome::Changed(update) = second else { panic!("the held meeting must change the story") };
+        let Outcome::Changed(update) = second else {
+            panic!("the held meeting must change the story")
+        };
         assert_eq!(update.story.events.len(), 1, "one happening, one event");
         assert_eq!(update.story.revision, 2);
         let fields: Vec<(&str, Option<&str>, Option<&str>)> = update
@@ -438,17 +501,29 @@ mod tests {
             .iter()
             .map(|c| (c.field.as_str(), c.from.as_deref(), c.to.as_deref()))
             .collect();
-        assert!(fields.contains(&("status", Some("expected"), Some("occurred"))), "{fields:?}");
-        assert!(fields.contains(&("place", None, Some("Tokyo"))), "{fields:?}");
+        assert!(
+            fields.contains(&("status", Some("expected"), Some("occurred"))),
+            "{fields:?}"
+        );
+        assert!(
+            fields.contains(&("place", None, Some("Tokyo"))),
+            "{fields:?}"
+        );
         assert!(update.changes.iter().all(|c| c.because.article_id == "a2"));
-        assert_eq!(update.story.events[0].history.len(), 1 + update.changes.iter().filter(|c| c.field != "title").count());
+        assert_eq!(
+            update.story.events[0].history.len(),
+            1 + update.changes.iter().filter(|c| c.field != "title").count()
+        );
     }
 
     #[test]
     fn applying_the_same_report_twice_changes_nothing() {
         let mut desk = Desk::new();
         let report = report("a1", 1, Status::Occurred, Some("Tokyo"), 16);
-        assert!(matches!(desk.apply(report.clone(), now()), Outcome::Changed(_)));
+        assert!(matches!(
+            desk.apply(report.clone(), now()),
+            Outcome::Changed(_)
+        ));
         assert_eq!(desk.apply(report, now()), Outcome::Duplicate);
         assert_eq!(desk.stories().next().map(|s| s.revision), Some(1));
     }
@@ -458,7 +533,9 @@ mod tests {
         let mut desk = Desk::new();
         desk.apply(report("a1", 1, Status::Occurred, Some("Tokyo"), 16), now());
         let outcome = desk.apply(report("a2", 1, Status::Occurred, Some("Tokyo"), 16), now());
-        let Outcome::Supported(story) = outcome else { panic!("expected support only, got {outcome:?}") };
+        let Outcome::Supported(story) = outcome else {
+            panic!("expected support only, got {outcome:?}")
+        };
         assert_eq!(story.revision, 1);
         assert_eq!(story.events[0].reports.len(), 2);
     }
@@ -468,11 +545,16 @@ mod tests {
         let mut desk = Desk::new();
         desk.apply(report("a1", 1, Status::Occurred, Some("Osaka"), 16), now());
         let outcome = desk.apply(report("a1", 2, Status::Occurred, Some("Tokyo"), 16), now());
-        let Outcome::Changed(update) = outcome else { panic!("a correction must change the story") };
+        let Outcome::Changed(update) = outcome else {
+            panic!("a correction must change the story")
+        };
         let held = &update.story.events[0];
         assert_eq!(held.reports.len(), 1);
         assert_eq!(held.place.as_ref().map(|p| p.name.as_str()), Some("Tokyo"));
-        assert!(update.changes.iter().any(|c| c.field == "place" && c.to.as_deref() == Some("Tokyo")));
+        assert!(update
+            .changes
+            .iter()
+            .any(|c| c.field == "place" && c.to.as_deref() == Some("Tokyo")));
         let mut late_old_version = report("a1", 1, Status::Occurred, Some("Kobe"), 16);
         late_old_version.id = "ev-late-v1".to_owned();
         assert_eq!(desk.apply(late_old_version, now()), Outcome::Stale);
@@ -496,7 +578,10 @@ mod tests {
             restarted.apply(r.clone(), now());
         }
         // The restored desk also knows what it holds: a redelivered report is a duplicate.
-        assert_eq!(restarted.apply(reports[0].clone(), now()), Outcome::Duplicate);
+        assert_eq!(
+            restarted.apply(reports[0].clone(), now()),
+            Outcome::Duplicate
+        );
         let a: Vec<&Story> = live.stories().collect();
         let b: Vec<&Story> = restarted.stories().collect();
         assert_eq!(a, b);
@@ -506,15 +591,27 @@ mod tests {
     fn quiet_stories_are_closed_and_memory_stays_bounded() {
         let mut desk = Desk::new();
         for day in 0..600u32 {
-            let date = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default() + chrono::Days::new(u64::from(day));
+            let date = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default()
+                + chrono::Days::new(u64::from(day));
             let name = format!("Leader {day}");
-            let mut e = event("arrival", &[person(&name)], Some("Canberra"), Some(&date.to_string()));
+            let mut e = event(
+                "arrival",
+                &[person(&name)],
+                Some("Canberra"),
+                Some(&date.to_string()),
+            );
             e.article_id = format!("a{day}");
-            e.published_at = date.and_hms_opt(8, 0, 0).map(|t| t.and_utc().fixed_offset());
+            e.published_at = date
+                .and_hms_opt(8, 0, 0)
+                .map(|t| t.and_utc().fixed_offset());
             desk.apply(e, now());
         }
         // Only the last few weeks stay hot (closing runs every 256 reports); the rest were handed out.
-        assert!(desk.len() <= (QUIET_DAYS as usize) + 256, "{} stories still open", desk.len());
+        assert!(
+            desk.len() <= (QUIET_DAYS as usize) + 256,
+            "{} stories still open",
+            desk.len()
+        );
         let closed = desk.take_closed();
         assert!(closed.len() >= 600 - (QUIET_DAYS as usize) - 256);
         assert!(closed.iter().all(|s| s.closed));
@@ -525,7 +622,12 @@ mod tests {
     fn unrelated_happenings_make_separate_stories() {
         let mut desk = Desk::new();
         desk.apply(report("a1", 1, Status::Occurred, Some("Tokyo"), 16), now());
-        let mut launch = event("missile_launch", &[person("Islamic Revolutionary Guard Corps")], None, Some("2023-03-16"));
+        let mut launch = event(
+            "missile_launch",
+            &[person("Islamic Revolutionary Guard Corps")],
+            None,
+            Some("2023-03-16"),
+        );
         launch.article_id = "b1".to_owned();
         desk.apply(launch, now());
         assert_eq!(desk.len(), 2);

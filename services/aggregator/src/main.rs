@@ -3,8 +3,8 @@
 use anyhow::Context as _;
 use clap::Parser;
 use dateline_shared::nats::NatsArgs;
-use dateline_shared::shutdown::Shutdown;
 use dateline_shared::ops::OpsArgs;
+use dateline_shared::shutdown::Shutdown;
 use dateline_shared::stage::StageArgs;
 
 /// Merges events into live stories: reads `<prefix>.events.>`, writes the `<prefix>_stories` bucket and
@@ -31,10 +31,18 @@ async fn main() -> anyhow::Result<()> {
     dateline_shared::config::apply_from_args()?;
     let args = Args::parse();
     dateline_shared::telemetry::init(args.log_json);
-    let (client, pipeline) = args.nats.pipeline("dateline-aggregator", args.stage).await?;
+    let (client, pipeline) = args
+        .nats
+        .pipeline("dateline-aggregator", args.stage)
+        .await?;
     let shutdown = Shutdown::on_signals();
     let ops = tokio::spawn({
-        let (args, client, readiness, shutdown) = (args.ops.clone(), client.clone(), pipeline.readiness.clone(), shutdown.clone());
+        let (args, client, readiness, shutdown) = (
+            args.ops.clone(),
+            client.clone(),
+            pipeline.readiness.clone(),
+            shutdown.clone(),
+        );
         async move { dateline_shared::ops::serve(&args, client, readiness, shutdown).await }
     });
     dateline_aggregator::service::run(pipeline, shutdown)

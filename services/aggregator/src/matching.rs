@@ -78,7 +78,9 @@ fn time_agreement(held: &StoryEvent, event: &Event) -> Option<u32> {
 
 /// Whether a report published on `published` may speak of a happening dated `date`.
 fn near(date: PartialDate, published: Option<NaiveDate>) -> bool {
-    let Some(published) = published else { return true };
+    let Some(published) = published else {
+        return true;
+    };
     let (first, last) = span(date);
     let window = Days::new(UNDATED_WINDOW_DAYS);
     let lower = first.checked_sub_days(window).unwrap_or(first);
@@ -121,18 +123,38 @@ fn place_agreement(held: &StoryEvent, event: &Event) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::resolve::tests::{event, person};
     use crate::resolve::resolve_new;
+    use crate::resolve::tests::{event, person};
     use dateline_shared::Place;
 
     #[test]
     fn same_kind_actors_and_date_match() {
-        let held = resolve_new(event("arrival", &[person("Anthony Albanese")], Some("Tokyo"), Some("2024-03-05")));
-        let report = event("arrival", &[person("Anthony Albanese")], Some("Tokyo"), Some("2024-03-05"));
+        let held = resolve_new(event(
+            "arrival",
+            &[person("Anthony Albanese")],
+            Some("Tokyo"),
+            Some("2024-03-05"),
+        ));
+        let report = event(
+            "arrival",
+            &[person("Anthony Albanese")],
+            Some("Tokyo"),
+            Some("2024-03-05"),
+        );
         assert!(match_score(&held, &report).is_some());
-        let other_day = event("arrival", &[person("Anthony Albanese")], Some("Tokyo"), Some("2024-03-09"));
+        let other_day = event(
+            "arrival",
+            &[person("Anthony Albanese")],
+            Some("Tokyo"),
+            Some("2024-03-09"),
+        );
         assert!(match_score(&held, &other_day).is_none());
-        let other_kind = event("departure", &[person("Anthony Albanese")], Some("Tokyo"), Some("2024-03-05"));
+        let other_kind = event(
+            "departure",
+            &[person("Anthony Albanese")],
+            Some("Tokyo"),
+            Some("2024-03-05"),
+        );
         assert!(match_score(&held, &other_kind).is_none());
     }
 
@@ -144,29 +166,63 @@ mod tests {
             None,
             None,
         ));
-        let minister = event("meeting", &[person("Kim Jong Un"), person("Alexander Kozlov")], None, None);
+        let minister = event(
+            "meeting",
+            &[person("Kim Jong Un"), person("Alexander Kozlov")],
+            None,
+            None,
+        );
         assert!(match_score(&summit, &minister).is_none());
-        let host_only = event("meeting", &[person("Vladimir Putin")], Some("Vostochny Cosmodrome"), None);
+        let host_only = event(
+            "meeting",
+            &[person("Vladimir Putin")],
+            Some("Vostochny Cosmodrome"),
+            None,
+        );
         assert!(match_score(&summit, &host_only).is_some());
     }
 
     #[test]
     fn an_expected_undated_meeting_matches_the_held_one_but_not_a_past_one() {
-        let mut expected = event("meeting", &[person("Kim Jong Un"), person("Vladimir Putin")], None, None);
+        let mut expected = event(
+            "meeting",
+            &[person("Kim Jong Un"), person("Vladimir Putin")],
+            None,
+            None,
+        );
         expected.published_at = "2023-09-12T00:00:00+00:00".parse().ok();
         let held = resolve_new(expected.clone());
-        let mut later = event("meeting", &[person("Kim Jong Un"), person("Vladimir Putin")], None, Some("2023-09-13"));
+        let mut later = event(
+            "meeting",
+            &[person("Kim Jong Un"), person("Vladimir Putin")],
+            None,
+            Some("2023-09-13"),
+        );
         later.published_at = "2023-09-13T00:00:00+00:00".parse().ok();
         assert!(match_score(&held, &later).is_some());
-        let past = event("meeting", &[person("Kim Jong Un"), person("Vladimir Putin")], None, Some("2019"));
+        let past = event(
+            "meeting",
+            &[person("Kim Jong Un"), person("Vladimir Putin")],
+            None,
+            Some("2019"),
+        );
         assert!(match_score(&held, &past).is_none());
     }
 
     #[test]
     fn arrivals_in_different_cities_are_different_arrivals() {
         let in_russia = |name: &str, is_country: bool| {
-            let mut e = event("arrival", &[person("Kim Jong Un")], Some(name), Some("2023-09-12"));
-            e.place = Some(Place { name: name.to_owned(), country: Some("RU".to_owned()), is_country });
+            let mut e = event(
+                "arrival",
+                &[person("Kim Jong Un")],
+                Some(name),
+                Some("2023-09-12"),
+            );
+            e.place = Some(Place {
+                name: name.to_owned(),
+                country: Some("RU".to_owned()),
+                is_country,
+            });
             e
         };
         let held = resolve_new(in_russia("Khasan", false));

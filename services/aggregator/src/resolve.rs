@@ -11,7 +11,9 @@ use dateline_shared::story::{Alternative, FieldSupport, HistoryEntry};
 use dateline_shared::{Actor, Event, EventTime, Place, Status, StoryEvent};
 
 /// The fields a story event resolves and reports changes of, in display order.
-pub const FIELDS: [&str; 7] = ["status", "place", "time", "actors", "count", "weapon", "mode"];
+pub const FIELDS: [&str; 7] = [
+    "status", "place", "time", "actors", "count", "weapon", "mode",
+];
 
 /// A story event holding one report.
 pub fn resolve_new(report: Event) -> StoryEvent {
@@ -24,7 +26,13 @@ pub fn resolve(id: String, mut reports: Vec<Event>, history: Vec<HistoryEntry>) 
     reports.sort_by(|a, b| (a.published_at, &a.id).cmp(&(b.published_at, &b.id)));
     let decisive = reports
         .iter()
-        .max_by_key(|r| (r.status.assertiveness(), !r.attribution.is_empty(), r.published_at))
+        .max_by_key(|r| {
+            (
+                r.status.assertiveness(),
+                !r.attribution.is_empty(),
+                r.published_at,
+            )
+        })
         .or(reports.first())
         .cloned();
     let Some(decisive) = decisive else {
@@ -32,9 +40,17 @@ pub fn resolve(id: String, mut reports: Vec<Event>, history: Vec<HistoryEntry>) 
     };
 
     let place = best(&reports, |r| r.place.clone(), |p| u8::from(!p.is_country));
-    let time = best(&reports, |r| r.time.clone(), |t| t.date.map_or(0, |d| d.precision()));
+    let time = best(
+        &reports,
+        |r| r.time.clone(),
+        |t| t.date.map_or(0, |d| d.precision()),
+    );
     let count = best(&reports, |r| r.count, |_| 0);
-    let weapon = best(&reports, |r| r.weapon.clone(), |w| w.split_whitespace().count() as u8);
+    let weapon = best(
+        &reports,
+        |r| r.weapon.clone(),
+        |w| w.split_whitespace().count() as u8,
+    );
     let mode = best(&reports, |r| r.mode.clone(), |_| 0);
 
     let mut actors: Vec<Actor> = Vec::new();
@@ -59,7 +75,9 @@ pub fn resolve(id: String, mut reports: Vec<Event>, history: Vec<HistoryEntry>) 
 
     let support = vec![
         support("status", &reports, |r| Some(r.status.as_str().to_owned())),
-        support("place", &reports, |r| r.place.as_ref().map(|p| p.name.clone())),
+        support("place", &reports, |r| {
+            r.place.as_ref().map(|p| p.name.clone())
+        }),
         support("time", &reports, |r| r.time.as_ref().map(time_text)),
     ];
 
@@ -108,7 +126,11 @@ fn best<T: PartialEq + Clone>(
 }
 
 /// Every value a field took across the reports, best supported first.
-fn support(field: &str, reports: &[Event], value: impl Fn(&Event) -> Option<String>) -> FieldSupport {
+fn support(
+    field: &str,
+    reports: &[Event],
+    value: impl Fn(&Event) -> Option<String>,
+) -> FieldSupport {
     let mut by_value: BTreeMap<String, Alternative> = BTreeMap::new();
     for report in reports {
         let Some(v) = value(report) else { continue };
@@ -122,18 +144,30 @@ fn support(field: &str, reports: &[Event], value: impl Fn(&Event) -> Option<Stri
         if report.status.assertiveness() > entry.status.assertiveness() {
             entry.status = report.status;
         }
-        let outlet = report.outlet.clone().unwrap_or_else(|| "unknown outlet".to_owned());
+        let outlet = report
+            .outlet
+            .clone()
+            .unwrap_or_else(|| "unknown outlet".to_owned());
         if !entry.outlets.contains(&outlet) {
             entry.outlets.push(outlet);
         }
     }
     let mut values: Vec<Alternative> = by_value.into_values().collect();
-    values.sort_by_key(|a| (std::cmp::Reverse(a.status.assertiveness()), std::cmp::Reverse(a.reports)));
-    FieldSupport { field: field.to_owned(), values }
+    values.sort_by_key(|a| {
+        (
+            std::cmp::Reverse(a.status.assertiveness()),
+            std::cmp::Reverse(a.reports),
+        )
+    });
+    FieldSupport {
+        field: field.to_owned(),
+        values,
+    }
 }
 
 fn time_text(time: &EventTime) -> String {
-    time.date.map_or_else(|| time.text.clone(), |d| d.to_string())
+    time.date
+        .map_or_else(|| time.text.clone(), |d| d.to_string())
 }
 
 fn place_text(place: &Place) -> String {
@@ -158,7 +192,10 @@ pub fn field_value(event: &StoryEvent, field: &str) -> Option<String> {
 }
 
 /// The fields whose displayed value differs between two states of one event: `(field, from, to)`.
-pub fn diff(before: &StoryEvent, after: &StoryEvent) -> Vec<(String, Option<String>, Option<String>)> {
+pub fn diff(
+    before: &StoryEvent,
+    after: &StoryEvent,
+) -> Vec<(String, Option<String>, Option<String>)> {
     FIELDS
         .iter()
         .filter_map(|field| {
@@ -197,14 +234,25 @@ pub(crate) mod tests {
             kind: kind.to_owned(),
             status: Status::Occurred,
             actors: actors.to_vec(),
-            place: place.map(|name| Place { name: name.to_owned(), country: None, is_country: false }),
-            time: date.map(|d| EventTime { date: d.parse().ok(), text: d.to_owned() }),
+            place: place.map(|name| Place {
+                name: name.to_owned(),
+                country: None,
+                is_country: false,
+            }),
+            time: date.map(|d| EventTime {
+                date: d.parse().ok(),
+                text: d.to_owned(),
+            }),
             attribution: Vec::new(),
             article_id: format!("art-{text}"),
             article_version: 1,
             outlet: Some("Test Wire".to_owned()),
             published_at: None,
-            evidence: Evidence { text, start: 0, end: 0 },
+            evidence: Evidence {
+                text,
+                start: 0,
+                end: 0,
+            },
             article_events: 0,
             count: None,
             weapon: None,
@@ -214,7 +262,12 @@ pub(crate) mod tests {
     }
 
     fn report(status: Status, place: Option<&str>, outlet: &str, day: u32) -> Event {
-        let mut e = event("meeting", &[person("Prabowo Subianto"), person("Xi Jinping")], place, None);
+        let mut e = event(
+            "meeting",
+            &[person("Prabowo Subianto"), person("Xi Jinping")],
+            place,
+            None,
+        );
         e.status = status;
         e.outlet = Some(outlet.to_owned());
         e.published_at = format!("2024-11-{day:02}T08:00:00+00:00").parse().ok();
@@ -228,11 +281,19 @@ pub(crate) mod tests {
         let reports = vec![
             report(Status::Speculated, Some("Shanghai"), "Antara", 7),
             report(Status::Expected, Some("Beijing"), "Xinhua", 8),
-            report(Status::Occurred, Some("Great Hall of the People"), "Reuters", 9),
+            report(
+                Status::Occurred,
+                Some("Great Hall of the People"),
+                "Reuters",
+                9,
+            ),
         ];
         let held = resolve("se-1".to_owned(), reports, Vec::new());
         assert_eq!(held.status, Status::Occurred);
-        assert_eq!(held.place.as_ref().map(|p| p.name.as_str()), Some("Great Hall of the People"));
+        assert_eq!(
+            held.place.as_ref().map(|p| p.name.as_str()),
+            Some("Great Hall of the People")
+        );
         let place = held.support.iter().find(|s| s.field == "place").unwrap();
         assert_eq!(place.values.len(), 3);
         assert_eq!(place.values[0].value, "Great Hall of the People");

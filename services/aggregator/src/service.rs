@@ -47,8 +47,13 @@ impl Aggregator {
         durability: Durability,
     ) -> Result<Self, AggregatorError> {
         let bucket = dateline_shared::nats::declare_pipeline(&js, &names, durability).await?;
-        let mut aggregator =
-            Self { js, names, bucket, desk: Desk::new(), revisions: HashMap::new() };
+        let mut aggregator = Self {
+            js,
+            names,
+            bucket,
+            desk: Desk::new(),
+            revisions: HashMap::new(),
+        };
         aggregator.reload().await?;
         Ok(aggregator)
     }
@@ -59,16 +64,26 @@ impl Aggregator {
 
     /// Replaces the in-memory desk with what the bucket holds.
     async fn reload(&mut self) -> Result<(), AggregatorError> {
-        let load_error =
-            |reason: String| AggregatorError::Load { bucket: self.names.stories_bucket(), reason };
+        let load_error = |reason: String| AggregatorError::Load {
+            bucket: self.names.stories_bucket(),
+            reason,
+        };
         let mut stories = Vec::new();
         let mut revisions = HashMap::new();
         let keys: Vec<String> = match self.bucket.keys().await {
-            Ok(keys) => keys.try_collect().await.map_err(|e| load_error(e.to_string()))?,
+            Ok(keys) => keys
+                .try_collect()
+                .await
+                .map_err(|e| load_error(e.to_string()))?,
             Err(e) => return Err(load_error(e.to_string())),
         };
         for key in keys {
-            let Some(entry) = self.bucket.entry(&key).await.map_err(|e| load_error(e.to_string()))? else {
+            let Some(entry) = self
+                .bucket
+                .entry(&key)
+                .await
+                .map_err(|e| load_error(e.to_string()))?
+            else {
                 continue;
             };
             if entry.operation != kv::Operation::Put {
@@ -89,7 +104,11 @@ impl Aggregator {
     }
 
     /// Applies one event message; returns once its story update and state are stored.
-    pub async fn apply_message(&mut self, payload: &[u8], ingested_at: Option<&str>) -> Result<(), HandleError> {
+    pub async fn apply_message(
+        &mut self,
+        payload: &[u8],
+        ingested_at: Option<&str>,
+    ) -> Result<(), HandleError> {
         let event: Event = serde_json::from_slice(payload)
             .map_err(|e| HandleError::Poison(format!("event is not valid JSON: {e}")))?;
         let kind = event.kind.clone();
@@ -108,13 +127,19 @@ impl Aggregator {
                 Outcome::Supported(_) => "supported",
                 Outcome::Changed(_) => "changed",
             };
-            metrics::counter!("dateline_reports_applied_total", "kind" => kind, "outcome" => label).increment(1);
+            metrics::counter!("dateline_reports_applied_total", "kind" => kind, "outcome" => label)
+                .increment(1);
         }
         result
     }
 
-    async fn persist(&mut self, outcome: &Outcome, ingested_at: Option<&str>) -> Result<(), HandleError> {
-        let transient = |what: &str, e: &dyn std::fmt::Display| HandleError::Transient(format!("{what}: {e}"));
+    async fn persist(
+        &mut self,
+        outcome: &Outcome,
+        ingested_at: Option<&str>,
+    ) -> Result<(), HandleError> {
+        let transient =
+            |what: &str, e: &dyn std::fmt::Display| HandleError::Transient(format!("{what}: {e}"));
         if let Outcome::Changed(update) = outcome {
             let mut headers = HeaderMap::new();
             let msg_id = format!("{}:{}", update.story.id, update.story.revision);
@@ -122,9 +147,14 @@ impl Aggregator {
             if let Some(at) = ingested_at {
                 headers.insert(headers::INGESTED_AT, at);
             }
-            let payload = serde_json::to_vec(update).map_err(|e| transient("encoding update", &e))?;
+            let payload =
+                serde_json::to_vec(update).map_err(|e| transient("encoding update", &e))?;
             self.js
-                .publish_with_headers(self.names.story_subject(&update.story.id), headers, payload.into())
+                .publish_with_headers(
+                    self.names.story_subject(&update.story.id),
+                    headers,
+                    payload.into(),
+                )
                 .await
                 .map_err(|e| transient("publishing story update", &e))?
                 .await
@@ -148,23 +178,38 @@ impl Aggregator {
             .map_err(|e| HandleError::Transient(format!("encoding story: {e}")))?
             .into();
         let written = match self.revisions.get(&story.id) {
-            Some(revision) => self.bucket.update(&story.id, value, *revision).await.map_err(|e| e.to_string()),
-            None => self.bucket.create(&story.id, value).await.map_err(|e| e.to_string()),
+            Some(revision) => self
+                .bucket
+                .update(&story.id, value, *revision)
+                .await
+                .map_err(|e| e.to_string()),
+            None => self
+                .bucket
+                .create(&story.id, value)
+                .await
+                .map_err(|e| e.to_string()),
         };
         match written {
             Ok(revision) => {
                 self.revisions.insert(story.id.clone(), revision);
                 Ok(())
             }
-            Err(reason) => Err(HandleError::Transient(format!("writing story {}: {reason}", story.id))),
+            Err(reason) => Err(HandleError::Transient(format!(
+                "writing story {}: {reason}",
+                story.id
+            ))),
         }
     }
 }
 
 /// Runs the aggregator stage until shutdown.
-pub async fn run(pipeline: Pipeline, shutdown: dateline_shared::shutdown::Shutdown) -> Result<(), AggregatorError> {
+pub async fn run(
+    pipeline: Pipeline,
+    shutdown: dateline_shared::shutdown::Shutdown,
+) -> Result<(), AggregatorError> {
     let names = &pipeline.names;
-    let mut aggregator = Aggregator::start(pipeline.js.clone(), names.clone(), pipeline.durability).await?;
+    let mut aggregator =
+        Aggregator::start(pipeline.js.clone(), names.clone(), pipeline.durability).await?;
     let mut spec = pipeline.consumer(STAGE, names.events_stream(), names.all("events"));
     // One aggregator applies events in stream order; a small window keeps redeliveries close to that order.
     spec.max_ack_pending = spec.max_ack_pending.min(256);
@@ -179,6 +224,7 @@ impl stage::Handler for Aggregator {
             .as_ref()
             .and_then(|h| h.get(headers::INGESTED_AT))
             .map(|v| v.as_str().to_owned());
-        self.apply_message(&message.payload, ingested.as_deref()).await
+        self.apply_message(&message.payload, ingested.as_deref())
+            .await
     }
 }

@@ -32,7 +32,12 @@ struct Desk {
 }
 
 /// Serves the desk on `addr` until shutdown.
-pub async fn serve(js: jetstream::Context, names: Names, addr: SocketAddr, mut shutdown: Shutdown) -> anyhow::Result<()> {
+pub async fn serve(
+    js: jetstream::Context,
+    names: Names,
+    addr: SocketAddr,
+    mut shutdown: Shutdown,
+) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!(addr = %listener.local_addr()?, "live desk listening");
     axum::serve(listener, router(js, names))
@@ -60,7 +65,10 @@ impl IntoResponse for ApiError {
 }
 
 fn unavailable(e: impl std::fmt::Display) -> ApiError {
-    ApiError(StatusCode::SERVICE_UNAVAILABLE, format!("story store unavailable: {e}"))
+    ApiError(
+        StatusCode::SERVICE_UNAVAILABLE,
+        format!("story store unavailable: {e}"),
+    )
 }
 
 #[derive(Serialize)]
@@ -73,8 +81,18 @@ struct StorySummary {
 }
 
 async fn all_stories(desk: &Desk) -> Result<Vec<Story>, ApiError> {
-    let kv = desk.js.get_key_value(desk.names.stories_bucket()).await.map_err(unavailable)?;
-    let keys: Vec<String> = kv.keys().await.map_err(unavailable)?.try_collect().await.map_err(unavailable)?;
+    let kv = desk
+        .js
+        .get_key_value(desk.names.stories_bucket())
+        .await
+        .map_err(unavailable)?;
+    let keys: Vec<String> = kv
+        .keys()
+        .await
+        .map_err(unavailable)?
+        .try_collect()
+        .await
+        .map_err(unavailable)?;
     let mut stories = Vec::with_capacity(keys.len());
     for key in keys {
         if let Some(value) = kv.get(&key).await.map_err(unavailable)? {
@@ -83,7 +101,11 @@ async fn all_stories(desk: &Desk) -> Result<Vec<Story>, ApiError> {
             }
         }
     }
-    stories.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then_with(|| a.id.cmp(&b.id)));
+    stories.sort_by(|a, b| {
+        b.updated_at
+            .cmp(&a.updated_at)
+            .then_with(|| a.id.cmp(&b.id))
+    });
     Ok(stories)
 }
 
@@ -92,19 +114,41 @@ async fn list_stories(State(desk): State<Desk>) -> Result<Json<Vec<StorySummary>
     Ok(Json(
         stories
             .into_iter()
-            .map(|s| StorySummary { events: s.events.len(), id: s.id, title: s.title, revision: s.revision, updated_at: s.updated_at })
+            .map(|s| StorySummary {
+                events: s.events.len(),
+                id: s.id,
+                title: s.title,
+                revision: s.revision,
+                updated_at: s.updated_at,
+            })
             .collect(),
     ))
 }
 
 async fn find_story(desk: &Desk, id: &str) -> Result<Story, ApiError> {
-    let kv = desk.js.get_key_value(desk.names.stories_bucket()).await.map_err(unavailable)?;
+    let kv = desk
+        .js
+        .get_key_value(desk.names.stories_bucket())
+        .await
+        .map_err(unavailable)?;
     let not_found = || ApiError(StatusCode::NOT_FOUND, format!("no story {id}"));
-    let value = kv.get(id).await.map_err(|_| not_found())?.ok_or_else(not_found)?;
-    serde_json::from_slice(&value).map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, format!("story {id} unreadable: {e}")))
+    let value = kv
+        .get(id)
+        .await
+        .map_err(|_| not_found())?
+        .ok_or_else(not_found)?;
+    serde_json::from_slice(&value).map_err(|e| {
+        ApiError(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("story {id} unreadable: {e}"),
+        )
+    })
 }
 
-async fn one_story(State(desk): State<Desk>, Path(id): Path<String>) -> Result<Json<Story>, ApiError> {
+async fn one_story(
+    State(desk): State<Desk>,
+    Path(id): Path<String>,
+) -> Result<Json<Story>, ApiError> {
     find_story(&desk, &id).await.map(Json)
 }
 
@@ -119,7 +163,10 @@ struct HistoryLine {
     outlet: Option<String>,
 }
 
-async fn story_history(State(desk): State<Desk>, Path(id): Path<String>) -> Result<Json<Vec<HistoryLine>>, ApiError> {
+async fn story_history(
+    State(desk): State<Desk>,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<HistoryLine>>, ApiError> {
     let story = find_story(&desk, &id).await?;
     let mut lines: Vec<HistoryLine> = story
         .events
@@ -136,12 +183,22 @@ async fn story_history(State(desk): State<Desk>, Path(id): Path<String>) -> Resu
             })
         })
         .collect();
-    lines.sort_by(|a, b| a.revision.cmp(&b.revision).then_with(|| a.event_id.cmp(&b.event_id)));
+    lines.sort_by(|a, b| {
+        a.revision
+            .cmp(&b.revision)
+            .then_with(|| a.event_id.cmp(&b.event_id))
+    });
     Ok(Json(lines))
 }
 
-async fn live(State(desk): State<Desk>) -> Result<Sse<impl Stream<Item = Result<SseEvent, Infallible>>>, ApiError> {
-    let stream = desk.js.get_stream(desk.names.stories_stream()).await.map_err(unavailable)?;
+async fn live(
+    State(desk): State<Desk>,
+) -> Result<Sse<impl Stream<Item = Result<SseEvent, Infallible>>>, ApiError> {
+    let stream = desk
+        .js
+        .get_stream(desk.names.stories_stream())
+        .await
+        .map_err(unavailable)?;
     let consumer = stream
         .create_consumer(consumer::pull::OrderedConfig {
             filter_subject: desk.names.all("stories"),

@@ -19,7 +19,9 @@ impl Palette {
 }
 
 fn palette() -> Palette {
-    Palette { on: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() }
+    Palette {
+        on: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    }
 }
 
 /// One update: the story line, then one line per change.
@@ -40,10 +42,22 @@ pub fn render_update(update: &StoryUpdate) -> String {
             ("event", None, _) => format!("  {} {}", p.paint("32", "+ new"), to),
             ("event", _, None) => format!("  {} {}", p.paint("31", "- retracted"), from),
             (field, _, _) => {
-                format!("  {} {} {} {}", p.paint("33", &format!("{field}:")), p.paint("2", from), "→", p.paint("1", to))
+                format!(
+                    "  {} {} {} {}",
+                    p.paint("33", &format!("{field}:")),
+                    p.paint("2", from),
+                    "→",
+                    p.paint("1", to)
+                )
             }
         };
-        out.push_str(&format!("{line}  {}\n", p.paint("2", &format!("per {source} ({})", change.because.article_id))));
+        out.push_str(&format!(
+            "{line}  {}\n",
+            p.paint(
+                "2",
+                &format!("per {source} ({})", change.because.article_id)
+            )
+        ));
     }
     out
 }
@@ -51,16 +65,28 @@ pub fn render_update(update: &StoryUpdate) -> String {
 /// A story's current state: title, then each event with status, date, place and support.
 pub fn render_story(story: &Story) -> String {
     let p = palette();
-    let mut out = format!("{} {}  {}\n", p.paint("1;36", "■"), p.paint("1", &story.title), p.paint("2", &story.id));
+    let mut out = format!(
+        "{} {}  {}\n",
+        p.paint("1;36", "■"),
+        p.paint("1", &story.title),
+        p.paint("2", &story.id)
+    );
     for event in &story.events {
         let date = event
             .time
             .as_ref()
             .map(|t| t.date.map_or_else(|| t.text.clone(), |d| d.to_string()))
             .unwrap_or_else(|| "date unknown".to_owned());
-        let place = event.place.as_ref().map_or("place unknown", |p| p.name.as_str());
+        let place = event
+            .place
+            .as_ref()
+            .map_or("place unknown", |p| p.name.as_str());
         let outlets: Vec<&str> = {
-            let mut o: Vec<&str> = event.reports.iter().filter_map(|r| r.outlet.as_deref()).collect();
+            let mut o: Vec<&str> = event
+                .reports
+                .iter()
+                .filter_map(|r| r.outlet.as_deref())
+                .collect();
             o.sort_unstable();
             o.dedup();
             o
@@ -72,7 +98,10 @@ pub fn render_story(story: &Story) -> String {
             p.paint(status_colour(event.status), event.status.as_str()),
             place,
             crate::display::actors(event),
-            p.paint("2", &format!("{} report(s): {}", event.reports.len(), outlets.join(", ")))
+            p.paint(
+                "2",
+                &format!("{} report(s): {}", event.reports.len(), outlets.join(", "))
+            )
         ));
     }
     out
@@ -88,5 +117,10 @@ fn status_colour(status: dateline_shared::Status) -> &'static str {
 }
 
 fn actors(event: &dateline_shared::StoryEvent) -> String {
-    event.actors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", ")
+    event
+        .actors
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

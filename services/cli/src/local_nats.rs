@@ -28,9 +28,12 @@ pub fn host_port(url: &str) -> (String, u16) {
 
 pub async fn is_listening(url: &str) -> bool {
     let (host, port) = host_port(url);
-    tokio::time::timeout(Duration::from_secs(1), tokio::net::TcpStream::connect((host.as_str(), port)))
-        .await
-        .is_ok_and(|r| r.is_ok())
+    tokio::time::timeout(
+        Duration::from_secs(1),
+        tokio::net::TcpStream::connect((host.as_str(), port)),
+    )
+    .await
+    .is_ok_and(|r| r.is_ok())
 }
 
 /// The pinned nats-server: `NATS_SERVER_BIN`, else the project's `.tools/`, else `PATH`.
@@ -38,7 +41,8 @@ pub fn binary() -> PathBuf {
     if let Some(path) = std::env::var_os("NATS_SERVER_BIN") {
         return PathBuf::from(path);
     }
-    let local = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.tools/nats-server/bin/nats-server");
+    let local =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.tools/nats-server/bin/nats-server");
     if local.exists() {
         return local;
     }
@@ -57,7 +61,10 @@ impl LocalNats {
             .kill_on_drop(true)
             .spawn()
             .with_context(|| {
-                format!("starting {} — install it with deploy/install-nats.sh", binary.display())
+                format!(
+                    "starting {} — install it with deploy/install-nats.sh",
+                    binary.display()
+                )
             })?;
         let url = format!("nats://127.0.0.1:{port}");
         let deadline = Instant::now() + Duration::from_secs(20);
@@ -76,7 +83,10 @@ impl LocalNats {
         if let Some(pid) = self.child.id() {
             let _ = Command::new("kill").arg(pid.to_string()).status().await;
         }
-        if tokio::time::timeout(Duration::from_secs(10), self.child.wait()).await.is_err() {
+        if tokio::time::timeout(Duration::from_secs(10), self.child.wait())
+            .await
+            .is_err()
+        {
             let _ = self.child.kill().await;
         }
     }
@@ -88,8 +98,14 @@ mod tests {
 
     #[test]
     fn host_and_port_come_from_the_first_url() {
-        assert_eq!(host_port("nats://127.0.0.1:4222"), ("127.0.0.1".to_owned(), 4222));
-        assert_eq!(host_port("nats://user:pw@example:5000,nats://b:1"), ("example".to_owned(), 5000));
+        assert_eq!(
+            host_port("nats://127.0.0.1:4222"),
+            ("127.0.0.1".to_owned(), 4222)
+        );
+        assert_eq!(
+            host_port("nats://user:pw@example:5000,nats://b:1"),
+            ("example".to_owned(), 5000)
+        );
         assert_eq!(host_port("localhost"), ("localhost".to_owned(), 4222));
     }
 }

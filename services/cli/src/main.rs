@@ -11,7 +11,11 @@ mod local_nats;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser, Debug)]
-#[command(name = "dateline", version, about = "Wire news in, typed events and live stories out")]
+#[command(
+    name = "dateline",
+    version,
+    about = "Wire news in, typed events and live stories out"
+)]
 struct Cli {
     /// Log as JSON lines instead of human-readable text.
     #[arg(long, global = true)]

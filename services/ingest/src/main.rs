@@ -18,7 +18,12 @@ use dateline_shared::shutdown::Shutdown;
 #[command(version)]
 struct Args {
     /// A drop folder to watch (repeatable). Ingested files move to `processed/`, unusable ones to `rejected/`.
-    #[arg(long = "watch", env = "DATELINE_WATCH", value_delimiter = ',', required = true)]
+    #[arg(
+        long = "watch",
+        env = "DATELINE_WATCH",
+        value_delimiter = ',',
+        required = true
+    )]
     watch: Vec<PathBuf>,
     /// How often to look for new files, in milliseconds.
     #[arg(long, default_value_t = 500)]

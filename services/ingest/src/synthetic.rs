@@ -119,11 +119,18 @@ impl Mix {
 }
 
 /// `count` articles drawn from `storylines` distinct happenings, starting on `start`.
+/// Articles come in publication order, as a wire delivers them.
 pub fn articles(seed: u64, count: usize, storylines: usize, start: NaiveDate) -> Vec<Article> {
     let mut mix = Mix(seed);
-    (0..count)
+    let mut articles: Vec<Article> = (0..count)
         .map(|i| article(&mut mix, i, storylines.max(1), start))
-        .collect()
+        .collect();
+    articles.sort_by(|a, b| {
+        a.published_at
+            .cmp(&b.published_at)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    articles
 }
 
 fn article(mix: &mut Mix, index: usize, storylines: usize, start: NaiveDate) -> Article {

@@ -51,15 +51,23 @@ fn tempfile_dir() -> anyhow::Result<PathBuf> {
 }
 
 fn free_port() -> anyhow::Result<u16> {
-    Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port())
 }
 
 /// A service binary built beside this one.
 fn sibling(name: &str) -> anyhow::Result<PathBuf> {
     let exe = std::env::current_exe()?;
-    let path = exe.parent().map(|d| d.join(name)).context("locating binaries")?;
+    let path = exe
+        .parent()
+        .map(|d| d.join(name))
+        .context("locating binaries")?;
     if !path.exists() {
-        bail!("{} not found: build it first (cargo build --release --workspace)", path.display());
+        bail!(
+            "{} not found: build it first (cargo build --release --workspace)",
+            path.display()
+        );
     }
     Ok(path)
 }
@@ -83,9 +91,15 @@ async fn bench(args: &Args, url: &str) -> anyhow::Result<()> {
 
     let mut stages = Vec::new();
     for _ in 0..args.extractors {
-        stages.push(("extractor", spawn_stage(&sibling("dateline-extractor")?, url)?));
+        stages.push((
+            "extractor",
+            spawn_stage(&sibling("dateline-extractor")?, url)?,
+        ));
     }
-    stages.push(("aggregator", spawn_stage(&sibling("dateline-aggregator")?, url)?));
+    stages.push((
+        "aggregator",
+        spawn_stage(&sibling("dateline-aggregator")?, url)?,
+    ));
 
     let start = NaiveDate::from_ymd_opt(2025, 1, 6).unwrap_or_default();
     let articles = dateline_ingest::synthetic::articles(1, args.articles, args.storylines, start);
@@ -96,7 +110,11 @@ async fn bench(args: &Args, url: &str) -> anyhow::Result<()> {
     let latencies = tokio::spawn(async move {
         let mut samples = Vec::new();
         while let Some(message) = updates.next().await {
-            let at = message.headers.as_ref().and_then(|h| h.get(headers::INGESTED_AT)).map(|v| v.as_str().to_owned());
+            let at = message
+                .headers
+                .as_ref()
+                .and_then(|h| h.get(headers::INGESTED_AT))
+                .map(|v| v.as_str().to_owned());
             if let Some(at) = at.and_then(|a| a.parse::<DateTime<Utc>>().ok()) {
                 samples.push((Utc::now() - at).num_microseconds().unwrap_or(0));
             }
@@ -106,7 +124,11 @@ async fn bench(args: &Args, url: &str) -> anyhow::Result<()> {
 
     let publisher = Publisher::new(js.clone(), names.clone());
     let began = Instant::now();
-    let batch = if args.rate == 0 { 512 } else { (args.rate as usize / 100).max(1) };
+    let batch = if args.rate == 0 {
+        512
+    } else {
+        (args.rate as usize / 100).max(1)
+    };
     for (i, chunk) in articles.chunks(batch).enumerate() {
         if args.rate > 0 {
             let due = Duration::from_secs_f64((i * batch) as f64 / args.rate as f64);
@@ -136,30 +158,57 @@ async fn bench(args: &Args, url: &str) -> anyhow::Result<()> {
     }
     client.flush().await?;
     drop(client);
-    let mut samples = tokio::time::timeout(Duration::from_secs(2), latencies).await.ok().and_then(|r| r.ok()).unwrap_or_default();
+    let mut samples = tokio::time::timeout(Duration::from_secs(2), latencies)
+        .await
+        .ok()
+        .and_then(|r| r.ok())
+        .unwrap_or_default();
     samples.sort_unstable();
 
     let n = args.articles as f64;
-    println!("articles: {}  ({:.1} MB of text), storylines: {}, rate: {}", args.articles, bytes as f64 / 1e6, args.storylines,
-        if args.rate == 0 { "as fast as possible".to_owned() } else { format!("{}/s", args.rate) });
-    println!("published in {:.2} s, processed end to end in {:.2} s", published.as_secs_f64(), drained.as_secs_f64());
-    println!("sustained throughput: {:.0} articles/s", n / drained.as_secs_f64());
+    println!(
+        "articles: {}  ({:.1} MB of text), storylines: {}, rate: {}",
+        args.articles,
+        bytes as f64 / 1e6,
+        args.storylines,
+        if args.rate == 0 {
+            "as fast as possible".to_owned()
+        } else {
+            format!("{}/s", args.rate)
+        }
+    );
+    println!(
+        "published in {:.2} s, processed end to end in {:.2} s",
+        published.as_secs_f64(),
+        drained.as_secs_f64()
+    );
+    println!(
+        "sustained throughput: {:.0} articles/s",
+        n / drained.as_secs_f64()
+    );
     if samples.is_empty() {
         println!("latency: no story updates observed");
     } else {
-        let pct = |p: f64| samples[((samples.len() - 1) as f64 * p).round() as usize] as f64 / 1000.0;
+        let pct =
+            |p: f64| samples[((samples.len() - 1) as f64 * p).round() as usize] as f64 / 1000.0;
         println!(
             "ingest → story update latency over {} updates: p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
             samples.len(), pct(0.50), pct(0.95), pct(0.99), pct(1.0)
         );
     }
     for (name, (cpu, peak)) in usage {
-        println!("{name:<11} cpu {cpu:.2} s, peak memory {:.1} MiB", peak as f64 / 1024.0);
+        println!(
+            "{name:<11} cpu {cpu:.2} s, peak memory {:.1} MiB",
+            peak as f64 / 1024.0
+        );
     }
     Ok(())
 }
 
-async fn wait_drained(js: &async_nats::jetstream::Context, names: &dateline_shared::Names) -> anyhow::Result<()> {
+async fn wait_drained(
+    js: &async_nats::jetstream::Context,
+    names: &dateline_shared::Names,
+) -> anyhow::Result<()> {
     let stages = [
         (names.articles_stream(), names.consumer("extractor")),
         (names.events_stream(), names.consumer("aggregator")),
@@ -169,7 +218,10 @@ async fn wait_drained(js: &async_nats::jetstream::Context, names: &dateline_shar
         let mut idle = true;
         for (stream, consumer) in &stages {
             let stream = js.get_stream(stream).await?;
-            match stream.get_consumer::<async_nats::jetstream::consumer::pull::Config>(consumer).await {
+            match stream
+                .get_consumer::<async_nats::jetstream::consumer::pull::Config>(consumer)
+                .await
+            {
                 Ok(mut consumer) => {
                     let info = consumer.info().await?;
                     idle &= info.num_pending == 0 && info.num_ack_pending == 0;

@@ -18,7 +18,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let Action::Check { file } = args.action;
     let assignments = dateline_shared::config::assignments(&file)?;
     for (env, value) in &assignments {
-        let shown = if env.contains("PASSWORD") || env.contains("TOKEN") { "<redacted>" } else { value.as_str() };
+        let shown = if env.contains("PASSWORD") || env.contains("TOKEN") {
+            "<redacted>"
+        } else {
+            value.as_str()
+        };
         println!("{env}={shown}");
     }
     println!("{}: ok ({} settings)", file.display(), assignments.len());

@@ -41,17 +41,28 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
         return Ok(());
     }
     let consumer = stream
-        .create_consumer(consumer::pull::OrderedConfig { deliver_policy: DeliverPolicy::All, ..Default::default() })
+        .create_consumer(consumer::pull::OrderedConfig {
+            deliver_policy: DeliverPolicy::All,
+            ..Default::default()
+        })
         .await?;
     let mut messages = consumer.messages().await?;
     let mut seen = 0;
     let mut redriven = 0;
     while seen < total {
-        let Ok(Some(message)) = tokio::time::timeout(Duration::from_secs(5), messages.next()).await else { break };
+        let Ok(Some(message)) = tokio::time::timeout(Duration::from_secs(5), messages.next()).await
+        else {
+            break;
+        };
         let message = message?;
         seen += 1;
         let header = |name: &str| {
-            message.headers.as_ref().and_then(|h| h.get(name)).map(|v| v.as_str().to_owned()).unwrap_or_default()
+            message
+                .headers
+                .as_ref()
+                .and_then(|h| h.get(name))
+                .map(|v| v.as_str().to_owned())
+                .unwrap_or_default()
         };
         let stage = header(headers::DLQ_STAGE);
         let subject = header(headers::DLQ_SUBJECT);
@@ -69,11 +80,12 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
                 let mut original = HeaderMap::new();
                 if let Some(h) = &message.headers {
                     for (name, values) in h.iter() {
-                        if name.as_ref().starts_with("Dateline-Dlq-") || name.as_ref() == "Nats-Msg-Id" {
+                        let name: &str = name.as_ref();
+                        if name.starts_with("Dateline-Dlq-") || name == "Nats-Msg-Id" {
                             continue;
                         }
                         for value in values {
-                            original.append(name.as_ref(), value.as_str());
+                            original.append(name, value.as_str());
                         }
                     }
                 }
@@ -81,7 +93,10 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
                     .await?
                     .await
                     .with_context(|| format!("re-driving #{sequence} to {subject}"))?;
-                stream.delete_message(sequence).await.with_context(|| format!("removing #{sequence} from the DLQ"))?;
+                stream
+                    .delete_message(sequence)
+                    .await
+                    .with_context(|| format!("removing #{sequence} from the DLQ"))?;
                 redriven += 1;
             }
         }

@@ -21,7 +21,8 @@ pub struct Args {
 
 pub async fn run(args: Args) -> anyhow::Result<()> {
     let lexicon = super::lexicon(args.lexicon.as_ref())?;
-    let mut parsed = dateline_ingest::inputs::parse_inputs(&args.inputs, &Limits::default()).await?;
+    let mut parsed =
+        dateline_ingest::inputs::parse_inputs(&args.inputs, &Limits::default()).await?;
     super::report_rejections(&parsed.rejected);
     super::supply_published(&mut parsed.articles, args.published);
     let stdout = std::io::stdout();

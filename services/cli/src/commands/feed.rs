@@ -23,13 +23,20 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
     let client = args.nats.connect("dateline-feed").await?;
     let js = async_nats::jetstream::new(client.clone());
     dateline_shared::nats::declare_pipeline(&js, &names, args.nats.durability()).await?;
-    let limits = Limits { max_article_bytes: args.max_article_bytes, ..Limits::default() };
+    let limits = Limits {
+        max_article_bytes: args.max_article_bytes,
+        ..Limits::default()
+    };
     let publisher = Publisher::new(js, names);
     let http = dateline_ingest::fetch::client()?;
     let mut total = dateline_ingest::publish::IngestReport::default();
     for input in dateline_ingest::inputs::expand(&args.inputs)? {
         let bytes = dateline_ingest::inputs::load(&input, &http, &limits).await?;
-        let name = if input == "-" { "stdin" } else { input.as_str() };
+        let name = if input == "-" {
+            "stdin"
+        } else {
+            input.as_str()
+        };
         total.merge(publisher.ingest_document(name, &bytes, &limits).await);
     }
     client.flush().await.context("flushing NATS connection")?;
@@ -45,7 +52,10 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
         total.failed.len()
     );
     if !total.failed.is_empty() {
-        anyhow::bail!("{} articles were not published; feed them again", total.failed.len());
+        anyhow::bail!(
+            "{} articles were not published; feed them again",
+            total.failed.len()
+        );
     }
     Ok(())
 }

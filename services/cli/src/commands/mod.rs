@@ -21,7 +21,9 @@ use dateline_shared::Article;
 /// Loads the lexicon named on the command line, or the built-in one.
 pub fn lexicon(path: Option<&PathBuf>) -> anyhow::Result<Lexicon> {
     match path {
-        Some(path) => Lexicon::from_path(path).with_context(|| format!("loading lexicon {}", path.display())),
+        Some(path) => {
+            Lexicon::from_path(path).with_context(|| format!("loading lexicon {}", path.display()))
+        }
         None => Ok(Lexicon::builtin().clone()),
     }
 }
@@ -29,7 +31,9 @@ pub fn lexicon(path: Option<&PathBuf>) -> anyhow::Result<Lexicon> {
 /// Gives articles without a publication time the one the user supplied (`--published`).
 pub fn supply_published(articles: &mut [Article], published: Option<NaiveDate>) {
     let Some(date) = published else { return };
-    let midnight = date.and_hms_opt(0, 0, 0).map(|t| t.and_utc().fixed_offset());
+    let midnight = date
+        .and_hms_opt(0, 0, 0)
+        .map(|t| t.and_utc().fixed_offset());
     for article in articles.iter_mut().filter(|a| a.published_at.is_none()) {
         article.published_at = midnight;
         article.published_date_only = true;

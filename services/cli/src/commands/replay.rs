@@ -22,11 +22,14 @@ pub struct Args {
 
 pub async fn run(args: Args) -> anyhow::Result<()> {
     let lexicon = super::lexicon(args.lexicon.as_ref())?;
-    let mut parsed = dateline_ingest::inputs::parse_inputs(&args.inputs, &Limits::default()).await?;
+    let mut parsed =
+        dateline_ingest::inputs::parse_inputs(&args.inputs, &Limits::default()).await?;
     super::report_rejections(&parsed.rejected);
     super::supply_published(&mut parsed.articles, args.published);
     // Publication order, as the wire would have delivered them; undated last, input order kept on ties.
-    parsed.articles.sort_by_key(|a| (a.published_at.is_none(), a.published_at));
+    parsed
+        .articles
+        .sort_by_key(|a| (a.published_at.is_none(), a.published_at));
     let mut desk = Desk::new();
     let now = chrono::Utc::now();
     for article in &parsed.articles {
@@ -35,6 +38,9 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
         }
     }
     let stories: Vec<_> = desk.stories().collect();
-    println!("{}", serde_json::to_string_pretty(&json!({ "stories": stories }))?);
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&json!({ "stories": stories }))?
+    );
     Ok(())
 }

@@ -56,9 +56,14 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
     } else {
         let (_, port) = local_nats::host_port(&args.nats.url);
         // A demo starts from a clean store so that it shows stories forming, not a replay of the last run.
-        let store = if args.demo { args.store.join("demo") } else { args.store.clone() };
+        let store = if args.demo {
+            args.store.join("demo")
+        } else {
+            args.store.clone()
+        };
         if args.demo && store.exists() {
-            std::fs::remove_dir_all(&store).with_context(|| format!("clearing {}", store.display()))?;
+            std::fs::remove_dir_all(&store)
+                .with_context(|| format!("clearing {}", store.display()))?;
         }
         Some(LocalNats::start(port, &store).await?)
     };
@@ -69,22 +74,40 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
     result
 }
 
-async fn run_pipeline(args: &Args, lexicon: Arc<dateline_extractor::Lexicon>) -> anyhow::Result<()> {
+async fn run_pipeline(
+    args: &Args,
+    lexicon: Arc<dateline_extractor::Lexicon>,
+) -> anyhow::Result<()> {
     let (client, pipeline) = args.nats.pipeline("dateline-up", args.stage).await?;
     pipeline.declare().await?;
     let (js, names) = (pipeline.js.clone(), pipeline.names.clone());
 
     let (trigger, shutdown) = Shutdown::new();
     let mut signals = Shutdown::on_signals();
-    let extractor = tokio::spawn(dateline_extractor::service::run(pipeline.clone(), lexicon, shutdown.clone()));
-    let aggregator = tokio::spawn(dateline_aggregator::service::run(pipeline.clone(), shutdown.clone()));
-    let folder = DropFolder::new(&args.drop).with_context(|| format!("creating {}", args.drop.display()))?;
+    let extractor = tokio::spawn(dateline_extractor::service::run(
+        pipeline.clone(),
+        lexicon,
+        shutdown.clone(),
+    ));
+    let aggregator = tokio::spawn(dateline_aggregator::service::run(
+        pipeline.clone(),
+        shutdown.clone(),
+    ));
+    let folder =
+        DropFolder::new(&args.drop).with_context(|| format!("creating {}", args.drop.display()))?;
     let publisher = Publisher::new(js.clone(), names.clone());
     let watcher = {
         let publisher = publisher.clone();
         let shutdown = shutdown.clone();
         tokio::spawn(async move {
-            folder.watch(&publisher, &Limits::default(), Duration::from_millis(500), shutdown).await;
+            folder
+                .watch(
+                    &publisher,
+                    &Limits::default(),
+                    Duration::from_millis(500),
+                    shutdown,
+                )
+                .await;
         })
     };
     let printer = {
@@ -92,8 +115,15 @@ async fn run_pipeline(args: &Args, lexicon: Arc<dateline_extractor::Lexicon>) ->
         let names = names.clone();
         tokio::spawn(async move {
             let stream = names.stories_stream();
-            if let Err(error) =
-                super::watch::follow(&js, &stream, names.all("stories"), DeliverPolicy::New, false, |_| true).await
+            if let Err(error) = super::watch::follow(
+                &js,
+                &stream,
+                names.all("stories"),
+                DeliverPolicy::New,
+                false,
+                |_| true,
+            )
+            .await
             {
                 tracing::warn!(%error, "story printer stopped");
             }
@@ -102,22 +132,38 @@ async fn run_pipeline(args: &Args, lexicon: Arc<dateline_extractor::Lexicon>) ->
     let desk = if args.http == "off" {
         None
     } else {
-        let addr: std::net::SocketAddr =
-            args.http.parse().with_context(|| format!("--http {} is not an address like 127.0.0.1:8080", args.http))?;
+        let addr: std::net::SocketAddr = args.http.parse().with_context(|| {
+            format!("--http {} is not an address like 127.0.0.1:8080", args.http)
+        })?;
         eprintln!("live desk: http://{addr}/");
-        Some(tokio::spawn(dateline_aggregator::web::serve(js.clone(), names.clone(), addr, shutdown.clone())))
+        Some(tokio::spawn(dateline_aggregator::web::serve(
+            js.clone(),
+            names.clone(),
+            addr,
+            shutdown.clone(),
+        )))
     };
-    eprintln!("dateline is up: drop article files into {} (Ctrl-C to stop)", args.drop.display());
+    eprintln!(
+        "dateline is up: drop article files into {} (Ctrl-C to stop)",
+        args.drop.display()
+    );
 
     if args.demo {
         let inputs = vec![args.samples.display().to_string()];
         let mut report = dateline_ingest::publish::IngestReport::default();
         for input in dateline_ingest::inputs::expand(&inputs)? {
             let bytes = dateline_ingest::inputs::read_input(&input, &Limits::default())?;
-            report.merge(publisher.ingest_document(&input, &bytes, &Limits::default()).await);
+            report.merge(
+                publisher
+                    .ingest_document(&input, &bytes, &Limits::default())
+                    .await,
+            );
         }
         super::report_rejections(&report.rejected);
-        eprintln!("fed {} sample articles ({} duplicates)", report.accepted, report.duplicates);
+        eprintln!(
+            "fed {} sample articles ({} duplicates)",
+            report.accepted, report.duplicates
+        );
         tokio::select! {
             caught_up = wait_caught_up(&js, &names) => caught_up?,
             _ = signals.wait() => {}
@@ -145,8 +191,14 @@ async fn run_pipeline(args: &Args, lexicon: Arc<dateline_extractor::Lexicon>) ->
 /// Waits until both consuming stages have nothing pending or unacknowledged.
 async fn wait_caught_up(js: &async_nats::jetstream::Context, names: &Names) -> anyhow::Result<()> {
     let stages = [
-        (names.articles_stream(), names.consumer(dateline_extractor::service::STAGE)),
-        (names.events_stream(), names.consumer(dateline_aggregator::service::STAGE)),
+        (
+            names.articles_stream(),
+            names.consumer(dateline_extractor::service::STAGE),
+        ),
+        (
+            names.events_stream(),
+            names.consumer(dateline_aggregator::service::STAGE),
+        ),
     ];
     let deadline = tokio::time::Instant::now() + Duration::from_secs(120);
     let mut idle_checks = 0;
@@ -154,13 +206,14 @@ async fn wait_caught_up(js: &async_nats::jetstream::Context, names: &Names) -> a
         let mut idle = true;
         for (stream, consumer) in &stages {
             let stream = js.get_stream(stream).await?;
-            let mut consumer: async_nats::jetstream::consumer::PullConsumer = match stream.get_consumer(consumer).await {
-                Ok(consumer) => consumer,
-                Err(_) => {
-                    idle = false;
-                    continue;
-                }
-            };
+            let mut consumer: async_nats::jetstream::consumer::PullConsumer =
+                match stream.get_consumer(consumer).await {
+                    Ok(consumer) => consumer,
+                    Err(_) => {
+                        idle = false;
+                        continue;
+                    }
+                };
             let info = consumer.info().await?;
             idle &= info.num_pending == 0 && info.num_ack_pending == 0;
         }
@@ -189,4 +242,3 @@ async fn print_stories(js: &async_nats::jetstream::Context, names: &Names) -> an
     }
     Ok(())
 }
-

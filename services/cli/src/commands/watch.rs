@@ -28,8 +28,20 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
         Some(id) => names.story_subject(id),
         None => names.all("stories"),
     };
-    let deliver = if args.from_start { DeliverPolicy::All } else { DeliverPolicy::New };
-    follow(&js, &names.stories_stream(), filter, deliver, args.json, |_| true).await
+    let deliver = if args.from_start {
+        DeliverPolicy::All
+    } else {
+        DeliverPolicy::New
+    };
+    follow(
+        &js,
+        &names.stories_stream(),
+        filter,
+        deliver,
+        args.json,
+        |_| true,
+    )
+    .await
 }
 
 /// Prints story updates from an ordered (ephemeral, flow-controlled) consumer until the stream ends or
@@ -44,7 +56,11 @@ pub async fn follow(
 ) -> anyhow::Result<()> {
     let stream = js.get_stream(stream).await?;
     let consumer = stream
-        .create_consumer(consumer::pull::OrderedConfig { filter_subject: filter, deliver_policy, ..Default::default() })
+        .create_consumer(consumer::pull::OrderedConfig {
+            filter_subject: filter,
+            deliver_policy,
+            ..Default::default()
+        })
         .await?;
     let mut messages = consumer.messages().await?;
     while let Some(message) = messages.next().await {
