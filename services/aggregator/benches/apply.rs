@@ -23,7 +23,12 @@ fn report(i: usize, people: usize) -> Event {
     let id = format!("ev-{i}");
     Event {
         id: id.clone(),
-        kind: if i.is_multiple_of(2) { "arrival" } else { "meeting" }.to_owned(),
+        kind: if i.is_multiple_of(2) {
+            "arrival"
+        } else {
+            "meeting"
+        }
+        .to_owned(),
         status: Status::Occurred,
         actors: vec![
             person(format!("Leader {}", i % people)),
