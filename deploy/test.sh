@@ -9,9 +9,9 @@ export NATS_SERVER_BIN="$PWD/.tools/nats-server/bin/nats-server"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 if cargo nextest --version >/dev/null 2>&1; then
+  # nextest does not run doctests: run them first, so that nextest's summary is the closing word.
+  cargo test --workspace --locked --doc --quiet
   cargo nextest run --workspace --locked --no-fail-fast
-  # nextest does not run doctests.
-  cargo test --workspace --locked --doc
 else
   cargo test --workspace --locked --no-fail-fast
 fi
