@@ -107,19 +107,24 @@ async fn bench(args: &Args, url: &str) -> anyhow::Result<()> {
 
     // Latency: every story update carries the time its article was published by ingest.
     let mut updates = client.subscribe(names.all("stories")).await?;
-    let latencies = tokio::spawn(async move {
-        let mut samples = Vec::new();
-        while let Some(message) = updates.next().await {
-            let at = message
-                .headers
-                .as_ref()
-                .and_then(|h| h.get(headers::INGESTED_AT))
-                .map(|v| v.as_str().to_owned());
-            if let Some(at) = at.and_then(|a| a.parse::<DateTime<Utc>>().ok()) {
-                samples.push((Utc::now() - at).num_microseconds().unwrap_or(0));
+    let samples = std::sync::Arc::new(std::sync::Mutex::new(Vec::<i64>::new()));
+    let latencies = tokio::spawn({
+        let samples = samples.clone();
+        async move {
+            while let Some(message) = updates.next().await {
+                let at = message
+                    .headers
+                    .as_ref()
+                    .and_then(|h| h.get(headers::INGESTED_AT))
+                    .map(|v| v.as_str().to_owned());
+                if let Some(at) = at.and_then(|a| a.parse::<DateTime<Utc>>().ok()) {
+                    let micros = (Utc::now() - at).num_microseconds().unwrap_or(0);
+                    if let Ok(mut samples) = samples.lock() {
+                        samples.push(micros);
+                    }
+                }
             }
         }
-        samples
     });
 
     let publisher = Publisher::new(js.clone(), names.clone());
@@ -158,11 +163,9 @@ async fn bench(args: &Args, url: &str) -> anyhow::Result<()> {
     }
     client.flush().await?;
     drop(client);
-    let mut samples = tokio::time::timeout(Duration::from_secs(2), latencies)
-        .await
-        .ok()
-        .and_then(|r| r.ok())
-        .unwrap_or_default();
+    // The subscription never ends on its own (other handles keep the connection): stop it, keep what it saw.
+    latencies.abort();
+    let mut samples = samples.lock().map(|s| s.clone()).unwrap_or_default();
     samples.sort_unstable();
 
     let n = args.articles as f64;
