@@ -495,6 +495,17 @@ pub fn find(doc: &Doc<'_>) -> Entities {
                 }
                 if pass == 1 && doc.kind(i) == TokKind::Word {
                     let w = doc.tok(i);
+                    if let Some((end, refs)) = the_two(doc, &ents, i, sent.toks.end, &last_people) {
+                        ents.mentions.push(Mention {
+                            start: i,
+                            end,
+                            refs,
+                            possessive: false,
+                            anaphor: true,
+                        });
+                        i = end;
+                        continue;
+                    }
                     if matches!(w, "he" | "He" | "she" | "She") {
                         if let Some(&p) = last_people.last() {
                             ents.mentions.push(Mention {
@@ -523,7 +534,98 @@ pub fn find(doc: &Doc<'_>) -> Entities {
             }
         }
     }
+    // "President Emmanuel Macron of France": a person without a country takes the one after "of".
+    for k in 0..ents.mentions.len() {
+        let m = &ents.mentions[k];
+        let [Ref::Person(p)] = m.refs[..] else {
+            continue;
+        };
+        if m.anaphor || ents.people[p].country.is_some() || !doc.is(m.end, "of") {
+            continue;
+        }
+        let Some(Ref::Country(c)) = ents
+            .mentions
+            .get(k + 1)
+            .filter(|n| n.start == m.end + 1 && !n.possessive)
+            .and_then(|n| n.refs.first().copied())
+        else {
+            continue;
+        };
+        ents.people[p].country = Some(doc.lex().countries[c as usize].code.clone());
+    }
     ents
+}
+
+/// "the two leaders", "the two men", "the two" before a verb: the last two people named; "the two sides",
+/// "the two countries": their countries when both are known and differ. Returns the end and the refs.
+fn the_two(
+    doc: &Doc<'_>,
+    ents: &Entities,
+    i: usize,
+    end: usize,
+    last_people: &[usize],
+) -> Option<(usize, Vec<Ref>)> {
+    const PEOPLE: &[&str] = &[
+        "leaders",
+        "men",
+        "women",
+        "presidents",
+        "ministers",
+        "premiers",
+        "heads",
+        "officials",
+    ];
+    const COUNTRIES: &[&str] = &[
+        "sides",
+        "countries",
+        "nations",
+        "governments",
+        "delegations",
+        "neighbours",
+        "neighbors",
+    ];
+    const BARE_NEXT: &[&str] = &[
+        "held", "met", "signed", "will", "have", "had", "also", "agreed", "are", "were", "would",
+        "then",
+    ];
+    if !matches!(doc.tok(i), "the" | "The") || i + 2 >= end || doc.tok(i + 1) != "two" {
+        return None;
+    }
+    let n = last_people.len();
+    if n < 2 {
+        return None;
+    }
+    let (a, b) = (last_people[n - 2], last_people[n - 1]);
+    let people = vec![Ref::Person(a), Ref::Person(b)];
+    let next = doc.tok(i + 2);
+    // "the two heads of state": read over "of state".
+    let noun_end = if next == "heads" && i + 4 < end && doc.tok(i + 3) == "of" {
+        i + 5
+    } else {
+        i + 3
+    };
+    // A possessive ("the two countries' coast guards") is not a participant.
+    if noun_end < end && matches!(doc.tok(noun_end), "'" | "'s" | "’") {
+        return None;
+    }
+    if PEOPLE.contains(&next) {
+        return Some((noun_end, people));
+    }
+    if COUNTRIES.contains(&next) {
+        let lex = doc.lex();
+        let refs = match (
+            ents.country_of(lex, Ref::Person(a)),
+            ents.country_of(lex, Ref::Person(b)),
+        ) {
+            (Some(x), Some(y)) if x != y => vec![Ref::Country(x), Ref::Country(y)],
+            _ => people,
+        };
+        return Some((noun_end, refs));
+    }
+    if BARE_NEXT.contains(&next) {
+        return Some((i + 2, people));
+    }
+    None
 }
 
 fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {

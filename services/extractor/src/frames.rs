@@ -408,6 +408,33 @@ fn frame(
     {
         return None;
     }
+    // "test"/"tests" is a noun more often than a verb ("nuclear tests"): a verb only after a name, a
+    // pronoun, "to" or a modal.
+    if t_end == t + 1 && matches!(doc.tok(t).to_ascii_lowercase().as_str(), "test" | "tests") {
+        let verb = t > from
+            && (doc.is_any(
+                t - 1,
+                &[
+                    "to",
+                    "will",
+                    "would",
+                    "may",
+                    "might",
+                    "could",
+                    "can",
+                    "should",
+                    "it",
+                    "they",
+                    "also",
+                    "again",
+                    "reportedly",
+                ],
+            ) || ents.in_range(t - 1, t).iter().any(|m| m.end == t))
+            || (t_end < to && doc.is(t_end, "of"));
+        if !verb {
+            return None;
+        }
+    }
     let (cs, ce, opener) = clause_of(bounds, from, to, t);
     let is_noun = form == Form::Noun;
 
@@ -509,8 +536,11 @@ fn frame(
         after = attached(doc, after, t_end, !is_noun);
         for m in after {
             let by = m.start > 0 && doc.is(m.start - 1, "by");
+            // "the arrival of a plane carrying X", "his visit with X"; a launch "with U.S. intelligence"
+            // has no passenger.
             let carrying = m.start > 0
-                && doc.is_any(m.start - 1, &["carrying", "with"])
+                && (doc.is(m.start - 1, "carrying")
+                    || (doc.is(m.start - 1, "with") && matches!(name, "arrival" | "departure")))
                 && name != "meeting"
                 && name != "agreement"
                 && is_noun;
@@ -535,6 +565,7 @@ fn frame(
             actors = m.refs.clone();
         }
     }
+    let raw_actors = actors.clone();
     if spec.actors_are_countries {
         actors = actors
             .into_iter()
@@ -689,6 +720,64 @@ fn frame(
                     k = e;
                 } else {
                     k += 1;
+                }
+            }
+        }
+    }
+
+    // "fired missiles at Israel", "launched drones against a tanker": fired at a target is an attack, whose
+    // actor is the attacker as named and whose place is the target.
+    let mut kind = kind;
+    let mut name = name;
+    let mut spec = spec;
+    if name == "missile_launch" {
+        if let Some(k) = (t_end..ce).find(|&k| {
+            doc.is_any(k, &["at", "against"])
+                && k + 1 < ce
+                && !doc.is_any(
+                    k + 1,
+                    &[
+                        "least",
+                        "around",
+                        "about",
+                        "dawn",
+                        "night",
+                        "noon",
+                        "midnight",
+                        "sea",
+                        "once",
+                        "first",
+                        "last",
+                        "the",
+                        "a",
+                        "an",
+                        "approximately",
+                        "roughly",
+                    ],
+                )
+                && !doc.tok(k + 1).starts_with(|c: char| c.is_ascii_digit())
+                && !times.iter().any(|x| x.start == k || x.start == k + 1)
+                || (doc.is(k, "at")
+                    && k + 2 < ce
+                    && doc.is_any(k + 1, &["the", "a", "an"])
+                    && !times.iter().any(|x| x.start <= k + 1 && k + 1 < x.end)
+                    && !doc.is_any(
+                        k + 2,
+                        &["same", "time", "end", "start", "height", "request"],
+                    ))
+        }) {
+            let target = places::parse(doc, ents, k + 1, ce);
+            // Without a weapon named, only a named target makes it an attack.
+            if let Some(ai) = lex
+                .kind_index("attack")
+                .filter(|_| weapon.is_some() || target.is_some())
+            {
+                kind = ai;
+                spec = &lex.kinds[ai];
+                name = spec.name.as_str();
+                actors = raw_actors;
+                if let Some((p, _)) = target {
+                    place = Some(p);
                 }
             }
         }

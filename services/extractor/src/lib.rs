@@ -62,7 +62,13 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Event> {
     let ents = entities::find(&doc);
     let published = article.published_date();
     let cands = frames::candidates(&doc, &ents, published);
-    let happenings = merge::merge(&cands, lexicon.kind_index("meeting"), published);
+    let country_of = |r| ents.country_of(lexicon, r);
+    let happenings = merge::merge(
+        &cands,
+        lexicon.kind_index("meeting"),
+        published,
+        &country_of,
+    );
     let version = article.version.to_string();
     let mut events: Vec<Event> = happenings
         .into_iter()

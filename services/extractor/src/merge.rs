@@ -61,16 +61,56 @@ fn places_ok(a: &Option<Place>, b: &Option<Place>) -> bool {
     }
 }
 
-fn compatible(h: &Happening, c: &Candidate, published: Option<NaiveDate>) -> bool {
+/// The country an actor is or belongs to, when known.
+pub type CountryOf<'a> = &'a dyn Fn(Ref) -> Option<u16>;
+
+/// A meeting named by countries alone ("France and Indonesia held talks") and one naming people of exactly
+/// those countries ("Macron met Widodo") are the same meeting.
+fn countries_match_people(countries: &[Ref], people: &[Ref], country_of: CountryOf<'_>) -> bool {
+    if countries.len() < 2 || !countries.iter().all(|r| matches!(r, Ref::Country(_))) {
+        return false;
+    }
+    if !people.iter().any(|r| matches!(r, Ref::Person(_))) {
+        return false;
+    }
+    explained(countries, people, country_of)
+}
+
+/// Every country is that of a person named, or is left for one of the people whose country is unknown
+/// ("President Joko Widodo").
+fn explained(countries: &[Ref], people: &[Ref], country_of: CountryOf<'_>) -> bool {
+    let persons: Vec<Ref> = people
+        .iter()
+        .copied()
+        .filter(|r| matches!(r, Ref::Person(_)))
+        .collect();
+    let of_people: Vec<u16> = persons.iter().filter_map(|&r| country_of(r)).collect();
+    let unknown = persons.len() - of_people.len();
+    let unmatched = countries
+        .iter()
+        .filter(|&&r| !country_of(r).is_some_and(|c| of_people.contains(&c)))
+        .count();
+    unmatched <= unknown && unmatched < countries.len().max(1)
+}
+
+fn compatible(
+    h: &Happening,
+    c: &Candidate,
+    published: Option<NaiveDate>,
+    country_of: CountryOf<'_>,
+) -> bool {
     if h.kind != c.kind {
         return false;
     }
     if !c.actors.is_empty() && !h.actors.is_empty() {
         let shared = c.actors.iter().filter(|a| h.actors.contains(a)).count();
-        if shared == 0 {
+        let by_country = h.meeting
+            && (countries_match_people(&h.actors, &c.actors, country_of)
+                || countries_match_people(&c.actors, &h.actors, country_of));
+        if shared == 0 && !by_country {
             return false;
         }
-        if h.meeting {
+        if h.meeting && !by_country {
             let c_in_h = c.actors.iter().all(|a| h.actors.contains(a));
             let h_in_c = h.actors.iter().all(|a| c.actors.contains(a));
             if !(c_in_h || h_in_c || shared >= 2) {
@@ -155,10 +195,14 @@ pub fn merge(
     cands: &[Candidate],
     meeting_kind: Option<usize>,
     published: Option<NaiveDate>,
+    country_of: CountryOf<'_>,
 ) -> Vec<Happening> {
     let mut out: Vec<Happening> = Vec::new();
     for (i, c) in cands.iter().enumerate().filter(|(_, c)| c.strong) {
-        match out.iter_mut().find(|h| compatible(h, c, published)) {
+        match out
+            .iter_mut()
+            .find(|h| compatible(h, c, published, country_of))
+        {
             Some(h) => absorb(h, c, i),
             None => {
                 let mut h = Happening {
@@ -188,7 +232,7 @@ pub fn merge(
         let best = out
             .iter()
             .enumerate()
-            .filter(|(_, h)| compatible(h, c, published))
+            .filter(|(_, h)| compatible(h, c, published, country_of))
             .max_by_key(|(_, h)| last_before(h).map_or(0, |m| m + 1))
             .map(|(k, _)| k);
         if let Some(k) = best {
@@ -197,6 +241,24 @@ pub fn merge(
     }
     for h in &mut out {
         h.mentions.sort_unstable();
+        // Meetings name their people; a country stays only when no person named stands for it.
+        if h.meeting {
+            let countries: Vec<Ref> = h
+                .actors
+                .iter()
+                .copied()
+                .filter(|r| matches!(r, Ref::Country(_)))
+                .collect();
+            let persons = h
+                .actors
+                .iter()
+                .filter(|r| matches!(r, Ref::Person(_)))
+                .count();
+            if persons >= 2 && !countries.is_empty() && explained(&countries, &h.actors, country_of)
+            {
+                h.actors.retain(|r| !matches!(r, Ref::Country(_)));
+            }
+        }
     }
     out.sort_by_key(|h| h.mentions[0]);
     out

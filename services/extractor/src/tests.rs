@@ -175,3 +175,34 @@ fn dev_corpus_score() {
         .collect();
     println!("{}", crate::eval::score(&pairs));
 }
+
+#[test]
+fn a_meeting_of_leaders_with_of_country_is_one_event_with_the_people() {
+    let evs = extract(
+        &article(
+            Some("Brazil and South Africa hold talks in Pretoria"),
+            "PRETORIA (Wire) - President Lula da Silva of Brazil met President Cyril Ramaphosa in Pretoria on Monday.",
+            Some("2024-03-13T10:00:00+09:00"),
+        ),
+        Lexicon::builtin(),
+    );
+    let ms: Vec<_> = evs.iter().filter(|e| e.kind == "meeting").collect();
+    assert_eq!(ms.len(), 1, "{ms:?}");
+    let ids: Vec<_> = ms[0].actors.iter().map(|a| a.id.as_str()).collect();
+    assert!(ids.contains(&"cyril-ramaphosa"), "{ids:?}");
+    assert!(!ids.contains(&"brazil"), "{ids:?}");
+}
+
+#[test]
+fn the_two_leaders_and_missiles_fired_at_a_target() {
+    let evs = run("Chilean President Gabriel Boric was welcomed by Argentine President Javier Milei at the airport before the two leaders held talks at the Casa Rosada on Tuesday.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    let ids: Vec<_> = m.actors.iter().map(|a| a.id.as_str()).collect();
+    assert!(
+        ids.contains(&"gabriel-boric") && ids.contains(&"javier-milei"),
+        "{ids:?}"
+    );
+    let evs = run("Iran fired dozens of ballistic missiles at Israel on Tuesday, the army said.");
+    assert!(evs.iter().any(|e| e.kind == "attack"), "{evs:?}");
+    assert!(!evs.iter().any(|e| e.kind == "missile_launch"), "{evs:?}");
+}
