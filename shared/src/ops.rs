@@ -89,3 +89,14 @@ pub async fn serve(
         .with_graceful_shutdown(async move { shutdown.wait().await })
         .await
 }
+
+/// Serves the ops endpoints in the background (when configured); await the handle after shutdown.
+pub fn spawn(
+    args: &OpsArgs,
+    client: async_nats::Client,
+    readiness: Readiness,
+    shutdown: Shutdown,
+) -> tokio::task::JoinHandle<std::io::Result<()>> {
+    let args = args.clone();
+    tokio::spawn(async move { serve(&args, client, readiness, shutdown).await })
+}

@@ -325,3 +325,47 @@ fn message_id(headers: &Option<HeaderMap>) -> Option<String> {
         .get("Nats-Msg-Id")
         .map(|v| v.as_str().to_owned())
 }
+
+/// Waits until the extractor's and the aggregator's consumers have nothing pending or unacknowledged, twice in
+/// a row (so the extractor's last events have reached the aggregator's consumer too), polling every `poll`.
+/// Gives up after `deadline`.
+pub async fn wait_caught_up(
+    js: &jetstream::Context,
+    names: &Names,
+    poll: Duration,
+    deadline: Duration,
+) -> Result<(), StageError> {
+    let stages = [
+        (names.articles_stream(), names.consumer("extractor")),
+        (names.events_stream(), names.consumer("aggregator")),
+    ];
+    let give_up = tokio::time::Instant::now() + deadline;
+    let mut idle_checks = 0;
+    loop {
+        let mut idle = true;
+        for (stream, consumer) in &stages {
+            let info = async {
+                let stream = js.get_stream(stream).await.ok()?;
+                let mut consumer = stream.get_consumer::<pull::Config>(consumer).await.ok()?;
+                consumer
+                    .info()
+                    .await
+                    .ok()
+                    .map(|i| (i.num_pending, i.num_ack_pending))
+            };
+            // A consumer not bound yet (or not reachable) is not idle.
+            idle &= info.await == Some((0, 0));
+        }
+        idle_checks = if idle { idle_checks + 1 } else { 0 };
+        if idle_checks >= 2 {
+            return Ok(());
+        }
+        if tokio::time::Instant::now() > give_up {
+            return Err(StageError::Pull {
+                consumer: "extractor, aggregator".to_owned(),
+                reason: format!("the pipeline did not catch up within {deadline:?}"),
+            });
+        }
+        tokio::time::sleep(poll).await;
+    }
+}

@@ -36,15 +36,12 @@ async fn main() -> anyhow::Result<()> {
         .pipeline("dateline-aggregator", args.stage)
         .await?;
     let shutdown = Shutdown::on_signals();
-    let ops = tokio::spawn({
-        let (args, client, readiness, shutdown) = (
-            args.ops.clone(),
-            client.clone(),
-            pipeline.readiness.clone(),
-            shutdown.clone(),
-        );
-        async move { dateline_shared::ops::serve(&args, client, readiness, shutdown).await }
-    });
+    let ops = dateline_shared::ops::spawn(
+        &args.ops,
+        client.clone(),
+        pipeline.readiness.clone(),
+        shutdown.clone(),
+    );
     dateline_aggregator::service::run(pipeline, shutdown)
         .await
         .context("aggregator stopped with an error")?;

@@ -45,15 +45,12 @@ async fn main() -> anyhow::Result<()> {
     };
     let (client, pipeline) = args.nats.pipeline("dateline-extractor", args.stage).await?;
     let shutdown = Shutdown::on_signals();
-    let ops = tokio::spawn({
-        let (args, client, readiness, shutdown) = (
-            args.ops.clone(),
-            client.clone(),
-            pipeline.readiness.clone(),
-            shutdown.clone(),
-        );
-        async move { dateline_shared::ops::serve(&args, client, readiness, shutdown).await }
-    });
+    let ops = dateline_shared::ops::spawn(
+        &args.ops,
+        client.clone(),
+        pipeline.readiness.clone(),
+        shutdown.clone(),
+    );
     dateline_extractor::service::run(pipeline, Arc::new(lexicon), shutdown)
         .await
         .context("extractor stopped with an error")?;

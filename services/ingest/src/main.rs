@@ -60,10 +60,7 @@ async fn main() -> anyhow::Result<()> {
     let shutdown = Shutdown::on_signals();
     let readiness = Readiness::default();
     readiness.set_ready();
-    let ops = tokio::spawn({
-        let (args, client, shutdown) = (args.ops.clone(), client.clone(), shutdown.clone());
-        async move { dateline_shared::ops::serve(&args, client, readiness, shutdown).await }
-    });
+    let ops = dateline_shared::ops::spawn(&args.ops, client.clone(), readiness, shutdown.clone());
     let mut tasks = Vec::new();
     for dir in &args.watch {
         let folder = DropFolder::new(dir)

@@ -146,7 +146,14 @@ async fn bench(args: &Args, url: &str) -> anyhow::Result<()> {
         }
     }
     let published = began.elapsed();
-    wait_drained(&js, &names).await?;
+    // Effectively no deadline: a slow run is what the figures should show, not an error.
+    dateline_shared::stage::wait_caught_up(
+        &js,
+        &names,
+        Duration::from_millis(20),
+        Duration::from_secs(24 * 3600),
+    )
+    .await?;
     let drained = began.elapsed();
 
     let mut usage = Vec::new();
@@ -206,38 +213,6 @@ async fn bench(args: &Args, url: &str) -> anyhow::Result<()> {
         );
     }
     Ok(())
-}
-
-async fn wait_drained(
-    js: &async_nats::jetstream::Context,
-    names: &dateline_shared::Names,
-) -> anyhow::Result<()> {
-    let stages = [
-        (names.articles_stream(), names.consumer("extractor")),
-        (names.events_stream(), names.consumer("aggregator")),
-    ];
-    let mut idle_checks = 0;
-    loop {
-        let mut idle = true;
-        for (stream, consumer) in &stages {
-            let stream = js.get_stream(stream).await?;
-            match stream
-                .get_consumer::<async_nats::jetstream::consumer::pull::Config>(consumer)
-                .await
-            {
-                Ok(mut consumer) => {
-                    let info = consumer.info().await?;
-                    idle &= info.num_pending == 0 && info.num_ack_pending == 0;
-                }
-                Err(_) => idle = false,
-            }
-        }
-        idle_checks = if idle { idle_checks + 1 } else { 0 };
-        if idle_checks >= 2 {
-            return Ok(());
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
 }
 
 /// CPU seconds (user + system) and peak resident memory (KiB) of a process, from /proc.

@@ -165,7 +165,7 @@ async fn run_pipeline(
             report.accepted, report.duplicates
         );
         tokio::select! {
-            caught_up = wait_caught_up(&js, &names) => caught_up?,
+            caught_up = dateline_shared::stage::wait_caught_up(&js, &names, Duration::from_millis(100), Duration::from_secs(120)) => caught_up?,
             _ = signals.wait() => {}
         }
         print_stories(&js, &names).await?;
@@ -186,47 +186,6 @@ async fn run_pipeline(
     aggregator.await?.context("aggregator")?;
     client.flush().await.context("flushing NATS connection")?;
     Ok(())
-}
-
-/// Waits until both consuming stages have nothing pending or unacknowledged.
-async fn wait_caught_up(js: &async_nats::jetstream::Context, names: &Names) -> anyhow::Result<()> {
-    let stages = [
-        (
-            names.articles_stream(),
-            names.consumer(dateline_extractor::service::STAGE),
-        ),
-        (
-            names.events_stream(),
-            names.consumer(dateline_aggregator::service::STAGE),
-        ),
-    ];
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(120);
-    let mut idle_checks = 0;
-    loop {
-        let mut idle = true;
-        for (stream, consumer) in &stages {
-            let stream = js.get_stream(stream).await?;
-            let mut consumer: async_nats::jetstream::consumer::PullConsumer =
-                match stream.get_consumer(consumer).await {
-                    Ok(consumer) => consumer,
-                    Err(_) => {
-                        idle = false;
-                        continue;
-                    }
-                };
-            let info = consumer.info().await?;
-            idle &= info.num_pending == 0 && info.num_ack_pending == 0;
-        }
-        // Twice in a row: the extractor's last events must have reached the aggregator's consumer too.
-        idle_checks = if idle { idle_checks + 1 } else { 0 };
-        if idle_checks >= 2 {
-            return Ok(());
-        }
-        if tokio::time::Instant::now() > deadline {
-            anyhow::bail!("the pipeline did not catch up within 120 s");
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
 }
 
 async fn print_stories(js: &async_nats::jetstream::Context, names: &Names) -> anyhow::Result<()> {
