@@ -11,7 +11,7 @@ use async_nats::jetstream::consumer::{pull, AckPolicy, Consumer, DeliverPolicy};
 use async_nats::jetstream::message::AckKind;
 use async_nats::jetstream::{self, Message};
 use async_nats::HeaderMap;
-use futures::StreamExt;
+use futures::{FutureExt, StreamExt};
 
 use crate::headers;
 use crate::shutdown::Shutdown;
@@ -40,13 +40,20 @@ pub enum StageError {
     Pull { consumer: String, reason: String },
 }
 
-/// What a stage does with one message. `Ok` means: everything it published is acknowledged.
+/// What a stage does with the messages it pulled.
+///
+/// Messages come in batches of whatever was already delivered (up to [`MAX_BATCH`]), so a handler can pipeline
+/// its publishes and coalesce its writes; it returns one result per message, in order, and `Ok` means:
+/// everything published for that message is acknowledged.
 pub trait Handler {
-    fn handle(
+    fn handle_batch(
         &mut self,
-        message: &Message,
-    ) -> impl std::future::Future<Output = Result<(), HandleError>>;
+        messages: &[Message],
+    ) -> impl std::future::Future<Output = Vec<Result<(), HandleError>>>;
 }
+
+/// The most messages handed to a handler at once, and the pull request size.
+pub const MAX_BATCH: usize = 256;
 
 /// How a consuming stage treats its messages: retries, patience and backpressure.
 #[derive(Debug, Clone, Copy, clap::Args)]
@@ -162,8 +169,8 @@ impl ConsumerSpec {
     }
 }
 
-/// Pulls and handles messages one at a time until shutdown. The message in hand is always finished (acked,
-/// nak'd or dead-lettered) before the loop checks for shutdown again.
+/// Pulls and handles messages, a batch at a time, until shutdown. The batch in hand is always finished (every
+/// message acked, nak'd or dead-lettered) before the loop checks for shutdown again.
 pub async fn run<H: Handler>(
     pipeline: &Pipeline,
     spec: &ConsumerSpec,
@@ -192,7 +199,7 @@ pub async fn run<H: Handler>(
     'bound: loop {
         let pulled = consumer
             .stream()
-            .max_messages_per_batch(64)
+            .max_messages_per_batch(MAX_BATCH)
             .heartbeat(Duration::from_secs(5))
             .expires(Duration::from_secs(30))
             .messages()
@@ -200,31 +207,48 @@ pub async fn run<H: Handler>(
         match pulled {
             Ok(mut messages) => {
                 let mut errors_in_a_row = 0;
+                let mut batch = Vec::with_capacity(MAX_BATCH);
                 loop {
                     let next = tokio::select! {
                         biased;
                         _ = shutdown.wait() => break 'bound,
                         next = messages.next() => next,
                     };
-                    let message = match next {
-                        Some(Ok(message)) => message,
-                        Some(Err(error)) => {
-                            tracing::warn!(stage = spec.stage, %error, "pull interrupted");
-                            metrics::counter!("dateline_pull_errors_total", "stage" => spec.stage)
-                                .increment(1);
-                            errors_in_a_row += 1;
-                            if errors_in_a_row < 3 {
-                                continue;
+                    // Whatever else is already delivered joins the batch; waiting for more would add latency.
+                    let mut pending = next;
+                    let mut stream_ended = false;
+                    loop {
+                        match pending {
+                            Some(Ok(message)) => batch.push(message),
+                            Some(Err(error)) => {
+                                tracing::warn!(stage = spec.stage, %error, "pull interrupted");
+                                metrics::counter!("dateline_pull_errors_total", "stage" => spec.stage)
+                                    .increment(1);
+                                errors_in_a_row += 1;
+                                break;
                             }
+                            None => {
+                                stream_ended = true;
+                                break;
+                            }
+                        }
+                        if batch.len() >= MAX_BATCH {
                             break;
                         }
-                        None => break,
-                    };
-                    errors_in_a_row = 0;
-                    backoff = Duration::from_millis(100);
-                    let deliveries = message.info().map(|i| i.delivered).unwrap_or(1);
-                    let result = handler.handle(&message).await;
-                    finish(js, names, spec, message, deliveries, result).await;
+                        match messages.next().now_or_never() {
+                            Some(next) => pending = next,
+                            None => break,
+                        }
+                    }
+                    if !batch.is_empty() {
+                        errors_in_a_row = 0;
+                        backoff = Duration::from_millis(100);
+                        let results = handler.handle_batch(&batch).await;
+                        finish_batch(js, names, spec, std::mem::take(&mut batch), results).await;
+                    }
+                    if stream_ended || errors_in_a_row >= 3 {
+                        break;
+                    }
                 }
                 tracing::warn!(
                     stage = spec.stage,
@@ -245,6 +269,28 @@ pub async fn run<H: Handler>(
     }
     tracing::info!(stage = spec.stage, "stage stopped: no longer pulling");
     Ok(())
+}
+
+/// Finishes every message of a batch, concurrently: one round trip for all the acks, not one each.
+async fn finish_batch(
+    js: &jetstream::Context,
+    names: &Names,
+    spec: &ConsumerSpec,
+    batch: Vec<Message>,
+    results: Vec<Result<(), HandleError>>,
+) {
+    let mut results = results.into_iter();
+    let finishing = batch.into_iter().map(|message| {
+        // A handler that returned too few results has not vouched for the rest: they are retried.
+        let result = results.next().unwrap_or_else(|| {
+            Err(HandleError::Transient(
+                "handler returned no result for this message".to_owned(),
+            ))
+        });
+        let deliveries = message.info().map(|i| i.delivered).unwrap_or(1);
+        finish(js, names, spec, message, deliveries, result)
+    });
+    futures::future::join_all(finishing).await;
 }
 
 async fn finish(

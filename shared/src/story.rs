@@ -101,6 +101,13 @@ pub struct StoryUpdate {
     pub changes: Vec<Change>,
 }
 
+/// A [`StoryUpdate`] that borrows its parts: the same JSON, written without cloning the story.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct StoryUpdateRef<'a> {
+    pub story: &'a Story,
+    pub changes: &'a [Change],
+}
+
 impl Story {
     pub fn event(&self, id: &str) -> Option<&StoryEvent> {
         self.events.iter().find(|e| e.id == id)

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, Utc};
 use dateline_shared::ids::stable_id;
 use dateline_shared::story::{Because, HistoryEntry};
-use dateline_shared::{ActorType, Change, Event, Story, StoryEvent, StoryUpdate};
+use dateline_shared::{ActorType, Change, Event, Story, StoryEvent};
 
 use crate::matching::match_score;
 use crate::resolve::{diff, resolve, resolve_new};
@@ -22,18 +22,29 @@ pub enum Outcome {
     Duplicate,
     /// The report comes from an older version of an article whose newer version is held: ignored.
     Stale,
-    /// The report was added but no displayed field changed: store the story, don't notify subscribers.
-    Supported(Story),
-    /// Fields changed: store the story and publish the update.
-    Changed(StoryUpdate),
+    /// The report was added to this story but no displayed field changed: store the story, don't notify
+    /// subscribers.
+    Supported { story: String },
+    /// Fields of this story changed: store it and publish the changes with its new state.
+    Changed { story: String, changes: Vec<Change> },
 }
 
 impl Outcome {
-    pub fn story(&self) -> Option<&Story> {
+    /// The story the report went to, if it was taken.
+    pub fn story_id(&self) -> Option<&str> {
         match self {
-            Outcome::Supported(story) => Some(story),
-            Outcome::Changed(update) => Some(&update.story),
+            Outcome::Supported { story } | Outcome::Changed { story, .. } => Some(story),
             Outcome::Duplicate | Outcome::Stale => None,
+        }
+    }
+
+    /// A short name for metrics and logs.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Outcome::Duplicate => "duplicate",
+            Outcome::Stale => "stale",
+            Outcome::Supported { .. } => "supported",
+            Outcome::Changed { .. } => "changed",
         }
     }
 }
@@ -281,7 +292,6 @@ impl Desk {
         if changed {
             story.updated_at = now;
         }
-        let snapshot = story.clone();
         self.articles.insert(
             event.article_id.clone(),
             ArticleEntry {
@@ -297,12 +307,12 @@ impl Desk {
             }
         }
         if changed {
-            Outcome::Changed(StoryUpdate {
-                story: snapshot,
+            Outcome::Changed {
+                story: story_id,
                 changes,
-            })
+            }
         } else {
-            Outcome::Supported(snapshot)
+            Outcome::Supported { story: story_id }
         }
     }
 
@@ -483,21 +493,24 @@ mod tests {
     fn reports_of_one_happening_merge_and_changes_say_why() {
         let mut desk = Desk::new();
         let first = desk.apply(report("a1", 1, Status::Expected, None, 14), now());
-        let Outcome::Changed(update) = first else {
+        let Outcome::Changed { story, changes } = first else {
             panic!("first report must create the event")
         };
-        assert_eq!(update.changes.len(), 1);
-        assert_eq!(update.changes[0].field, "event");
-        assert_eq!(update.story.title, "Fumio Kishida to meet Yoon Suk Yeol");
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes[0].field, "event");
+        assert_eq!(
+            desk.story(&story).map(|s| s.title.as_str()),
+            Some("Fumio Kishida to meet Yoon Suk Yeol")
+        );
 
         let second = desk.apply(report("a2", 1, Status::Occurred, Some("Tokyo"), 16), now());
-        let Outcome::Changed(update) = second else {
+        let Outcome::Changed { story, changes } = second else {
             panic!("the held meeting must change the story")
         };
-        assert_eq!(update.story.events.len(), 1, "one happening, one event");
-        assert_eq!(update.story.revision, 2);
-        let fields: Vec<(&str, Option<&str>, Option<&str>)> = update
-            .changes
+        let story = desk.story(&story).expect("the story is held");
+        assert_eq!(story.events.len(), 1, "one happening, one event");
+        assert_eq!(story.revision, 2);
+        let fields: Vec<(&str, Option<&str>, Option<&str>)> = changes
             .iter()
             .map(|c| (c.field.as_str(), c.from.as_deref(), c.to.as_deref()))
             .collect();
@@ -509,10 +522,10 @@ mod tests {
             fields.contains(&("place", None, Some("Tokyo"))),
             "{fields:?}"
         );
-        assert!(update.changes.iter().all(|c| c.because.article_id == "a2"));
+        assert!(changes.iter().all(|c| c.because.article_id == "a2"));
         assert_eq!(
-            update.story.events[0].history.len(),
-            1 + update.changes.iter().filter(|c| c.field != "title").count()
+            story.events[0].history.len(),
+            1 + changes.iter().filter(|c| c.field != "title").count()
         );
     }
 
@@ -522,7 +535,7 @@ mod tests {
         let report = report("a1", 1, Status::Occurred, Some("Tokyo"), 16);
         assert!(matches!(
             desk.apply(report.clone(), now()),
-            Outcome::Changed(_)
+            Outcome::Changed { .. }
         ));
         assert_eq!(desk.apply(report, now()), Outcome::Duplicate);
         assert_eq!(desk.stories().next().map(|s| s.revision), Some(1));
@@ -533,9 +546,10 @@ mod tests {
         let mut desk = Desk::new();
         desk.apply(report("a1", 1, Status::Occurred, Some("Tokyo"), 16), now());
         let outcome = desk.apply(report("a2", 1, Status::Occurred, Some("Tokyo"), 16), now());
-        let Outcome::Supported(story) = outcome else {
+        let Outcome::Supported { story } = outcome else {
             panic!("expected support only, got {outcome:?}")
         };
+        let story = desk.story(&story).expect("the story is held");
         assert_eq!(story.revision, 1);
         assert_eq!(story.events[0].reports.len(), 2);
     }
@@ -545,14 +559,13 @@ mod tests {
         let mut desk = Desk::new();
         desk.apply(report("a1", 1, Status::Occurred, Some("Osaka"), 16), now());
         let outcome = desk.apply(report("a1", 2, Status::Occurred, Some("Tokyo"), 16), now());
-        let Outcome::Changed(update) = outcome else {
+        let Outcome::Changed { story, changes } = outcome else {
             panic!("a correction must change the story")
         };
-        let held = &update.story.events[0];
+        let held = &desk.story(&story).expect("the story is held").events[0];
         assert_eq!(held.reports.len(), 1);
         assert_eq!(held.place.as_ref().map(|p| p.name.as_str()), Some("Tokyo"));
-        assert!(update
-            .changes
+        assert!(changes
             .iter()
             .any(|c| c.field == "place" && c.to.as_deref() == Some("Tokyo")));
         let mut late_old_version = report("a1", 1, Status::Occurred, Some("Kobe"), 16);

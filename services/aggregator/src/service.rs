@@ -1,19 +1,21 @@
 //! The aggregator service: the async shell around [`Desk`](crate::Desk).
 //!
-//! For each event: apply it to the desk; when fields changed, publish the story update to
-//! `<prefix>.stories.<id>` with `Nats-Msg-Id` = story id + revision; write the story to the KV bucket with
-//! the revision we last read (optimistic concurrency); then ack. A crash anywhere in between redelivers the
-//! event to a desk reloaded from KV, which recomputes the same revision, so the republished update is dropped
-//! as a duplicate and the KV write completes. Nothing is lost or counted twice.
+//! For each batch of events: apply them to the desk in order; for every report that changed fields, publish
+//! the story update to `<prefix>.stories.<id>` with `Nats-Msg-Id` = story id + revision; write each story the
+//! batch touched to the KV bucket once, with the revision we last read (optimistic concurrency); then ack. A
+//! crash anywhere in between redelivers the events to a desk reloaded from KV, which recomputes the same
+//! revisions, so the republished updates are dropped as duplicates and the KV writes complete. Nothing is lost
+//! or counted twice; coalescing the writes per story is what lets a hot story take many reports a second.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
+use async_nats::jetstream::context::PublishAckFuture;
 use async_nats::jetstream::{self, kv};
 use async_nats::HeaderMap;
 use bytes::Bytes;
 use dateline_shared::nats::Durability;
 use dateline_shared::stage::{self, HandleError, Pipeline, StageError};
-use dateline_shared::{headers, Event, Names, Story};
+use dateline_shared::{headers, Change, Event, Names, Story, StoryUpdateRef};
 use futures::TryStreamExt;
 
 use crate::desk::{Desk, Outcome};
@@ -103,101 +105,167 @@ impl Aggregator {
         Ok(())
     }
 
-    /// Applies one event message; returns once its story update and state are stored.
-    pub async fn apply_message(
+    /// Applies a batch of event messages in order, then stores their effects: every story update is published
+    /// (pipelined, one round trip for the batch), and every story the batch touched is written to the bucket
+    /// once, with its final state. One result per message; on any storage failure the desk falls back to what
+    /// the bucket holds and the whole batch is retried, which re-applies it identically.
+    pub async fn apply_batch(
         &mut self,
-        payload: &[u8],
-        ingested_at: Option<&str>,
-    ) -> Result<(), HandleError> {
-        let event: Event = serde_json::from_slice(payload)
-            .map_err(|e| HandleError::Poison(format!("event is not valid JSON: {e}")))?;
-        let kind = event.kind.clone();
-        let outcome = self.desk.apply(event, chrono::Utc::now());
-        let result = self.persist(&outcome, ingested_at).await;
-        if let Err(error) = &result {
+        messages: &[(&[u8], Option<&str>)],
+    ) -> Vec<Result<(), HandleError>> {
+        let now = chrono::Utc::now();
+        let mut results: Vec<Result<(), HandleError>> = Vec::with_capacity(messages.len());
+        let mut touched = BTreeSet::new();
+        let mut published = Vec::new();
+        let mut failure = None;
+        for (payload, ingested_at) in messages {
+            let event: Event = match serde_json::from_slice(payload) {
+                Ok(event) => event,
+                Err(e) => {
+                    results.push(Err(HandleError::Poison(format!(
+                        "event is not valid JSON: {e}"
+                    ))));
+                    continue;
+                }
+            };
+            let kind = event.kind.clone();
+            let outcome = self.desk.apply(event, now);
+            metrics::counter!("dateline_reports_applied_total", "kind" => kind, "outcome" => outcome.label())
+                .increment(1);
+            if let Some(story) = outcome.story_id() {
+                touched.insert(story.to_owned());
+            }
+            if let Outcome::Changed { story, changes } = &outcome {
+                if failure.is_none() {
+                    match self.send_update(story, changes, *ingested_at).await {
+                        Ok(ack) => published.push(ack),
+                        Err(error) => failure = Some(error),
+                    }
+                }
+            }
+            results.push(Ok(()));
+        }
+        if failure.is_none() {
+            failure = self.store_batch(published, touched).await.err();
+        }
+        if let Some(error) = failure {
             // The desk moved ahead of storage: fall back to what storage holds, so the redelivery re-applies.
-            tracing::warn!(%error, "story not stored; reloading desk");
+            tracing::warn!(%error, "batch not stored; reloading desk");
             if let Err(reload) = self.reload().await {
                 tracing::error!(error = %reload, "reload failed");
             }
-        } else {
-            let label = match &outcome {
-                Outcome::Duplicate => "duplicate",
-                Outcome::Stale => "stale",
-                Outcome::Supported(_) => "supported",
-                Outcome::Changed(_) => "changed",
-            };
-            metrics::counter!("dateline_reports_applied_total", "kind" => kind, "outcome" => label)
-                .increment(1);
+            let reason = error.to_string();
+            for result in &mut results {
+                if result.is_ok() {
+                    *result = Err(HandleError::Transient(reason.clone()));
+                }
+            }
         }
-        result
+        results
     }
 
-    async fn persist(
-        &mut self,
-        outcome: &Outcome,
+    /// Sends one story update without waiting for its acknowledgement. The message id is the story id and
+    /// revision, so the update republished after a crash is dropped as a duplicate.
+    async fn send_update(
+        &self,
+        story_id: &str,
+        changes: &[Change],
         ingested_at: Option<&str>,
-    ) -> Result<(), HandleError> {
+    ) -> Result<PublishAckFuture, HandleError> {
         let transient =
             |what: &str, e: &dyn std::fmt::Display| HandleError::Transient(format!("{what}: {e}"));
-        if let Outcome::Changed(update) = outcome {
-            let mut headers = HeaderMap::new();
-            let msg_id = format!("{}:{}", update.story.id, update.story.revision);
-            headers.insert("Nats-Msg-Id", msg_id.as_str());
-            if let Some(at) = ingested_at {
-                headers.insert(headers::INGESTED_AT, at);
+        let story = self.desk.story(story_id).ok_or_else(|| {
+            HandleError::Transient(format!("story {story_id} vanished from the desk"))
+        })?;
+        let mut headers = HeaderMap::new();
+        let msg_id = format!("{}:{}", story.id, story.revision);
+        headers.insert("Nats-Msg-Id", msg_id.as_str());
+        if let Some(at) = ingested_at {
+            headers.insert(headers::INGESTED_AT, at);
+        }
+        let payload = serde_json::to_vec(&StoryUpdateRef { story, changes })
+            .map_err(|e| transient("encoding update", &e))?;
+        self.js
+            .publish_with_headers(self.names.story_subject(&story.id), headers, payload.into())
+            .await
+            .map_err(|e| transient("publishing story update", &e))
+    }
+
+    /// Waits for the batch's updates to be acknowledged, then writes each touched story once, and the stories
+    /// closed as quiet with their final state.
+    async fn store_batch(
+        &mut self,
+        published: Vec<PublishAckFuture>,
+        touched: BTreeSet<String>,
+    ) -> Result<(), HandleError> {
+        let updates = published.len();
+        for ack in published {
+            ack.await.map_err(|e| {
+                HandleError::Transient(format!("story update not acknowledged: {e}"))
+            })?;
+        }
+        metrics::counter!("dateline_story_updates_total").increment(updates as u64);
+        let closed = self.desk.take_closed();
+        let mut writes = Vec::with_capacity(touched.len() + closed.len());
+        for id in &touched {
+            if let Some(story) = self.desk.story(id) {
+                writes.push(self.write(story));
             }
-            let payload =
-                serde_json::to_vec(update).map_err(|e| transient("encoding update", &e))?;
-            self.js
-                .publish_with_headers(
-                    self.names.story_subject(&update.story.id),
-                    headers,
-                    payload.into(),
-                )
-                .await
-                .map_err(|e| transient("publishing story update", &e))?
-                .await
-                .map_err(|e| transient("story update not acknowledged", &e))?;
-            metrics::counter!("dateline_story_updates_total").increment(1);
         }
-        if let Some(story) = outcome.story() {
-            self.store(story).await?;
+        for story in &closed {
+            writes.push(self.write(story));
         }
-        for story in self.desk.take_closed() {
-            self.store(&story).await?;
+        let mut first_error = None;
+        for (id, written) in futures::future::join_all(writes).await {
+            match written {
+                Ok(revision) => {
+                    self.revisions.insert(id, revision);
+                }
+                Err(error) => {
+                    first_error.get_or_insert(error);
+                }
+            }
+        }
+        if let Some(error) = first_error {
+            return Err(error);
+        }
+        for story in &closed {
             self.revisions.remove(&story.id);
-            metrics::counter!("dateline_stories_closed_total").increment(1);
         }
+        metrics::counter!("dateline_stories_closed_total").increment(closed.len() as u64);
         Ok(())
     }
 
     /// Writes one story with the revision last seen, so a concurrent writer is detected, never overwritten.
-    async fn store(&mut self, story: &Story) -> Result<(), HandleError> {
-        let value: Bytes = serde_json::to_vec(story)
-            .map_err(|e| HandleError::Transient(format!("encoding story: {e}")))?
-            .into();
-        let written = match self.revisions.get(&story.id) {
-            Some(revision) => self
-                .bucket
-                .update(&story.id, value, *revision)
-                .await
-                .map_err(|e| e.to_string()),
-            None => self
-                .bucket
-                .create(&story.id, value)
-                .await
-                .map_err(|e| e.to_string()),
-        };
-        match written {
-            Ok(revision) => {
-                self.revisions.insert(story.id.clone(), revision);
-                Ok(())
-            }
-            Err(reason) => Err(HandleError::Transient(format!(
-                "writing story {}: {reason}",
-                story.id
-            ))),
+    /// Returns the story id and its new bucket revision.
+    fn write(
+        &self,
+        story: &Story,
+    ) -> impl std::future::Future<Output = (String, Result<u64, HandleError>)> + use<> {
+        let id = story.id.clone();
+        let value = serde_json::to_vec(story).map(Bytes::from);
+        let expected = self.revisions.get(&story.id).copied();
+        let bucket = self.bucket.clone();
+        async move {
+            let value = match value {
+                Ok(value) => value,
+                Err(e) => {
+                    return (
+                        id,
+                        Err(HandleError::Transient(format!("encoding story: {e}"))),
+                    )
+                }
+            };
+            let written = match expected {
+                Some(revision) => bucket
+                    .update(&id, value, revision)
+                    .await
+                    .map_err(|e| e.to_string()),
+                None => bucket.create(&id, value).await.map_err(|e| e.to_string()),
+            };
+            let written = written
+                .map_err(|reason| HandleError::Transient(format!("writing story {id}: {reason}")));
+            (id, written)
         }
     }
 }
@@ -218,13 +286,21 @@ pub async fn run(
 }
 
 impl stage::Handler for Aggregator {
-    async fn handle(&mut self, message: &jetstream::Message) -> Result<(), HandleError> {
-        let ingested = message
-            .headers
-            .as_ref()
-            .and_then(|h| h.get(headers::INGESTED_AT))
-            .map(|v| v.as_str().to_owned());
-        self.apply_message(&message.payload, ingested.as_deref())
-            .await
+    async fn handle_batch(
+        &mut self,
+        messages: &[jetstream::Message],
+    ) -> Vec<Result<(), HandleError>> {
+        let batch: Vec<(&[u8], Option<&str>)> = messages
+            .iter()
+            .map(|message| {
+                let ingested = message
+                    .headers
+                    .as_ref()
+                    .and_then(|h| h.get(headers::INGESTED_AT))
+                    .map(|v| v.as_str());
+                (message.payload.as_ref(), ingested)
+            })
+            .collect();
+        self.apply_batch(&batch).await
     }
 }
