@@ -22,5 +22,5 @@ pub mod telemetry;
 pub use article::{Article, PubStatus};
 pub use date::PartialDate;
 pub use event::{Actor, ActorType, Event, EventTime, Evidence, Place, Status};
-pub use story::{Change, Story, StoryEvent, StoryUpdate, StoryUpdateRef};
+pub use story::{Change, Source, Story, StoryEvent, StoryUpdate};
 pub use subjects::Names;

@@ -40,11 +40,43 @@ pub struct StoryEvent {
     /// How each resolved field is supported, and the alternatives seen.
     #[serde(default)]
     pub support: Vec<FieldSupport>,
-    /// Every report merged into this event; the fields above are derived from them.
+    /// Who reported this event, one entry per report, oldest first: enough to show and count sources.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// Every report merged into this event, in full; the fields above are derived from them. Kept in the
+    /// stories bucket; left out of published updates, which carry `sources` instead, so an update's size
+    /// does not grow with every corroborating report.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reports: Vec<Event>,
     /// Every change to this event's fields, oldest first.
     #[serde(default)]
     pub history: Vec<HistoryEntry>,
+}
+
+/// One report behind a story event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Source {
+    pub event_id: String,
+    pub article_id: String,
+    pub article_version: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_at: Option<chrono::DateTime<chrono::FixedOffset>>,
+}
+
+impl Source {
+    pub fn of(report: &Event) -> Self {
+        Source {
+            event_id: report.id.clone(),
+            article_id: report.article_id.clone(),
+            article_version: report.article_version,
+            outlet: report.outlet.clone(),
+            status: report.status,
+            published_at: report.published_at,
+        }
+    }
 }
 
 /// One value a field took in the reports, and who said so.
@@ -101,11 +133,43 @@ pub struct StoryUpdate {
     pub changes: Vec<Change>,
 }
 
-/// A [`StoryUpdate`] that borrows its parts: the same JSON, written without cloning the story.
-#[derive(Debug, Clone, Copy, Serialize)]
-pub struct StoryUpdateRef<'a> {
-    pub story: &'a Story,
-    pub changes: &'a [Change],
+impl StoryUpdate {
+    /// The update subscribers receive: the story with its events' full reports left out (see
+    /// [`StoryEvent::sources`]).
+    pub fn published(story: &Story, changes: Vec<Change>) -> Self {
+        let events = story
+            .events
+            .iter()
+            .map(|event| StoryEvent {
+                id: event.id.clone(),
+                kind: event.kind.clone(),
+                status: event.status,
+                actors: event.actors.clone(),
+                place: event.place.clone(),
+                time: event.time.clone(),
+                attribution: event.attribution.clone(),
+                count: event.count,
+                weapon: event.weapon.clone(),
+                mode: event.mode.clone(),
+                evidence: event.evidence.clone(),
+                support: event.support.clone(),
+                sources: event.sources.clone(),
+                reports: Vec::new(),
+                history: event.history.clone(),
+            })
+            .collect();
+        StoryUpdate {
+            story: Story {
+                id: story.id.clone(),
+                title: story.title.clone(),
+                revision: story.revision,
+                updated_at: story.updated_at,
+                closed: story.closed,
+                events,
+            },
+            changes,
+        }
+    }
 }
 
 impl Story {

@@ -351,13 +351,21 @@ impl Desk {
             .filter(|a| a.actor_type != ActorType::Country)
             .map(|a| a.id.as_str())
             .collect();
+        let when = report_day(event);
         let sharing = candidates
             .iter()
             .filter_map(|id| {
                 let story = self.stories.get(*id)?;
+                // A story is a run of related happenings, not everything a leader ever did: it takes new
+                // happenings only while young, and only through events near this one in time and place
+                // (Macron's Berlin visit this week is not his Delhi trip, nor his next month in Berlin).
+                if !story_is_young(story, event.published_at) {
+                    return None;
+                }
                 let shared = story
                     .events
                     .iter()
+                    .filter(|e| near_in_time(e, when) && places_related(e, event))
                     .flat_map(|e| e.actors.iter())
                     .filter(|a| named.contains(&a.id.as_str()))
                     .count();
@@ -404,6 +412,75 @@ impl Desk {
             stories.retain(|s| s != story_id);
         }
     }
+}
+
+/// Days apart two happenings may be and still belong to one story through shared actors.
+pub const STORY_WINDOW_DAYS: i64 = 7;
+
+/// Days after its first report during which a story takes new happenings through shared actors; later ones
+/// start a story of their own (the same happening, reported again, still joins the story holding it).
+pub const STORY_SPAN_DAYS: i64 = 21;
+
+fn story_is_young(story: &Story, published: Option<chrono::DateTime<chrono::FixedOffset>>) -> bool {
+    let first = story
+        .events
+        .iter()
+        .flat_map(|e| e.reports.iter())
+        .filter_map(|r| r.published_at)
+        .min();
+    match (first, published) {
+        (Some(first), Some(published)) => {
+            published - first <= chrono::Duration::days(STORY_SPAN_DAYS)
+        }
+        _ => true,
+    }
+}
+
+/// Whether two happenings may be parts of one story by where they took place: the same place, one inside the
+/// other, the same country, or one of them unplaced. A departure counts where it was headed too.
+fn places_related(held: &StoryEvent, event: &Event) -> bool {
+    let Some(held_place) = &held.place else {
+        return true;
+    };
+    let related = |place: &dateline_shared::Place| {
+        place.compatible_with(held_place)
+            || (place.country.is_some() && place.country == held_place.country)
+    };
+    match &event.place {
+        None => true,
+        Some(place) => related(place) || event.destination.as_ref().is_some_and(related),
+    }
+}
+
+/// The day a report is about: its event's date when known to the day, else the day it was published.
+fn report_day(event: &Event) -> Option<chrono::NaiveDate> {
+    event
+        .time
+        .as_ref()
+        .and_then(|t| t.date)
+        .and_then(|d| d.as_naive())
+        .or_else(|| event.published_at.map(|p| p.date_naive()))
+}
+
+/// Whether a held event is within [`STORY_WINDOW_DAYS`] of `day` (by its date, else its latest report's
+/// publication). Unknown days on either side do not rule a story out.
+fn near_in_time(held: &StoryEvent, day: Option<chrono::NaiveDate>) -> bool {
+    let Some(day) = day else {
+        return true;
+    };
+    let held_day = held
+        .time
+        .as_ref()
+        .and_then(|t| t.date)
+        .and_then(|d| d.as_naive())
+        .or_else(|| {
+            held.reports
+                .iter()
+                .filter_map(|r| r.published_at)
+                .max()
+                .map(|p| p.date_naive())
+        });
+    held_day.is_none_or(|held_day| (held_day - day).num_days().abs() <= STORY_WINDOW_DAYS)
 }
 
 /// Story events in time order; undated ones after dated ones, then by id for a stable order.
@@ -555,6 +632,33 @@ mod tests {
     }
 
     #[test]
+    fn published_updates_name_sources_without_carrying_whole_reports() {
+        let mut desk = Desk::new();
+        desk.apply(report("a1", 1, Status::Occurred, Some("Tokyo"), 16), now());
+        let outcome = desk.apply(report("a2", 1, Status::Occurred, Some("Tokyo"), 16), now());
+        let story = desk
+            .story(outcome.story_id().expect("taken"))
+            .expect("held");
+        let update = dateline_shared::StoryUpdate::published(story, Vec::new());
+        let event = &update.story.events[0];
+        assert!(event.reports.is_empty());
+        let mut outlets: Vec<_> = event
+            .sources
+            .iter()
+            .filter_map(|s| s.outlet.as_deref())
+            .collect();
+        outlets.sort_unstable();
+        assert_eq!(outlets, ["outlet of a1", "outlet of a2"]);
+        let json = serde_json::to_string(&update).expect("serializes");
+        assert!(!json.contains("\"reports\":["), "{json}");
+        assert_eq!(
+            story.events[0].reports.len(),
+            2,
+            "the stored story keeps them"
+        );
+    }
+
+    #[test]
     fn a_new_article_version_replaces_the_old_reports() {
         let mut desk = Desk::new();
         desk.apply(report("a1", 1, Status::Occurred, Some("Osaka"), 16), now());
@@ -629,6 +733,73 @@ mod tests {
         assert!(closed.len() >= 600 - (QUIET_DAYS as usize) - 256);
         assert!(closed.iter().all(|s| s.closed));
         assert!(desk.take_closed().is_empty());
+    }
+
+    #[test]
+    fn a_shared_leader_joins_stories_only_near_in_time_and_place() {
+        let happening = |kind: &str, article: &str, who: &[&str], place: &str, date: &str| {
+            let actors: Vec<_> = who.iter().map(|name| person(name)).collect();
+            let mut e = event(kind, &actors, Some(place), Some(date));
+            e.article_id = article.to_owned();
+            e.published_at = format!("{date}T10:00:00+02:00").parse().ok();
+            e
+        };
+        let mut desk = Desk::new();
+        let arrival = desk.apply(
+            happening(
+                "arrival",
+                "a1",
+                &["Emmanuel Macron"],
+                "Berlin",
+                "2024-05-06",
+            ),
+            now(),
+        );
+        let talks = desk.apply(
+            happening(
+                "meeting",
+                "a2",
+                &["Emmanuel Macron", "Olaf Scholz"],
+                "Berlin",
+                "2024-05-07",
+            ),
+            now(),
+        );
+        let elsewhere = desk.apply(
+            happening(
+                "arrival",
+                "a3",
+                &["Emmanuel Macron"],
+                "New Delhi",
+                "2024-05-09",
+            ),
+            now(),
+        );
+        let next_month = desk.apply(
+            happening(
+                "meeting",
+                "a4",
+                &["Emmanuel Macron", "Olaf Scholz"],
+                "Berlin",
+                "2024-06-20",
+            ),
+            now(),
+        );
+        assert_eq!(
+            arrival.story_id(),
+            talks.story_id(),
+            "arriving in Berlin and talks there the next day are one story"
+        );
+        assert_ne!(
+            arrival.story_id(),
+            elsewhere.story_id(),
+            "the same leader in another city that week is another story"
+        );
+        assert_ne!(
+            arrival.story_id(),
+            next_month.story_id(),
+            "talks six weeks later are another story"
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use dateline_shared::story::{Alternative, FieldSupport, HistoryEntry};
-use dateline_shared::{Actor, Event, EventTime, Place, Status, StoryEvent};
+use dateline_shared::{Actor, Event, EventTime, Place, Source, Status, StoryEvent};
 
 /// The fields a story event resolves and reports changes of, in display order.
 pub const FIELDS: [&str; 7] = [
@@ -94,6 +94,7 @@ pub fn resolve(id: String, mut reports: Vec<Event>, history: Vec<HistoryEntry>) 
         mode: mode.map(|m| m.0),
         evidence: decisive.evidence.clone(),
         support,
+        sources: reports.iter().map(Source::of).collect(),
         reports,
         history,
     }

@@ -15,7 +15,7 @@ use async_nats::HeaderMap;
 use bytes::Bytes;
 use dateline_shared::nats::Durability;
 use dateline_shared::stage::{self, HandleError, Pipeline, StageError};
-use dateline_shared::{headers, Change, Event, Names, Story, StoryUpdateRef};
+use dateline_shared::{headers, Change, Event, Names, Story, StoryUpdate};
 use futures::TryStreamExt;
 
 use crate::desk::{Desk, Outcome};
@@ -183,7 +183,7 @@ impl Aggregator {
         if let Some(at) = ingested_at {
             headers.insert(headers::INGESTED_AT, at);
         }
-        let payload = serde_json::to_vec(&StoryUpdateRef { story, changes })
+        let payload = serde_json::to_vec(&StoryUpdate::published(story, changes.to_vec()))
             .map_err(|e| transient("encoding update", &e))?;
         self.js
             .publish_with_headers(self.names.story_subject(&story.id), headers, payload.into())

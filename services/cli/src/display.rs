@@ -83,7 +83,7 @@ pub fn render_story(story: &Story) -> String {
             .map_or("place unknown", |p| p.name.as_str());
         let outlets: Vec<&str> = {
             let mut o: Vec<&str> = event
-                .reports
+                .sources
                 .iter()
                 .filter_map(|r| r.outlet.as_deref())
                 .collect();
@@ -100,7 +100,7 @@ pub fn render_story(story: &Story) -> String {
             crate::display::actors(event),
             p.paint(
                 "2",
-                &format!("{} report(s): {}", event.reports.len(), outlets.join(", "))
+                &format!("{} report(s): {}", event.sources.len(), outlets.join(", "))
             )
         ));
     }
