@@ -3,7 +3,8 @@
 //! Precedence is flags > environment > file > defaults. The file is applied by setting, before the command line
 //! is parsed, the environment variable behind each key that the environment does not already set; so every
 //! setting has exactly one definition (its clap argument) and the file can never disagree with `--help`.
-//! `deploy/dateline.toml` documents every key.
+//! `deploy/dateline.toml` documents every key. The one list, `[[ingest.sources]]`, is read as typed values by
+//! [`crate::sources`] and checked here along with the rest.
 
 use std::path::Path;
 
@@ -28,6 +29,13 @@ pub const KEYS: &[(&str, &str, &str)] = &[
     ("ops", "metrics_addr", "DATELINE_METRICS_ADDR"),
     ("ingest", "watch", "DATELINE_WATCH"),
     ("ingest", "max_article_bytes", "DATELINE_MAX_ARTICLE_BYTES"),
+    ("ingest", "push_listen", "DATELINE_PUSH_LISTEN"),
+    ("ingest", "push_token_file", "DATELINE_PUSH_TOKEN_FILE"),
+    (
+        "ingest",
+        "push_max_body_bytes",
+        "DATELINE_PUSH_MAX_BODY_BYTES",
+    ),
     ("extractor", "lexicon", "DATELINE_LEXICON"),
 ];
 
@@ -67,11 +75,16 @@ pub fn parse(path: &str, text: &str) -> Result<Vec<(&'static str, String)>, Conf
             .as_table()
             .ok_or_else(|| invalid(format!("`{section}` must be a section ([{section}])")))?;
         for (key, value) in values {
+            if section == "ingest" && key == "sources" {
+                // A list of tables, read and checked as typed values by `crate::sources`.
+                continue;
+            }
             let Some((_, _, env)) = KEYS.iter().find(|(s, k, _)| s == section && k == key) else {
                 let known: Vec<String> = KEYS
                     .iter()
                     .filter(|(s, _, _)| s == section)
                     .map(|(_, k, _)| k.to_string())
+                    .chain((section == "ingest").then(|| "sources".to_owned()))
                     .collect();
                 return Err(invalid(if known.is_empty() {
                     format!("unknown section [{section}]")
@@ -101,6 +114,7 @@ pub fn parse(path: &str, text: &str) -> Result<Vec<(&'static str, String)>, Conf
             out.push((*env, text));
         }
     }
+    crate::sources::from_table(path, &table)?;
     Ok(out)
 }
 
@@ -166,5 +180,9 @@ mod tests {
             .to_string();
         assert!(error.contains("replicas"), "{error}");
         assert!(parse("x.toml", "[nats\n").is_err());
+        let error = parse("x.toml", "[[ingest.sources]]\nfeed = \"gopher://x\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("[[ingest.sources]] #1"), "{error}");
     }
 }

@@ -14,6 +14,7 @@ pub mod nats;
 pub mod ops;
 pub mod schema;
 pub mod shutdown;
+pub mod sources;
 pub mod stage;
 pub mod story;
 pub mod subjects;

@@ -4,8 +4,16 @@
 use tracing_subscriber::{fmt, EnvFilter};
 
 pub fn init(json: bool) {
+    init_with_writer(json, std::io::stderr);
+}
+
+/// [`init`] with another destination than plain stderr (the CLI's writes around its progress bars).
+pub fn init_with_writer<W>(json: bool, writer: W)
+where
+    W: for<'a> fmt::MakeWriter<'a> + Send + Sync + 'static,
+{
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
-    let builder = fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = fmt().with_env_filter(filter).with_writer(writer);
     // try_init: a second call (tests, an embedded service) keeps the first subscriber instead of panicking.
     let _ = if json {
         builder.json().try_init()

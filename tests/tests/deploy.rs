@@ -48,3 +48,25 @@ fn the_example_configuration_is_valid_and_complete() {
         );
     }
 }
+
+#[test]
+fn the_example_sources_are_valid_once_uncommented() {
+    let path = repo_root().join("deploy/dateline.toml");
+    let text = std::fs::read_to_string(&path).expect("reading deploy/dateline.toml");
+    let start = text
+        .find("# [[ingest.sources]]")
+        .expect("the example documents [[ingest.sources]]");
+    let (head, sources) = text.split_at(start);
+    let uncommented: String = sources
+        .lines()
+        .take_while(|line| line.starts_with('#'))
+        .map(|line| line.trim_start_matches('#').trim_start())
+        .map(|line| format!("{line}\n"))
+        .collect();
+    let text = format!("{head}{uncommented}");
+    dateline_shared::config::parse("deploy/dateline.toml", &text).expect("still valid");
+    let table: toml::Table = text.parse().expect("valid TOML");
+    let listed = dateline_shared::sources::from_table("deploy/dateline.toml", &table)
+        .expect("the example sources are valid");
+    assert_eq!(listed.len(), 2, "{listed:?}");
+}

@@ -7,6 +7,7 @@
 mod commands;
 mod display;
 mod local_nats;
+mod progress;
 
 use clap::{Parser, Subcommand};
 
@@ -55,7 +56,7 @@ enum Command {
 async fn main() -> anyhow::Result<()> {
     dateline_shared::config::apply_from_args()?;
     let cli = Cli::parse();
-    dateline_shared::telemetry::init(cli.log_json);
+    dateline_shared::telemetry::init_with_writer(cli.log_json, progress::LogWriter);
     match cli.command {
         Command::Up(args) => commands::up::run(args).await,
         Command::Feed(args) => commands::feed::run(args).await,

@@ -46,6 +46,19 @@ pub fn client() -> Result<reqwest::Client, FetchError> {
         })
 }
 
+/// reqwest's own message ("error sending request for url ...") hides the cause (connection refused, DNS,
+/// TLS); the chain of sources says what actually went wrong.
+fn with_causes(error: &reqwest::Error) -> String {
+    let mut reason = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        reason.push_str(": ");
+        reason.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    reason
+}
+
 pub fn is_url(input: &str) -> bool {
     input.starts_with("http://") || input.starts_with("https://")
 }
@@ -59,7 +72,7 @@ pub async fn fetch(
 ) -> Result<Fetched, FetchError> {
     let request_error = |e: reqwest::Error| FetchError::Request {
         url: url.to_owned(),
-        reason: e.to_string(),
+        reason: with_causes(&e),
     };
     let mut request = client.get(url);
     if let Some(etag) = &validators.etag {

@@ -11,9 +11,11 @@ pub mod validate;
 pub use formats::{detect, parse_document, Format, Limits, Parsed, RejectReason, Rejection};
 pub use validate::validate;
 
-// The async side: inputs, HTTP fetching, publishing and drop folders.
+// The async side: inputs, HTTP fetching, publishing, drop folders and the push endpoint.
 pub mod fetch;
 pub mod folder;
 pub mod inputs;
+pub mod poll;
 pub mod publish;
+pub mod push;
 pub mod synthetic;

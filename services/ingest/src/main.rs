@@ -1,5 +1,7 @@
-//! `dateline-ingest`: runs the ingest stage alone, for deployment: watches drop folders and publishes every
-//! valid article to `<prefix>.articles.<outlet>`.
+//! `dateline-ingest`: runs the ingest stage alone, for deployment: polls the feeds and watches the drop
+//! folders listed as `[[ingest.sources]]` in the configuration file (and folders given with `--watch`),
+//! serves the push endpoint when asked, and publishes every valid article to `<prefix>.articles.<outlet>`.
+//! All sources run concurrently; SIGTERM or Ctrl-C stops them after the publish in flight is acknowledged.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -8,29 +10,30 @@ use anyhow::Context as _;
 use clap::Parser;
 use dateline_ingest::folder::DropFolder;
 use dateline_ingest::formats::Limits;
+use dateline_ingest::poll::FeedPoller;
 use dateline_ingest::publish::Publisher;
+use dateline_ingest::push::PushArgs;
 use dateline_shared::nats::NatsArgs;
 use dateline_shared::ops::{OpsArgs, Readiness};
 use dateline_shared::shutdown::Shutdown;
+use dateline_shared::sources::{FolderSource, Source};
 
-/// Takes articles from wire drop folders and publishes them, validated and deduplicated, to JetStream.
+/// Takes articles from wire feeds, drop folders and webhooks and publishes them, validated and deduplicated,
+/// to JetStream. Feeds are listed as [[ingest.sources]] in the --config file.
 #[derive(Parser, Debug)]
 #[command(version)]
 struct Args {
     /// A drop folder to watch (repeatable). Ingested files move to `processed/`, unusable ones to `rejected/`.
-    #[arg(
-        long = "watch",
-        env = "DATELINE_WATCH",
-        value_delimiter = ',',
-        required = true
-    )]
+    #[arg(long = "watch", env = "DATELINE_WATCH", value_delimiter = ',')]
     watch: Vec<PathBuf>,
-    /// How often to look for new files, in milliseconds.
+    /// How often to look for new files in --watch folders, in milliseconds.
     #[arg(long, default_value_t = 500)]
     poll_ms: u64,
     /// Largest article accepted, in bytes (headline + body).
     #[arg(long, env = "DATELINE_MAX_ARTICLE_BYTES", default_value_t = Limits::default().max_article_bytes)]
     max_article_bytes: usize,
+    #[command(flatten)]
+    push: PushArgs,
     #[command(flatten)]
     nats: NatsArgs,
     #[command(flatten)]
@@ -48,6 +51,26 @@ async fn main() -> anyhow::Result<()> {
     dateline_shared::config::apply_from_args()?;
     let args = Args::parse();
     dateline_shared::telemetry::init(args.log_json);
+    let push = args.push.settings()?;
+    let mut sources = match &args.config {
+        Some(path) => dateline_shared::sources::load(path)?,
+        None => Vec::new(),
+    };
+    for dir in &args.watch {
+        let folder = Source::Folder(FolderSource {
+            dir: dir.clone(),
+            poll: Duration::from_millis(args.poll_ms),
+        });
+        // The file's `[ingest] watch` reaches us through DATELINE_WATCH too; one watcher per folder.
+        if !sources.contains(&folder) {
+            sources.push(folder);
+        }
+    }
+    if sources.is_empty() && push.is_none() {
+        anyhow::bail!(
+            "nothing to ingest from: list [[ingest.sources]] in the --config file, or give --watch DIR or --push-listen ADDR"
+        );
+    }
     let names = args.nats.names()?;
     let client = args.nats.connect("dateline-ingest").await?;
     let js = async_nats::jetstream::new(client.clone());
@@ -59,22 +82,44 @@ async fn main() -> anyhow::Result<()> {
     };
     let shutdown = Shutdown::on_signals();
     let readiness = Readiness::default();
-    readiness.set_ready();
-    let ops = dateline_shared::ops::spawn(&args.ops, client.clone(), readiness, shutdown.clone());
-    let mut tasks = Vec::new();
-    for dir in &args.watch {
-        let folder = DropFolder::new(dir)
-            .with_context(|| format!("opening drop folder {}", dir.display()))?;
-        let publisher = publisher.clone();
+    let mut tasks: Vec<tokio::task::JoinHandle<anyhow::Result<()>>> = Vec::new();
+    if let Some(settings) = &push {
+        let listener = dateline_ingest::push::bind(settings).await?;
+        let router = dateline_ingest::push::router(publisher.clone(), limits.clone(), settings);
         let shutdown = shutdown.clone();
-        let interval = Duration::from_millis(args.poll_ms);
-        let limits = limits.clone();
         tasks.push(tokio::spawn(async move {
-            folder.watch(&publisher, &limits, interval, shutdown).await
+            dateline_ingest::push::serve(listener, router, shutdown)
+                .await
+                .context("push endpoint")
         }));
     }
+    let http = dateline_ingest::fetch::client()?;
+    for source in sources {
+        let publisher = publisher.clone();
+        let shutdown = shutdown.clone();
+        let limits = limits.clone();
+        match source {
+            Source::Feed(feed) => {
+                let poller = FeedPoller::new(feed, http.clone(), publisher, limits);
+                tasks.push(tokio::spawn(async move {
+                    poller.run(shutdown).await;
+                    Ok(())
+                }));
+            }
+            Source::Folder(FolderSource { dir, poll }) => {
+                let folder = DropFolder::new(&dir)
+                    .with_context(|| format!("opening drop folder {}", dir.display()))?;
+                tasks.push(tokio::spawn(async move {
+                    folder.watch(&publisher, &limits, poll, shutdown).await;
+                    Ok(())
+                }));
+            }
+        }
+    }
+    readiness.set_ready();
+    let ops = dateline_shared::ops::spawn(&args.ops, client.clone(), readiness, shutdown.clone());
     for task in tasks {
-        task.await.context("drop folder task failed")?;
+        task.await.context("ingest task panicked")??;
     }
     ops.await?.context("ops endpoints")?;
     client.flush().await.context("flushing NATS connection")?;

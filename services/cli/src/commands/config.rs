@@ -10,7 +10,8 @@ pub struct Args {
 
 #[derive(clap::Subcommand, Debug)]
 enum Action {
-    /// Check a file: unknown sections or keys and values of the wrong type are errors.
+    /// Check a file: unknown sections or keys, values of the wrong type and unusable `[[ingest.sources]]` are
+    /// errors.
     Check { file: PathBuf },
 }
 
@@ -25,6 +26,15 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         };
         println!("{env}={shown}");
     }
-    println!("{}: ok ({} settings)", file.display(), assignments.len());
+    let sources = dateline_shared::sources::load(&file)?;
+    for source in &sources {
+        println!("source: {source}");
+    }
+    println!(
+        "{}: ok ({} settings, {} sources)",
+        file.display(),
+        assignments.len(),
+        sources.len()
+    );
     Ok(())
 }

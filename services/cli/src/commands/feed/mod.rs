@@ -1,9 +1,12 @@
-//! `dateline feed`: publish article files, folders, JSON Lines or stdin to the pipeline, with a summary of
-//! what was accepted, duplicated and rejected (and why).
+//! `dateline feed`: publish article files, folders, JSON Lines or stdin to the pipeline, with a progress bar
+//! (rate and ETA, on a terminal only) and a summary of what was accepted, duplicated, rejected — grouped by
+//! reason — and not published.
+
+mod summary;
 
 use anyhow::Context as _;
 use dateline_ingest::formats::Limits;
-use dateline_ingest::publish::Publisher;
+use dateline_ingest::publish::{IngestReport, Publisher};
 use dateline_shared::nats::NatsArgs;
 
 #[derive(clap::Args, Debug)]
@@ -29,33 +32,40 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
     };
     let publisher = Publisher::new(js, names);
     let http = dateline_ingest::fetch::client()?;
-    let mut total = dateline_ingest::publish::IngestReport::default();
-    for input in dateline_ingest::inputs::expand(&args.inputs)? {
-        let bytes = dateline_ingest::inputs::load(&input, &http, &limits).await?;
+    let inputs = dateline_ingest::inputs::expand(&args.inputs)?;
+    let progress = crate::progress::bar(inputs.len() as u64, "files");
+    let mut total = IngestReport::default();
+    // One unreadable file among thousands should not lose the run: it is counted and named at the end.
+    let mut unreadable = Vec::new();
+    for input in &inputs {
         let name = if input == "-" {
             "stdin"
         } else {
             input.as_str()
         };
-        total.merge(publisher.ingest_document(name, &bytes, &limits).await);
+        match dateline_ingest::inputs::load(input, &http, &limits).await {
+            Ok(bytes) => total.merge(publisher.ingest_document(name, &bytes, &limits).await),
+            Err(error) => unreadable.push(error.to_string()),
+        }
+        progress.bar().set_message(format!(
+            "{} accepted, {} rejected",
+            total.accepted,
+            total.rejected.len()
+        ));
+        progress.bar().inc(1);
     }
+    progress.finish();
     client.flush().await.context("flushing NATS connection")?;
-    super::report_rejections(&total.rejected);
-    for failure in &total.failed {
-        eprintln!("not published: {failure}");
-    }
-    println!(
-        "accepted {}, duplicates {}, rejected {}, failed {}",
-        total.accepted,
-        total.duplicates,
-        total.rejected.len(),
-        total.failed.len()
-    );
+    eprint!("{}", summary::details(&total, &unreadable));
+    println!("{}", summary::totals(&total, unreadable.len()));
     if !total.failed.is_empty() {
         anyhow::bail!(
             "{} articles were not published; feed them again",
             total.failed.len()
         );
+    }
+    if !unreadable.is_empty() {
+        anyhow::bail!("{} inputs could not be read", unreadable.len());
     }
     Ok(())
 }
