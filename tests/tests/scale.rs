@@ -58,10 +58,26 @@ async fn drain(extractors: usize) -> anyhow::Result<(Duration, u64)> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_extractors_drain_a_backlog_faster_than_one() -> anyhow::Result<()> {
-    let (one, produced_one) = drain(1).await?;
-    let (two, produced_two) = drain(2).await?;
+    // Best of two runs each, alternated, as benchmarks do: a stray process on a shared machine slows one
+    // run, not both.
+    let mut one = Duration::MAX;
+    let mut two = Duration::MAX;
+    let mut produced = Vec::new();
+    for _ in 0..2 {
+        let (took, events) = drain(1).await?;
+        one = one.min(took);
+        produced.push(events);
+        let (took, events) = drain(2).await?;
+        two = two.min(took);
+        produced.push(events);
+    }
     // Sharing the consumer never doubles work: every event once, whatever the number of instances.
-    assert_eq!(produced_one, produced_two);
+    produced.dedup();
+    assert_eq!(
+        produced.len(),
+        1,
+        "runs produced different event counts: {produced:?}"
+    );
     let speedup = one.as_secs_f64() / two.as_secs_f64();
     eprintln!("one extractor {one:?}, two {two:?}: speed-up {speedup:.2}");
     assert!(
