@@ -226,6 +226,12 @@ const NON_PERSON: &[&str] = &[
     "Krai",
     "Region",
     "Province",
+    "Prefecture",
+    "Oblast",
+    "Governorate",
+    "County",
+    "District",
+    "Territory",
     "Federation",
     "Republic",
     "Kingdom",
@@ -811,10 +817,14 @@ fn interpret(
                     ..
                 }) | Elem::Ent(Entry::Place(_))
             );
-        let known_place = lex.is_known_place(&name);
-        if !non_person && !known_place {
-            let can_create =
-                titled || honorific || (parts.len() >= 2 && parts.len() <= 4 && !modifier_is_place);
+        // A place name ("Da Nang") is no new person, but a title says it is ("President Jordan Bardella"),
+        // and a name already introduced still binds ("Kim" is also a town in India).
+        let known_place = !titled && !honorific && lex.is_known_place(&name);
+        if !non_person {
+            let can_create = !known_place
+                && (titled
+                    || honorific
+                    || (parts.len() >= 2 && parts.len() <= 4 && !modifier_is_place));
             let p = if can_create {
                 let (role, country) = match last_title {
                     Some(t) => role_and_country(doc, els, t + 1),
@@ -1092,6 +1102,20 @@ mod tests {
         );
         let ids: Vec<&str> = mentions.iter().map(|m| m.1.as_str()).collect();
         assert_eq!(ids, vec!["north-korea", "russia", "north-korea"]);
+    }
+
+    #[test]
+    fn gazetteer_places_are_not_people_but_surnames_still_bind() {
+        let (people, mentions) = read(
+            "Kim Jong Un arrived in Da Nang. Kim said Da Nang was beautiful. President Victoria Lopez spoke.",
+        );
+        let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, vec!["Kim Jong Un", "Victoria Lopez"]);
+        assert_eq!(
+            mentions.iter().filter(|m| m.1 == "kim-jong-un").count(),
+            2,
+            "{mentions:?}"
+        );
     }
 
     #[test]

@@ -35,6 +35,8 @@ pub mod status;
 pub mod time;
 
 #[cfg(test)]
+mod corpus_scores;
+#[cfg(test)]
 mod seeds;
 #[cfg(test)]
 mod tests;

@@ -168,7 +168,7 @@ fn parse_inner(
     } else if let Some((de, _)) = doc.ci_find(end, |x| matches!(x, Entry::DropNoun).then_some(())) {
         end = de;
     }
-    let country = lex.place_country(&name).or(hint);
+    let country = lex.place_country_hinted(&name, hint.as_deref());
     let mut place = Place {
         name,
         country,
@@ -265,5 +265,23 @@ mod tests {
         let p = place("the Kremlin").unwrap();
         assert_eq!(p.name, "Kremlin");
         assert!(place("the sea off its east coast").is_none());
+    }
+
+    #[test]
+    fn the_gazetteer_gives_countries_the_lexicon_lacks() {
+        for (text, name, country) in [
+            ("Da Nang", "Da Nang", "VN"),
+            ("the northern city of Plesetsk", "Plesetsk", "RU"),
+            ("Kagoshima Prefecture", "Kagoshima Prefecture", "JP"),
+            // The sentence's own country wins over the most populous namesake.
+            ("the Turkish town of Kazan", "Kazan", "TR"),
+        ] {
+            let p = place(text).unwrap_or_else(|| panic!("{text}: no place"));
+            assert_eq!(
+                (p.name.as_str(), p.country.as_deref()),
+                (name, Some(country)),
+                "{text}"
+            );
+        }
     }
 }
