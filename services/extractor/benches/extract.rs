@@ -1,17 +1,20 @@
-//! Extraction speed over realistic copy: the development corpus and samples (written in wire style) plus
-//! synthetic wire copy, reported as bytes/s and articles/s on one core. Run: `cargo bench -p dateline-extractor`.
+//! Extraction speed over realistic copy: the gold corpora and samples (written in wire style) plus synthetic
+//! wire copy, reported as bytes/s and articles/s on one core, for the whole of `extract` and for each stage
+//! on its own (segmentation, lexicon and entity lookup, trigger frames, time normalisation), so that a
+//! regression shows where it happened. Run: `cargo bench -p dateline-extractor`.
 
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use dateline_extractor::{extract, Lexicon};
+use dateline_extractor::doc::Doc;
+use dateline_extractor::{entities, extract, extraction_text, frames, segment, time, Lexicon};
 use dateline_ingest::formats::{parse_document, Limits};
 use dateline_shared::Article;
 
 fn written_corpus() -> Vec<Article> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut articles = Vec::new();
-    for dir in ["corpus/dev/articles", "samples"] {
+    for dir in ["corpus/dev/articles", "corpus/test/articles", "samples"] {
         let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
             continue;
         };
@@ -66,5 +69,65 @@ fn bench_extract(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_extract);
+/// Each stage over the written corpus. Later stages need the earlier ones' output, which is prepared
+/// outside the timed loop, so each figure is that stage's own cost.
+fn bench_stages(c: &mut Criterion) {
+    let lexicon = Lexicon::builtin();
+    let written = written_corpus();
+    let texts: Vec<String> = written
+        .iter()
+        .map(|a| extraction_text(a).into_owned())
+        .collect();
+    let published: Vec<_> = written.iter().map(Article::published_date).collect();
+    let docs: Vec<Doc<'_>> = texts.iter().map(|t| Doc::new(t, lexicon)).collect();
+    let ents: Vec<_> = docs.iter().map(entities::find).collect();
+
+    let mut group = c.benchmark_group("stage");
+    group.throughput(Throughput::Bytes(text_bytes(&written)));
+    group.bench_function("segmentation", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| {
+                    let toks = segment::tokenize(t);
+                    segment::sentences(t, &toks).len()
+                })
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("lexicon_and_entity_lookup", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| entities::find(&Doc::new(t, lexicon)).mentions.len())
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("triggers", |b| {
+        b.iter(|| {
+            docs.iter()
+                .zip(&ents)
+                .zip(&published)
+                .map(|((d, e), p)| frames::candidates(d, e, *p).len())
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("time_normalisation", |b| {
+        b.iter(|| {
+            docs.iter()
+                .zip(&published)
+                .map(|(d, p)| {
+                    d.sents
+                        .iter()
+                        .flat_map(|s| time::find(d, s.content, s.toks.end))
+                        .filter_map(|x| time::resolve(x.when, *p, false))
+                        .count()
+                })
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_extract, bench_stages);
 criterion_main!(benches);

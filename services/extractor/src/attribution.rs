@@ -167,7 +167,10 @@ pub fn find(doc: &Doc<'_>, ents: &Entities, from: usize, to: usize) -> Attributi
         } else if doc.is_cap(end) || doc.is_any(end, &["the", "a", "an", "Mr", "Mrs", "Ms", "Dr"]) {
             // Inverted: '"...," said the minister.'
             let np_end = phrase_end(doc, end, to);
-            if np_end > end {
+            // "..., said the minister." ends the sentence or clause; "but said Lavrov will visit" is the
+            // verb's own complement, not an inverted source.
+            let closes = np_end >= to || doc.kind(np_end) != TokKind::Word;
+            if np_end > end && closes {
                 add(doc, ents, &mut out, end, np_end);
                 out.spans.push((i, np_end));
             }
@@ -315,5 +318,9 @@ mod tests {
             vec!["Paul Jones"]
         );
         assert!(sources("He said it was over.").is_empty());
+        assert!(sources(
+            "The ministry denied it, but said Foreign Minister Ana Lopez will visit Lima."
+        )
+        .is_empty());
     }
 }

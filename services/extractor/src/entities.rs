@@ -226,6 +226,12 @@ const NON_PERSON: &[&str] = &[
     "Krai",
     "Region",
     "Province",
+    "Prefecture",
+    "Oblast",
+    "Governorate",
+    "County",
+    "District",
+    "Territory",
     "Federation",
     "Republic",
     "Kingdom",
@@ -335,7 +341,16 @@ const NON_PERSON: &[&str] = &[
     "Tower",
 ];
 
+/// Nouns through which a country acts: "Russian forces", "Turkish and Iraqi officials", "Indian negotiators".
 const FORCES: &[&str] = &[
+    "officials",
+    "negotiators",
+    "delegations",
+    "delegation",
+    "diplomats",
+    "envoys",
+    "commanders",
+    "authorities",
     "forces",
     "troops",
     "military",
@@ -595,9 +610,22 @@ fn the_two(
     if n < 2 {
         return None;
     }
-    let (a, b) = (last_people[n - 2], last_people[n - 1]);
-    let people = vec![Ref::Person(a), Ref::Person(b)];
     let next = doc.tok(i + 2);
+    // "the two leaders" are the last two leaders named, not a spokesman quoted in between.
+    let leaders: Vec<usize> = last_people
+        .iter()
+        .copied()
+        .filter(|&p| ents.people[p].role.as_deref().is_some_and(is_leader_role))
+        .collect();
+    let pool =
+        if matches!(next, "leaders" | "presidents" | "premiers" | "heads") && leaders.len() >= 2 {
+            &leaders[..]
+        } else {
+            last_people
+        };
+    let m = pool.len();
+    let (a, b) = (pool[m - 2], pool[m - 1]);
+    let people = vec![Ref::Person(a), Ref::Person(b)];
     // "the two heads of state": read over "of state".
     let noun_end = if next == "heads" && i + 4 < end && doc.tok(i + 3) == "of" {
         i + 5
@@ -679,16 +707,22 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
             }
             continue;
         }
-        let particle = doc.is_word(i)
-            && lex.particles.contains(
-                &doc.tok(i)
-                    .split('-')
-                    .next()
-                    .unwrap_or("")
-                    .to_ascii_lowercase(),
-            )
+        let is_particle = |k: usize| {
+            doc.is_word(k)
+                && lex.particles.contains(
+                    &doc.tok(k)
+                        .split('-')
+                        .next()
+                        .unwrap_or("")
+                        .to_ascii_lowercase(),
+                )
+        };
+        // "al-Sudani" carries its name after the hyphen; "von der Leyen" chains particles before it.
+        let particle = is_particle(i)
             && matches!(els.last(), Some((Elem::Cap, ..)))
-            && doc.is_cap(i + 1);
+            && (doc.is_cap(i + 1)
+                || has_upper_after_hyphen(doc.tok(i))
+                || (is_particle(i + 1) && doc.is_cap(i + 2)));
         if particle {
             els.push((Elem::Cap, i, i + 1));
             i += 1;
@@ -811,10 +845,14 @@ fn interpret(
                     ..
                 }) | Elem::Ent(Entry::Place(_))
             );
-        let known_place = lex.is_known_place(&name);
-        if !non_person && !known_place {
-            let can_create =
-                titled || honorific || (parts.len() >= 2 && parts.len() <= 4 && !modifier_is_place);
+        // A place name ("Da Nang") is no new person, but a title says it is ("President Jordan Bardella"),
+        // and a name already introduced still binds ("Kim" is also a town in India).
+        let known_place = !titled && !honorific && lex.is_known_place(&name);
+        if !non_person {
+            let can_create = !known_place
+                && (titled
+                    || honorific
+                    || (parts.len() >= 2 && parts.len() <= 4 && !modifier_is_place));
             let p = if can_create {
                 let (role, country) = match last_title {
                     Some(t) => role_and_country(doc, els, t + 1),
@@ -881,10 +919,16 @@ fn interpret(
         _,
     )] = els[..]
     {
-        if doc.is_any(chunk.end, FORCES) {
+        if let Some(noun) = group_noun_after(doc, chunk.end) {
+            // Coordinated ("Turkish and Iraqi officials"): each demonym is its own country mention.
+            let end = if noun == chunk.end {
+                chunk.end + 1
+            } else {
+                chunk.end
+            };
             ents.mentions.push(Mention {
                 start: a,
-                end: chunk.end + 1,
+                end,
                 refs: vec![Ref::Country(idx)],
                 possessive: false,
                 anaphor: false,
@@ -905,6 +949,34 @@ fn interpret(
             });
         }
     }
+}
+
+/// The group noun a demonym at `i - 1` modifies, reading over coordinated demonyms: "Turkish [and Iraqi]
+/// officials". Returns the noun's token.
+fn group_noun_after(doc: &Doc<'_>, mut i: usize) -> Option<usize> {
+    let demonym = |k: usize| {
+        doc.cs_find(k, |e| {
+            matches!(
+                e,
+                Entry::Country {
+                    how: CountryForm::Demonym,
+                    ..
+                }
+            )
+            .then_some(())
+        })
+        .map(|(end, _)| end)
+    };
+    for _ in 0..4 {
+        if doc.is_any(i, FORCES) {
+            return Some(i);
+        }
+        if !doc.is_any(i, &["and", ","]) {
+            return None;
+        }
+        i = demonym(i + 1)?;
+    }
+    None
 }
 
 fn actor_ref(el: Elem) -> Option<Ref> {
@@ -1092,6 +1164,20 @@ mod tests {
         );
         let ids: Vec<&str> = mentions.iter().map(|m| m.1.as_str()).collect();
         assert_eq!(ids, vec!["north-korea", "russia", "north-korea"]);
+    }
+
+    #[test]
+    fn gazetteer_places_are_not_people_but_surnames_still_bind() {
+        let (people, mentions) = read(
+            "Kim Jong Un arrived in Da Nang. Kim said Da Nang was beautiful. President Victoria Lopez spoke.",
+        );
+        let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, vec!["Kim Jong Un", "Victoria Lopez"]);
+        assert_eq!(
+            mentions.iter().filter(|m| m.1 == "kim-jong-un").count(),
+            2,
+            "{mentions:?}"
+        );
     }
 
     #[test]

@@ -734,14 +734,20 @@ impl fmt::Display for EvalReport {
         if self.errors.is_empty() {
             return Ok(());
         }
+        // `{:#}` lists every error, for tracing a whole run.
+        let shown = if f.alternate() {
+            self.errors.len()
+        } else {
+            self.errors.len().min(ERRORS_SHOWN)
+        };
         writeln!(f)?;
         writeln!(
             f,
             "errors ({} in all, first {} shown)",
             self.errors.len(),
-            self.errors.len().min(ERRORS_SHOWN)
+            shown
         )?;
-        for error in self.errors.iter().take(ERRORS_SHOWN) {
+        for error in self.errors.iter().take(shown) {
             match error {
                 EvalErrorCase::Miss {
                     article_id,

@@ -259,7 +259,18 @@ fn actor_mentions<'e>(
                 .any(|&(a, b)| a <= m.start && m.start < b)
         })
         .filter(|m| objects || m.start == 0 || !doc.is_any(m.start - 1, PREPS) || m.possessive)
+        // "to visit Pyongyang for a summit with Kim": the object of one trigger is no subject of the next.
+        .filter(|m| objects || m.start == 0 || m.possessive || !is_verb_trigger(doc, m.start - 1))
         .collect()
+}
+
+fn is_verb_trigger(doc: &Doc<'_>, k: usize) -> bool {
+    doc.ci_at(k).is_some_and(|(end, entries)| {
+        end == k + 1
+            && entries
+                .iter()
+                .any(|e| matches!(e, Entry::Trigger { form, .. } if *form != Form::Noun))
+    })
 }
 
 /// Candidates of one article, in text order.
@@ -512,7 +523,7 @@ fn frame(
         while idx > 0 {
             let prev = before[idx - 1];
             let gap_ok = (prev.end..before[idx].start).all(|g| {
-                doc.is_any(g, &["and", ",", "&", "both"])
+                doc.is_any(g, &["and", ",", "&", "both", "the"])
                     || doc.kind(g) == crate::segment::TokKind::Possessive
             });
             if !gap_ok {
@@ -608,7 +619,15 @@ fn frame(
     if matches!(opener, "sub") && doc.is_any(cs, &["if", "unless", "whether"]) {
         return None;
     }
-    let governing_denial = opener == "that" && status::has_denial_verb(doc, from, cs);
+    // Only the clause that governs this one can deny it: "denied a report that X visited", not a denial two
+    // clauses back.
+    let governing_from = bounds
+        .iter()
+        .rev()
+        .map(|&(b, _)| b)
+        .find(|&b| b < cs)
+        .unwrap_or(from);
+    let governing_denial = opener == "that" && status::has_denial_verb(doc, governing_from, cs);
     if opener == "that" && status::has_speculation_verb(doc, from, cs) && !governing_denial {
         window.push(crate::lexicon::Cue::Speculated);
     }
@@ -644,8 +663,19 @@ fn frame(
     } else {
         times.iter().rev().find(|x| x.end <= t)
     };
-    let chosen = in_clause_after.or(in_clause_before).or(earlier);
+    let in_clause = in_clause_after.or(in_clause_before);
+    let chosen = in_clause.or(earlier);
     let mut status = status;
+    // "Xi leaves for Hungary later on Wednesday": a present-tense verb with its own time is a schedule.
+    let scheduled = status == Status::Occurred
+        && matches!(form, Form::Third | Form::Base)
+        && in_clause.is_some()
+        && t > from
+        && !doc.is_any(t - 1, &["did", "does", "do", "to", "not"]);
+    if scheduled {
+        status = Status::Expected;
+    }
+    let future_cue = future_cue || scheduled;
     let (date, time_text) = match chosen {
         Some(x) => {
             let future = future_cue || x.future_only;
@@ -914,6 +944,9 @@ fn count_before(doc: &Doc<'_>, weapon_start: usize, floor: usize) -> Option<u32>
                 | "about"
                 | "around"
                 | "nearly"
+                | "attack"
+                | "kamikaze"
+                | "one-way"
                 | "some"
         ) {
             continue;

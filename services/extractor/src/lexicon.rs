@@ -382,20 +382,25 @@ fn idx16(i: usize, what: &str) -> Result<u16, LexiconError> {
 }
 
 impl Lexicon {
-    /// The built-in lexicon (`lexicon/default.toml`), compiled once per process.
+    /// The built-in lexicon (`lexicon/default.toml`) with the built-in gazetteer plugged in, compiled once
+    /// per process.
     pub fn builtin() -> &'static Lexicon {
         static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
         BUILTIN.get_or_init(|| {
-            Lexicon::from_toml_str(DEFAULT_TOML).expect("the built-in lexicon is valid")
+            Lexicon::from_toml_str(DEFAULT_TOML)
+                .expect("the built-in lexicon is valid")
+                .with_gazetteer(crate::gazetteer::builtin())
         })
     }
 
+    /// A lexicon file, with the built-in gazetteer plugged in: a user's lexicon changes the vocabulary, not
+    /// the world's places.
     pub fn from_path(path: &Path) -> Result<Lexicon, LexiconError> {
         let text = std::fs::read_to_string(path).map_err(|source| LexiconError::Io {
             path: path.display().to_string(),
             source,
         })?;
-        Lexicon::from_toml_str(&text)
+        Ok(Lexicon::from_toml_str(&text)?.with_gazetteer(crate::gazetteer::builtin()))
     }
 
     /// Plugs in a gazetteer: place names it knows get their country (see [`crate::gazetteer`]).
@@ -714,6 +719,27 @@ impl Lexicon {
         self.gazetteer
             .as_ref()
             .and_then(|g| g.lookup(name))
+            .map(|e| e.country)
+    }
+
+    /// The country of a place name as the text frames it: the lexicon's own places first, then the country
+    /// the sentence gives (`hint`: "the Russian city of ..."), then the gazetteer's most populous match. A
+    /// capitalised run the gazetteer does not know whole ("Kagoshima Prefecture") takes the country of its
+    /// longest known prefix.
+    pub fn place_country_hinted(&self, name: &str, hint: Option<&str>) -> Option<String> {
+        if let Some(&i) = self.place_by_name.get(&name.to_lowercase()) {
+            if let Some(c) = &self.places[i as usize].country {
+                return Some(c.clone());
+            }
+        }
+        if let Some(h) = hint {
+            return Some(h.to_owned());
+        }
+        let gaz = self.gazetteer.as_ref()?;
+        let words: Vec<&str> = name.split(' ').collect();
+        (1..=words.len())
+            .rev()
+            .find_map(|n| gaz.lookup(&words[..n].join(" ")))
             .map(|e| e.country)
     }
 

@@ -10,7 +10,7 @@
 //! - [`lexicon`]: the data (kinds, triggers, cues, countries, organisations, titles), loaded from TOML;
 //! - [`doc`]: the article's text, tokens, sentences and lexicon matches;
 //! - [`entities`]: people, countries and organisations, and coreference of their mentions;
-//! - [`places`] and [`gazetteer`]: place phrases and where place names' countries come from;
+//! - [`places`] and [`gazetteer`]: place phrases and where place names' countries come from (GeoNames, built in);
 //! - [`time`]: time expressions normalised against the publication date;
 //! - [`status`]: occurred / expected / speculated / denied from scoped cues;
 //! - [`attribution`]: who the article says reports it;
@@ -34,6 +34,8 @@ pub mod service;
 pub mod status;
 pub mod time;
 
+#[cfg(test)]
+mod corpus_scores;
 #[cfg(test)]
 mod seeds;
 #[cfg(test)]

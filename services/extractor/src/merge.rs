@@ -161,7 +161,17 @@ fn absorb(h: &mut Happening, c: &Candidate, idx: usize) {
         h.date = c.date;
         h.time_text = c.time_text.clone();
     }
-    if (c.strong || !c.actors.is_empty() || c.status == Status::Denied) && c.asserted {
+    // A denial that names no time, place or weapon ("denies targeting civilians") is a general stance, not a
+    // denial of the happening already reported.
+    let vague_denial = c.status == Status::Denied
+        && !c.strong
+        && c.date.is_none()
+        && c.place.is_none()
+        && h.status_asserted;
+    if (c.strong || !c.actors.is_empty() || c.status == Status::Denied)
+        && c.asserted
+        && !vague_denial
+    {
         let firmer = c.status.assertiveness() > h.status.assertiveness()
             || (c.status == Status::Denied && h.status == Status::Occurred);
         if firmer || !h.status_asserted {

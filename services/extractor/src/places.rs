@@ -146,6 +146,21 @@ fn parse_inner(
             return Some((place, end));
         }
     }
+    // An unnamed venue described by its modifiers: "the presidential palace", "the government palace".
+    if !doc.is_cap(i) {
+        let venue = (i + 1..=j.min(i + 2)).find_map(|k| {
+            doc.ci_find(k, |x| matches!(x, Entry::VenueNoun).then_some(()))
+                .map(|(ve, _)| ve)
+        });
+        if let Some(ve) = venue.filter(|&ve| ve <= to) {
+            let place = Place {
+                name: doc.span(i, ve).to_owned(),
+                country: hint,
+                is_country: false,
+            };
+            return Some((place, ve));
+        }
+    }
     // A capitalised name.
     let mut e = i;
     while e < to && doc.is_cap(e) && !is_stop(doc, e) && doc.cs_at(e).is_none() {
@@ -160,6 +175,25 @@ fn parse_inner(
     if e == i {
         return None;
     }
+    // "the Palace of Serbia", "the Hall of the People": a venue named by what follows "of".
+    if e + 1 < to
+        && doc.is(e, "of")
+        && doc
+            .ci_find(e - 1, |x| matches!(x, Entry::VenueNoun).then_some(()))
+            .is_some()
+    {
+        let mut k = e + 1;
+        if doc.is(k, "the") {
+            k += 1;
+        }
+        let after = k;
+        while k < to && doc.is_cap(k) && !is_stop(doc, k) {
+            k += 1;
+        }
+        if k > after {
+            e = k;
+        }
+    }
     let mut name = doc.span(i, e).to_owned();
     let mut end = e;
     if let Some((ve, _)) = doc.ci_find(end, |x| matches!(x, Entry::VenueNoun).then_some(())) {
@@ -168,7 +202,7 @@ fn parse_inner(
     } else if let Some((de, _)) = doc.ci_find(end, |x| matches!(x, Entry::DropNoun).then_some(())) {
         end = de;
     }
-    let country = lex.place_country(&name).or(hint);
+    let country = lex.place_country_hinted(&name, hint.as_deref());
     let mut place = Place {
         name,
         country,
@@ -265,5 +299,41 @@ mod tests {
         let p = place("the Kremlin").unwrap();
         assert_eq!(p.name, "Kremlin");
         assert!(place("the sea off its east coast").is_none());
+    }
+
+    #[test]
+    fn venues_named_by_modifiers_or_by_of() {
+        assert_eq!(
+            place("the presidential palace").unwrap().name,
+            "presidential palace"
+        );
+        assert_eq!(
+            place("the Palace of Serbia").unwrap().name,
+            "Palace of Serbia"
+        );
+        assert_eq!(
+            place("the Great Hall of the People").unwrap().name,
+            "Great Hall of the People"
+        );
+        // A bare venue noun names nothing.
+        assert!(place("the palace").is_none());
+    }
+
+    #[test]
+    fn the_gazetteer_gives_countries_the_lexicon_lacks() {
+        for (text, name, country) in [
+            ("Da Nang", "Da Nang", "VN"),
+            ("the northern city of Plesetsk", "Plesetsk", "RU"),
+            ("Kagoshima Prefecture", "Kagoshima Prefecture", "JP"),
+            // The sentence's own country wins over the most populous namesake.
+            ("the Turkish town of Kazan", "Kazan", "TR"),
+        ] {
+            let p = place(text).unwrap_or_else(|| panic!("{text}: no place"));
+            assert_eq!(
+                (p.name.as_str(), p.country.as_deref()),
+                (name, Some(country)),
+                "{text}"
+            );
+        }
     }
 }

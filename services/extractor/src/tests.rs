@@ -206,3 +206,110 @@ fn the_two_leaders_and_missiles_fired_at_a_target() {
     assert!(evs.iter().any(|e| e.kind == "attack"), "{evs:?}");
     assert!(!evs.iter().any(|e| e.kind == "missile_launch"), "{evs:?}");
 }
+
+fn ids(e: &Event) -> Vec<&str> {
+    let mut v: Vec<&str> = e.actors.iter().map(|a| a.id.as_str()).collect();
+    v.sort_unstable();
+    v
+}
+
+#[test]
+fn abbreviated_titles_bind_to_the_full_name_and_keep_the_role() {
+    let evs = run("Foreign Minister Ana Kovac arrived in Vilnius on Monday. FM Kovac met Lithuanian President Gitanas Nauseda in Vilnius on Tuesday.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(ids(m), vec!["ana-kovac", "gitanas-nauseda"]);
+    assert_eq!(
+        m.actors
+            .iter()
+            .find(|a| a.id == "ana-kovac")
+            .and_then(|a| a.role.as_deref()),
+        Some("Foreign Minister")
+    );
+}
+
+#[test]
+fn names_with_particles_stay_whole() {
+    let evs = run(
+        "Prime Minister Ahmed al-Rashid met Commissioner Maria von der Berg in Brussels on Monday.",
+    );
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(ids(m), vec!["ahmed-al-rashid", "maria-von-der-berg"]);
+}
+
+#[test]
+fn coordinated_countries_and_demonyms_are_all_parties() {
+    let evs =
+        run("Chilean and Peruvian officials signed a memorandum on fisheries in Lima on Monday.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .expect("agreement");
+    assert_eq!(ids(a), vec!["chile", "peru"]);
+    let evs = run("Kenya, Ethiopia and the United Arab Emirates signed a transport accord in Nairobi on Tuesday.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .expect("agreement");
+    assert_eq!(ids(a), vec!["ethiopia", "kenya", "united-arab-emirates"]);
+}
+
+#[test]
+fn the_two_leaders_are_leaders_not_the_spokesman_quoted_between() {
+    let evs = run("President Lula da Silva arrived in Santiago on Monday to meet President Gabriel Boric, spokesman Pedro Ruiz said. The two leaders met at La Moneda on Tuesday.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert!(!ids(m).contains(&"pedro-ruiz"), "{:?}", ids(m));
+    assert!(ids(m).contains(&"gabriel-boric"), "{:?}", ids(m));
+}
+
+#[test]
+fn the_object_of_one_trigger_is_not_the_subject_of_the_next() {
+    let evs = run("Prime Minister Mark Carney is preparing to visit Beijing in May for a summit with Chinese President Xi Jinping.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(ids(m), vec!["mark-carney", "xi-jinping"]);
+}
+
+#[test]
+fn courtesy_calls_and_sitting_down_for_talks_are_meetings() {
+    let evs = run("Foreign Minister Penny Wong paid a courtesy call on President Prabowo Subianto in Jakarta on Monday.");
+    assert!(
+        evs.iter()
+            .any(|e| e.kind == "meeting" && ids(e) == vec!["penny-wong", "prabowo-subianto"]),
+        "{evs:?}"
+    );
+    let evs = run("Mongolian President Ukhnaagiin Khurelsukh and Vladimir Putin sat down for talks at the State Palace on Tuesday.");
+    assert!(evs.iter().any(|e| e.kind == "meeting"), "{evs:?}");
+}
+
+#[test]
+fn a_present_tense_verb_with_its_own_time_is_a_schedule() {
+    // 2024-03-13 is a Wednesday: "on Friday" is the 15th.
+    let evs = run("President Lee Jae-myung leaves Jakarta for Manila on Friday, his office said.");
+    let d = evs
+        .iter()
+        .find(|e| e.kind == "departure")
+        .expect("departure");
+    assert_eq!(d.status, Status::Expected);
+    assert_eq!(d.date().unwrap().to_string(), "2024-03-15");
+}
+
+#[test]
+fn a_general_denial_does_not_deny_a_reported_strike() {
+    let evs = run("Russia struck the Ukrainian city of Sumy with two missiles on Tuesday, officials said. Russia, which denies targeting civilians, did not comment.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(a.status, Status::Occurred);
+}
+
+#[test]
+fn a_denial_covers_its_own_clause_only() {
+    let evs = run("The Kremlin denied a report that President Vladimir Putin would travel to Cairo next month, but said Foreign Minister Sergey Lavrov will visit Amman on Friday.");
+    let putin = evs
+        .iter()
+        .find(|e| e.kind == "arrival" && ids(e) == vec!["vladimir-putin"])
+        .expect("putin");
+    assert_eq!(putin.status, Status::Denied);
+    let lavrov = evs
+        .iter()
+        .find(|e| e.kind == "arrival" && ids(e) == vec!["sergey-lavrov"])
+        .expect("lavrov");
+    assert_eq!(lavrov.status, Status::Expected);
+}

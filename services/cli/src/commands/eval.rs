@@ -9,6 +9,9 @@ pub struct Args {
     /// A lexicon file (TOML) to use instead of the built-in one.
     #[arg(long, env = "DATELINE_LEXICON")]
     lexicon: Option<PathBuf>,
+    /// List every miss, false positive and field mismatch, not only the first few.
+    #[arg(long)]
+    all_errors: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
@@ -22,6 +25,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         })
         .collect();
     let report = dateline_extractor::eval::score(&pairs);
-    println!("{report}");
+    if args.all_errors {
+        println!("{report:#}");
+    } else {
+        println!("{report}");
+    }
     Ok(())
 }

@@ -1,0 +1,60 @@
+//! Score floors on the gold corpora: a change that makes extraction worse fails the build.
+//!
+//! `corpus/dev` is the corpus rules are developed against; `corpus/test` is held out (never tuned against),
+//! so its floor is the honest one. Each floor is the figure measured when it was last raised, minus a small
+//! margin so that a harmless reshuffle of one event does not fail; raise them when extraction improves.
+
+use std::path::Path;
+
+use crate::eval::{load_corpus, score, EvalReport};
+use crate::{extract, Lexicon};
+
+struct Floor {
+    corpus: &'static str,
+    precision: f64,
+    recall: f64,
+    f1: f64,
+}
+
+const FLOORS: &[Floor] = &[
+    Floor {
+        corpus: "dev",
+        precision: 0.85,
+        recall: 0.65,
+        f1: 0.74,
+    },
+    Floor {
+        corpus: "test",
+        precision: 0.80,
+        recall: 0.66,
+        f1: 0.72,
+    },
+];
+
+fn report(corpus: &str) -> EvalReport {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../corpus")
+        .join(corpus);
+    let pairs: Vec<_> = load_corpus(&dir)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .map(|(article, gold)| (gold, extract(&article, Lexicon::builtin())))
+        .collect();
+    score(&pairs)
+}
+
+#[test]
+fn extraction_scores_stay_above_their_floors() {
+    for floor in FLOORS {
+        let r = report(floor.corpus);
+        let (p, rc, f1) = (r.overall.precision(), r.overall.recall(), r.overall.f1());
+        assert!(
+            p >= floor.precision && rc >= floor.recall && f1 >= floor.f1,
+            "corpus/{}: P {p:.3} R {rc:.3} F1 {f1:.3} fell below the floor P {} R {} F1 {}\n{r}",
+            floor.corpus,
+            floor.precision,
+            floor.recall,
+            floor.f1
+        );
+    }
+}
