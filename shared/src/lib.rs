@@ -19,9 +19,11 @@ pub mod stage;
 pub mod story;
 pub mod subjects;
 pub mod telemetry;
+pub mod withdrawal;
 
 pub use article::{Article, PubStatus};
 pub use date::PartialDate;
 pub use event::{Actor, ActorType, Event, EventTime, Evidence, Place, Status};
 pub use story::{Change, Source, Story, StoryEvent, StoryUpdate};
 pub use subjects::Names;
+pub use withdrawal::Withdrawal;

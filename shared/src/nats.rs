@@ -230,34 +230,34 @@ pub async fn declare_pipeline(
     let streams = [
         (
             names.articles_stream(),
-            names.all("articles"),
+            vec![names.all("articles")],
             week,
             "Articles from the wire, one per version",
         ),
         (
             names.events_stream(),
-            names.all("events"),
+            vec![names.all("events"), names.all("withdrawals")],
             week,
-            "Typed events extracted from articles",
+            "Typed events extracted from articles, and kill notices",
         ),
         (
             names.stories_stream(),
-            names.all("stories"),
+            vec![names.all("stories")],
             week,
             "Story changes: new state and what changed",
         ),
         (
             names.dlq_stream(),
-            names.all("dlq"),
+            vec![names.all("dlq")],
             4 * week,
             "Messages a stage gave up on, with the reason",
         ),
     ];
-    for (name, subject, max_age, description) in streams {
+    for (name, subjects, max_age, description) in streams {
         let config = stream::Config {
             name: name.clone(),
             description: Some(description.to_owned()),
-            subjects: vec![subject],
+            subjects,
             storage: stream::StorageType::File,
             num_replicas: durability.replicas,
             duplicate_window: durability.duplicate_window.min(max_age),

@@ -2,7 +2,7 @@
 //! they cannot drift: `shared/schemas/*.json` are committed, and a test fails when they are out of date
 //! (regenerate with `DATELINE_UPDATE_SCHEMAS=1 cargo test -p dateline-shared schema`).
 
-use crate::{Article, Event, StoryUpdate};
+use crate::{Article, Event, StoryUpdate, Withdrawal};
 
 /// (file name, pretty-printed schema) for every message type dateline publishes.
 pub fn schemas() -> Vec<(&'static str, String)> {
@@ -14,6 +14,10 @@ pub fn schemas() -> Vec<(&'static str, String)> {
             render(schemars::schema_for!(Article)),
         ),
         ("event.schema.json", render(schemars::schema_for!(Event))),
+        (
+            "withdrawal.schema.json",
+            render(schemars::schema_for!(Withdrawal)),
+        ),
         (
             "story-update.schema.json",
             render(schemars::schema_for!(StoryUpdate)),

@@ -2,7 +2,8 @@
 //!
 //! With the default prefix `dateline`:
 //! - articles: subjects `dateline.articles.<outlet>`, stream `DATELINE_ARTICLES`
-//! - events: subjects `dateline.events.<kind>`, stream `DATELINE_EVENTS`
+//! - events: subjects `dateline.events.<kind>`, stream `DATELINE_EVENTS`, which also carries kill notices on
+//!   `dateline.withdrawals.<outlet>`
 //! - story changes: subjects `dateline.stories.<story_id>`, stream `DATELINE_STORIES`
 //! - story state: KV bucket `dateline_stories`
 //! - dead letters: subjects `dateline.dlq.<stage>`, stream `DATELINE_DLQ`
@@ -94,6 +95,22 @@ impl Names {
     }
 
     /// `<prefix>.<what>.>`: every subject of one family.
+    /// Where the kill notice of an article from `outlet` goes (in the events stream).
+    pub fn withdrawal_subject(&self, outlet: Option<&str>) -> String {
+        format!(
+            "{}.withdrawals.{}",
+            self.prefix,
+            subject_token(outlet.unwrap_or("unknown"))
+        )
+    }
+
+    /// Whether a subject is a kill notice's.
+    pub fn is_withdrawal(&self, subject: &str) -> bool {
+        subject
+            .strip_prefix(self.prefix.as_str())
+            .is_some_and(|rest| rest.starts_with(".withdrawals."))
+    }
+
     pub fn all(&self, what: &str) -> String {
         format!("{}.{what}.>", self.prefix)
     }

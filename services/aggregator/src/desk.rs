@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, Utc};
 use dateline_shared::ids::stable_id;
 use dateline_shared::story::{Because, HistoryEntry};
-use dateline_shared::{ActorType, Change, Event, Story, StoryEvent};
+use dateline_shared::{ActorType, Change, Event, Story, StoryEvent, Withdrawal};
 
 use crate::matching::match_score;
 use crate::resolve::{diff, resolve, resolve_new};
@@ -139,6 +139,80 @@ impl Desk {
         self.unindex(&story.id);
         self.index(&story);
         self.stories.insert(story.id.clone(), story);
+    }
+
+    /// A story by id, open or closed since the last [`Desk::take_closed`].
+    pub fn find(&self, id: &str) -> Option<&Story> {
+        self.stories
+            .get(id)
+            .or_else(|| self.closed.iter().find(|s| s.id == id))
+    }
+
+    /// Applies a kill notice: every report from earlier versions of the article is removed, events only it
+    /// supported are retracted, and fields it alone set fall back. A story left with no event is closed.
+    pub fn withdraw(&mut self, withdrawal: &Withdrawal, now: DateTime<Utc>) -> Outcome {
+        let id = &withdrawal.article_id;
+        let Some(held) = self.articles.get(id).cloned() else {
+            // Nothing of the article is held (or it was withdrawn already and its story closed).
+            return Outcome::Duplicate;
+        };
+        if held.version >= withdrawal.article_version {
+            // A newer version than the notice is held, or the notice was applied already.
+            return Outcome::Stale;
+        }
+        // Later deliveries of the killed versions are stale from now on.
+        self.articles.insert(
+            id.clone(),
+            ArticleEntry {
+                story: held.story.clone(),
+                version: withdrawal.article_version,
+            },
+        );
+        let Some(story) = self.stories.get_mut(&held.story) else {
+            return Outcome::Duplicate;
+        };
+        let because = Because {
+            article_id: id.clone(),
+            outlet: withdrawal.outlet.clone(),
+        };
+        let revision = story.revision + 1;
+        let mut changes =
+            retract_article(story, id, withdrawal.article_version, revision, &because);
+        if changes.is_empty() {
+            return Outcome::Supported { story: held.story };
+        }
+        let new_title = if story.events.is_empty() {
+            story.title.clone()
+        } else {
+            title::title(story)
+        };
+        if new_title != story.title {
+            changes.push(Change {
+                event_id: title::lead_event(story)
+                    .map(|e| e.id.clone())
+                    .unwrap_or_default(),
+                field: "title".to_owned(),
+                from: Some(story.title.clone()),
+                to: Some(new_title.clone()),
+                because,
+            });
+            story.title = new_title;
+        }
+        story.revision = revision;
+        story.updated_at = now;
+        if story.events.is_empty() {
+            let story_id = held.story.clone();
+            self.unindex(&story_id);
+            if let Some(mut story) = self.stories.remove(&story_id) {
+                self.articles.retain(|_, entry| entry.story != story_id);
+                story.closed = true;
+                self.closed.push(story);
+            }
+        }
+        Outcome::Changed {
+            story: held.story,
+            changes,
+        }
     }
 
     /// The story a report of this article would go to, if the article is already held.
@@ -655,6 +729,66 @@ mod tests {
             story.events[0].reports.len(),
             2,
             "the stored story keeps them"
+        );
+    }
+
+    fn kill(article: &str, version: u32) -> Withdrawal {
+        Withdrawal {
+            article_id: article.to_owned(),
+            article_version: version,
+            outlet: Some(format!("outlet of {article}")),
+            published_at: None,
+        }
+    }
+
+    #[test]
+    fn a_kill_notice_removes_the_articles_reports_and_fields_fall_back() {
+        let mut desk = Desk::new();
+        desk.apply(report("a1", 1, Status::Occurred, Some("Osaka"), 16), now());
+        desk.apply(report("a2", 1, Status::Expected, None, 16), now());
+        let outcome = desk.withdraw(&kill("a1", 2), now());
+        let Outcome::Changed { story, changes } = outcome else {
+            panic!("a kill must change the story, got {outcome:?}")
+        };
+        let held = &desk
+            .story(&story)
+            .expect("a2 still supports the story")
+            .events[0];
+        assert_eq!(held.reports.len(), 1);
+        assert_eq!(held.reports[0].article_id, "a2");
+        assert_eq!(held.place, None, "the place only a1 gave falls back");
+        assert_eq!(held.status, Status::Expected);
+        assert!(changes
+            .iter()
+            .all(|c| c.because.article_id == "a1" && c.event_id == held.id));
+        assert!(changes
+            .iter()
+            .any(|c| c.field == "place" && c.from.as_deref() == Some("Osaka") && c.to.is_none()));
+        // The notice again, or a late copy of the killed version, changes nothing.
+        assert_eq!(desk.withdraw(&kill("a1", 2), now()), Outcome::Stale);
+        let mut late = report("a1", 1, Status::Occurred, Some("Kobe"), 16);
+        late.id = "ev-late".to_owned();
+        assert_eq!(desk.apply(late, now()), Outcome::Stale);
+    }
+
+    #[test]
+    fn a_story_left_without_events_by_a_kill_is_closed() {
+        let mut desk = Desk::new();
+        desk.apply(report("a1", 1, Status::Occurred, Some("Osaka"), 16), now());
+        let outcome = desk.withdraw(&kill("a1", 2), now());
+        let Outcome::Changed { story, changes } = outcome else {
+            panic!("a kill must change the story, got {outcome:?}")
+        };
+        assert!(changes.iter().any(|c| c.field == "event" && c.to.is_none()));
+        assert!(desk.story(&story).is_none(), "no longer open");
+        assert!(desk
+            .find(&story)
+            .is_some_and(|s| s.closed && s.events.is_empty()));
+        let closed = desk.take_closed();
+        assert_eq!(closed.len(), 1);
+        assert_eq!(
+            desk.withdraw(&kill("unknown", 2), now()),
+            Outcome::Duplicate
         );
     }
 

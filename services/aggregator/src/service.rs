@@ -15,7 +15,7 @@ use async_nats::HeaderMap;
 use bytes::Bytes;
 use dateline_shared::nats::Durability;
 use dateline_shared::stage::{self, HandleError, Pipeline, StageError};
-use dateline_shared::{headers, Change, Event, Names, Story, StoryUpdate};
+use dateline_shared::{headers, Change, Event, Names, Story, StoryUpdate, Withdrawal};
 use futures::TryStreamExt;
 
 use crate::desk::{Desk, Outcome};
@@ -109,29 +109,41 @@ impl Aggregator {
     /// (pipelined, one round trip for the batch), and every story the batch touched is written to the bucket
     /// once, with its final state. One result per message; on any storage failure the desk falls back to what
     /// the bucket holds and the whole batch is retried, which re-applies it identically.
-    pub async fn apply_batch(
-        &mut self,
-        messages: &[(&[u8], Option<&str>)],
-    ) -> Vec<Result<(), HandleError>> {
+    pub async fn apply_batch(&mut self, messages: &[Incoming<'_>]) -> Vec<Result<(), HandleError>> {
         let now = chrono::Utc::now();
         let mut results: Vec<Result<(), HandleError>> = Vec::with_capacity(messages.len());
         let mut touched = BTreeSet::new();
         let mut published = Vec::new();
         let mut failure = None;
-        for (payload, ingested_at) in messages {
-            let event: Event = match serde_json::from_slice(payload) {
-                Ok(event) => event,
-                Err(e) => {
-                    results.push(Err(HandleError::Poison(format!(
-                        "event is not valid JSON: {e}"
-                    ))));
-                    continue;
+        for message in messages {
+            let outcome = if self.names.is_withdrawal(message.subject) {
+                match serde_json::from_slice::<Withdrawal>(message.payload) {
+                    Ok(withdrawal) => self.desk.withdraw(&withdrawal, now),
+                    Err(e) => {
+                        results.push(Err(HandleError::Poison(format!(
+                            "withdrawal is not valid JSON: {e}"
+                        ))));
+                        continue;
+                    }
+                }
+            } else {
+                match serde_json::from_slice::<Event>(message.payload) {
+                    Ok(event) => {
+                        let kind = event.kind.clone();
+                        let outcome = self.desk.apply(event, now);
+                        metrics::counter!("dateline_reports_applied_total", "kind" => kind, "outcome" => outcome.label())
+                            .increment(1);
+                        outcome
+                    }
+                    Err(e) => {
+                        results.push(Err(HandleError::Poison(format!(
+                            "event is not valid JSON: {e}"
+                        ))));
+                        continue;
+                    }
                 }
             };
-            let kind = event.kind.clone();
-            let outcome = self.desk.apply(event, now);
-            metrics::counter!("dateline_reports_applied_total", "kind" => kind, "outcome" => outcome.label())
-                .increment(1);
+            let ingested_at = &message.ingested_at;
             if let Some(story) = outcome.story_id() {
                 touched.insert(story.to_owned());
             }
@@ -174,7 +186,7 @@ impl Aggregator {
     ) -> Result<PublishAckFuture, HandleError> {
         let transient =
             |what: &str, e: &dyn std::fmt::Display| HandleError::Transient(format!("{what}: {e}"));
-        let story = self.desk.story(story_id).ok_or_else(|| {
+        let story = self.desk.find(story_id).ok_or_else(|| {
             HandleError::Transient(format!("story {story_id} vanished from the desk"))
         })?;
         let mut headers = HeaderMap::new();
@@ -278,11 +290,19 @@ pub async fn run(
     let names = &pipeline.names;
     let mut aggregator =
         Aggregator::start(pipeline.js.clone(), names.clone(), pipeline.durability).await?;
-    let mut spec = pipeline.consumer(STAGE, names.events_stream(), names.all("events"));
+    // The whole events stream: events and kill notices, in one order.
+    let mut spec = pipeline.consumer(STAGE, names.events_stream(), String::new());
     // One aggregator applies events in stream order; a small window keeps redeliveries close to that order.
     spec.max_ack_pending = spec.max_ack_pending.min(256);
     stage::run(&pipeline, &spec, shutdown, &mut aggregator).await?;
     Ok(())
+}
+
+/// One message of the events stream, as the aggregator reads it.
+pub struct Incoming<'a> {
+    pub subject: &'a str,
+    pub payload: &'a [u8],
+    pub ingested_at: Option<&'a str>,
 }
 
 impl stage::Handler for Aggregator {
@@ -290,15 +310,16 @@ impl stage::Handler for Aggregator {
         &mut self,
         messages: &[jetstream::Message],
     ) -> Vec<Result<(), HandleError>> {
-        let batch: Vec<(&[u8], Option<&str>)> = messages
+        let batch: Vec<Incoming<'_>> = messages
             .iter()
-            .map(|message| {
-                let ingested = message
+            .map(|message| Incoming {
+                subject: message.subject.as_str(),
+                payload: message.payload.as_ref(),
+                ingested_at: message
                     .headers
                     .as_ref()
                     .and_then(|h| h.get(headers::INGESTED_AT))
-                    .map(|v| v.as_str());
-                (message.payload.as_ref(), ingested)
+                    .map(|v| v.as_str()),
             })
             .collect();
         self.apply_batch(&batch).await

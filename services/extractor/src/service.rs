@@ -2,7 +2,8 @@
 //!
 //! For each batch of articles: extract their events, publish every event to `<prefix>.events.<kind>` with its
 //! deterministic id as `Nats-Msg-Id` (all sent before any acknowledgement is awaited), and ack each article
-//! only once all of its events are acknowledged. An
+//! only once all of its events are acknowledged. A kill notice (`pubstatus: withdrawn`) yields no events but
+//! a [`Withdrawal`] on `<prefix>.withdrawals.<outlet>`, which the aggregator applies in order with the events. An
 //! article that makes extraction fail is dead-lettered; the rest flows.
 
 use std::panic::AssertUnwindSafe;
@@ -13,7 +14,7 @@ use async_nats::jetstream::{self, Message};
 use async_nats::HeaderMap;
 use bytes::Bytes;
 use dateline_shared::stage::{self, HandleError, Pipeline, StageError};
-use dateline_shared::{headers, Article, Event, Names};
+use dateline_shared::{headers, Article, Event, Names, PubStatus, Withdrawal};
 
 use crate::Lexicon;
 
@@ -38,14 +39,14 @@ impl Extractor {
         Self { js, names, lexicon }
     }
 
-    /// Extracts one article's events, without NATS.
-    pub fn events_of(&self, payload: &[u8]) -> Result<Vec<Event>, HandleError> {
+    /// What one article message yields, without NATS.
+    pub fn events_of(&self, payload: &[u8]) -> Result<Extracted, HandleError> {
         events_of(&self.lexicon, payload)
     }
 
     /// Extracts a batch of articles on a blocking thread: extraction is pure CPU work, and running it on the
     /// async workers would stall the NATS connection (and every acknowledgement) behind it.
-    async fn extract_batch(&self, payloads: Vec<Bytes>) -> Vec<Result<Vec<Event>, HandleError>> {
+    async fn extract_batch(&self, payloads: Vec<Bytes>) -> Vec<Result<Extracted, HandleError>> {
         let lexicon = Arc::clone(&self.lexicon);
         let count = payloads.len();
         tokio::task::spawn_blocking(move || {
@@ -64,6 +65,29 @@ impl Extractor {
                 })
                 .collect()
         })
+    }
+
+    /// Sends a kill notice without waiting for its acknowledgement.
+    async fn send_withdrawal(
+        &self,
+        withdrawal: &Withdrawal,
+    ) -> Result<Vec<PublishAckFuture>, HandleError> {
+        let transient =
+            |what: &str, e: &dyn std::fmt::Display| HandleError::Transient(format!("{what}: {e}"));
+        let mut headers = HeaderMap::new();
+        headers.insert("Nats-Msg-Id", withdrawal.msg_id().as_str());
+        let payload =
+            serde_json::to_vec(withdrawal).map_err(|e| transient("encoding withdrawal", &e))?;
+        let ack = self
+            .js
+            .publish_with_headers(
+                self.names.withdrawal_subject(withdrawal.outlet.as_deref()),
+                headers,
+                payload.into(),
+            )
+            .await
+            .map_err(|e| transient("publishing withdrawal", &e))?;
+        Ok(vec![ack])
     }
 
     /// Sends one article's events without waiting for JetStream: the acknowledgements come back later, so a
@@ -102,34 +126,52 @@ impl Extractor {
     }
 }
 
-/// One article's events. A panic inside extraction is a poison article, not a crash.
-fn events_of(lexicon: &Lexicon, payload: &[u8]) -> Result<Vec<Event>, HandleError> {
-    let article: Article = serde_json::from_slice(payload)
-        .map_err(|e| HandleError::Poison(format!("article is not valid JSON: {e}")))?;
-    std::panic::catch_unwind(AssertUnwindSafe(|| crate::extract(&article, lexicon))).map_err(
-        |panic| {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_owned());
-            HandleError::Poison(format!(
-                "extraction failed on article {}: {what}",
-                article.id
-            ))
-        },
-    )
+/// What an article message yields: its events, or, for a kill notice, the withdrawal of its earlier versions.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Extracted {
+    Events(Vec<Event>),
+    Withdrawn(Withdrawal),
 }
 
-/// Waits for every acknowledgement of one article's events; `Ok` once all are stored.
-async fn confirm(events: &[Event], acks: Vec<PublishAckFuture>) -> Result<(), HandleError> {
+/// One article's events. A panic inside extraction is a poison article, not a crash.
+fn events_of(lexicon: &Lexicon, payload: &[u8]) -> Result<Extracted, HandleError> {
+    let article: Article = serde_json::from_slice(payload)
+        .map_err(|e| HandleError::Poison(format!("article is not valid JSON: {e}")))?;
+    if article.pubstatus == PubStatus::Withdrawn {
+        // A kill notice says nothing new about the world: its text ("this story has been withdrawn") is not
+        // extracted, it retracts what the earlier versions said.
+        return Ok(Extracted::Withdrawn(Withdrawal::of(&article)));
+    }
+    std::panic::catch_unwind(AssertUnwindSafe(|| {
+        Extracted::Events(crate::extract(&article, lexicon))
+    }))
+    .map_err(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_owned());
+        HandleError::Poison(format!(
+            "extraction failed on article {}: {what}",
+            article.id
+        ))
+    })
+}
+
+/// Waits for every acknowledgement of what one article yielded; `Ok` once all are stored.
+async fn confirm(extracted: &Extracted, acks: Vec<PublishAckFuture>) -> Result<(), HandleError> {
     for ack in acks {
         ack.await
             .map_err(|e| HandleError::Transient(format!("event not acknowledged: {e}")))?;
     }
-    for event in events {
-        metrics::counter!("dateline_events_total", "kind" => event.kind.clone(), "status" => event.status.as_str())
-            .increment(1);
+    match extracted {
+        Extracted::Events(events) => {
+            for event in events {
+                metrics::counter!("dateline_events_total", "kind" => event.kind.clone(), "status" => event.status.as_str())
+                    .increment(1);
+            }
+        }
+        Extracted::Withdrawn(_) => metrics::counter!("dateline_withdrawals_total").increment(1),
     }
     metrics::counter!("dateline_articles_extracted_total").increment(1);
     Ok(())
@@ -147,10 +189,13 @@ impl stage::Handler for Extractor {
                 .and_then(|h| h.get(headers::INGESTED_AT))
                 .map(|v| v.as_str().to_owned());
             let outcome = match events {
-                Ok(events) => match self.send(&events, ingested.as_deref()).await {
-                    Ok(acks) => Ok((events, acks)),
-                    Err(error) => Err(error),
-                },
+                Ok(extracted) => {
+                    let sending = match &extracted {
+                        Extracted::Events(events) => self.send(events, ingested.as_deref()).await,
+                        Extracted::Withdrawn(withdrawal) => self.send_withdrawal(withdrawal).await,
+                    };
+                    sending.map(|acks| (extracted, acks))
+                }
                 Err(error) => Err(error),
             };
             sent.push(outcome);
@@ -158,7 +203,7 @@ impl stage::Handler for Extractor {
         let mut results = Vec::with_capacity(sent.len());
         for outcome in sent {
             results.push(match outcome {
-                Ok((events, acks)) => confirm(&events, acks).await,
+                Ok((extracted, acks)) => confirm(&extracted, acks).await,
                 Err(error) => Err(error),
             });
         }
