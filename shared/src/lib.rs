@@ -19,6 +19,7 @@ pub mod stage;
 pub mod story;
 pub mod subjects;
 pub mod telemetry;
+pub mod trace;
 pub mod withdrawal;
 
 pub use article::{Article, PubStatus};

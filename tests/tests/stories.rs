@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use dateline_ingest::formats::Limits;
 use dateline_shared::shutdown::Shutdown;
 use dateline_shared::stage::wait_caught_up;
+use dateline_shared::trace::TraceContext;
 use dateline_shared::{Story, StoryEvent};
 use dateline_tests::pipeline::{fingerprint, spawn_aggregator, RunningPipeline};
 use dateline_tests::{wait_for, NatsServer};
@@ -61,30 +62,92 @@ async fn a_kill_notice_retracts_what_its_article_alone_said() -> anyhow::Result<
     }
     let held = wait_for(Duration::from_secs(30), || async {
         let stories = pipeline.stories().await;
-        talks(&stories)
-            .filter(|e| e.sources.len() == 2)
-            .cloned()
+        talks(&stories).filter(|e| e.sources.len() == 2).cloned()
     })
     .await?;
-    assert_eq!(held.place.as_ref().map(|p| p.name.as_str()), Some("Pretoria"));
+    assert_eq!(
+        held.place.as_ref().map(|p| p.name.as_str()),
+        Some("Pretoria")
+    );
 
     // Southern Wire kills its story: the place only it gave falls back, Cape Wire's report stands.
-    let kill = ninjs("urn:test:southwire:101", 2, "Southern Wire", "", "withdrawn");
+    let kill = ninjs(
+        "urn:test:southwire:101",
+        2,
+        "Southern Wire",
+        "",
+        "withdrawn",
+    );
     let report = publisher
         .ingest_document("southwire-101-kill.json", &kill, &limits)
         .await;
     assert_eq!(report.accepted, 1, "{:?}", report.rejected);
     let after = wait_for(Duration::from_secs(30), || async {
         let stories = pipeline.stories().await;
-        talks(&stories)
-            .filter(|e| e.sources.len() == 1)
-            .cloned()
+        talks(&stories).filter(|e| e.sources.len() == 1).cloned()
     })
     .await?;
     assert_eq!(after.sources[0].outlet.as_deref(), Some("Cape Wire"));
     assert_eq!(after.place, None, "the place only the killed article gave");
     let last_change = after.history.last().expect("the kill is in the history");
     assert_eq!(last_change.article_id, "urn:test:southwire:101");
+    pipeline.stop().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_article_can_be_followed_from_ingest_to_story_update() -> anyhow::Result<()> {
+    let server = NatsServer::start()?;
+    let pipeline = RunningPipeline::start(&server).await?;
+    let article = ninjs(
+        "urn:test:southwire:202",
+        1,
+        "Southern Wire",
+        "PRETORIA, Oct 8 - Brazilian President Luiz Inacio Lula da Silva met South African President \
+         Cyril Ramaphosa in Pretoria on Tuesday, officials said.",
+        "usable",
+    );
+    let report = pipeline
+        .publisher()
+        .ingest_document("southwire-202.json", &article, &Limits::default())
+        .await;
+    assert_eq!(report.accepted, 1, "{:?}", report.rejected);
+    let (js, names) = (pipeline.js.clone(), pipeline.names.clone());
+    wait_caught_up(
+        &js,
+        &names,
+        Duration::from_millis(50),
+        Duration::from_secs(30),
+    )
+    .await?;
+
+    // Every message the article caused, in every stream, carries the article's trace id.
+    let mut traces = Vec::new();
+    for stream in [
+        names.articles_stream(),
+        names.events_stream(),
+        names.stories_stream(),
+    ] {
+        let stream = js.get_stream(&stream).await?;
+        let count = stream.get_info().await?.state.messages;
+        assert!(count > 0, "nothing in {}", stream.cached_info().config.name);
+        for sequence in 1..=count {
+            let message = stream.get_raw_message(sequence).await?;
+            let trace = TraceContext::from_headers(Some(&message.headers))
+                .ok_or_else(|| anyhow::anyhow!("{} has no traceparent", message.subject))?;
+            traces.push((message.subject.to_string(), trace));
+        }
+    }
+    let article_trace = traces[0].1;
+    assert!(
+        traces
+            .iter()
+            .all(|(_, t)| t.trace_id == article_trace.trace_id),
+        "{traces:?}"
+    );
+    let mut spans: Vec<_> = traces.iter().map(|(_, t)| t.span_id).collect();
+    spans.sort_unstable();
+    spans.dedup();
+    assert_eq!(spans.len(), traces.len(), "each message is its own span");
     pipeline.stop().await
 }
 

@@ -15,6 +15,7 @@ use async_nats::HeaderMap;
 use bytes::Bytes;
 use dateline_shared::nats::Durability;
 use dateline_shared::stage::{self, HandleError, Pipeline, StageError};
+use dateline_shared::trace::TraceContext;
 use dateline_shared::{headers, Change, Event, Names, Story, StoryUpdate, Withdrawal};
 use futures::TryStreamExt;
 
@@ -143,13 +144,19 @@ impl Aggregator {
                     }
                 }
             };
+            if let Some(trace) = &message.trace {
+                tracing::debug!(trace_id = %trace.trace_hex(), outcome = outcome.label(), story = outcome.story_id().unwrap_or(""), "report applied");
+            }
             let ingested_at = &message.ingested_at;
             if let Some(story) = outcome.story_id() {
                 touched.insert(story.to_owned());
             }
             if let Outcome::Changed { story, changes } = &outcome {
                 if failure.is_none() {
-                    match self.send_update(story, changes, *ingested_at).await {
+                    match self
+                        .send_update(story, changes, *ingested_at, message.trace)
+                        .await
+                    {
                         Ok(ack) => published.push(ack),
                         Err(error) => failure = Some(error),
                     }
@@ -183,6 +190,7 @@ impl Aggregator {
         story_id: &str,
         changes: &[Change],
         ingested_at: Option<&str>,
+        trace: Option<TraceContext>,
     ) -> Result<PublishAckFuture, HandleError> {
         let transient =
             |what: &str, e: &dyn std::fmt::Display| HandleError::Transient(format!("{what}: {e}"));
@@ -192,6 +200,9 @@ impl Aggregator {
         let mut headers = HeaderMap::new();
         let msg_id = format!("{}:{}", story.id, story.revision);
         headers.insert("Nats-Msg-Id", msg_id.as_str());
+        if let Some(trace) = trace {
+            trace.child(&msg_id).insert_into(&mut headers);
+        }
         if let Some(at) = ingested_at {
             headers.insert(headers::INGESTED_AT, at);
         }
@@ -303,6 +314,8 @@ pub struct Incoming<'a> {
     pub subject: &'a str,
     pub payload: &'a [u8],
     pub ingested_at: Option<&'a str>,
+    /// The trace of the article behind the message, continued on the story update it causes.
+    pub trace: Option<TraceContext>,
 }
 
 impl stage::Handler for Aggregator {
@@ -320,6 +333,7 @@ impl stage::Handler for Aggregator {
                     .as_ref()
                     .and_then(|h| h.get(headers::INGESTED_AT))
                     .map(|v| v.as_str()),
+                trace: TraceContext::from_headers(message.headers.as_ref()),
             })
             .collect();
         self.apply_batch(&batch).await

@@ -14,6 +14,7 @@ use async_nats::jetstream::{self, Message};
 use async_nats::HeaderMap;
 use bytes::Bytes;
 use dateline_shared::stage::{self, HandleError, Pipeline, StageError};
+use dateline_shared::trace::TraceContext;
 use dateline_shared::{headers, Article, Event, Names, PubStatus, Withdrawal};
 
 use crate::Lexicon;
@@ -71,11 +72,13 @@ impl Extractor {
     async fn send_withdrawal(
         &self,
         withdrawal: &Withdrawal,
+        trace: TraceContext,
     ) -> Result<Vec<PublishAckFuture>, HandleError> {
         let transient =
             |what: &str, e: &dyn std::fmt::Display| HandleError::Transient(format!("{what}: {e}"));
         let mut headers = HeaderMap::new();
         headers.insert("Nats-Msg-Id", withdrawal.msg_id().as_str());
+        trace.child(&withdrawal.msg_id()).insert_into(&mut headers);
         let payload =
             serde_json::to_vec(withdrawal).map_err(|e| transient("encoding withdrawal", &e))?;
         let ack = self
@@ -96,6 +99,7 @@ impl Extractor {
         &self,
         events: &[Event],
         ingested_at: Option<&str>,
+        trace: TraceContext,
     ) -> Result<Vec<PublishAckFuture>, HandleError> {
         let transient =
             |what: &str, e: &dyn std::fmt::Display| HandleError::Transient(format!("{what}: {e}"));
@@ -103,6 +107,7 @@ impl Extractor {
         for event in events {
             let mut headers = HeaderMap::new();
             headers.insert("Nats-Msg-Id", event.id.as_str());
+            trace.child(&event.id).insert_into(&mut headers);
             headers.insert(
                 headers::ARTICLE,
                 format!("{}@v{}", event.article_id, event.article_version).as_str(),
@@ -158,6 +163,24 @@ fn events_of(lexicon: &Lexicon, payload: &[u8]) -> Result<Extracted, HandleError
     })
 }
 
+/// The trace an article message carries; one started here when its publisher sent none.
+fn trace_of(message: &Message) -> TraceContext {
+    TraceContext::from_headers(message.headers.as_ref()).unwrap_or_else(|| {
+        let id = message
+            .headers
+            .as_ref()
+            .and_then(|h| h.get("Nats-Msg-Id"))
+            .map(|v| v.as_str().to_owned())
+            .unwrap_or_else(|| {
+                message
+                    .info()
+                    .map(|i| i.stream_sequence.to_string())
+                    .unwrap_or_default()
+            });
+        TraceContext::for_article(&id)
+    })
+}
+
 /// Waits for every acknowledgement of what one article yielded; `Ok` once all are stored.
 async fn confirm(extracted: &Extracted, acks: Vec<PublishAckFuture>) -> Result<(), HandleError> {
     for ack in acks {
@@ -190,9 +213,16 @@ impl stage::Handler for Extractor {
                 .map(|v| v.as_str().to_owned());
             let outcome = match events {
                 Ok(extracted) => {
+                    let trace = trace_of(message);
                     let sending = match &extracted {
-                        Extracted::Events(events) => self.send(events, ingested.as_deref()).await,
-                        Extracted::Withdrawn(withdrawal) => self.send_withdrawal(withdrawal).await,
+                        Extracted::Events(events) => {
+                            tracing::debug!(trace_id = %trace.trace_hex(), events = events.len(), "article extracted");
+                            self.send(events, ingested.as_deref(), trace).await
+                        }
+                        Extracted::Withdrawn(withdrawal) => {
+                            tracing::debug!(trace_id = %trace.trace_hex(), article = %withdrawal.article_id, "article withdrawn");
+                            self.send_withdrawal(withdrawal, trace).await
+                        }
                     };
                     sending.map(|acks| (extracted, acks))
                 }

@@ -5,6 +5,7 @@
 
 use async_nats::jetstream;
 use async_nats::HeaderMap;
+use dateline_shared::trace::TraceContext;
 use dateline_shared::{headers, Article, Names};
 
 use crate::formats::{Limits, Parsed, Rejection};
@@ -102,6 +103,9 @@ impl Publisher {
         let mut headers = HeaderMap::new();
         headers.insert("Nats-Msg-Id", article.msg_id().as_str());
         headers.insert(headers::INGESTED_AT, now);
+        let trace = TraceContext::for_article(&article.msg_id());
+        trace.insert_into(&mut headers);
+        tracing::debug!(trace_id = %trace.trace_hex(), article = %article.msg_id(), "publishing article");
         self.js
             .publish_with_headers(
                 self.names.article_subject(article.outlet.as_deref()),
