@@ -43,9 +43,9 @@ pub struct StoryEvent {
     /// Who reported this event, one entry per report, oldest first: enough to show and count sources.
     #[serde(default)]
     pub sources: Vec<Source>,
-    /// Every report merged into this event, in full; the fields above are derived from them. Kept in the
-    /// stories bucket; left out of published updates, which carry `sources` instead, so an update's size
-    /// does not grow with every corroborating report.
+    /// Every report merged into this event, in full; the fields above are derived from them. Held in the
+    /// aggregator's memory and stored once each in the reports bucket; left out of the stored story and of
+    /// published updates, which name them in `sources`, so neither grows with every corroborating report.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reports: Vec<Event>,
     /// Every change to this event's fields, oldest first.
@@ -137,7 +137,17 @@ impl StoryUpdate {
     /// The update subscribers receive: the story with its events' full reports left out (see
     /// [`StoryEvent::sources`]).
     pub fn published(story: &Story, changes: Vec<Change>) -> Self {
-        let events = story
+        StoryUpdate {
+            story: story.without_reports(),
+            changes,
+        }
+    }
+}
+
+impl Story {
+    /// The story as stored and published: every event names its reports in `sources` but does not carry them.
+    pub fn without_reports(&self) -> Story {
+        let events = self
             .events
             .iter()
             .map(|event| StoryEvent {
@@ -158,21 +168,16 @@ impl StoryUpdate {
                 history: event.history.clone(),
             })
             .collect();
-        StoryUpdate {
-            story: Story {
-                id: story.id.clone(),
-                title: story.title.clone(),
-                revision: story.revision,
-                updated_at: story.updated_at,
-                closed: story.closed,
-                events,
-            },
-            changes,
+        Story {
+            id: self.id.clone(),
+            title: self.title.clone(),
+            revision: self.revision,
+            updated_at: self.updated_at,
+            closed: self.closed,
+            events,
         }
     }
-}
 
-impl Story {
     pub fn event(&self, id: &str) -> Option<&StoryEvent> {
         self.events.iter().find(|e| e.id == id)
     }

@@ -5,7 +5,7 @@
 //! - events: subjects `dateline.events.<kind>`, stream `DATELINE_EVENTS`, which also carries kill notices on
 //!   `dateline.withdrawals.<outlet>`
 //! - story changes: subjects `dateline.stories.<story_id>`, stream `DATELINE_STORIES`
-//! - story state: KV bucket `dateline_stories`
+//! - story state: KV bucket `dateline_stories`, the reports stories hold: KV bucket `dateline_reports`
 //! - dead letters: subjects `dateline.dlq.<stage>`, stream `DATELINE_DLQ`
 
 use crate::ids::subject_token;
@@ -72,6 +72,10 @@ impl Names {
 
     pub fn stories_bucket(&self) -> String {
         format!("{}_stories", self.prefix.replace('-', "_"))
+    }
+
+    pub fn reports_bucket(&self) -> String {
+        format!("{}_reports", self.prefix.replace('-', "_"))
     }
 
     pub fn article_subject(&self, outlet: Option<&str>) -> String {

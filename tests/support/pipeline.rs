@@ -108,7 +108,7 @@ pub fn fingerprint(stories: &[Story]) -> Vec<String> {
         .map(|e| {
             let mut actors: Vec<&str> = e.actors.iter().map(|a| a.id.as_str()).collect();
             actors.sort_unstable();
-            let mut reports: Vec<&str> = e.reports.iter().map(|r| r.id.as_str()).collect();
+            let mut reports: Vec<&str> = e.sources.iter().map(|r| r.event_id.as_str()).collect();
             reports.sort_unstable();
             format!(
                 "{} {} {:?} {:?} {:?} reports={:?}",
@@ -130,7 +130,7 @@ pub fn report_count(stories: &[Story]) -> usize {
     stories
         .iter()
         .flat_map(|s| s.events.iter())
-        .map(|e| e.reports.len())
+        .map(|e| e.sources.len())
         .sum()
 }
 

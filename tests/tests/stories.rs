@@ -191,8 +191,9 @@ async fn a_rebuild_from_the_events_stream_gives_the_live_state() -> anyhow::Resu
     let inner = pipeline.pipeline.clone();
     pipeline.stop().await?;
 
-    // What an operator does to rebuild: drop the stories bucket and the aggregator's consumer, start it.
+    // What an operator does to rebuild: drop the story buckets and the aggregator's consumer, start it.
     js.delete_key_value(names.stories_bucket()).await?;
+    js.delete_key_value(names.reports_bucket()).await?;
     js.get_stream(names.events_stream())
         .await?
         .delete_consumer(&names.consumer("aggregator"))

@@ -17,7 +17,7 @@ use dateline_shared::nats::Durability;
 use dateline_shared::stage::{self, HandleError, Pipeline, StageError};
 use dateline_shared::trace::TraceContext;
 use dateline_shared::{headers, Change, Event, Names, Story, StoryUpdate, Withdrawal};
-use futures::TryStreamExt;
+use futures::{StreamExt, TryStreamExt};
 
 use crate::desk::{Desk, Outcome};
 
@@ -38,6 +38,8 @@ pub struct Aggregator {
     js: jetstream::Context,
     names: Names,
     bucket: kv::Store,
+    /// Every report the stories hold, in full, key = event id (stories only name them).
+    reports: kv::Store,
     desk: Desk,
     revisions: HashMap<String, u64>,
 }
@@ -50,10 +52,12 @@ impl Aggregator {
         durability: Durability,
     ) -> Result<Self, AggregatorError> {
         let bucket = dateline_shared::nats::declare_pipeline(&js, &names, durability).await?;
+        let reports = dateline_shared::nats::reports_bucket(&js, &names, durability).await?;
         let mut aggregator = Self {
             js,
             names,
             bucket,
+            reports,
             desk: Desk::new(),
             revisions: HashMap::new(),
         };
@@ -100,9 +104,78 @@ impl Aggregator {
                 Err(error) => tracing::error!(%key, %error, "unreadable story in bucket; skipped"),
             }
         }
+        self.fill_reports(&mut stories).await?;
         tracing::info!(stories = stories.len(), "desk loaded from bucket");
         self.desk = Desk::from_stories(stories);
         self.revisions = revisions;
+        Ok(())
+    }
+
+    /// Gives every open story's events their reports back from the reports bucket (stories name them only).
+    async fn fill_reports(&self, stories: &mut [Story]) -> Result<(), AggregatorError> {
+        let load_error = |reason: String| AggregatorError::Load {
+            bucket: self.names.reports_bucket(),
+            reason,
+        };
+        let wanted: usize = stories
+            .iter()
+            .filter(|s| !s.closed)
+            .flat_map(|s| s.events.iter())
+            .filter(|e| e.reports.is_empty())
+            .map(|e| e.sources.len())
+            .sum();
+        if wanted == 0 {
+            return Ok(());
+        }
+        // One pass over the bucket (the last value of every key) rather than a request per report.
+        let mut held: HashMap<String, Event> = HashMap::with_capacity(wanted);
+        let status = self
+            .reports
+            .status()
+            .await
+            .map_err(|e| load_error(e.to_string()))?;
+        if status.values() > 0 {
+            let mut entries = self
+                .reports
+                .watch_all_from_revision(1)
+                .await
+                .map_err(|e| load_error(e.to_string()))?;
+            while let Some(entry) = entries.next().await {
+                let entry = entry.map_err(|e| load_error(e.to_string()))?;
+                if entry.operation == kv::Operation::Put {
+                    match serde_json::from_slice::<Event>(&entry.value) {
+                        Ok(report) => {
+                            held.insert(entry.key.clone(), report);
+                        }
+                        Err(error) => {
+                            tracing::error!(key = %entry.key, %error, "unreadable report in bucket; skipped")
+                        }
+                    }
+                }
+                if entry.delta == 0 {
+                    break;
+                }
+            }
+        }
+        let mut missing = 0;
+        for event in stories
+            .iter_mut()
+            .filter(|s| !s.closed)
+            .flat_map(|s| s.events.iter_mut())
+            .filter(|e| e.reports.is_empty())
+        {
+            for source in &event.sources {
+                match held.get(&source.event_id) {
+                    Some(report) => event.reports.push(report.clone()),
+                    None => missing += 1,
+                }
+            }
+        }
+        if missing > 0 {
+            return Err(load_error(format!(
+                "{missing} reports named by stories are not in the bucket"
+            )));
+        }
         Ok(())
     }
 
@@ -115,6 +188,7 @@ impl Aggregator {
         let mut results: Vec<Result<(), HandleError>> = Vec::with_capacity(messages.len());
         let mut touched = BTreeSet::new();
         let mut published = Vec::new();
+        let mut taken_reports = Vec::new();
         let mut failure = None;
         for message in messages {
             let outcome = if self.names.is_withdrawal(message.subject) {
@@ -131,7 +205,11 @@ impl Aggregator {
                 match serde_json::from_slice::<Event>(message.payload) {
                     Ok(event) => {
                         let kind = event.kind.clone();
+                        let id = event.id.clone();
                         let outcome = self.desk.apply(event, now);
+                        if outcome.story_id().is_some() {
+                            taken_reports.push((id, Bytes::copy_from_slice(message.payload)));
+                        }
                         metrics::counter!("dateline_reports_applied_total", "kind" => kind, "outcome" => outcome.label())
                             .increment(1);
                         outcome
@@ -165,7 +243,10 @@ impl Aggregator {
             results.push(Ok(()));
         }
         if failure.is_none() {
-            failure = self.store_batch(published, touched).await.err();
+            failure = self
+                .store_batch(published, taken_reports, touched)
+                .await
+                .err();
         }
         if let Some(error) = failure {
             // The desk moved ahead of storage: fall back to what storage holds, so the redelivery re-applies.
@@ -214,11 +295,12 @@ impl Aggregator {
             .map_err(|e| transient("publishing story update", &e))
     }
 
-    /// Waits for the batch's updates to be acknowledged, then writes each touched story once, and the stories
-    /// closed as quiet with their final state.
+    /// Waits for the batch's updates to be acknowledged, stores the reports the batch took (before any story
+    /// names them), then writes each touched story once, and the stories closed as quiet with their final state.
     async fn store_batch(
         &mut self,
         published: Vec<PublishAckFuture>,
+        taken_reports: Vec<(String, Bytes)>,
         touched: BTreeSet<String>,
     ) -> Result<(), HandleError> {
         let updates = published.len();
@@ -228,6 +310,13 @@ impl Aggregator {
             })?;
         }
         metrics::counter!("dateline_story_updates_total").increment(updates as u64);
+        let reports = &self.reports;
+        let puts = taken_reports
+            .into_iter()
+            .map(|(id, value)| async move { (reports.put(&id, value).await, id) });
+        for (put, id) in futures::future::join_all(puts).await {
+            put.map_err(|e| HandleError::Transient(format!("storing report {id}: {e}")))?;
+        }
         let closed = self.desk.take_closed();
         let mut writes = Vec::with_capacity(touched.len() + closed.len());
         for id in &touched {
@@ -266,7 +355,7 @@ impl Aggregator {
         story: &Story,
     ) -> impl std::future::Future<Output = (String, Result<u64, HandleError>)> + use<> {
         let id = story.id.clone();
-        let value = serde_json::to_vec(story).map(Bytes::from);
+        let value = serde_json::to_vec(&story.without_reports()).map(Bytes::from);
         let expected = self.revisions.get(&story.id).copied();
         let bucket = self.bucket.clone();
         async move {
