@@ -15,6 +15,16 @@ pub fn stable_id(prefix: &str, parts: &[&str]) -> String {
     format!("{prefix}{}", &hex[..16])
 }
 
+/// Longest article id accepted: ids travel in the `Nats-Msg-Id` and `Dateline-Article` headers and in logs.
+pub const MAX_ID_BYTES: usize = 512;
+
+/// Whether `id` can serve as an article id: not blank, at most [`MAX_ID_BYTES`], and free of control
+/// characters (a line break in a NATS header value would end the header, and async-nats panics on one).
+/// Ingest refuses such articles; the extractor dead-letters any that reach it another way.
+pub fn is_usable_id(id: &str) -> bool {
+    !id.trim().is_empty() && id.len() <= MAX_ID_BYTES && !id.chars().any(char::is_control)
+}
+
 /// A NATS subject token made from free text: lowercase ASCII letters, digits, `_` and `-` only, never empty.
 ///
 /// "The Straits Times" becomes `the_straits_times`; text with nothing usable becomes `unknown`.

@@ -1,8 +1,13 @@
 //! Connecting to NATS and declaring the JetStream resources dateline needs.
 //!
 //! Every binary flattens [`NatsArgs`] into its command line, so credentials and TLS work the same everywhere.
-//! Secrets are read from flags or the environment but never echoed: `--help` hides env values and `Debug`
-//! redacts them.
+//! Secrets are read from flags or the environment but never echoed: `--help` hides the values of
+//! `NATS_URL` (which may carry `user:password@`), `NATS_TOKEN` and `NATS_PASSWORD`; `Debug`, errors and logs
+//! show the URL with its credentials redacted ([`redact_url`]).
+//!
+//! Connecting retries while the server is unreachable (a service may start before its server), but fails at
+//! once, saying what to check, when the server refuses the credentials or TLS cannot be established:
+//! retrying those cannot help.
 
 use std::fmt;
 use std::path::PathBuf;
@@ -20,6 +25,7 @@ pub struct NatsArgs {
     #[arg(
         long = "nats",
         env = "NATS_URL",
+        hide_env_values = true,
         default_value = "nats://127.0.0.1:4222"
     )]
     pub url: String,
@@ -65,7 +71,7 @@ impl fmt::Debug for NatsArgs {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let redact = |s: &Option<String>| s.as_ref().map(|_| "<redacted>");
         f.debug_struct("NatsArgs")
-            .field("url", &self.url)
+            .field("url", &redact_url(&self.url))
             .field("prefix", &self.prefix)
             .field("creds", &self.creds)
             .field("token", &redact(&self.token))
@@ -93,11 +99,15 @@ pub enum NatsError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("connecting to NATS at {url}: {source}")]
+    /// `url` is already redacted; `hint` says what to check.
+    #[error("connecting to NATS at {url}: {source}{hint}")]
     Connect {
         url: String,
         source: async_nats::ConnectError,
+        hint: &'static str,
     },
+    #[error("no usable NATS server URL in `{url}`: {reason}")]
+    Url { url: String, reason: String },
     #[error(transparent)]
     Prefix(#[from] crate::subjects::BadPrefix),
     #[error("declaring stream {name}: {source}")]
@@ -136,11 +146,69 @@ impl NatsArgs {
         Names::new(&self.prefix)
     }
 
-    /// Connects with retries on the initial connection, so a service may start before its server.
+    /// Connects, retrying while no server is reachable, so a service may start before its server. Refused
+    /// credentials and TLS failures end it at once with [`NatsError::Connect`] and a hint.
     pub async fn connect(&self, client_name: &str) -> Result<async_nats::Client, NatsError> {
+        let shown = redact_url(&self.url);
+        let addrs = self.server_addrs()?;
+        let mut delay = Duration::from_millis(250);
+        loop {
+            match self
+                .options(client_name)
+                .await?
+                .connect(addrs.clone())
+                .await
+            {
+                Ok(client) => return Ok(client),
+                Err(source) => {
+                    if let Some(hint) = permanent_failure_hint(&source) {
+                        return Err(NatsError::Connect {
+                            url: shown,
+                            source,
+                            hint,
+                        });
+                    }
+                    tracing::warn!(url = %shown, error = %source, retry_in_ms = delay.as_millis() as u64, "NATS not reachable yet; retrying");
+                    tokio::time::sleep(delay).await;
+                    delay = (delay * 2).min(Duration::from_secs(5));
+                }
+            }
+        }
+    }
+
+    /// The servers to try, without credentials: those in the URL are handed over separately by
+    /// [`NatsArgs::options`], so that the client library, which logs server addresses at debug level, never
+    /// holds them in an address.
+    fn server_addrs(&self) -> Result<Vec<async_nats::ServerAddr>, NatsError> {
+        self.url
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|server| {
+                let (scheme, _, host) = split_userinfo(server);
+                format!("{scheme}{host}")
+                    .parse()
+                    .map_err(|e: std::io::Error| NatsError::Url {
+                        url: redact_url(&self.url),
+                        reason: format!("`{}`: {e}", redact_url(server)),
+                    })
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .and_then(|addrs| {
+                if addrs.is_empty() {
+                    Err(NatsError::Url {
+                        url: redact_url(&self.url),
+                        reason: "no server given".to_owned(),
+                    })
+                } else {
+                    Ok(addrs)
+                }
+            })
+    }
+
+    async fn options(&self, client_name: &str) -> Result<async_nats::ConnectOptions, NatsError> {
         let mut options = async_nats::ConnectOptions::new()
             .name(client_name)
-            .retry_on_initial_connect()
             .connection_timeout(Duration::from_secs(5));
         if let Some(path) = &self.creds {
             options =
@@ -152,11 +220,28 @@ impl NatsArgs {
                         source,
                     })?;
         }
+        // Credentials in the URL (`nats://user:password@host`, `nats://token@host`) count unless flags give
+        // their own.
+        let from_url = self
+            .url
+            .split(',')
+            .find_map(|server| split_userinfo(server.trim()).1);
         if let Some(token) = &self.token {
             options = options.token(token.clone());
         }
         if let (Some(user), Some(password)) = (&self.user, &self.password) {
             options = options.user_and_password(user.clone(), password.clone());
+        }
+        match from_url {
+            Some(userinfo) if self.token.is_none() && self.user.is_none() => {
+                options = match userinfo.split_once(':') {
+                    Some((user, password)) => {
+                        options.user_and_password(user.to_owned(), password.to_owned())
+                    }
+                    None => options.token(userinfo.to_owned()),
+                };
+            }
+            _ => {}
         }
         if let Some(path) = &self.nkey_file {
             let seed = std::fs::read_to_string(path).map_err(|source| NatsError::Credentials {
@@ -174,16 +259,7 @@ impl NatsArgs {
         if self.require_tls {
             options = options.require_tls(true);
         }
-        let servers: Vec<&str> = self.url.split(',').map(str::trim).collect();
-        let addrs: Vec<async_nats::ServerAddr> =
-            servers.iter().filter_map(|s| s.parse().ok()).collect();
-        options
-            .connect(addrs)
-            .await
-            .map_err(|source| NatsError::Connect {
-                url: self.url.clone(),
-                source,
-            })
+        Ok(options)
     }
 
     /// Connects and bundles what a stage needs. Keep the client to flush it on the way out.
@@ -210,6 +286,86 @@ impl NatsArgs {
             duplicate_window: Duration::from_secs(self.duplicate_window_secs),
         }
     }
+}
+
+/// What to check when a connection failure cannot be cured by waiting; `None` for failures that can
+/// (server down, timeouts, DNS).
+fn permanent_failure_hint(error: &async_nats::ConnectError) -> Option<&'static str> {
+    use async_nats::ConnectErrorKind as Kind;
+    match error.kind() {
+        Kind::AuthorizationViolation | Kind::Authentication => Some(
+            " (the server refused the credentials: check --nats-user/--nats-password, --nats-token, \
+             --nats-nkey or --nats-creds)",
+        ),
+        Kind::Tls => Some(
+            " (TLS failed: check --nats-tls-ca names the CA that signed the server's certificate, that the \
+             URL's host is a name in that certificate, and any client certificate the server requires)",
+        ),
+        Kind::ServerParse => Some(""),
+        // A failed TLS handshake (an untrusted certificate, a name mismatch) comes as an I/O error wrapping
+        // the rustls error.
+        Kind::Io if is_tls_failure(error) => permanent_failure_hint_for(Kind::Tls),
+        _ => None,
+    }
+}
+
+fn permanent_failure_hint_for(kind: async_nats::ConnectErrorKind) -> Option<&'static str> {
+    permanent_failure_hint(&async_nats::ConnectError::new(kind))
+}
+
+/// Whether a rustls error is anywhere in `error`'s chain of sources.
+fn is_tls_failure(error: &async_nats::ConnectError) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = std::error::Error::source(error);
+    while let Some(cause) = source {
+        if cause.is::<async_nats::rustls::Error>() {
+            return true;
+        }
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            if io
+                .get_ref()
+                .is_some_and(|inner| inner.is::<async_nats::rustls::Error>())
+            {
+                return true;
+            }
+        }
+        source = cause.source();
+    }
+    false
+}
+
+/// One server URL split around its credentials: (`scheme://`, `user:password` or `token` if any, the rest).
+fn split_userinfo(server: &str) -> (&str, Option<&str>, &str) {
+    let (scheme, rest) = match server.find("://") {
+        Some(at) => server.split_at(at + 3),
+        None => ("", server),
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest.get(..authority_end).and_then(|a| a.rfind('@')) {
+        Some(at) => (
+            scheme,
+            rest.get(..at),
+            rest.get(at + 1..).unwrap_or_default(),
+        ),
+        None => (scheme, None, rest),
+    }
+}
+
+/// `url` (one or a comma-separated list) with any credentials replaced: `nats://alice:***@host:4222`, a
+/// token as `nats://***@host:4222`. For logs, errors and `Debug`.
+pub fn redact_url(url: &str) -> String {
+    url.split(',')
+        .map(|server| match split_userinfo(server) {
+            (scheme, Some(userinfo), host) => {
+                let shown = match userinfo.split_once(':') {
+                    Some((user, _)) => format!("{user}:***"),
+                    None => "***".to_owned(),
+                };
+                format!("{scheme}{shown}@{host}")
+            }
+            (_, None, _) => server.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// The settings that decide what survives a crash; see `deploy/README.md` for why these values.
@@ -311,4 +467,42 @@ pub async fn stories_bucket(
     })
     .await
     .map_err(|source| NatsError::Bucket { name, source })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credentials_in_urls_are_redacted() {
+        assert_eq!(
+            redact_url("nats://alice:s3cret@nats-1:4222,tls://bob:pw@nats-2:4222/x"),
+            "nats://alice:***@nats-1:4222,tls://bob:***@nats-2:4222/x"
+        );
+        assert_eq!(
+            redact_url("nats://t0ken@127.0.0.1:4222"),
+            "nats://***@127.0.0.1:4222"
+        );
+        assert_eq!(redact_url("a:b@host:4222"), "a:***@host:4222");
+        assert_eq!(redact_url("nats://127.0.0.1:4222"), "nats://127.0.0.1:4222");
+        let args = NatsArgs {
+            token: Some("t0ken-value".into()),
+            password: Some("pass-value".into()),
+            ..NatsArgs::for_url("nats://alice:url-secret@host:4222")
+        };
+        let shown = format!("{args:?}");
+        for secret in ["t0ken-value", "pass-value", "url-secret"] {
+            assert!(!shown.contains(secret), "{shown}");
+        }
+    }
+
+    #[test]
+    fn an_unusable_url_is_named_without_its_secret() {
+        let args = NatsArgs::for_url("nats://alice:url-secret@host:notaport");
+        let error = args.server_addrs().unwrap_err().to_string();
+        assert!(error.contains("nats://alice:***@host:notaport"), "{error}");
+        assert!(!error.contains("url-secret"), "{error}");
+        let error = NatsArgs::for_url(" , ").server_addrs().unwrap_err();
+        assert!(error.to_string().contains("no server given"), "{error}");
+    }
 }

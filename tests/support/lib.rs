@@ -37,17 +37,34 @@ pub struct NatsServer {
     child: Option<Child>,
     port: u16,
     store: tempfile::TempDir,
+    /// A configuration file with extra settings (authorization, TLS), if the test gave any.
+    config: Option<PathBuf>,
 }
 
 impl NatsServer {
     /// Starts a fresh server and waits until it accepts connections.
     pub fn start() -> anyhow::Result<Self> {
+        Self::start_with_config("")
+    }
+
+    /// Starts a fresh server with `extra` added to its configuration file (nats-server's own syntax, e.g.
+    /// `authorization { token: "..." }` or a `tls { ... }` block); port, store and JetStream stay as
+    /// [`NatsServer::start`] sets them.
+    pub fn start_with_config(extra: &str) -> anyhow::Result<Self> {
         let store = tempfile::tempdir().context("creating JetStream store dir")?;
         let port = free_port()?;
+        let config = if extra.trim().is_empty() {
+            None
+        } else {
+            let path = store.path().join("nats-server.conf");
+            std::fs::write(&path, extra).context("writing nats-server config")?;
+            Some(path)
+        };
         let mut server = Self {
             child: None,
             port,
             store,
+            config,
         };
         server.spawn()?;
         Ok(server)
@@ -61,7 +78,11 @@ impl NatsServer {
             .append(true)
             .open(self.store.path().join("nats-server.log"))
             .context("opening nats-server log")?;
-        let child = Command::new(&binary)
+        let mut command = Command::new(&binary);
+        if let Some(config) = &self.config {
+            command.arg("-c").arg(config);
+        }
+        let child = command
             .args([
                 "-a",
                 "127.0.0.1",

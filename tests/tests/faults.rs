@@ -173,18 +173,44 @@ async fn poison_messages_are_dead_lettered_and_the_rest_flows() -> anyhow::Resul
     let pipeline = RunningPipeline::start(&server).await?;
     let names = pipeline.names.clone();
 
-    // Straight onto the subject, past ingest's validation: the extractor must cope on its own.
-    let mut headers = HeaderMap::new();
-    headers.insert("Nats-Msg-Id", "poison-1");
-    pipeline
-        .js
-        .publish_with_headers(
-            names.article_subject(Some("junk")),
-            headers,
-            "{not json".into(),
-        )
-        .await?
-        .await?;
+    // Straight onto the subject, past ingest's validation: the extractor must cope on its own. Every kind
+    // of message that is not an article: not JSON, JSON of the wrong shape, nesting far past serde_json's
+    // recursion limit, and a well-formed article whose id would inject a header into the events it yields
+    // (async-nats panics on a header value with a line break).
+    let poisons: [(&str, Vec<u8>, &str); 4] = [
+        ("poison-1", b"{not json".to_vec(), "not valid JSON"),
+        (
+            "poison-2",
+            br#"{"id": 7, "body": ["not", "text"]}"#.to_vec(),
+            "not valid JSON",
+        ),
+        (
+            "poison-3",
+            format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)).into_bytes(),
+            "not valid JSON",
+        ),
+        (
+            "poison-4",
+            serde_json::to_vec(&Article {
+                id: "kcna-1\r\nNats-Expected-Stream: ELSEWHERE".to_owned(),
+                ..corpus(1).remove(0)
+            })?,
+            "unusable article id",
+        ),
+    ];
+    for (id, payload, _) in &poisons {
+        let mut headers = HeaderMap::new();
+        headers.insert("Nats-Msg-Id", *id);
+        pipeline
+            .js
+            .publish_with_headers(
+                names.article_subject(Some("junk")),
+                headers,
+                payload.clone().into(),
+            )
+            .await?
+            .await?;
+    }
     let good = corpus(6);
     publish_until_taken(&pipeline.publisher(), &good).await?;
     let expected_reports = extracted_reports(&good);
@@ -194,7 +220,8 @@ async fn poison_messages_are_dead_lettered_and_the_rest_flows() -> anyhow::Resul
     .await?;
 
     let (js, dlq_name) = (pipeline.js.clone(), names.dlq_stream());
-    let dead = wait_for(Duration::from_secs(30), || {
+    let poison_count = poisons.len() as u64;
+    wait_for(Duration::from_secs(30), || {
         let (js, dlq_name) = (js.clone(), dlq_name.clone());
         async move {
             let info = js
@@ -206,30 +233,39 @@ async fn poison_messages_are_dead_lettered_and_the_rest_flows() -> anyhow::Resul
                 .ok()?
                 .state
                 .clone();
-            (info.messages == 1).then_some(info.last_sequence)
+            (info.messages == poison_count).then_some(())
         }
     })
     .await?;
     let dlq = pipeline.js.get_stream(names.dlq_stream()).await?;
-    let letter = dlq.get_raw_message(dead).await?;
-    let reason = letter
-        .headers
-        .get(dateline_shared::headers::DLQ_REASON)
-        .map(|v| v.as_str().to_owned());
-    assert!(
-        reason
-            .as_deref()
-            .is_some_and(|r| r.contains("not valid JSON")),
-        "reason: {reason:?}"
-    );
-    assert_eq!(letter.subject.as_str(), names.dlq_subject("extractor"));
-    assert_eq!(
-        letter
+    for sequence in 1..=poisons.len() as u64 {
+        let letter = dlq.get_raw_message(sequence).await?;
+        let msg_id = letter
             .headers
-            .get(dateline_shared::headers::DLQ_SUBJECT)
-            .map(|v| v.as_str()),
-        Some(names.article_subject(Some("junk")).as_str())
-    );
-    assert_eq!(letter.payload.as_ref(), b"{not json");
+            .get("Nats-Msg-Id")
+            .map(|v| v.as_str().to_owned())
+            .unwrap_or_default();
+        let (_, payload, want) = poisons
+            .iter()
+            .find(|(id, _, _)| msg_id.ends_with(id))
+            .ok_or_else(|| anyhow::anyhow!("unexpected dead letter {msg_id}"))?;
+        let reason = letter
+            .headers
+            .get(dateline_shared::headers::DLQ_REASON)
+            .map(|v| v.as_str().to_owned());
+        assert!(
+            reason.as_deref().is_some_and(|r| r.contains(want)),
+            "{msg_id}: reason {reason:?}"
+        );
+        assert_eq!(letter.subject.as_str(), names.dlq_subject("extractor"));
+        assert_eq!(
+            letter
+                .headers
+                .get(dateline_shared::headers::DLQ_SUBJECT)
+                .map(|v| v.as_str()),
+            Some(names.article_subject(Some("junk")).as_str())
+        );
+        assert_eq!(letter.payload.as_ref(), payload.as_slice());
+    }
     pipeline.stop().await
 }

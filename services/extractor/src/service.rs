@@ -142,6 +142,16 @@ pub enum Extracted {
 fn events_of(lexicon: &Lexicon, payload: &[u8]) -> Result<Extracted, HandleError> {
     let article: Article = serde_json::from_slice(payload)
         .map_err(|e| HandleError::Poison(format!("article is not valid JSON: {e}")))?;
+    // Ingest never publishes such an id, but anything can be put on the subject; the id goes into the
+    // events' headers, where a line break would not travel.
+    if !dateline_shared::ids::is_usable_id(&article.id) {
+        let shown: String = article.id.chars().take(80).collect();
+        return Err(HandleError::Poison(format!(
+            "unusable article id `{}`: empty, longer than {} bytes or with control characters",
+            shown.escape_debug(),
+            dateline_shared::ids::MAX_ID_BYTES
+        )));
+    }
     if article.pubstatus == PubStatus::Withdrawn {
         // A kill notice says nothing new about the world: its text ("this story has been withdrawn") is not
         // extracted, it retracts what the earlier versions said.
@@ -253,4 +263,87 @@ pub async fn run(
     let mut extractor = Extractor::new(pipeline.js.clone(), names.clone(), lexicon);
     stage::run(&pipeline, &spec, shutdown, &mut extractor).await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn poison_reason(payload: &[u8]) -> String {
+        match events_of(Lexicon::builtin(), payload) {
+            Err(HandleError::Poison(reason)) => reason,
+            other => panic!("expected a poison verdict, got {other:?}"),
+        }
+    }
+
+    /// Whatever is put on the articles subject, the verdict is events or poison with a reason, never a panic
+    /// and never a retry (retrying a bad message cannot help).
+    #[test]
+    fn messages_that_are_not_articles_are_poison_with_a_reason() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let deep_field = format!(
+            "{{\"id\": \"a\", \"body\": \"x\", \"extra\": {}1{}}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        for payload in [
+            &b""[..],
+            b"{not json",
+            b"\x89PNG\x1a\x00\x00",
+            b"null",
+            b"[]",
+            br#"{"id": 7, "body": "Text."}"#,
+            br#"{"id": "a", "body": ["not", "text"]}"#,
+            br#"{"id": "a"}"#,
+            br#"{"id": "a", "body": "x", "published_at": "0000-99-99"}"#,
+            deep.as_bytes(),
+        ] {
+            let reason = poison_reason(payload);
+            assert!(
+                reason.starts_with("article is not valid JSON: "),
+                "{reason}"
+            );
+        }
+        // serde_json skips an unknown field without recursing, so depth there costs no stack: the article
+        // stands.
+        assert!(events_of(Lexicon::builtin(), deep_field.as_bytes()).is_ok());
+        for id in ["", "   ", "a\r\nNats-Expected-Stream: X", &"x".repeat(513)] {
+            let payload = serde_json::json!({"id": id, "body": "Kim Jong Un arrived in Vladivostok on Tuesday."});
+            let reason = poison_reason(payload.to_string().as_bytes());
+            assert!(reason.starts_with("unusable article id"), "{reason}");
+        }
+    }
+
+    #[test]
+    fn a_kill_notice_yields_a_withdrawal_not_events() {
+        let payload = serde_json::json!({
+            "id": "kcna-1", "version": 3, "pubstatus": "withdrawn", "body": ""
+        });
+        let extracted = events_of(Lexicon::builtin(), payload.to_string().as_bytes())
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let Extracted::Withdrawn(withdrawal) = extracted else {
+            panic!("expected a withdrawal, got {extracted:?}")
+        };
+        assert_eq!(
+            (withdrawal.article_id.as_str(), withdrawal.article_version),
+            ("kcna-1", 3)
+        );
+    }
+
+    #[test]
+    fn a_plain_article_yields_events() {
+        let payload = serde_json::json!({
+            "id": "kcna-1",
+            "headline": "Kim arrives in Russia",
+            "published_at": "2023-09-12T08:00:00+09:00",
+            "body": "North Korean leader Kim Jong Un arrived in Russia's Far East on Tuesday, KCNA said."
+        });
+        let extracted = events_of(Lexicon::builtin(), payload.to_string().as_bytes())
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let Extracted::Events(events) = extracted else {
+            panic!("a usable article yields events, got {extracted:?}")
+        };
+        assert!(!events.is_empty());
+        assert!(events.iter().all(|e| e.article_id == "kcna-1"));
+    }
 }

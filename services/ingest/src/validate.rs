@@ -13,9 +13,6 @@ use crate::formats::{Limits, RejectReason};
 /// zone over, and embargoed items carry their release time.
 const MAX_FUTURE: Duration = Duration::days(2);
 
-/// Longest id accepted; ids travel in the `Nats-Msg-Id` header and in logs.
-const MAX_ID_BYTES: usize = 512;
-
 /// Checks `article` against `limits` and the present time.
 pub fn validate(article: &Article, limits: &Limits) -> Result<(), RejectReason> {
     validate_at(article, limits, Utc::now())
@@ -57,7 +54,7 @@ fn earliest() -> DateTime<Utc> {
 }
 
 fn check_id(id: &str) -> Result<(), RejectReason> {
-    if id.trim().is_empty() || id.len() > MAX_ID_BYTES || id.chars().any(char::is_control) {
+    if !dateline_shared::ids::is_usable_id(id) {
         let shown: String = id.chars().take(80).collect();
         return Err(RejectReason::BadId(shown.escape_debug().to_string()));
     }

@@ -58,12 +58,13 @@ pub(crate) fn parse_document(input_name: &str, text: &str, limits: &Limits) -> P
     parsed
 }
 
-/// JSON Lines: every non-blank line is one object, rejected alone (as "name:LINE") if it is bad.
-pub(crate) fn parse_lines(input_name: &str, text: &str, limits: &Limits) -> Parsed {
+/// JSON Lines: every non-blank line is one object, rejected alone (as "name:LINE") if it is bad, down to its
+/// encoding: a NUL byte or invalid UTF-8 in one line leaves the others standing.
+pub(crate) fn parse_lines(input_name: &str, bytes: &[u8], limits: &Limits) -> Parsed {
     let mut parsed = Parsed::new(Some(Format::JsonLines));
-    for (index, line) in text.split('\n').enumerate() {
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.trim().is_empty() {
+    for (index, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
         let name = || format!("{input_name}:{}", index + 1);
@@ -73,13 +74,19 @@ pub(crate) fn parse_lines(input_name: &str, text: &str, limits: &Limits) -> Pars
     parsed
 }
 
-fn read_line(line: &str, limits: &Limits) -> Result<Article, RejectReason> {
+fn read_line(line: &[u8], limits: &Limits) -> Result<Article, RejectReason> {
     if line.len() > limits.max_line_bytes {
         return Err(RejectReason::LineTooLong {
             bytes: line.len(),
             limit: limits.max_line_bytes,
         });
     }
+    if line.contains(&0) {
+        return Err(RejectReason::Binary);
+    }
+    let line = std::str::from_utf8(line).map_err(|err| RejectReason::NotUtf8 {
+        offset: err.valid_up_to(),
+    })?;
     check_depth(line, limits.max_json_depth)?;
     let value: Value = serde_json::from_str(line)
         .map_err(|err| RejectReason::MalformedJson(describe(&err, false)))?;

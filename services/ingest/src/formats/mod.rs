@@ -190,9 +190,12 @@ pub fn parse_document(input_name: &str, bytes: &[u8], limits: &Limits) -> Parsed
         return Parsed::refused(None, input_name, RejectReason::Empty);
     }
     let format = detect(bytes);
-    if format == Format::Feed {
+    match format {
         // XML may declare another encoding than UTF-8; feed-rs decodes it.
-        return feed::parse(input_name, bytes, limits);
+        Format::Feed => return feed::parse(input_name, bytes, limits),
+        // Each line is an input of its own, so a bad byte costs its line, not the whole document.
+        Format::JsonLines => return json::parse_lines(input_name, body, limits),
+        _ => {}
     }
     // A NUL byte never occurs in text; reporting it as binary beats reporting the UTF-8 error it usually
     // comes with.
@@ -212,8 +215,7 @@ pub fn parse_document(input_name: &str, bytes: &[u8], limits: &Limits) -> Parsed
             parsed.push(|| input_name.to_owned(), text::parse(text), limits);
             parsed
         }
-        Format::JsonLines => json::parse_lines(input_name, text, limits),
-        Format::Json | Format::Ninjs | Format::Feed => {
+        Format::Json | Format::JsonLines | Format::Ninjs | Format::Feed => {
             json::parse_document(input_name, text, limits)
         }
     }

@@ -1,0 +1,279 @@
+//! Connecting to a secured NATS, against real nats-server processes configured for token auth, user/password
+//! auth and TLS: the services connect with the right credentials (given as flags or inside the URL) and run a
+//! stage, fail at once with an error naming the problem with wrong ones, and never write a secret to their
+//! logs or errors. TLS uses a CA and server certificate generated for the test with `rcgen`.
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use dateline_shared::nats::NatsArgs;
+use dateline_shared::shutdown::Shutdown;
+use dateline_tests::pipeline::{spawn_extractor, test_stage_args};
+use dateline_tests::{wait_for, NatsServer};
+
+const TOKEN: &str = "tok-7c1e55a0d2b94f3e";
+const PASSWORD: &str = "pw-3f9a2e61b8c04d7a";
+
+/// Everything the process logs (every level, every target, async-nats included) while a test runs. Works
+/// because `#[tokio::test]` runs every task on the test's own thread.
+#[derive(Clone, Default)]
+struct Logs(Arc<Mutex<Vec<u8>>>);
+
+impl Logs {
+    fn capture(&self) -> tracing::subscriber::DefaultGuard {
+        let sink = self.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_max_level(tracing::Level::TRACE)
+            .with_ansi(false)
+            .with_writer(move || sink.clone())
+            .finish();
+        tracing::subscriber::set_default(subscriber)
+    }
+
+    fn text(&self) -> String {
+        let bytes = self.0.lock().map(|b| b.clone()).unwrap_or_default();
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+}
+
+impl Write for Logs {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if let Ok(mut bytes) = self.0.lock() {
+            bytes.extend_from_slice(buf);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Connects as a service does and proves the connection works: declares the pipeline, runs the extractor
+/// stage, publishes an article and sees its events come out.
+async fn run_a_stage(nats: &NatsArgs) -> anyhow::Result<()> {
+    let (client, pipeline) = nats.pipeline("dateline-test", test_stage_args()).await?;
+    pipeline.declare().await?;
+    let (trigger, shutdown) = Shutdown::new();
+    let extractor = spawn_extractor(pipeline.clone(), shutdown);
+    let article = dateline_shared::Article {
+        id: "kcna-sec-1".to_owned(),
+        version: 1,
+        outlet: Some("KCNA".to_owned()),
+        headline: Some("Kim arrives in Russia".to_owned()),
+        published_at: chrono::DateTime::parse_from_rfc3339("2023-09-12T08:00:00+09:00").ok(),
+        published_date_only: false,
+        dateline: None,
+        byline: None,
+        url: None,
+        pubstatus: Default::default(),
+        body: "North Korean leader Kim Jong Un arrived in Russia's Far East on Tuesday, KCNA said."
+            .to_owned(),
+    };
+    let publisher =
+        dateline_ingest::publish::Publisher::new(pipeline.js.clone(), pipeline.names.clone());
+    for result in publisher.publish_all(&[article]).await {
+        result?;
+    }
+    let events_stream = pipeline.names.events_stream();
+    wait_for(Duration::from_secs(30), || {
+        let (js, name) = (pipeline.js.clone(), events_stream.clone());
+        async move {
+            let messages = js
+                .get_stream(name)
+                .await
+                .ok()?
+                .info()
+                .await
+                .ok()?
+                .state
+                .messages;
+            (messages > 0).then_some(())
+        }
+    })
+    .await?;
+    trigger.trigger();
+    tokio::time::timeout(Duration::from_secs(20), extractor).await???;
+    client.flush().await?;
+    Ok(())
+}
+
+/// Connects with credentials the server refuses; the error must come at once (no endless retrying) and
+/// say what to check.
+async fn refused(nats: &NatsArgs) -> String {
+    match tokio::time::timeout(Duration::from_secs(15), nats.connect("dateline-test")).await {
+        Ok(Ok(_)) => panic!("connected with wrong credentials"),
+        Ok(Err(error)) => error.to_string(),
+        Err(_) => panic!("no answer within 15 s: wrong credentials must fail, not retry"),
+    }
+}
+
+fn assert_no_secret(what: &str, text: &str, secrets: &[&str]) {
+    for secret in secrets {
+        assert!(!text.contains(secret), "{what} shows a secret:\n{text}");
+    }
+}
+
+#[tokio::test]
+async fn token_auth_right_token_connects_wrong_one_fails_clearly() -> anyhow::Result<()> {
+    let logs = Logs::default();
+    let _guard = logs.capture();
+    let server =
+        NatsServer::start_with_config(&format!("authorization {{ token: \"{TOKEN}\" }}\n"))?;
+
+    let good = NatsArgs {
+        token: Some(TOKEN.to_owned()),
+        ..NatsArgs::for_url(&server.url())
+    };
+    run_a_stage(&good).await?;
+    // The token inside the URL works as well, as NATS clients accept it.
+    let in_url = server.url().replace("nats://", &format!("nats://{TOKEN}@"));
+    run_a_stage(&NatsArgs::for_url(&in_url)).await?;
+
+    let mut errors = Vec::new();
+    for nats in [
+        NatsArgs {
+            token: Some("tok-wrong".to_owned()),
+            ..NatsArgs::for_url(&server.url())
+        },
+        NatsArgs::for_url(&server.url()),
+        NatsArgs::for_url(&server.url().replace("nats://", "nats://tok-wrong@")),
+    ] {
+        let error = refused(&nats).await;
+        assert!(error.contains("authorization violation"), "{error}");
+        assert!(
+            error.contains("check --nats-user/--nats-password, --nats-token"),
+            "{error}"
+        );
+        assert!(
+            error.contains(&format!("127.0.0.1:{}", server_port(&server))),
+            "{error}"
+        );
+        errors.push(error);
+    }
+    assert_no_secret("an error", &errors.join("\n"), &[TOKEN, "tok-wrong"]);
+    assert_no_secret("Debug of the settings", &format!("{good:?}"), &[TOKEN]);
+    let logged = logs.text();
+    assert!(logged.contains("connected successfully"), "{logged}");
+    assert_no_secret("the logs", &logged, &[TOKEN, "tok-wrong"]);
+    Ok(())
+}
+
+#[tokio::test]
+async fn user_password_auth_right_password_connects_wrong_one_fails_clearly() -> anyhow::Result<()>
+{
+    let logs = Logs::default();
+    let _guard = logs.capture();
+    let server = NatsServer::start_with_config(&format!(
+        "authorization {{ users = [ {{ user: \"dateline\", password: \"{PASSWORD}\" }} ] }}\n"
+    ))?;
+
+    let good = NatsArgs {
+        user: Some("dateline".to_owned()),
+        password: Some(PASSWORD.to_owned()),
+        ..NatsArgs::for_url(&server.url())
+    };
+    run_a_stage(&good).await?;
+    let in_url = server
+        .url()
+        .replace("nats://", &format!("nats://dateline:{PASSWORD}@"));
+    run_a_stage(&NatsArgs::for_url(&in_url)).await?;
+
+    let wrong_password = NatsArgs {
+        user: Some("dateline".to_owned()),
+        password: Some("pw-wrong".to_owned()),
+        ..NatsArgs::for_url(&server.url())
+    };
+    let wrong_in_url =
+        NatsArgs::for_url(&server.url().replace("nats://", "nats://dateline:pw-wrong@"));
+    let mut errors = Vec::new();
+    for nats in [
+        wrong_password,
+        wrong_in_url,
+        NatsArgs::for_url(&server.url()),
+    ] {
+        let error = refused(&nats).await;
+        assert!(error.contains("authorization violation"), "{error}");
+        errors.push(error);
+    }
+    // The URL in an error keeps the user, so the operator can tell which account was refused.
+    assert!(
+        errors[1].contains("nats://dateline:***@127.0.0.1"),
+        "{}",
+        errors[1]
+    );
+    assert_no_secret("an error", &errors.join("\n"), &[PASSWORD, "pw-wrong"]);
+    assert_no_secret("Debug of the settings", &format!("{good:?}"), &[PASSWORD]);
+    let logged = logs.text();
+    assert!(logged.contains("connected successfully"), "{logged}");
+    assert_no_secret("the logs", &logged, &[PASSWORD, "pw-wrong"]);
+    Ok(())
+}
+
+fn server_port(server: &NatsServer) -> String {
+    server
+        .url()
+        .rsplit(':')
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// A CA, and a certificate it signed for 127.0.0.1 and localhost, as PEM files in `dir`.
+fn make_certificates(dir: &std::path::Path) -> anyhow::Result<()> {
+    use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, DnType, IsCa, KeyPair};
+    let mut ca_params = CertificateParams::new(Vec::<String>::new())?;
+    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca_params
+        .distinguished_name
+        .push(DnType::CommonName, "dateline test CA");
+    let ca = CertifiedIssuer::self_signed(ca_params, KeyPair::generate()?)?;
+    let mut server_params =
+        CertificateParams::new(vec!["127.0.0.1".to_owned(), "localhost".to_owned()])?;
+    server_params
+        .distinguished_name
+        .push(DnType::CommonName, "dateline test nats-server");
+    let server_key = KeyPair::generate()?;
+    let server_cert = server_params.signed_by(&server_key, &ca)?;
+    std::fs::write(dir.join("ca.pem"), ca.pem())?;
+    std::fs::write(dir.join("server.pem"), server_cert.pem())?;
+    std::fs::write(dir.join("server-key.pem"), server_key.serialize_pem())?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn tls_with_the_ca_connects_without_it_fails_clearly() -> anyhow::Result<()> {
+    let certs = tempfile::tempdir()?;
+    make_certificates(certs.path())?;
+    let server = NatsServer::start_with_config(&format!(
+        "tls {{\n  cert_file: \"{}\"\n  key_file: \"{}\"\n}}\n",
+        certs.path().join("server.pem").display(),
+        certs.path().join("server-key.pem").display()
+    ))?;
+    let url = server.url().replace("nats://", "tls://");
+
+    let trusted = NatsArgs {
+        tls_ca: Some(certs.path().join("ca.pem")),
+        require_tls: true,
+        ..NatsArgs::for_url(&url)
+    };
+    run_a_stage(&trusted).await?;
+
+    // Without the CA the server's certificate is from an unknown issuer.
+    for nats in [NatsArgs::for_url(&url), NatsArgs::for_url(&server.url())] {
+        let error = refused(&nats).await;
+        assert!(error.contains("TLS"), "{error}");
+        assert!(error.contains("check --nats-tls-ca"), "{error}");
+    }
+
+    // A server without TLS, for a client that requires it.
+    let plain = NatsServer::start()?;
+    let strict = NatsArgs {
+        require_tls: true,
+        ..NatsArgs::for_url(&plain.url())
+    };
+    let error = refused(&strict).await;
+    assert!(error.contains("TLS"), "{error}");
+    Ok(())
+}
