@@ -42,6 +42,9 @@ pub struct Aggregator {
     reports: kv::Store,
     desk: Desk,
     revisions: HashMap<String, u64>,
+    /// The stories bucket's last sequence that the desk reflects: anything later was written by someone else
+    /// (another instance, or the late writes of a crashed one) and the desk must be reloaded before it acts.
+    seen_sequence: u64,
 }
 
 impl Aggregator {
@@ -60,6 +63,7 @@ impl Aggregator {
             reports,
             desk: Desk::new(),
             revisions: HashMap::new(),
+            seen_sequence: 0,
         };
         aggregator.reload().await?;
         Ok(aggregator)
@@ -77,6 +81,11 @@ impl Aggregator {
         };
         let mut stories = Vec::new();
         let mut revisions = HashMap::new();
+        // Read before the keys: a write landing while we load makes the next batch reload again.
+        let (_, seen_sequence) = self
+            .bucket_state(&self.names.stories_bucket())
+            .await
+            .map_err(load_error)?;
         let keys: Vec<String> = match self.bucket.keys().await {
             Ok(keys) => keys
                 .try_collect()
@@ -108,6 +117,39 @@ impl Aggregator {
         tracing::info!(stories = stories.len(), "desk loaded from bucket");
         self.desk = Desk::from_stories(stories);
         self.revisions = revisions;
+        self.seen_sequence = seen_sequence;
+        Ok(())
+    }
+
+    /// (messages, last sequence) of a bucket's stream, fresh from the server (`kv::Store::status` is cached).
+    async fn bucket_state(&self, bucket: &str) -> Result<(u64, u64), String> {
+        let mut stream = self
+            .js
+            .get_stream(format!("KV_{bucket}"))
+            .await
+            .map_err(|e| e.to_string())?;
+        let info = stream.info().await.map_err(|e| e.to_string())?;
+        Ok((info.state.messages, info.state.last_sequence))
+    }
+
+    /// Reloads the desk when the stories bucket holds writes it has not seen. A crashed instance's last
+    /// writes can land after its successor loaded the bucket; acting on the older state would put a
+    /// redelivered report into a second story.
+    async fn catch_up_with_bucket(&mut self) -> Result<(), HandleError> {
+        let (_, last) = self
+            .bucket_state(&self.names.stories_bucket())
+            .await
+            .map_err(|e| HandleError::Transient(format!("reading the stories bucket: {e}")))?;
+        if last > self.seen_sequence {
+            tracing::info!(
+                seen = self.seen_sequence,
+                last,
+                "stories bucket written by another writer; reloading desk"
+            );
+            self.reload()
+                .await
+                .map_err(|e| HandleError::Transient(e.to_string()))?;
+        }
         Ok(())
     }
 
@@ -129,12 +171,11 @@ impl Aggregator {
         }
         // One pass over the bucket (the last value of every key) rather than a request per report.
         let mut held: HashMap<String, Event> = HashMap::with_capacity(wanted);
-        let status = self
-            .reports
-            .status()
+        let (stored, _) = self
+            .bucket_state(&self.names.reports_bucket())
             .await
-            .map_err(|e| load_error(e.to_string()))?;
-        if status.values() > 0 {
+            .map_err(load_error)?;
+        if stored > 0 {
             let mut entries = self
                 .reports
                 .watch_all_from_revision(1)
@@ -184,6 +225,13 @@ impl Aggregator {
     /// once, with its final state. One result per message; on any storage failure the desk falls back to what
     /// the bucket holds and the whole batch is retried, which re-applies it identically.
     pub async fn apply_batch(&mut self, messages: &[Incoming<'_>]) -> Vec<Result<(), HandleError>> {
+        if let Err(error) = self.catch_up_with_bucket().await {
+            let reason = error.to_string();
+            return messages
+                .iter()
+                .map(|_| Err(HandleError::Transient(reason.clone())))
+                .collect();
+        }
         let now = chrono::Utc::now();
         let mut results: Vec<Result<(), HandleError>> = Vec::with_capacity(messages.len());
         let mut touched = BTreeSet::new();
@@ -328,9 +376,11 @@ impl Aggregator {
             writes.push(self.write(story));
         }
         let mut first_error = None;
+        let mut written_revisions = Vec::new();
         for (id, written) in futures::future::join_all(writes).await {
             match written {
                 Ok(revision) => {
+                    written_revisions.push(revision);
                     self.revisions.insert(id, revision);
                 }
                 Err(error) => {
@@ -340,6 +390,17 @@ impl Aggregator {
         }
         if let Some(error) = first_error {
             return Err(error);
+        }
+        // The desk reflects the bucket up to our own writes only if nobody else's came in between.
+        written_revisions.sort_unstable();
+        let contiguous = written_revisions
+            .iter()
+            .zip(self.seen_sequence + 1..)
+            .all(|(revision, expected)| *revision == expected);
+        if contiguous {
+            if let Some(last) = written_revisions.last() {
+                self.seen_sequence = *last;
+            }
         }
         for story in &closed {
             self.revisions.remove(&story.id);
