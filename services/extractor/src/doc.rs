@@ -9,19 +9,23 @@ use crate::lexicon::{Entry, Lexicon};
 use crate::matcher::Hit;
 use crate::segment::{self, LineKind, Sentence, TokKind, Token};
 
-/// A word in ASCII lowercase, kept on the stack: the word-list comparisons that run for nearly every token
-/// allocate nothing. A word longer than [`Lower::CAP`] bytes reads as empty, which changes no comparison:
-/// no listed word is that long.
+/// A word in ASCII lowercase without allocating: the word itself when it has no capital (most words),
+/// else a copy on the stack. The word-list comparisons that run for nearly every token use it. A
+/// capitalised word longer than [`Lower::CAP`] bytes reads as empty, which changes no comparison: no listed
+/// word is that long.
 #[derive(Clone, Copy)]
-pub struct Lower {
-    buf: [u8; Lower::CAP],
-    len: u8,
+pub enum Lower<'a> {
+    Same(&'a str),
+    Folded { buf: [u8; Lower::CAP], len: u8 },
 }
 
-impl Lower {
+impl<'a> Lower<'a> {
     pub const CAP: usize = 24;
 
-    pub fn of(word: &str) -> Lower {
+    pub fn of(word: &'a str) -> Lower<'a> {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Lower::Same(word);
+        }
         let mut buf = [0u8; Lower::CAP];
         let len = if word.len() <= Lower::CAP {
             buf[..word.len()].copy_from_slice(word.as_bytes());
@@ -30,19 +34,24 @@ impl Lower {
         } else {
             0
         };
-        Lower {
+        Lower::Folded {
             buf,
             len: len as u8,
         }
     }
 
     pub fn as_str(&self) -> &str {
-        // ASCII lowercasing keeps UTF-8 valid; the fallback is unreachable.
-        std::str::from_utf8(&self.buf[..usize::from(self.len)]).unwrap_or("")
+        match self {
+            Lower::Same(w) => w,
+            // ASCII lowercasing keeps UTF-8 valid; the fallback is unreachable.
+            Lower::Folded { buf, len } => {
+                std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or("")
+            }
+        }
     }
 }
 
-impl std::ops::Deref for Lower {
+impl std::ops::Deref for Lower<'_> {
     type Target = str;
     fn deref(&self) -> &str {
         self.as_str()
@@ -126,7 +135,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The token at `i` in ASCII lowercase, without allocating.
-    pub fn lower(&self, i: usize) -> Lower {
+    pub fn lower(&self, i: usize) -> Lower<'a> {
         Lower::of(self.tok(i))
     }
 

@@ -466,6 +466,15 @@ impl Entities {
         }
     }
 
+    /// The actor's id alone, without building the whole [`Actor`].
+    pub fn actor_id(&self, lex: &crate::Lexicon, r: Ref) -> String {
+        slug(match r {
+            Ref::Person(i) => &self.people[i].name,
+            Ref::Country(i) => &lex.countries[i as usize].name,
+            Ref::Org(i) => &lex.orgs[i as usize].name,
+        })
+    }
+
     /// The country an actor belongs to or is.
     pub fn country_of(&self, lex: &crate::Lexicon, r: Ref) -> Option<u16> {
         let code = match r {
@@ -693,18 +702,23 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
             }
         }
         if let Some((e, leader)) = doc.ci_find(i, title) {
-            // Lowercase titles ("leader") only inside a chunk or before a name.
+            // Lowercase titles ("leader") only inside a chunk, before a name, or after "the" (a description:
+            // "the crown prince").
             let word = doc.tok(i);
             let lower = word.starts_with(|c: char| c.is_lowercase());
-            if !lower || !els.is_empty() || doc.is_cap(e) {
+            let described = els.is_empty() && i > 0 && doc.is_any(i - 1, &["the"]);
+            if !lower || !els.is_empty() || doc.is_cap(e) || described {
                 els.push((Elem::Title { leader }, i, e));
                 i = e;
                 continue;
             }
         }
+        // "Russia-Ukraine" joins names, but right after a title it is a hyphenated given name: "President
+        // Kassym-Jomart Tokayev".
+        let after_title = matches!(els.last(), Some((Elem::Title { .. }, ..)));
         if doc.is_cap(i)
             && STOP.binary_search(&doc.tok(i)).is_err()
-            && !has_upper_after_hyphen(doc.tok(i))
+            && (!has_upper_after_hyphen(doc.tok(i)) || (after_title && doc.is_cap(i + 1)))
         {
             els.push((Elem::Cap, i, i + 1));
             i += 1;
@@ -901,7 +915,9 @@ fn interpret(
             if definite {
                 let (_, country) = role_and_country(doc, els, t + 1);
                 let title_text = doc.span(els[t].1, els[t].2);
-                let leader = matches!(els[t].0, Elem::Title { leader: true });
+                // "the minister" alone is the person holding that very title, not any leader.
+                let bare = t == 0 && doc.tok(els[t].1).starts_with(char::is_lowercase);
+                let leader = matches!(els[t].0, Elem::Title { leader: true }) && !bare;
                 if let Some(p) = resolve_description(ents, country.as_deref(), title_text, leader) {
                     push(ents, Ref::Person(p), true, last_people);
                     return;
@@ -1179,6 +1195,33 @@ mod tests {
             2,
             "{mentions:?}"
         );
+    }
+
+    #[test]
+    fn hyphenated_given_names_after_a_title() {
+        let (people, mentions) =
+            read("Kazakh President Anna-Maria Ostrova hosted talks. Moldova-Romania ties grew.");
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert_eq!(people[0].name, "Anna-Maria Ostrova");
+        assert_eq!(people[0].country.as_deref(), Some("KZ"));
+        assert_eq!(mentions.len(), 1, "{mentions:?}");
+    }
+
+    #[test]
+    fn the_and_a_lowercase_title_is_the_person_holding_it() {
+        let (_, mentions) = read(
+            "Saudi Crown Prince Faisal Omari spoke. Chilean Finance Minister Ana Rojas met the crown prince. \
+             The minister left.",
+        );
+        let ids: Vec<&str> = mentions.iter().map(|m| m.1.as_str()).collect();
+        assert_eq!(
+            ids,
+            vec!["faisal-omari", "ana-rojas", "faisal-omari", "ana-rojas"],
+            "{mentions:?}"
+        );
+        // No one holds the title: no mention.
+        let (_, mentions) = read("Ana Rojas met the governor.");
+        assert_eq!(mentions.len(), 1, "{mentions:?}");
     }
 
     #[test]

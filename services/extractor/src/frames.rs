@@ -585,7 +585,7 @@ fn frame(
     }
     let mut seen = Vec::new();
     actors.retain(|r| {
-        let id = ents.actor(lex, *r).id;
+        let id = ents.actor_id(lex, *r);
         if seen.contains(&id) {
             false
         } else {
