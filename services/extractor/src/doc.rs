@@ -1,19 +1,61 @@
 //! One article prepared for reading: its text, tokens, sentences and lexicon matches.
 //!
 //! The text is `headline + "\n\n" + body` when there is a headline, else the body; every offset in an
-//! event's evidence points into it. Lexicon phrases are found with the lexicon's two Aho-Corasick automata
-//! in one pass each over the text, and kept only where they start and end on token boundaries (so "North"
-//! never matches inside "Northern", nor "met" inside "metal"); for each token the longest phrase starting
-//! there is recorded.
+//! event's evidence points into it. Lexicon phrases are found by the lexicon's [`crate::matcher`] in one walk
+//! per token, only where they start and end on token boundaries (so "North" never matches inside
+//! "Northern", nor "met" inside "metal"); for each token the longest phrase starting there is recorded.
 
 use crate::lexicon::{Entry, Lexicon};
+use crate::matcher::Hit;
 use crate::segment::{self, LineKind, Sentence, TokKind, Token};
 
-#[derive(Debug, Clone, Copy)]
-pub struct Hit {
-    /// Token index one past the phrase.
-    pub end: usize,
-    pub pattern: u32,
+/// A word in ASCII lowercase without allocating: the word itself when it has no capital (most words),
+/// else a copy on the stack. The word-list comparisons that run for nearly every token use it. A
+/// capitalised word longer than [`Lower::CAP`] bytes reads as empty, which changes no comparison: no listed
+/// word is that long.
+#[derive(Clone, Copy)]
+pub enum Lower<'a> {
+    Same(&'a str),
+    Folded { buf: [u8; Lower::CAP], len: u8 },
+}
+
+impl<'a> Lower<'a> {
+    pub const CAP: usize = 24;
+
+    pub fn of(word: &'a str) -> Lower<'a> {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Lower::Same(word);
+        }
+        let mut buf = [0u8; Lower::CAP];
+        let len = if word.len() <= Lower::CAP {
+            buf[..word.len()].copy_from_slice(word.as_bytes());
+            buf[..word.len()].make_ascii_lowercase();
+            word.len()
+        } else {
+            0
+        };
+        Lower::Folded {
+            buf,
+            len: len as u8,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            Lower::Same(w) => w,
+            // ASCII lowercasing keeps UTF-8 valid; the fallback is unreachable.
+            Lower::Folded { buf, len } => {
+                std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or("")
+            }
+        }
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
 }
 
 pub struct Doc<'a> {
@@ -57,8 +99,8 @@ impl<'a> Doc<'a> {
                 quoted[t] = open;
             }
         }
-        let ci = hits(text, &toks, &lex.ci);
-        let cs = hits(text, &toks, &lex.cs);
+        let hits = lex.matcher.longest(text, &toks);
+        let (ci, cs) = (hits.ci, hits.cs);
         Doc {
             text,
             toks,
@@ -92,6 +134,11 @@ impl<'a> Doc<'a> {
         self.toks[i].kind
     }
 
+    /// The token at `i` in ASCII lowercase, without allocating.
+    pub fn lower(&self, i: usize) -> Lower<'a> {
+        Lower::of(self.tok(i))
+    }
+
     /// The token at `i` is this word, ignoring ASCII case.
     pub fn is(&self, i: usize, word: &str) -> bool {
         i < self.toks.len() && self.tok(i).eq_ignore_ascii_case(word)
@@ -111,13 +158,18 @@ impl<'a> Doc<'a> {
             return false;
         }
         let w = self.tok(i);
-        let mut chars = w.chars();
-        let first = chars.next().unwrap_or(' ');
-        if !first.is_uppercase() {
+        if !w.chars().next().is_some_and(char::is_uppercase) {
             return false;
         }
-        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.len() <= 2 || letters.iter().skip(1).any(|c| c.is_lowercase())
+        // Counted, not collected: this runs for nearly every token.
+        let mut letters = 0;
+        for c in w.chars().filter(|c| c.is_alphabetic()) {
+            if letters > 0 && c.is_lowercase() {
+                return true;
+            }
+            letters += 1;
+        }
+        letters <= 2
     }
 
     pub fn span(&self, from: usize, to: usize) -> &'a str {
@@ -159,31 +211,4 @@ impl<'a> Doc<'a> {
     pub fn is_story(&self, s: usize) -> bool {
         self.sents[s].line == LineKind::Story
     }
-}
-
-fn hits(text: &str, toks: &[Token], ac: &aho_corasick::AhoCorasick) -> Vec<Option<Hit>> {
-    let mut out: Vec<Option<Hit>> = vec![None; toks.len()];
-    for m in ac.find_overlapping_iter(text) {
-        let Ok(first) = toks.binary_search_by_key(&m.start(), |t| t.start) else {
-            continue;
-        };
-        let Ok(last) = toks.binary_search_by_key(&m.end(), |t| t.end) else {
-            continue;
-        };
-        if last < first {
-            continue;
-        }
-        let end = last + 1;
-        let better = match out[first] {
-            Some(h) => end > h.end,
-            None => true,
-        };
-        if better {
-            out[first] = Some(Hit {
-                end,
-                pattern: m.pattern().as_u32(),
-            });
-        }
-    }
-    out
 }

@@ -51,294 +51,295 @@ pub struct Entities {
     pub mentions: Vec<Mention>,
 }
 
+/// Capitalised words that do not start a name: sentence openers, pronouns, days, months, plural nouns.
+/// Sorted (byte order) for binary search: this is asked of nearly every capitalised word.
 const STOP: &[&str] = &[
-    "The",
     "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "As",
-    "After",
-    "Before",
-    "While",
-    "When",
-    "But",
-    "And",
-    "Or",
-    "If",
-    "It",
-    "Its",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "You",
-    "His",
-    "Her",
-    "Their",
-    "Our",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "Here",
-    "Asked",
-    "Earlier",
-    "Later",
-    "Initially",
-    "Meanwhile",
-    "However",
-    "Also",
-    "For",
-    "From",
-    "To",
-    "With",
-    "By",
-    "Of",
-    "Since",
-    "Under",
-    "Over",
-    "During",
-    "Despite",
-    "Amid",
     "According",
-    "Hours",
-    "Days",
-    "Images",
+    "Acting",
+    "After",
+    "Also",
+    "Amid",
+    "An",
     "Analysts",
-    "Officials",
-    "Some",
-    "Many",
-    "One",
-    "Two",
-    "Three",
-    "Four",
-    "Five",
+    "And",
+    "April",
+    "As",
+    "Asked",
+    "At",
+    "Aug.",
+    "August",
+    "Before",
+    "Bilateral",
     "Both",
+    "But",
+    "By",
+    "Chief",
+    "Closer",
+    "Comrade",
+    "Days",
+    "Dec.",
+    "December",
+    "Deputy",
+    "Despite",
     "Details",
     "Discussions",
-    "Bilateral",
-    "Humanitarian",
-    "Closer",
-    "Who",
-    "What",
-    "Where",
-    "Why",
-    "How",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan.",
-    "Feb.",
-    "Aug.",
-    "Sept.",
-    "Sept",
-    "Oct.",
-    "Nov.",
-    "Dec.",
-    "Comrade",
-    "Former",
-    "Then",
-    "Late",
-    "Reporting",
-    "Editing",
-    "Western",
+    "During",
+    "Earlier",
     "Eastern",
+    "Editing",
+    "Experts",
+    "Feb.",
+    "February",
+    "Five",
+    "For",
+    "Foreign",
+    "Former",
+    "Four",
+    "Friday",
+    "From",
+    "He",
+    "Her",
+    "Here",
+    "His",
+    "Hours",
+    "How",
+    "However",
+    "Humanitarian",
+    "I",
+    "If",
+    "Images",
+    "In",
+    "Initially",
+    "It",
+    "Its",
+    "Jan.",
+    "January",
+    "July",
+    "June",
+    "Late",
+    "Later",
+    "Local",
+    "Many",
+    "March",
+    "May",
+    "Meanwhile",
+    "Military",
+    "Monday",
+    "Negotiators",
     "Northern",
+    "Nov.",
+    "November",
+    "Oct.",
+    "October",
+    "Of",
+    "Officials",
+    "On",
+    "One",
+    "Or",
+    "Our",
+    "Over",
+    "Reporting",
+    "Residents",
+    "Russia-North",
+    "Saturday",
+    "Senior",
+    "Sept",
+    "Sept.",
+    "September",
+    "She",
+    "Since",
+    "Some",
+    "Sources",
     "Southern",
     "State",
-    "Senior",
+    "Sunday",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Three",
+    "Thursday",
+    "To",
     "Top",
-    "Local",
-    "Foreign",
-    "Military",
-    "Negotiators",
-    "Experts",
-    "Sources",
-    "Residents",
+    "Tuesday",
+    "Two",
+    "Under",
+    "We",
+    "Wednesday",
+    "Western",
+    "What",
+    "When",
+    "Where",
+    "While",
+    "Who",
+    "Why",
+    "With",
     "Witnesses",
-    "Russia-North",
-    "Chief",
-    "Deputy",
-    "Acting",
+    "You",
 ];
 
-/// Words that make a capitalised chunk an organisation, event or place rather than a person.
+/// Words that make a capitalised chunk an organisation, event or place rather than a person. Sorted (byte
+/// order) for binary search.
 const NON_PERSON: &[&str] = &[
-    "Forum",
+    "Academy",
+    "Accord",
+    "Administration",
     "Agency",
-    "Ministry",
-    "Department",
-    "University",
-    "Council",
-    "Party",
-    "Centre",
-    "Center",
-    "Institute",
+    "Agreement",
+    "Air",
+    "Airport",
+    "Alliance",
     "Army",
+    "Assembly",
+    "Association",
+    "Authority",
+    "Bank",
+    "Base",
+    "Battalion",
+    "Bay",
+    "Brigade",
+    "Cabinet",
+    "Canal",
+    "Center",
+    "Central",
+    "Centre",
+    "Channel",
+    "Chiefs",
+    "Church",
+    "Coalition",
+    "Coast",
+    "College",
+    "Command",
+    "Commission",
+    "Committee",
+    "Company",
+    "Congress",
+    "Corp",
+    "Corps",
+    "Cosmodrome",
+    "Council",
+    "County",
+    "Court",
+    "Cup",
+    "Daily",
+    "Day",
+    "Department",
+    "Desert",
+    "District",
+    "Division",
+    "East",
+    "Eastern",
+    "Economic",
+    "Embassy",
+    "Exhibition",
+    "Far",
+    "Federal",
+    "Federation",
+    "Fleet",
     "Force",
     "Forces",
+    "Forum",
+    "Foundation",
+    "Front",
+    "Fund",
+    "Games",
+    "Government",
+    "Governorate",
+    "Group",
     "Guard",
     "Guards",
-    "Command",
-    "Office",
-    "Committee",
-    "Union",
-    "Organization",
-    "Organisation",
-    "Bank",
-    "Peninsula",
-    "Sea",
-    "Ocean",
-    "River",
-    "Bay",
     "Gulf",
-    "Strait",
+    "Hall",
+    "Herald",
+    "Hospital",
+    "House",
+    "Inc",
+    "Initiative",
+    "Institute",
     "Island",
     "Islands",
-    "Airport",
-    "Station",
-    "Cosmodrome",
-    "Palace",
-    "House",
-    "Hall",
-    "Street",
-    "Square",
-    "Krai",
-    "Region",
-    "Province",
-    "Prefecture",
-    "Oblast",
-    "Governorate",
-    "County",
-    "District",
-    "Territory",
-    "Federation",
-    "Republic",
+    "Journal",
     "Kingdom",
-    "Times",
-    "News",
-    "Post",
-    "Telegram",
-    "Television",
-    "Channel",
-    "Security",
-    "Nations",
-    "States",
-    "Court",
-    "Parliament",
-    "Assembly",
-    "Congress",
-    "Senate",
-    "Cabinet",
-    "Government",
-    "Administration",
-    "Service",
-    "Services",
-    "Staff",
-    "Chiefs",
-    "Fleet",
-    "Navy",
-    "Air",
-    "Corps",
-    "Police",
-    "Media",
-    "Press",
-    "Summit",
-    "War",
-    "Treaty",
-    "Agreement",
-    "Accord",
-    "Fund",
-    "Group",
-    "Company",
-    "Corp",
-    "Inc",
+    "Krai",
     "Ltd",
-    "Association",
-    "Foundation",
+    "Media",
+    "Middle",
+    "Ministry",
+    "Mosque",
+    "Mountains",
+    "Movement",
+    "Nations",
+    "Navy",
+    "Network",
+    "News",
+    "North",
+    "Northern",
+    "Oblast",
+    "Ocean",
+    "Office",
+    "Olympic",
+    "Olympics",
+    "Organisation",
+    "Organization",
+    "Palace",
+    "Parliament",
+    "Partnership",
+    "Party",
+    "Peninsula",
+    "Police",
+    "Post",
+    "Prefecture",
+    "Press",
     "Program",
     "Programme",
     "Project",
-    "Exhibition",
-    "Games",
-    "Cup",
-    "Day",
-    "Week",
+    "Province",
+    "Radio",
+    "Regiment",
+    "Region",
+    "Republic",
+    "River",
+    "School",
+    "Sea",
+    "Security",
+    "Senate",
+    "Service",
+    "Services",
     "Shield",
-    "Federal",
-    "Economic",
-    "Studies",
+    "South",
+    "Southern",
     "Space",
     "Spaceport",
-    "Base",
-    "Embassy",
-    "Canal",
-    "Mountains",
-    "Valley",
-    "Desert",
-    "Coast",
-    "Far",
-    "East",
-    "West",
-    "North",
-    "South",
-    "Middle",
-    "Central",
-    "Eastern",
-    "Western",
-    "Northern",
-    "Southern",
+    "Square",
+    "Staff",
+    "States",
+    "Station",
+    "Strait",
+    "Street",
     "Strip",
-    "Bank",
-    "Network",
-    "Radio",
-    "Daily",
-    "Herald",
-    "Journal",
-    "Tribune",
-    "Olympic",
-    "Olympics",
-    "Council",
-    "Authority",
-    "Commission",
-    "Initiative",
-    "Partnership",
-    "Alliance",
-    "Coalition",
-    "Front",
-    "Movement",
-    "Brigade",
-    "Battalion",
-    "Division",
-    "Regiment",
-    "Academy",
-    "School",
-    "College",
-    "Hospital",
-    "Church",
-    "Mosque",
+    "Studies",
+    "Summit",
+    "Telegram",
+    "Television",
     "Temple",
+    "Territory",
+    "Times",
     "Tower",
+    "Treaty",
+    "Tribune",
+    "Union",
+    "University",
+    "Valley",
+    "War",
+    "Week",
+    "West",
+    "Western",
 ];
 
 /// Nouns through which a country acts: "Russian forces", "Turkish and Iraqi officials", "Indian negotiators".
@@ -465,6 +466,15 @@ impl Entities {
         }
     }
 
+    /// The actor's id alone, without building the whole [`Actor`].
+    pub fn actor_id(&self, lex: &crate::Lexicon, r: Ref) -> String {
+        slug(match r {
+            Ref::Person(i) => &self.people[i].name,
+            Ref::Country(i) => &lex.countries[i as usize].name,
+            Ref::Org(i) => &lex.orgs[i as usize].name,
+        })
+    }
+
     /// The country an actor belongs to or is.
     pub fn country_of(&self, lex: &crate::Lexicon, r: Ref) -> Option<u16> {
         let code = match r {
@@ -494,6 +504,9 @@ impl Entities {
 /// Finds every person, country and organisation mention of an article.
 pub fn find(doc: &Doc<'_>) -> Entities {
     let mut ents = Entities::default();
+    // Chunks depend on the text alone: read once, interpreted in both passes.
+    let mut chunks: Vec<Option<Option<Chunk>>> = Vec::new();
+    chunks.resize_with(doc.len(), || None);
     // Pass 1: people introduced by full name; pass 2: every mention.
     for pass in 0..2 {
         let mut last_people: Vec<usize> = Vec::new();
@@ -501,10 +514,11 @@ pub fn find(doc: &Doc<'_>) -> Entities {
             let sent = &doc.sents[s];
             let mut i = sent.content;
             while i < sent.toks.end {
-                if let Some(chunk) = chunk_at(doc, i, sent.toks.end) {
+                let chunk = chunks[i].get_or_insert_with(|| chunk_at(doc, i, sent.toks.end));
+                if let Some(chunk) = chunk {
                     let next = chunk.end;
                     let before = i.checked_sub(1).filter(|&b| b >= sent.content);
-                    interpret(doc, &mut ents, &chunk, before, pass, &mut last_people);
+                    interpret(doc, &mut ents, chunk, before, pass, &mut last_people);
                     i = next.max(i + 1);
                     continue;
                 }
@@ -688,16 +702,24 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
             }
         }
         if let Some((e, leader)) = doc.ci_find(i, title) {
-            // Lowercase titles ("leader") only inside a chunk or before a name.
+            // Lowercase titles ("leader") only inside a chunk, before a name, or after "the" (a description:
+            // "the crown prince").
             let word = doc.tok(i);
             let lower = word.starts_with(|c: char| c.is_lowercase());
-            if !lower || !els.is_empty() || doc.is_cap(e) {
+            let described = els.is_empty() && i > 0 && doc.is_any(i - 1, &["the"]);
+            if !lower || !els.is_empty() || doc.is_cap(e) || described {
                 els.push((Elem::Title { leader }, i, e));
                 i = e;
                 continue;
             }
         }
-        if doc.is_cap(i) && !STOP.contains(&doc.tok(i)) && !has_upper_after_hyphen(doc.tok(i)) {
+        // "Russia-Ukraine" joins names, but right after a title it is a hyphenated given name: "President
+        // Kassym-Jomart Tokayev".
+        let after_title = matches!(els.last(), Some((Elem::Title { .. }, ..)));
+        if doc.is_cap(i)
+            && STOP.binary_search(&doc.tok(i)).is_err()
+            && (!has_upper_after_hyphen(doc.tok(i)) || (after_title && doc.is_cap(i + 1)))
+        {
             els.push((Elem::Cap, i, i + 1));
             i += 1;
             if doc.kind(i.min(doc.len() - 1)) == TokKind::Possessive && i < end {
@@ -707,16 +729,7 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
             }
             continue;
         }
-        let is_particle = |k: usize| {
-            doc.is_word(k)
-                && lex.particles.contains(
-                    &doc.tok(k)
-                        .split('-')
-                        .next()
-                        .unwrap_or("")
-                        .to_ascii_lowercase(),
-                )
-        };
+        let is_particle = |k: usize| doc.is_word(k) && lex.is_particle(doc.tok(k));
         // "al-Sudani" carries its name after the hyphen; "von der Leyen" chains particles before it.
         let particle = is_particle(i)
             && matches!(els.last(), Some((Elem::Cap, ..)))
@@ -829,7 +842,7 @@ fn interpret(
 
     if all_caps_tail {
         let parts: Vec<&str> = tail.iter().map(|e| doc.tok(e.1)).collect();
-        let non_person = parts.iter().any(|p| NON_PERSON.contains(p))
+        let non_person = parts.iter().any(|p| NON_PERSON.binary_search(p).is_ok())
             || doc
                 .ci_find(chunk.end, |e| {
                     matches!(e, Entry::VenueNoun | Entry::DropNoun | Entry::PlaceHead).then_some(())
@@ -847,12 +860,14 @@ fn interpret(
             );
         // A place name ("Da Nang") is no new person, but a title says it is ("President Jordan Bardella"),
         // and a name already introduced still binds ("Kim" is also a town in India).
-        let known_place = !titled && !honorific && lex.is_known_place(&name);
         if !non_person {
-            let can_create = !known_place
-                && (titled
-                    || honorific
-                    || (parts.len() >= 2 && parts.len() <= 4 && !modifier_is_place));
+            // The gazetteer is asked last: only a bare multi-word name needs it.
+            let can_create = titled
+                || honorific
+                || (parts.len() >= 2
+                    && parts.len() <= 4
+                    && !modifier_is_place
+                    && !lex.is_known_place(&name));
             let p = if can_create {
                 let (role, country) = match last_title {
                     Some(t) => role_and_country(doc, els, t + 1),
@@ -900,7 +915,9 @@ fn interpret(
             if definite {
                 let (_, country) = role_and_country(doc, els, t + 1);
                 let title_text = doc.span(els[t].1, els[t].2);
-                let leader = matches!(els[t].0, Elem::Title { leader: true });
+                // "the minister" alone is the person holding that very title, not any leader.
+                let bare = t == 0 && doc.tok(els[t].1).starts_with(char::is_lowercase);
+                let leader = matches!(els[t].0, Elem::Title { leader: true }) && !bare;
                 if let Some(p) = resolve_description(ents, country.as_deref(), title_text, leader) {
                     push(ents, Ref::Person(p), true, last_people);
                     return;
@@ -1178,6 +1195,40 @@ mod tests {
             2,
             "{mentions:?}"
         );
+    }
+
+    #[test]
+    fn hyphenated_given_names_after_a_title() {
+        let (people, mentions) =
+            read("Kazakh President Anna-Maria Ostrova hosted talks. Moldova-Romania ties grew.");
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert_eq!(people[0].name, "Anna-Maria Ostrova");
+        assert_eq!(people[0].country.as_deref(), Some("KZ"));
+        assert_eq!(mentions.len(), 1, "{mentions:?}");
+    }
+
+    #[test]
+    fn the_and_a_lowercase_title_is_the_person_holding_it() {
+        let (_, mentions) = read(
+            "Saudi Crown Prince Faisal Omari spoke. Chilean Finance Minister Ana Rojas met the crown prince. \
+             The minister left.",
+        );
+        let ids: Vec<&str> = mentions.iter().map(|m| m.1.as_str()).collect();
+        assert_eq!(
+            ids,
+            vec!["faisal-omari", "ana-rojas", "faisal-omari", "ana-rojas"],
+            "{mentions:?}"
+        );
+        // No one holds the title: no mention.
+        let (_, mentions) = read("Ana Rojas met the governor.");
+        assert_eq!(mentions.len(), 1, "{mentions:?}");
+    }
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        for list in [STOP, NON_PERSON] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
     }
 
     #[test]

@@ -154,7 +154,7 @@ fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str
             "," => {
                 let next = k + 1;
                 if next < to {
-                    let n = doc.tok(next).to_ascii_lowercase();
+                    let n = doc.lower(next);
                     let sub = matches!(
                         n.as_str(),
                         "which"
@@ -182,12 +182,12 @@ fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str
                     );
                     let participle = doc.is_word(next) && n.ends_with("ing") && !doc.is_cap(next);
                     if sub || participle {
-                        out.push((next, if n == "where" { "where" } else { "sub" }));
+                        out.push((next, if &*n == "where" { "where" } else { "sub" }));
                     }
                 }
             }
             _ if doc.is_word(k) => {
-                let lower = w.to_ascii_lowercase();
+                let lower = doc.lower(k);
                 match lower.as_str() {
                     "that" if !doc.is_any(k.wrapping_sub(1), &["so", "such", "now"]) => {
                         out.push((k, "that"))
@@ -421,7 +421,7 @@ fn frame(
     }
     // "test"/"tests" is a noun more often than a verb ("nuclear tests"): a verb only after a name, a
     // pronoun, "to" or a modal.
-    if t_end == t + 1 && matches!(doc.tok(t).to_ascii_lowercase().as_str(), "test" | "tests") {
+    if t_end == t + 1 && matches!(doc.lower(t).as_str(), "test" | "tests") {
         let verb = t > from
             && (doc.is_any(
                 t - 1,
@@ -453,15 +453,16 @@ fn frame(
     let mut place_spans: Vec<(usize, usize)> = Vec::new();
     let mut place: Option<Place> = None;
     let mut destination: Option<Place> = None;
-    let last_word = doc.tok(t_end - 1).to_ascii_lowercase();
+    let last_word = doc.lower(t_end - 1);
+    let is_in = |list: &[String], w: &str| list.iter().any(|p| p == w);
     let transitive = !is_noun && spec.transitive.contains(&lemma);
     if t_end < ce {
-        if spec.destination_preps.contains(&last_word) && !is_noun {
+        if is_in(&spec.destination_preps, &last_word) && !is_noun {
             if let Some((p, e)) = places::parse(doc, ents, t_end, ce) {
                 place_spans.push((t_end, e));
                 destination = Some(p);
             }
-        } else if spec.place_preps.contains(&last_word) || transitive {
+        } else if is_in(&spec.place_preps, &last_word) || transitive {
             if let Some((p, e)) = places::parse(doc, ents, t_end, ce) {
                 place_spans.push((t_end, e));
                 place = Some(p);
@@ -471,13 +472,12 @@ fn frame(
     let mut k = t_end;
     let mut place_end = None;
     while k < ce {
-        let w = doc.tok(k).to_ascii_lowercase();
-        let is_place_prep = spec.place_preps.contains(&w) && place.is_none();
+        let w = doc.lower(k);
+        let is_place_prep = is_in(&spec.place_preps, &w) && place.is_none();
         // A destination follows the trigger or the place left: "left Pyongyang for Russia".
         let dest_here =
             k == t_end || Some(k) == place_end || place_spans.last().is_some_and(|&(_, e)| e == k);
-        let is_dest_prep =
-            spec.destination_preps.contains(&w) && destination.is_none() && dest_here;
+        let is_dest_prep = is_in(&spec.destination_preps, &w) && destination.is_none() && dest_here;
         if is_place_prep || is_dest_prep {
             if let Some((p, e)) = places::parse(doc, ents, k + 1, ce) {
                 place_spans.push((k + 1, e));
@@ -585,7 +585,7 @@ fn frame(
     }
     let mut seen = Vec::new();
     actors.retain(|r| {
-        let id = ents.actor(lex, *r).id;
+        let id = ents.actor_id(lex, *r);
         if seen.contains(&id) {
             false
         } else {

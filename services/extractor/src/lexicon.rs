@@ -3,18 +3,18 @@
 //! Event kinds with their trigger words and argument rules, status cues, attribution verbs, titles,
 //! organisations, people's alternative spellings, countries (ISO 3166-1 alpha-2, demonyms, capitals and
 //! government metonyms) and a few places. It is read from TOML (`lexicon/default.toml` is compiled in as
-//! [`Lexicon::builtin`]); loading compiles every phrase into two Aho-Corasick automata once — one matching
-//! case-insensitively (triggers, cues, titles, weapons), one case-sensitively (names, so that "the North" is
-//! not "north of") — so extraction never compiles anything per article.
+//! [`Lexicon::builtin`]); loading compiles every phrase once into a [`PhraseMatcher`] — two vocabularies, one
+//! matched ignoring case (triggers, cues, titles, weapons), one with case (names, so that "the North" is not
+//! "north of") — so extraction never compiles anything per article.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
 use crate::gazetteer::Gazetteer;
+use crate::matcher::PhraseMatcher;
 
 /// The lexicon compiled into the binary.
 pub const DEFAULT_TOML: &str = include_str!("../lexicon/default.toml");
@@ -298,11 +298,11 @@ pub struct Lexicon {
     pub people: Vec<String>,
     pub weapons: Vec<String>,
     pub modes: Vec<String>,
-    pub(crate) ci: AhoCorasick,
+    pub(crate) matcher: PhraseMatcher,
     pub(crate) ci_entries: Vec<Vec<Entry>>,
-    pub(crate) cs: AhoCorasick,
     pub(crate) cs_entries: Vec<Vec<Entry>>,
-    pub(crate) particles: HashSet<String>,
+    /// Few and short: a scan is cheaper than hashing.
+    pub(crate) particles: Vec<String>,
     /// Single words that say how someone travelled ("flew" → plane).
     pub(crate) mode_words: HashMap<String, u16>,
     pub(crate) place_by_name: HashMap<String, u16>,
@@ -366,14 +366,6 @@ impl PatternSet {
                 self.entries[at].push(entry);
             }
         }
-    }
-
-    fn build(self, case_insensitive: bool) -> Result<(AhoCorasick, Vec<Vec<Entry>>), LexiconError> {
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(case_insensitive)
-            .match_kind(MatchKind::Standard)
-            .build(&self.patterns)?;
-        Ok((ac, self.entries))
     }
 }
 
@@ -677,8 +669,8 @@ impl Lexicon {
                 country: p.country.clone(),
             });
         }
-        let (ci, ci_entries) = ci.build(true)?;
-        let (cs, cs_entries) = cs.build(false)?;
+        let matcher = PhraseMatcher::new(&ci.patterns, &cs.patterns)?;
+        let (ci_entries, cs_entries) = (ci.entries, cs.entries);
         Ok(Lexicon {
             kinds,
             countries,
@@ -687,9 +679,8 @@ impl Lexicon {
             people,
             weapons,
             modes,
-            ci,
+            matcher,
             ci_entries,
-            cs,
             cs_entries,
             mode_words,
             particles: raw
@@ -741,6 +732,12 @@ impl Lexicon {
             .rev()
             .find_map(|n| gaz.lookup(&words[..n].join(" ")))
             .map(|e| e.country)
+    }
+
+    /// True for a name particle ("al", "von"), or a word starting with one before a hyphen ("al-Sudani").
+    pub fn is_particle(&self, word: &str) -> bool {
+        let head = word.split('-').next().unwrap_or("");
+        self.particles.iter().any(|p| p.eq_ignore_ascii_case(head))
     }
 
     /// True when the name is a place the lexicon or the gazetteer knows.

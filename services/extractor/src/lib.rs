@@ -8,6 +8,7 @@
 //! The pipeline, one module per step:
 //! - [`segment`]: tokens and sentences (abbreviations, initials, quotes, captions, datelines);
 //! - [`lexicon`]: the data (kinds, triggers, cues, countries, organisations, titles), loaded from TOML;
+//! - [`matcher`]: the longest lexicon phrase at each token, both vocabularies in one walk;
 //! - [`doc`]: the article's text, tokens, sentences and lexicon matches;
 //! - [`entities`]: people, countries and organisations, and coreference of their mentions;
 //! - [`places`] and [`gazetteer`]: place phrases and where place names' countries come from (GeoNames, built in);
@@ -27,6 +28,7 @@ pub mod eval;
 pub mod frames;
 pub mod gazetteer;
 pub mod lexicon;
+pub mod matcher;
 pub mod merge;
 pub mod places;
 pub mod segment;

@@ -18,7 +18,7 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use dateline_shared::PartialDate;
 
-use crate::doc::Doc;
+use crate::doc::{Doc, Lower};
 use crate::segment::TokKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,8 +94,9 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
 
 fn month_of(word: &str) -> Option<(u32, bool)> {
     let w = word.trim_end_matches('.');
-    let lower = w.to_ascii_lowercase();
-    let full = lower.len() > 4 || matches!(lower.as_str(), "may" | "june" | "july");
+    let lower = Lower::of(w);
+    let lower = lower.as_str();
+    let full = lower.len() > 4 || matches!(lower, "may" | "june" | "july");
     MONTHS
         .iter()
         .find(|(n, _)| *n == lower)
@@ -134,7 +135,8 @@ pub fn find(doc: &Doc<'_>, from: usize, to: usize) -> Vec<TimeExpr> {
 
 fn at(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
     let w = doc.tok(i);
-    let lower = w.to_ascii_lowercase();
+    let lower = Lower::of(w);
+    let lower = lower.as_str();
     let kind = doc.kind(i);
     let prev_is = |words: &[&str]| i > 0 && doc.is_any(i - 1, words);
     // Modifiers before the head are included in the expression's text.
@@ -251,7 +253,7 @@ fn at(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
             }
             return None;
         }
-        let rel = match lower.as_str() {
+        let rel = match lower {
             "yesterday" => Some((When::Relative(-1), false)),
             "today" | "tonight" | "overnight" => Some((When::Relative(0), false)),
             "tomorrow" => Some((When::Relative(1), true)),
@@ -265,9 +267,9 @@ fn at(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
                 future_only,
             });
         }
-        if matches!(lower.as_str(), "last" | "this" | "next") && i + 1 < to {
-            let unit = doc.tok(i + 1).to_ascii_lowercase();
-            let n = match lower.as_str() {
+        if matches!(lower, "last" | "this" | "next") && i + 1 < to {
+            let unit = doc.lower(i + 1);
+            let n = match lower {
                 "last" => -1,
                 "this" => 0,
                 _ => 1,
