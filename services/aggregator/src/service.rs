@@ -22,6 +22,10 @@ use crate::desk::{Desk, Outcome};
 
 pub const STAGE: &str = "aggregator";
 
+/// How long one attempt at declaring the pipeline and loading every story may take. Each read is bounded on
+/// its own; this only caps the whole, which grows with the number of stories.
+const LOAD_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(600);
+
 #[derive(Debug, thiserror::Error)]
 pub enum AggregatorError {
     #[error("reading stories from bucket {bucket}: {reason}")]
@@ -39,6 +43,9 @@ pub struct Aggregator {
     bucket: kv::Store,
     desk: Desk,
     revisions: HashMap<String, u64>,
+    /// The desk may be ahead of the bucket (a batch failed to store and the reload failed too): it must be
+    /// reloaded before it takes another event, or a redelivered event would meet its own earlier effects.
+    stale: bool,
 }
 
 impl Aggregator {
@@ -55,6 +62,7 @@ impl Aggregator {
             bucket,
             desk: Desk::new(),
             revisions: HashMap::new(),
+            stale: false,
         };
         aggregator.reload().await?;
         Ok(aggregator)
@@ -64,7 +72,8 @@ impl Aggregator {
         &self.desk
     }
 
-    /// Replaces the in-memory desk with what the bucket holds.
+    /// Replaces the in-memory desk with what the bucket holds. Every read is bounded, so a reload caught by an
+    /// outage fails (and is retried) rather than hanging.
     async fn reload(&mut self) -> Result<(), AggregatorError> {
         let load_error = |reason: String| AggregatorError::Load {
             bucket: self.names.stories_bucket(),
@@ -72,21 +81,30 @@ impl Aggregator {
         };
         let mut stories = Vec::new();
         let mut revisions = HashMap::new();
-        let keys: Vec<String> = match self.bucket.keys().await {
-            Ok(keys) => keys
-                .try_collect()
+        let listed = stage::bounded("listing stories", async {
+            self.bucket
+                .keys()
                 .await
-                .map_err(|e| load_error(e.to_string()))?,
-            Err(e) => return Err(load_error(e.to_string())),
+                .map_err(|e| e.to_string())?
+                // A set: when the server's pending count is off (seen after an unclean restart) the listing
+                // runs past its snapshot and names a key again.
+                .try_collect::<std::collections::BTreeSet<String>>()
+                .await
+                .map_err(|e| e.to_string())
+        })
+        .await;
+        let keys = match listed {
+            Ok(Ok(keys)) => keys,
+            Ok(Err(reason)) => return Err(load_error(reason)),
+            Err(timed_out) => return Err(load_error(timed_out.to_string())),
         };
         for key in keys {
-            let Some(entry) = self
-                .bucket
-                .entry(&key)
-                .await
-                .map_err(|e| load_error(e.to_string()))?
-            else {
-                continue;
+            let read = stage::bounded("reading a story", self.bucket.entry(&key)).await;
+            let entry = match read {
+                Ok(Ok(Some(entry))) => entry,
+                Ok(Ok(None)) => continue,
+                Ok(Err(e)) => return Err(load_error(format!("story {key}: {e}"))),
+                Err(timed_out) => return Err(load_error(format!("story {key}: {timed_out}"))),
             };
             if entry.operation != kv::Operation::Put {
                 continue;
@@ -102,6 +120,7 @@ impl Aggregator {
         tracing::info!(stories = stories.len(), "desk loaded from bucket");
         self.desk = Desk::from_stories(stories);
         self.revisions = revisions;
+        self.stale = false;
         Ok(())
     }
 
@@ -113,6 +132,15 @@ impl Aggregator {
         &mut self,
         messages: &[(&[u8], Option<&str>)],
     ) -> Vec<Result<(), HandleError>> {
+        if self.stale {
+            if let Err(error) = self.reload().await {
+                let reason = format!("desk not reloaded after a failed batch: {error}");
+                return messages
+                    .iter()
+                    .map(|_| Err(HandleError::Transient(reason.clone())))
+                    .collect();
+            }
+        }
         let now = chrono::Utc::now();
         let mut results: Vec<Result<(), HandleError>> = Vec::with_capacity(messages.len());
         let mut touched = BTreeSet::new();
@@ -152,7 +180,8 @@ impl Aggregator {
             // The desk moved ahead of storage: fall back to what storage holds, so the redelivery re-applies.
             tracing::warn!(%error, "batch not stored; reloading desk");
             if let Err(reload) = self.reload().await {
-                tracing::error!(error = %reload, "reload failed");
+                tracing::error!(error = %reload, "reload failed; the next batch tries again first");
+                self.stale = true;
             }
             let reason = error.to_string();
             for result in &mut results {
@@ -185,10 +214,17 @@ impl Aggregator {
         }
         let payload = serde_json::to_vec(&StoryUpdate::published(story, changes.to_vec()))
             .map_err(|e| transient("encoding update", &e))?;
-        self.js
-            .publish_with_headers(self.names.story_subject(&story.id), headers, payload.into())
-            .await
-            .map_err(|e| transient("publishing story update", &e))
+        stage::bounded(
+            "publishing story update",
+            self.js.publish_with_headers(
+                self.names.story_subject(&story.id),
+                headers,
+                payload.into(),
+            ),
+        )
+        .await
+        .map_err(|e| HandleError::Transient(e.to_string()))?
+        .map_err(|e| transient("publishing story update", &e))
     }
 
     /// Waits for the batch's updates to be acknowledged, then writes each touched story once, and the stories
@@ -199,10 +235,15 @@ impl Aggregator {
         touched: BTreeSet<String>,
     ) -> Result<(), HandleError> {
         let updates = published.len();
-        for ack in published {
-            ack.await.map_err(|e| {
-                HandleError::Transient(format!("story update not acknowledged: {e}"))
-            })?;
+        // Awaited at once, not one after another: acks lost with a crashed server would each cost a full timeout.
+        let acked = futures::future::join_all(
+            published
+                .into_iter()
+                .map(std::future::IntoFuture::into_future),
+        )
+        .await;
+        for ack in acked {
+            ack.map_err(|e| HandleError::Transient(format!("story update not acknowledged: {e}")))?;
         }
         metrics::counter!("dateline_story_updates_total").increment(updates as u64);
         let closed = self.desk.take_closed();
@@ -257,11 +298,16 @@ impl Aggregator {
                 }
             };
             let written = match expected {
-                Some(revision) => bucket
-                    .update(&id, value, revision)
+                Some(revision) => {
+                    stage::bounded("story write", bucket.update(&id, value, revision))
+                        .await
+                        .map_err(|e| e.to_string())
+                        .and_then(|w| w.map_err(|e| e.to_string()))
+                }
+                None => stage::bounded("story write", bucket.create(&id, value))
                     .await
-                    .map_err(|e| e.to_string()),
-                None => bucket.create(&id, value).await.map_err(|e| e.to_string()),
+                    .map_err(|e| e.to_string())
+                    .and_then(|w| w.map_err(|e| e.to_string())),
             };
             let written = written
                 .map_err(|reason| HandleError::Transient(format!("writing story {id}: {reason}")));
@@ -276,8 +322,18 @@ pub async fn run(
     shutdown: dateline_shared::shutdown::Shutdown,
 ) -> Result<(), AggregatorError> {
     let names = &pipeline.names;
-    let mut aggregator =
-        Aggregator::start(pipeline.js.clone(), names.clone(), pipeline.durability).await?;
+    let mut shutdown = shutdown;
+    let started = stage::until_done(
+        &mut shutdown,
+        STAGE,
+        "declaring the pipeline and loading the stories",
+        LOAD_TIMEOUT,
+        || Aggregator::start(pipeline.js.clone(), names.clone(), pipeline.durability),
+    )
+    .await;
+    let Some(mut aggregator) = started else {
+        return Ok(());
+    };
     let mut spec = pipeline.consumer(STAGE, names.events_stream(), names.all("events"));
     // One aggregator applies events in stream order; a small window keeps redeliveries close to that order.
     spec.max_ack_pending = spec.max_ack_pending.min(256);
