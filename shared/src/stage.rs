@@ -5,6 +5,7 @@
 //! JetStream, so a crash at any point leads to redelivery, never to loss; handlers are idempotent (their
 //! outputs carry deterministic `Nats-Msg-Id`s), so redelivery never doubles anything.
 
+use std::future::Future;
 use std::time::Duration;
 
 use async_nats::jetstream::consumer::{pull, AckPolicy, Consumer, DeliverPolicy};
@@ -169,106 +170,344 @@ impl ConsumerSpec {
     }
 }
 
+/// The longest one exchange with NATS may take before a stage counts it as failed: a publish, an ack, a consumer
+/// lookup. async-nats bounds its own requests (5 s for JetStream), but not the queueing in front of them: while
+/// the client reconnects it stops draining its outgoing buffer, and a publish waits for room there for as long
+/// as the outage lasts. Bounded, a stalled exchange becomes a transient failure and is retried.
+pub const NATS_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long one attempt at a stage's set-up (declaring the streams, binding the consumer, loading state) may
+/// take: several requests, each bounded by async-nats, but queued behind a reconnect like any other.
+pub const SETUP_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// An exchange with NATS that did not finish within its bound.
+#[derive(Debug, thiserror::Error)]
+#[error("{what}: no answer from NATS within {after:?}")]
+pub struct TimedOut {
+    pub what: String,
+    pub after: Duration,
+}
+
+/// Runs `future` for at most [`NATS_TIMEOUT`]; `what` names the exchange in the error.
+pub async fn bounded<F: Future>(what: &str, future: F) -> Result<F::Output, TimedOut> {
+    tokio::time::timeout(NATS_TIMEOUT, future)
+        .await
+        .map_err(|_| TimedOut {
+            what: what.to_owned(),
+            after: NATS_TIMEOUT,
+        })
+}
+
+/// The wait between attempts at something that failed for reasons outside the stage (NATS restarting, a
+/// leader election): 100 ms, doubling up to 5 s, so an outage costs neither a busy loop nor a long stall after
+/// it ends.
+#[derive(Debug)]
+pub struct Backoff {
+    next: Duration,
+    max: Duration,
+}
+
+impl Default for Backoff {
+    fn default() -> Self {
+        Self::up_to(Duration::from_secs(5))
+    }
+}
+
+impl Backoff {
+    const FIRST: Duration = Duration::from_millis(100);
+
+    /// Doubling from 100 ms up to `max` (and never below the first step).
+    pub fn up_to(max: Duration) -> Self {
+        Self {
+            next: Self::FIRST,
+            max: max.max(Self::FIRST),
+        }
+    }
+
+    /// Back to the shortest wait, after a success.
+    pub fn reset(&mut self) {
+        self.next = Self::FIRST;
+    }
+
+    /// Waits the current delay and doubles it; `false` if shutdown was asked for meanwhile.
+    pub async fn wait(&mut self, shutdown: &mut Shutdown) -> bool {
+        let delay = self.next.min(self.max);
+        self.next = (self.next * 2).min(self.max);
+        tokio::select! {
+            _ = shutdown.wait() => false,
+            _ = tokio::time::sleep(delay) => true,
+        }
+    }
+}
+
+/// Runs `attempt` until it succeeds, each attempt bounded by `limit`, logging every failure and backing off in
+/// between; `None` if shutdown is asked for first.
+///
+/// For what a stage needs before it can work — streams declared, consumer bound, stored state loaded. NATS may
+/// be starting, restarting or electing leaders, at start-up as later; giving up would only hand the same wait to
+/// whatever restarts the process, and `/readyz` says "not ready" meanwhile.
+pub async fn until_done<T, E, F, Fut>(
+    shutdown: &mut Shutdown,
+    stage: &'static str,
+    what: &str,
+    limit: Duration,
+    mut attempt: F,
+) -> Option<T>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, E>>,
+    E: std::fmt::Display,
+{
+    let mut backoff = Backoff::default();
+    loop {
+        let outcome = tokio::select! {
+            biased;
+            _ = shutdown.wait() => return None,
+            outcome = tokio::time::timeout(limit, attempt()) => outcome,
+        };
+        match outcome {
+            Ok(Ok(value)) => return Some(value),
+            Ok(Err(error)) => tracing::warn!(stage, %error, "{what} failed; retrying"),
+            Err(_) => tracing::warn!(stage, "{what}: no answer within {limit:?}; retrying"),
+        }
+        metrics::counter!("dateline_setup_retries_total", "stage" => stage).increment(1);
+        if !backoff.wait(shutdown).await {
+            return None;
+        }
+    }
+}
+
+/// Why a pull stream stopped yielding messages.
+enum Pulled {
+    /// Shutdown was asked for; the batch in hand is finished.
+    Shutdown,
+    /// The stream ended or reported an error: it must be replaced.
+    Lost(String),
+}
+
 /// Pulls and handles messages, a batch at a time, until shutdown. The batch in hand is always finished (every
 /// message acked, nak'd or dead-lettered) before the loop checks for shutdown again.
+///
+/// A pull stream that ends or reports any error (a missed heartbeat, a failed pull request, the consumer gone
+/// after a restart, a leadership change) is dropped and the consumer bound afresh: the server-side pull request
+/// lives only in the server's memory, so after a restart or failover a new one is the only sure way to get
+/// messages flowing again, and binding also recreates a consumer the server lost.
 pub async fn run<H: Handler>(
     pipeline: &Pipeline,
     spec: &ConsumerSpec,
     mut shutdown: Shutdown,
     handler: &mut H,
 ) -> Result<(), StageError> {
-    let (js, names) = (&pipeline.js, &pipeline.names);
-    // The server may be restarting or failing over, at start-up as later: the stage keeps trying to bind,
-    // logging why, until it succeeds or is asked to stop (and `/readyz` says not ready meanwhile).
-    let mut backoff = Duration::from_millis(100);
-    let mut consumer = loop {
-        match spec.bind(js).await {
-            Ok(consumer) => break consumer,
-            Err(error) => {
-                tracing::warn!(stage = spec.stage, %error, "cannot bind consumer yet; retrying")
-            }
-        }
-        tokio::select! {
-            _ = shutdown.wait() => return Ok(()),
-            _ = tokio::time::sleep(backoff) => {}
-        }
-        backoff = (backoff * 2).min(Duration::from_secs(5));
+    let js = &pipeline.js;
+    let Some(mut consumer) = bind(spec, js, &mut shutdown).await else {
+        tracing::info!(stage = spec.stage, "stage stopped before it was bound");
+        return Ok(());
     };
     pipeline.readiness.set_ready();
     tracing::info!(stage = spec.stage, consumer = %spec.durable, "stage running");
-    'bound: loop {
-        let pulled = consumer
-            .stream()
-            .max_messages_per_batch(MAX_BATCH)
-            .heartbeat(Duration::from_secs(5))
-            .expires(Duration::from_secs(30))
-            .messages()
-            .await;
-        match pulled {
-            Ok(mut messages) => {
-                let mut errors_in_a_row = 0;
-                let mut batch = Vec::with_capacity(MAX_BATCH);
-                loop {
-                    let next = tokio::select! {
-                        biased;
-                        _ = shutdown.wait() => break 'bound,
-                        next = messages.next() => next,
-                    };
-                    // Whatever else is already delivered joins the batch; waiting for more would add latency.
-                    let mut pending = next;
-                    let mut stream_ended = false;
-                    loop {
-                        match pending {
-                            Some(Ok(message)) => batch.push(message),
-                            Some(Err(error)) => {
-                                tracing::warn!(stage = spec.stage, %error, "pull interrupted");
-                                metrics::counter!("dateline_pull_errors_total", "stage" => spec.stage)
-                                    .increment(1);
-                                errors_in_a_row += 1;
-                                break;
-                            }
-                            None => {
-                                stream_ended = true;
-                                break;
-                            }
-                        }
-                        if batch.len() >= MAX_BATCH {
-                            break;
-                        }
-                        match messages.next().now_or_never() {
-                            Some(next) => pending = next,
-                            None => break,
-                        }
-                    }
-                    if !batch.is_empty() {
-                        errors_in_a_row = 0;
-                        backoff = Duration::from_millis(100);
-                        let results = handler.handle_batch(&batch).await;
-                        finish_batch(js, names, spec, std::mem::take(&mut batch), results).await;
-                    }
-                    if stream_ended || errors_in_a_row >= 3 {
-                        break;
-                    }
+    let mut backoff = Backoff::default();
+    loop {
+        let opened = bounded(
+            "opening the pull stream",
+            consumer
+                .stream()
+                .max_messages_per_batch(MAX_BATCH)
+                .heartbeat(PULL_HEARTBEAT)
+                .expires(PULL_EXPIRES)
+                .messages(),
+        )
+        .await;
+        let reason = match opened {
+            Ok(Ok(mut messages)) => {
+                match pull(
+                    &mut messages,
+                    pipeline,
+                    spec,
+                    &mut shutdown,
+                    handler,
+                    &mut backoff,
+                )
+                .await
+                {
+                    Pulled::Shutdown => break,
+                    Pulled::Lost(reason) => reason,
                 }
-                tracing::warn!(
-                    stage = spec.stage,
-                    "pull stream lost; re-binding the consumer"
-                );
             }
-            Err(error) => tracing::warn!(stage = spec.stage, %error, "cannot pull; retrying"),
+            Ok(Err(error)) => error.to_string(),
+            Err(error) => error.to_string(),
+        };
+        tracing::warn!(stage = spec.stage, %reason, "pull stream lost; binding the consumer again");
+        metrics::counter!("dateline_pull_errors_total", "stage" => spec.stage).increment(1);
+        if !backoff.wait(&mut shutdown).await {
+            break;
         }
-        tokio::select! {
-            _ = shutdown.wait() => break 'bound,
-            _ = tokio::time::sleep(backoff) => {}
-        }
-        backoff = (backoff * 2).min(Duration::from_secs(5));
-        match spec.bind(js).await {
-            Ok(rebound) => consumer = rebound,
-            Err(error) => tracing::warn!(stage = spec.stage, %error, "re-binding failed; retrying"),
+        match bind(spec, js, &mut shutdown).await {
+            Some(rebound) => consumer = rebound,
+            None => break,
         }
     }
     tracing::info!(stage = spec.stage, "stage stopped: no longer pulling");
     Ok(())
+}
+
+/// Binds the stage's consumer, retrying until it is bound or shutdown is asked for.
+async fn bind(
+    spec: &ConsumerSpec,
+    js: &jetstream::Context,
+    shutdown: &mut Shutdown,
+) -> Option<Consumer<pull::Config>> {
+    until_done(
+        shutdown,
+        spec.stage,
+        "binding the consumer",
+        SETUP_TIMEOUT,
+        || spec.bind(js),
+    )
+    .await
+}
+
+/// How often the server says "still here, nothing new" on an idle pull; two missed in a row and the stream is
+/// counted lost, so a dead connection is noticed within ten seconds even when no messages flow.
+const PULL_HEARTBEAT: Duration = Duration::from_secs(5);
+/// How long one pull request stays open on the server before the client renews it.
+const PULL_EXPIRES: Duration = Duration::from_secs(30);
+
+/// Handles batches from one pull stream until it is lost or shutdown is asked for.
+async fn pull<H: Handler>(
+    messages: &mut pull::Stream,
+    pipeline: &Pipeline,
+    spec: &ConsumerSpec,
+    shutdown: &mut Shutdown,
+    handler: &mut H,
+    backoff: &mut Backoff,
+) -> Pulled {
+    let mut batch = Vec::with_capacity(MAX_BATCH);
+    loop {
+        let next = tokio::select! {
+            biased;
+            _ = shutdown.wait() => return Pulled::Shutdown,
+            next = messages.next() => next,
+        };
+        // Whatever else is already delivered joins the batch; waiting for more would add latency.
+        let mut pending = Some(next);
+        let mut lost = None;
+        while let Some(next) = pending.take() {
+            match next {
+                Some(Ok(message)) => batch.push(message),
+                Some(Err(error)) => {
+                    lost = Some(error.to_string());
+                    break;
+                }
+                None => {
+                    lost = Some("the pull stream ended".to_owned());
+                    break;
+                }
+            }
+            if batch.len() < MAX_BATCH {
+                pending = messages.next().now_or_never();
+            }
+        }
+        if !batch.is_empty() {
+            backoff.reset();
+            handle(
+                pipeline,
+                spec,
+                shutdown,
+                handler,
+                std::mem::take(&mut batch),
+            )
+            .await;
+        }
+        if let Some(reason) = lost {
+            return Pulled::Lost(reason);
+        }
+    }
+}
+
+/// How long a stage keeps retrying, in place, the messages of a batch that failed for reasons outside them
+/// before handing them back to JetStream. A nak counts a delivery against `max_deliver`, and an outage or a
+/// leader election must not use up good messages' deliveries and send them to the dead-letter stream; a failure
+/// that outlasts this is treated like any other transient one.
+pub const HOLD_LIMIT: Duration = Duration::from_secs(30);
+
+/// Handles one batch to the end: what succeeds is acked and what is poison dead-lettered at once; what failed
+/// transiently is kept (JetStream told it is in progress, so its ack wait does not hand it to another instance)
+/// and handed to the handler again after a backoff, until it succeeds, [`HOLD_LIMIT`] passes or shutdown is
+/// asked for — then it is nak'd for a later redelivery. The handler sees the retried messages in their order.
+async fn handle<H: Handler>(
+    pipeline: &Pipeline,
+    spec: &ConsumerSpec,
+    shutdown: &mut Shutdown,
+    handler: &mut H,
+    mut batch: Vec<Message>,
+) {
+    let held_since = tokio::time::Instant::now();
+    // Progress is reported at least twice per ack wait, so held messages never time out while we hold them.
+    let mut backoff = Backoff::up_to(spec.ack_wait / 2);
+    loop {
+        tracing::debug!(
+            stage = spec.stage,
+            messages = batch.len(),
+            "handling a batch"
+        );
+        let mut results = handler.handle_batch(&batch).await.into_iter();
+        let mut done = Vec::with_capacity(batch.len());
+        let mut again = Vec::new();
+        let mut reason = None;
+        for message in batch {
+            // A handler that returned too few results has not vouched for the rest: they are retried.
+            let result = results.next().unwrap_or_else(|| {
+                Err(HandleError::Transient(
+                    "handler returned no result for this message".to_owned(),
+                ))
+            });
+            match result {
+                Err(HandleError::Transient(why)) => {
+                    reason.get_or_insert(why);
+                    again.push(message);
+                }
+                result => done.push((message, result)),
+            }
+        }
+        let give_up = held_since.elapsed() >= HOLD_LIMIT || shutdown.is_triggered();
+        tracing::debug!(
+            stage = spec.stage,
+            done = done.len(),
+            again = again.len(),
+            "batch handled"
+        );
+        if give_up || again.is_empty() {
+            let why = reason.unwrap_or_default();
+            done.extend(
+                again
+                    .into_iter()
+                    .map(|m| (m, Err(HandleError::Transient(why.clone())))),
+            );
+            finish_batch(&pipeline.js, &pipeline.names, spec, done).await;
+            return;
+        }
+        finish_batch(&pipeline.js, &pipeline.names, spec, done).await;
+        tracing::warn!(
+            stage = spec.stage,
+            messages = again.len(),
+            reason = reason.as_deref().unwrap_or_default(),
+            "batch failed for a reason outside its messages; retrying in place"
+        );
+        metrics::counter!("dateline_retries_in_place_total", "stage" => spec.stage)
+            .increment(again.len() as u64);
+        // Unconfirmed: if NATS is down this is lost, and the worst case is a redelivery, which is harmless.
+        futures::future::join_all(
+            again
+                .iter()
+                .map(|m| bounded("reporting progress", m.ack_with(AckKind::Progress))),
+        )
+        .await;
+        if !backoff.wait(shutdown).await {
+            // Shutdown: one last attempt decides, then everything is finished or nak'd above.
+            tracing::info!(stage = spec.stage, "shutdown while retrying a batch");
+        }
+        batch = again;
+    }
 }
 
 /// Finishes every message of a batch, concurrently: one round trip for all the acks, not one each.
@@ -276,23 +515,29 @@ async fn finish_batch(
     js: &jetstream::Context,
     names: &Names,
     spec: &ConsumerSpec,
-    batch: Vec<Message>,
-    results: Vec<Result<(), HandleError>>,
+    batch: Vec<(Message, Result<(), HandleError>)>,
 ) {
-    let mut results = results.into_iter();
-    let finishing = batch.into_iter().map(|message| {
-        // A handler that returned too few results has not vouched for the rest: they are retried.
-        let result = results.next().unwrap_or_else(|| {
-            Err(HandleError::Transient(
-                "handler returned no result for this message".to_owned(),
-            ))
-        });
+    let finishing = batch.into_iter().map(|(message, result)| {
         let deliveries = message.info().map(|i| i.delivered).unwrap_or(1);
         finish(js, names, spec, message, deliveries, result)
     });
-    futures::future::join_all(finishing).await;
+    let unconfirmed: Vec<String> = futures::future::join_all(finishing)
+        .await
+        .into_iter()
+        .flatten()
+        .collect();
+    if let Some(error) = unconfirmed.first() {
+        // The work is done and its output deduplicated: a redelivery will be a no-op.
+        tracing::warn!(
+            stage = spec.stage,
+            acks = unconfirmed.len(),
+            %error,
+            "acks not confirmed; those messages may be redelivered"
+        );
+    }
 }
 
+/// Acks, naks or dead-letters one message; returns why an ack went unconfirmed, if it did.
 async fn finish(
     js: &jetstream::Context,
     names: &Names,
@@ -300,20 +545,22 @@ async fn finish(
     message: Message,
     deliveries: i64,
     result: Result<(), HandleError>,
-) {
+) -> Option<String> {
     let stage = spec.stage;
     match result {
         Ok(()) => {
-            if let Err(error) = message.double_ack().await {
-                // The work is done and its output deduplicated: a redelivery will be a no-op.
-                tracing::warn!(stage, %error, "ack not confirmed; the message may be redelivered");
-            }
+            return match bounded("acknowledging", message.double_ack()).await {
+                Ok(Ok(())) => None,
+                Ok(Err(error)) => Some(error.to_string()),
+                Err(error) => Some(error.to_string()),
+            };
         }
         Err(HandleError::Transient(reason)) if deliveries < spec.max_deliver => {
             tracing::warn!(stage, deliveries, %reason, "will retry");
             metrics::counter!("dateline_retries_total", "stage" => stage).increment(1);
             let delay = Duration::from_millis(250 * 2u64.pow(deliveries.clamp(0, 6) as u32));
-            let _ = message.ack_with(AckKind::Nak(Some(delay))).await;
+            // Unconfirmed either way: if the nak is lost, the ack wait brings the message back all the same.
+            let _ = bounded("nak", message.ack_with(AckKind::Nak(Some(delay)))).await;
         }
         Err(error) => {
             let reason = error.to_string();
@@ -321,18 +568,21 @@ async fn finish(
             match dead_letter(js, names, stage, &message, &reason, deliveries).await {
                 Ok(()) => {
                     metrics::counter!("dateline_dead_letters_total", "stage" => stage).increment(1);
-                    let _ = message.ack_with(AckKind::Term).await;
+                    let _ = bounded("term", message.ack_with(AckKind::Term)).await;
                 }
                 Err(error) => {
                     // Not safely parked: leave it to redelivery rather than lose it.
                     tracing::error!(stage, %error, "dead-letter publish failed; message will be redelivered");
-                    let _ = message
-                        .ack_with(AckKind::Nak(Some(Duration::from_secs(5))))
-                        .await;
+                    let _ = bounded(
+                        "nak",
+                        message.ack_with(AckKind::Nak(Some(Duration::from_secs(5)))),
+                    )
+                    .await;
                 }
             }
         }
     }
+    None
 }
 
 /// Parks a message on `<prefix>.dlq.<stage>` with its original headers, the reason and the delivery count.
@@ -357,12 +607,18 @@ pub async fn dead_letter(
     if let Some(id) = message_id(&message.headers) {
         headers.insert("Nats-Msg-Id", format!("dlq:{stage}:{id}").as_str());
     }
-    js.publish_with_headers(names.dlq_subject(stage), headers, message.payload.clone())
-        .await
-        .map_err(|e| e.to_string())?
-        .await
-        .map_err(|e| e.to_string())?;
-    Ok(())
+    let subject = names.dlq_subject(stage);
+    let published = bounded("publishing a dead letter", async {
+        js.publish_with_headers(subject, headers, message.payload.clone())
+            .await?
+            .await
+    })
+    .await;
+    match published {
+        Ok(Ok(_)) => Ok(()),
+        Ok(Err(error)) => Err(error.to_string()),
+        Err(error) => Err(error.to_string()),
+    }
 }
 
 fn message_id(headers: &Option<HeaderMap>) -> Option<String> {

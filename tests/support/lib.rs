@@ -179,7 +179,9 @@ pub async fn stories_in_bucket(
 ) -> anyhow::Result<Vec<dateline_shared::Story>> {
     use futures::TryStreamExt;
     let kv = js.get_key_value(bucket).await?;
-    let keys: Vec<String> = kv.keys().await?.try_collect().await?;
+    // A set: a key listing is a consumer over the bucket, and when the server's pending count is off (seen after
+    // an unclean restart) it runs past the snapshot into live writes and names a key again.
+    let keys: std::collections::BTreeSet<String> = kv.keys().await?.try_collect().await?;
     let mut stories = Vec::new();
     for key in keys {
         if let Some(value) = kv.get(&key).await? {

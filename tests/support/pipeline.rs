@@ -134,6 +134,27 @@ pub fn report_count(stories: &[Story]) -> usize {
         .sum()
 }
 
+/// Reports held more than once, each with every story and event holding it: what a "reports doubled"
+/// failure needs to show.
+pub fn doubled_reports(stories: &[Story]) -> Vec<String> {
+    let mut holders: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
+    for story in stories {
+        for event in &story.events {
+            for report in &event.reports {
+                holders
+                    .entry(report.id.as_str())
+                    .or_default()
+                    .push(format!("{}/{}@r{}", story.id, event.id, story.revision));
+            }
+        }
+    }
+    holders
+        .into_iter()
+        .filter(|(_, held)| held.len() > 1)
+        .map(|(report, held)| format!("{report} in {}", held.join(", ")))
+        .collect()
+}
+
 /// Where the pipeline stands, for a test's failure message: each consumer's pending and unacknowledged
 /// messages, and the dead letters.
 pub async fn progress(pipeline: &Pipeline) -> String {

@@ -23,6 +23,10 @@ use crate::desk::{Desk, Outcome};
 
 pub const STAGE: &str = "aggregator";
 
+/// How long one attempt at declaring the pipeline and loading every story may take. Each read is bounded on
+/// its own; this only caps the whole, which grows with the number of stories.
+const LOAD_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(600);
+
 #[derive(Debug, thiserror::Error)]
 pub enum AggregatorError {
     #[error("reading stories from bucket {bucket}: {reason}")]
@@ -45,6 +49,9 @@ pub struct Aggregator {
     /// The stories bucket's last sequence that the desk reflects: anything later was written by someone else
     /// (another instance, or the late writes of a crashed one) and the desk must be reloaded before it acts.
     seen_sequence: u64,
+    /// The desk may be ahead of the bucket (a batch failed to store and the reload failed too): it must be
+    /// reloaded before it takes another event, or a redelivered event would meet its own earlier effects.
+    stale: bool,
 }
 
 impl Aggregator {
@@ -64,6 +71,7 @@ impl Aggregator {
             desk: Desk::new(),
             revisions: HashMap::new(),
             seen_sequence: 0,
+            stale: false,
         };
         aggregator.reload().await?;
         Ok(aggregator)
@@ -73,7 +81,8 @@ impl Aggregator {
         &self.desk
     }
 
-    /// Replaces the in-memory desk with what the bucket holds.
+    /// Replaces the in-memory desk with what the bucket holds. Every read is bounded, so a reload caught by an
+    /// outage fails (and is retried) rather than hanging.
     async fn reload(&mut self) -> Result<(), AggregatorError> {
         let load_error = |reason: String| AggregatorError::Load {
             bucket: self.names.stories_bucket(),
@@ -86,21 +95,30 @@ impl Aggregator {
             .bucket_state(&self.names.stories_bucket())
             .await
             .map_err(load_error)?;
-        let keys: Vec<String> = match self.bucket.keys().await {
-            Ok(keys) => keys
-                .try_collect()
+        let listed = stage::bounded("listing stories", async {
+            self.bucket
+                .keys()
                 .await
-                .map_err(|e| load_error(e.to_string()))?,
-            Err(e) => return Err(load_error(e.to_string())),
+                .map_err(|e| e.to_string())?
+                // A set: when the server's pending count is off (seen after an unclean restart) the listing
+                // runs past its snapshot and names a key again.
+                .try_collect::<std::collections::BTreeSet<String>>()
+                .await
+                .map_err(|e| e.to_string())
+        })
+        .await;
+        let keys = match listed {
+            Ok(Ok(keys)) => keys,
+            Ok(Err(reason)) => return Err(load_error(reason)),
+            Err(timed_out) => return Err(load_error(timed_out.to_string())),
         };
         for key in keys {
-            let Some(entry) = self
-                .bucket
-                .entry(&key)
-                .await
-                .map_err(|e| load_error(e.to_string()))?
-            else {
-                continue;
+            let read = stage::bounded("reading a story", self.bucket.entry(&key)).await;
+            let entry = match read {
+                Ok(Ok(Some(entry))) => entry,
+                Ok(Ok(None)) => continue,
+                Ok(Err(e)) => return Err(load_error(format!("story {key}: {e}"))),
+                Err(timed_out) => return Err(load_error(format!("story {key}: {timed_out}"))),
             };
             if entry.operation != kv::Operation::Put {
                 continue;
@@ -118,18 +136,23 @@ impl Aggregator {
         self.desk = Desk::from_stories(stories);
         self.revisions = revisions;
         self.seen_sequence = seen_sequence;
+        self.stale = false;
         Ok(())
     }
 
     /// (messages, last sequence) of a bucket's stream, fresh from the server (`kv::Store::status` is cached).
     async fn bucket_state(&self, bucket: &str) -> Result<(u64, u64), String> {
-        let mut stream = self
-            .js
-            .get_stream(format!("KV_{bucket}"))
-            .await
-            .map_err(|e| e.to_string())?;
-        let info = stream.info().await.map_err(|e| e.to_string())?;
-        Ok((info.state.messages, info.state.last_sequence))
+        let read = stage::bounded("reading a bucket's state", async {
+            let mut stream = self
+                .js
+                .get_stream(format!("KV_{bucket}"))
+                .await
+                .map_err(|e| e.to_string())?;
+            let info = stream.info().await.map_err(|e| e.to_string())?;
+            Ok((info.state.messages, info.state.last_sequence))
+        })
+        .await;
+        read.map_err(|timed_out| timed_out.to_string())?
     }
 
     /// Reloads the desk when the stories bucket holds writes it has not seen. A crashed instance's last
@@ -225,6 +248,15 @@ impl Aggregator {
     /// once, with its final state. One result per message; on any storage failure the desk falls back to what
     /// the bucket holds and the whole batch is retried, which re-applies it identically.
     pub async fn apply_batch(&mut self, messages: &[Incoming<'_>]) -> Vec<Result<(), HandleError>> {
+        if self.stale {
+            if let Err(error) = self.reload().await {
+                let reason = format!("desk not reloaded after a failed batch: {error}");
+                return messages
+                    .iter()
+                    .map(|_| Err(HandleError::Transient(reason.clone())))
+                    .collect();
+            }
+        }
         if let Err(error) = self.catch_up_with_bucket().await {
             let reason = error.to_string();
             return messages
@@ -300,7 +332,8 @@ impl Aggregator {
             // The desk moved ahead of storage: fall back to what storage holds, so the redelivery re-applies.
             tracing::warn!(%error, "batch not stored; reloading desk");
             if let Err(reload) = self.reload().await {
-                tracing::error!(error = %reload, "reload failed");
+                tracing::error!(error = %reload, "reload failed; the next batch tries again first");
+                self.stale = true;
             }
             let reason = error.to_string();
             for result in &mut results {
@@ -337,10 +370,17 @@ impl Aggregator {
         }
         let payload = serde_json::to_vec(&StoryUpdate::published(story, changes.to_vec()))
             .map_err(|e| transient("encoding update", &e))?;
-        self.js
-            .publish_with_headers(self.names.story_subject(&story.id), headers, payload.into())
-            .await
-            .map_err(|e| transient("publishing story update", &e))
+        stage::bounded(
+            "publishing story update",
+            self.js.publish_with_headers(
+                self.names.story_subject(&story.id),
+                headers,
+                payload.into(),
+            ),
+        )
+        .await
+        .map_err(|e| HandleError::Transient(e.to_string()))?
+        .map_err(|e| transient("publishing story update", &e))
     }
 
     /// Waits for the batch's updates to be acknowledged, stores the reports the batch took (before any story
@@ -352,18 +392,34 @@ impl Aggregator {
         touched: BTreeSet<String>,
     ) -> Result<(), HandleError> {
         let updates = published.len();
-        for ack in published {
-            ack.await.map_err(|e| {
-                HandleError::Transient(format!("story update not acknowledged: {e}"))
-            })?;
+        // Awaited at once, not one after another: acks lost with a crashed server would each cost a full timeout.
+        let acked = futures::future::join_all(
+            published
+                .into_iter()
+                .map(std::future::IntoFuture::into_future),
+        )
+        .await;
+        for ack in acked {
+            ack.map_err(|e| HandleError::Transient(format!("story update not acknowledged: {e}")))?;
         }
         metrics::counter!("dateline_story_updates_total").increment(updates as u64);
         let reports = &self.reports;
-        let puts = taken_reports
-            .into_iter()
-            .map(|(id, value)| async move { (reports.put(&id, value).await, id) });
+        let puts = taken_reports.into_iter().map(|(id, value)| async move {
+            let put = stage::bounded("storing a report", reports.put(&id, value)).await;
+            (put, id)
+        });
         for (put, id) in futures::future::join_all(puts).await {
-            put.map_err(|e| HandleError::Transient(format!("storing report {id}: {e}")))?;
+            match put {
+                Ok(Ok(_)) => {}
+                Ok(Err(e)) => {
+                    return Err(HandleError::Transient(format!("storing report {id}: {e}")))
+                }
+                Err(timed_out) => {
+                    return Err(HandleError::Transient(format!(
+                        "storing report {id}: {timed_out}"
+                    )))
+                }
+            }
         }
         let closed = self.desk.take_closed();
         let mut writes = Vec::with_capacity(touched.len() + closed.len());
@@ -430,11 +486,16 @@ impl Aggregator {
                 }
             };
             let written = match expected {
-                Some(revision) => bucket
-                    .update(&id, value, revision)
+                Some(revision) => {
+                    stage::bounded("story write", bucket.update(&id, value, revision))
+                        .await
+                        .map_err(|e| e.to_string())
+                        .and_then(|w| w.map_err(|e| e.to_string()))
+                }
+                None => stage::bounded("story write", bucket.create(&id, value))
                     .await
-                    .map_err(|e| e.to_string()),
-                None => bucket.create(&id, value).await.map_err(|e| e.to_string()),
+                    .map_err(|e| e.to_string())
+                    .and_then(|w| w.map_err(|e| e.to_string())),
             };
             let written = written
                 .map_err(|reason| HandleError::Transient(format!("writing story {id}: {reason}")));
@@ -449,8 +510,18 @@ pub async fn run(
     shutdown: dateline_shared::shutdown::Shutdown,
 ) -> Result<(), AggregatorError> {
     let names = &pipeline.names;
-    let mut aggregator =
-        Aggregator::start(pipeline.js.clone(), names.clone(), pipeline.durability).await?;
+    let mut shutdown = shutdown;
+    let started = stage::until_done(
+        &mut shutdown,
+        STAGE,
+        "declaring the pipeline and loading the stories",
+        LOAD_TIMEOUT,
+        || Aggregator::start(pipeline.js.clone(), names.clone(), pipeline.durability),
+    )
+    .await;
+    let Some(mut aggregator) = started else {
+        return Ok(());
+    };
     // The whole events stream: events and kill notices, in one order.
     let mut spec = pipeline.consumer(STAGE, names.events_stream(), String::new());
     // One aggregator applies events in stream order; a small window keeps redeliveries close to that order.

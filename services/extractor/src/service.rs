@@ -24,8 +24,6 @@ pub const STAGE: &str = "extractor";
 #[derive(Debug, thiserror::Error)]
 pub enum ExtractorError {
     #[error(transparent)]
-    Nats(#[from] dateline_shared::nats::NatsError),
-    #[error(transparent)]
     Stage(#[from] StageError),
 }
 
@@ -116,15 +114,17 @@ impl Extractor {
                 headers.insert(headers::INGESTED_AT, at);
             }
             let payload = serde_json::to_vec(event).map_err(|e| transient("encoding event", &e))?;
-            let ack = self
-                .js
-                .publish_with_headers(
+            let ack = stage::bounded(
+                "publishing event",
+                self.js.publish_with_headers(
                     self.names.event_subject(&event.kind),
                     headers,
                     payload.into(),
-                )
-                .await
-                .map_err(|e| transient("publishing event", &e))?;
+                ),
+            )
+            .await
+            .map_err(|e| HandleError::Transient(e.to_string()))?
+            .map_err(|e| transient("publishing event", &e))?;
             acks.push(ack);
         }
         Ok(acks)
@@ -193,9 +193,10 @@ fn trace_of(message: &Message) -> TraceContext {
 
 /// Waits for every acknowledgement of what one article yielded; `Ok` once all are stored.
 async fn confirm(extracted: &Extracted, acks: Vec<PublishAckFuture>) -> Result<(), HandleError> {
-    for ack in acks {
-        ack.await
-            .map_err(|e| HandleError::Transient(format!("event not acknowledged: {e}")))?;
+    for acked in
+        futures::future::join_all(acks.into_iter().map(std::future::IntoFuture::into_future)).await
+    {
+        acked.map_err(|e| HandleError::Transient(format!("event not acknowledged: {e}")))?;
     }
     match extracted {
         Extracted::Events(events) => {
@@ -240,14 +241,15 @@ impl stage::Handler for Extractor {
             };
             sent.push(outcome);
         }
-        let mut results = Vec::with_capacity(sent.len());
-        for outcome in sent {
-            results.push(match outcome {
+        // Every acknowledgement is awaited at once: each has its own timeout, and acks lost with a crashed server
+        // would otherwise cost that timeout one after another — minutes for a batch, with nothing logged.
+        let confirming = sent.into_iter().map(|outcome| async move {
+            match outcome {
                 Ok((extracted, acks)) => confirm(&extracted, acks).await,
                 Err(error) => Err(error),
-            });
-        }
-        results
+            }
+        });
+        futures::future::join_all(confirming).await
     }
 }
 
@@ -257,7 +259,18 @@ pub async fn run(
     lexicon: Arc<Lexicon>,
     shutdown: dateline_shared::shutdown::Shutdown,
 ) -> Result<(), ExtractorError> {
-    pipeline.declare().await?;
+    let mut shutdown = shutdown;
+    let declared = stage::until_done(
+        &mut shutdown,
+        STAGE,
+        "declaring the pipeline",
+        stage::SETUP_TIMEOUT,
+        || pipeline.declare(),
+    )
+    .await;
+    if declared.is_none() {
+        return Ok(());
+    }
     let names = &pipeline.names;
     let spec = pipeline.consumer(STAGE, names.articles_stream(), names.all("articles"));
     let mut extractor = Extractor::new(pipeline.js.clone(), names.clone(), lexicon);

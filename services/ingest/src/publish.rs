@@ -67,10 +67,19 @@ impl Publisher {
         for article in articles {
             pending.push(self.send(article, &now).await);
         }
+        // Every acknowledgement is awaited at once: each has its own timeout, and acks lost with a crashed server
+        // would otherwise cost that timeout one after another.
+        let acked = futures::future::join_all(pending.into_iter().map(|sent| async move {
+            match sent {
+                Ok(ack) => Ok(ack.await),
+                Err(e) => Err(e),
+            }
+        }))
+        .await;
         let mut results = Vec::with_capacity(articles.len());
-        for (article, sent) in articles.iter().zip(pending) {
+        for (article, sent) in articles.iter().zip(acked) {
             let result = match sent {
-                Ok(ack) => match ack.await {
+                Ok(acked) => match acked {
                     Ok(ack) if ack.duplicate => Ok(Published::Duplicate),
                     Ok(_) => Ok(Published::Accepted),
                     Err(e) => Err(PublishError::Publish {
