@@ -25,7 +25,7 @@ use dateline_shared::{PartialDate, Place, Status};
 use crate::attribution::{self, Attribution};
 use crate::doc::Doc;
 use crate::entities::{Entities, Mention, Ref};
-use crate::lexicon::{Entry, Form};
+use crate::lexicon::{CountryForm, Entry, Form};
 use crate::places;
 use crate::status::{self, Reading};
 use crate::time::{self, TimeExpr};
@@ -576,6 +576,13 @@ fn frame(
             actors = m.refs.clone();
         }
     }
+    // "a North Korean cruise missile launch": the demonym modifying the launch names the launching state,
+    // whoever the sentence's subject is ("Seoul denies report of ...").
+    if name == "missile_launch" && is_noun {
+        if let Some(c) = modifying_demonym(doc, cs, t) {
+            actors = vec![Ref::Country(c)];
+        }
+    }
     let raw_actors = actors.clone();
     if spec.actors_are_countries {
         actors = actors
@@ -814,6 +821,22 @@ fn frame(
     }
 
     let distinct = actors.len();
+    // "Ankara and Cairo agreed to restore flights": two parties agreeing to an act is an agreement with no
+    // document named; agreeing to meet or visit is the other happening, not a deal.
+    let agreed_to = name == "agreement"
+        && !is_noun
+        && distinct >= 2
+        && spec
+            .lemmas
+            .get(usize::from(lemma))
+            .is_some_and(|l| l == "agree")
+        && doc.is(t_end, "to")
+        && doc.is_word(t_end + 1)
+        && doc
+            .ci_find(t_end + 1, |e| {
+                matches!(e, Entry::Trigger { .. }).then_some(())
+            })
+            .is_none();
     let has_person = actors.iter().any(|r| matches!(r, Ref::Person(_)));
     let strong = !doc.quoted[t]
         && match name {
@@ -835,7 +858,7 @@ fn frame(
                 distinct >= spec.min_actors.max(2) && (!is_noun || has_person || place.is_some())
             }
             "missile_launch" => distinct >= 1 && weapon.is_some(),
-            "agreement" => distinct >= 1 && (object_named || is_noun),
+            "agreement" => distinct >= 1 && (object_named || is_noun || agreed_to),
             "attack" => distinct >= 1 && (place.is_some() || weapon.is_some()),
             _ => {
                 distinct >= spec.min_actors
@@ -847,7 +870,7 @@ fn frame(
         // "fired the coach": a launch verb with nothing launched is not a launch.
         return None;
     }
-    if spec.has_objects && !object_named && !is_noun {
+    if spec.has_objects && !object_named && !is_noun && !agreed_to {
         return None;
     }
     Some(Candidate {
@@ -922,6 +945,44 @@ fn attached<'e>(
         introduced = false;
     }
     out
+}
+
+/// The demonym opening the modifiers of a noun at `t` ("N. Korean cruise missile launch"), reading back
+/// over lowercase words, numbers and weapon names, never before `floor`.
+fn modifying_demonym(doc: &Doc<'_>, floor: usize, t: usize) -> Option<u16> {
+    let mut chain = t;
+    let mut k = t;
+    let mut skipped = 0;
+    while k > floor && t - k < 8 {
+        k -= 1;
+        let demonym = doc.cs_find(k, |e| match e {
+            Entry::Country {
+                idx,
+                how: CountryForm::Demonym,
+            } => Some(*idx),
+            _ => None,
+        });
+        if let Some((end, idx)) = demonym {
+            if end == chain {
+                return Some(idx);
+            }
+        }
+        let modifier = doc.kind(k) == crate::segment::TokKind::Number
+            || (doc.is_word(k) && !doc.is_cap(k) && !doc.is_any(k, DETERMINERS))
+            || doc
+                .ci_find(k, |e| matches!(e, Entry::Weapon(_)).then_some(()))
+                .is_some();
+        if modifier {
+            chain = k;
+            continue;
+        }
+        // The later words of a multi-word demonym ("North Korean"), reached before its first.
+        skipped += 1;
+        if !doc.is_cap(k) || skipped > 2 {
+            return None;
+        }
+    }
+    None
 }
 
 fn count_before(doc: &Doc<'_>, weapon_start: usize, floor: usize) -> Option<u32> {

@@ -313,3 +313,34 @@ fn a_denial_covers_its_own_clause_only() {
         .expect("lavrov");
     assert_eq!(lavrov.status, Status::Expected);
 }
+
+#[test]
+fn a_demonym_on_a_launch_names_the_launching_state_not_the_subject() {
+    let evs =
+        run("Tokyo rejects claim of a Chinese hypersonic missile launch near Okinawa on Monday.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(l.actors.len(), 1, "{:?}", l.actors);
+    assert_eq!(l.actors[0].id, "china");
+}
+
+#[test]
+fn two_parties_agreeing_to_an_act_is_an_agreement_but_agreeing_to_meet_is_not() {
+    let evs = run("Chilean President Ana Rojas and Peruvian President Luis Vega agreed to reopen the border crossing on Monday.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .expect("agreement");
+    let ids: Vec<&str> = a.actors.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(ids, vec!["ana-rojas", "luis-vega"]);
+    assert_eq!(a.date().unwrap().to_string(), "2024-03-11");
+    for text in [
+        "Ana Rojas and Luis Vega agreed to meet in Lima next month.",
+        "Chile agreed to reopen the border crossing on Monday.",
+    ] {
+        let evs = run(text);
+        assert!(evs.iter().all(|e| e.kind != "agreement"), "{text}: {evs:?}");
+    }
+}
