@@ -191,3 +191,26 @@ pub async fn stories_in_bucket(
     stories.sort_by(|a: &dateline_shared::Story, b| a.id.cmp(&b.id));
     Ok(stories)
 }
+
+/// Waits until `stream` holds a number of messages that `enough` accepts; returns that number.
+pub async fn wait_for_stream_messages(
+    js: &async_nats::jetstream::Context,
+    stream: &str,
+    deadline: Duration,
+    enough: impl Fn(u64) -> bool,
+) -> anyhow::Result<u64> {
+    let enough = &enough;
+    wait_for(deadline, || async move {
+        let messages = js
+            .get_stream(stream)
+            .await
+            .ok()?
+            .info()
+            .await
+            .ok()?
+            .state
+            .messages;
+        enough(messages).then_some(messages)
+    })
+    .await
+}

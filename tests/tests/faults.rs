@@ -13,7 +13,7 @@ use dateline_tests::pipeline::{
     connect, doubled_reports, fingerprint, progress, report_count, spawn_aggregator,
     spawn_extractor, RunningPipeline,
 };
-use dateline_tests::{wait_for, NatsServer};
+use dateline_tests::{wait_for, wait_for_stream_messages, NatsServer};
 
 /// Articles about a few dozen happenings over less than the aggregator's quiet period, so that no story
 /// closes mid-test and a faulty run's reordering cannot change which story a report joins.
@@ -247,23 +247,13 @@ async fn poison_messages_are_dead_lettered_and_the_rest_flows() -> anyhow::Resul
     })
     .await?;
 
-    let (js, dlq_name) = (pipeline.js.clone(), names.dlq_stream());
     let poison_count = poisons.len() as u64;
-    wait_for(Duration::from_secs(30), || {
-        let (js, dlq_name) = (js.clone(), dlq_name.clone());
-        async move {
-            let info = js
-                .get_stream(dlq_name)
-                .await
-                .ok()?
-                .info()
-                .await
-                .ok()?
-                .state
-                .clone();
-            (info.messages == poison_count).then_some(())
-        }
-    })
+    wait_for_stream_messages(
+        &pipeline.js,
+        &names.dlq_stream(),
+        Duration::from_secs(30),
+        |messages| messages == poison_count,
+    )
     .await?;
     let dlq = pipeline.js.get_stream(names.dlq_stream()).await?;
     for sequence in 1..=poisons.len() as u64 {

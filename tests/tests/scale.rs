@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use dateline_ingest::publish::Publisher;
 use dateline_shared::shutdown::Shutdown;
 use dateline_tests::pipeline::{connect, spawn_extractor};
-use dateline_tests::{wait_for, NatsServer};
+use dateline_tests::{wait_for_stream_messages, NatsServer};
 
 /// Time for `extractors` instances to turn a backlog of articles into events.
 async fn drain(extractors: usize) -> anyhow::Result<(Duration, u64)> {
@@ -31,22 +31,12 @@ async fn drain(extractors: usize) -> anyhow::Result<(Duration, u64)> {
     let tasks: Vec<_> = (0..extractors)
         .map(|_| spawn_extractor(pipeline.clone(), shutdown.clone()))
         .collect();
-    let (js, stream) = (pipeline.js.clone(), pipeline.names.events_stream());
-    let produced = wait_for(Duration::from_secs(120), || {
-        let (js, stream) = (js.clone(), stream.clone());
-        async move {
-            let messages = js
-                .get_stream(stream)
-                .await
-                .ok()?
-                .info()
-                .await
-                .ok()?
-                .state
-                .messages;
-            (messages >= expected).then_some(messages)
-        }
-    })
+    let produced = wait_for_stream_messages(
+        &pipeline.js,
+        &pipeline.names.events_stream(),
+        Duration::from_secs(120),
+        |messages| messages >= expected,
+    )
     .await?;
     let took = began.elapsed();
     trigger.trigger();

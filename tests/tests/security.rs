@@ -10,7 +10,7 @@ use std::time::Duration;
 use dateline_shared::nats::NatsArgs;
 use dateline_shared::shutdown::Shutdown;
 use dateline_tests::pipeline::{spawn_extractor, test_stage_args};
-use dateline_tests::{wait_for, NatsServer};
+use dateline_tests::{wait_for_stream_messages, NatsServer};
 
 const TOKEN: &str = "tok-7c1e55a0d2b94f3e";
 const PASSWORD: &str = "pw-3f9a2e61b8c04d7a";
@@ -76,22 +76,12 @@ async fn run_a_stage(nats: &NatsArgs) -> anyhow::Result<()> {
     for result in publisher.publish_all(&[article]).await {
         result?;
     }
-    let events_stream = pipeline.names.events_stream();
-    wait_for(Duration::from_secs(30), || {
-        let (js, name) = (pipeline.js.clone(), events_stream.clone());
-        async move {
-            let messages = js
-                .get_stream(name)
-                .await
-                .ok()?
-                .info()
-                .await
-                .ok()?
-                .state
-                .messages;
-            (messages > 0).then_some(())
-        }
-    })
+    wait_for_stream_messages(
+        &pipeline.js,
+        &pipeline.names.events_stream(),
+        Duration::from_secs(30),
+        |messages| messages > 0,
+    )
     .await?;
     trigger.trigger();
     tokio::time::timeout(Duration::from_secs(20), extractor).await???;
