@@ -5,14 +5,18 @@
 
 /// A short, stable id: `prefix` + the first 16 hex digits of the BLAKE3 hash of the parts.
 pub fn stable_id(prefix: &str, parts: &[&str]) -> String {
+    let hex = hash_parts(parts).to_hex();
+    format!("{prefix}{}", &hex[..16])
+}
+
+/// The BLAKE3 hash of a sequence of strings, each length-prefixed so that ("ab", "c") and ("a", "bc") differ.
+pub fn hash_parts(parts: &[&str]) -> blake3::Hash {
     let mut hasher = blake3::Hasher::new();
     for part in parts {
-        // The length prefix keeps ("ab", "c") and ("a", "bc") apart.
         hasher.update(&(part.len() as u64).to_le_bytes());
         hasher.update(part.as_bytes());
     }
-    let hex = hasher.finalize().to_hex();
-    format!("{prefix}{}", &hex[..16])
+    hasher.finalize()
 }
 
 /// Longest article id accepted: ids travel in the `Nats-Msg-Id` and `Dateline-Article` headers and in logs.

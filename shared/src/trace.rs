@@ -76,12 +76,7 @@ impl TraceContext {
 }
 
 fn hash(parts: &[&str]) -> [u8; 32] {
-    let mut hasher = blake3::Hasher::new();
-    for part in parts {
-        hasher.update(&(part.len() as u64).to_le_bytes());
-        hasher.update(part.as_bytes());
-    }
-    *hasher.finalize().as_bytes()
+    *crate::ids::hash_parts(parts).as_bytes()
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -109,12 +109,17 @@ impl Desk {
             .map(|s| s.id.clone())
             .collect();
         for id in quiet {
-            self.unindex(&id);
-            if let Some(mut story) = self.stories.remove(&id) {
-                self.articles.retain(|_, entry| entry.story != id);
-                story.closed = true;
-                self.closed.push(story);
-            }
+            self.close(&id);
+        }
+    }
+
+    /// Takes a story off the desk, marked closed, for the caller to archive (see [`Desk::take_closed`]).
+    fn close(&mut self, id: &str) {
+        self.unindex(id);
+        if let Some(mut story) = self.stories.remove(id) {
+            self.articles.retain(|_, entry| entry.story != id);
+            story.closed = true;
+            self.closed.push(story);
         }
     }
 
@@ -201,13 +206,7 @@ impl Desk {
         story.revision = revision;
         story.updated_at = now;
         if story.events.is_empty() {
-            let story_id = held.story.clone();
-            self.unindex(&story_id);
-            if let Some(mut story) = self.stories.remove(&story_id) {
-                self.articles.retain(|_, entry| entry.story != story_id);
-                story.closed = true;
-                self.closed.push(story);
-            }
+            self.close(&held.story);
         }
         Outcome::Changed {
             story: held.story,

@@ -251,18 +251,12 @@ impl Aggregator {
         if self.stale {
             if let Err(error) = self.reload().await {
                 let reason = format!("desk not reloaded after a failed batch: {error}");
-                return messages
-                    .iter()
-                    .map(|_| Err(HandleError::Transient(reason.clone())))
-                    .collect();
+                return retry_all(messages.len(), &reason);
             }
         }
         if let Err(error) = self.catch_up_with_bucket().await {
             let reason = error.to_string();
-            return messages
-                .iter()
-                .map(|_| Err(HandleError::Transient(reason.clone())))
-                .collect();
+            return retry_all(messages.len(), &reason);
         }
         let now = chrono::Utc::now();
         let mut results: Vec<Result<(), HandleError>> = Vec::with_capacity(messages.len());
@@ -528,6 +522,13 @@ pub async fn run(
     spec.max_ack_pending = spec.max_ack_pending.min(256);
     stage::run(&pipeline, &spec, shutdown, &mut aggregator).await?;
     Ok(())
+}
+
+/// The result of a batch the desk could not take: every message retried, for the same reason.
+fn retry_all(messages: usize, reason: &str) -> Vec<Result<(), HandleError>> {
+    (0..messages)
+        .map(|_| Err(HandleError::Transient(reason.to_owned())))
+        .collect()
 }
 
 /// One message of the events stream, as the aggregator reads it.
