@@ -1,6 +1,7 @@
 //! The feed poller against a real HTTP server (axum on a random loopback port, honouring conditional GET and
 //! failing on demand) and a real nats-server: articles arrive once, a 304 publishes nothing, and errors make
-//! the poller back off, doubling its wait up to the cap, until the feed recovers.
+//! the poller back off, doubling its wait (less jitter) up to the cap, until the feed recovers; a 503 with
+//! `Retry-After` is waited out.
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -16,7 +17,7 @@ use dateline_ingest::publish::Publisher;
 use dateline_shared::shutdown::Shutdown;
 use dateline_shared::sources::FeedSource;
 use dateline_shared::Names;
-use dateline_tests::{wait_for, NatsServer};
+use dateline_tests::{wait_for, wait_for_stream_messages, NatsServer};
 use futures::StreamExt;
 
 const LAST_MODIFIED: &str = "Tue, 03 Mar 2026 08:00:00 GMT";
@@ -58,8 +59,9 @@ fn first_items() -> Vec<String> {
 struct Feed {
     body: String,
     etag: String,
-    /// Requests still to answer with 500.
+    /// Requests still to answer with 500 (503 with this `Retry-After` when `retry_after` is set).
     failures_to_serve: usize,
+    retry_after: Option<&'static str>,
     /// Every request: when, and the status answered.
     log: Vec<(Instant, u16)>,
 }
@@ -75,10 +77,21 @@ async fn serve_feed(State(feed): State<Shared>, headers: HeaderMap) -> Response 
     let sent = |name| headers.get(name).and_then(|v| v.to_str().ok());
     let (status, response) = if feed.failures_to_serve > 0 {
         feed.failures_to_serve -= 1;
-        (
-            500,
-            (StatusCode::INTERNAL_SERVER_ERROR, "feed generator down").into_response(),
-        )
+        match feed.retry_after {
+            Some(wait) => (
+                503,
+                (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    [(header::RETRY_AFTER, wait)],
+                    "feed generator restarting",
+                )
+                    .into_response(),
+            ),
+            None => (
+                500,
+                (StatusCode::INTERNAL_SERVER_ERROR, "feed generator down").into_response(),
+            ),
+        }
     } else if sent(header::IF_NONE_MATCH) == Some(feed.etag.as_str())
         || (sent(header::IF_NONE_MATCH).is_none()
             && sent(header::IF_MODIFIED_SINCE) == Some(LAST_MODIFIED))
@@ -206,11 +219,11 @@ async fn articles_arrive_once_304s_publish_nothing_and_errors_back_off() -> anyh
     let log: Vec<(Instant, u16)> = lock(&feed).log[broken_from..].to_vec();
     let codes: Vec<u16> = log.iter().map(|(_, s)| *s).collect();
     assert_eq!(codes, [500, 500, 500, 500, 500, 200], "{codes:?}");
-    // After the k-th failure in a row the poller waits interval × 2^k, capped at max_backoff: the gaps
-    // before the second to sixth requests are at least 200, 400, 400, 400, 400 ms. The last one would be
-    // 3.2 s without the cap; allow generous slack above the cap for a loaded machine.
+    // After the k-th failure in a row the poller waits interval × 2^k, capped at max_backoff, less up to a
+    // quarter of jitter: the gaps before the second to sixth requests are at least 150, 300, 300, 300, 300 ms.
+    // The last one would be 3.2 s without the cap; allow generous slack above the cap for a loaded machine.
     let gaps: Vec<Duration> = log.windows(2).map(|w| w[1].0 - w[0].0).collect();
-    let floors = [200, 400, 400, 400, 400].map(Duration::from_millis);
+    let floors = [150, 300, 300, 300, 300].map(Duration::from_millis);
     for (gap, floor) in gaps.iter().zip(floors) {
         assert!(*gap >= floor, "gaps {gaps:?} should be at least {floors:?}");
     }
@@ -232,6 +245,55 @@ async fn articles_arrive_once_304s_publish_nothing_and_errors_back_off() -> anyh
     let mut stream = js.get_stream(names.articles_stream()).await?;
     assert_eq!(stream.info().await?.state.messages, 3);
 
+    trigger.trigger();
+    tokio::time::timeout(Duration::from_secs(10), task).await??;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_503_with_retry_after_is_waited_out() -> anyhow::Result<()> {
+    let server = NatsServer::start()?;
+    let client = async_nats::connect(server.url()).await?;
+    let js = async_nats::jetstream::new(client);
+    let names = Names::new("dateline")?;
+    let durability = dateline_shared::nats::NatsArgs::default().durability();
+    dateline_shared::nats::declare_pipeline(&js, &names, durability).await?;
+    let feed: Shared = Arc::new(Mutex::new(Feed {
+        body: rss(&first_items()),
+        etag: "\"regional-1\"".into(),
+        failures_to_serve: 1,
+        retry_after: Some("2"),
+        ..Feed::default()
+    }));
+    let source = FeedSource {
+        url: start_feed_server(feed.clone()).await?,
+        interval: Duration::from_millis(100),
+        max_backoff: Duration::from_secs(10),
+    };
+    let poller = FeedPoller::new(
+        source,
+        dateline_ingest::fetch::client()?,
+        Publisher::new(js.clone(), names.clone()),
+        Limits::default(),
+    );
+    let (trigger, shutdown) = Shutdown::new();
+    let task = tokio::spawn(poller.run(shutdown));
+    wait_for(Duration::from_secs(20), || async {
+        (lock(&feed).log.len() >= 2).then_some(())
+    })
+    .await?;
+    let log: Vec<(Instant, u16)> = lock(&feed).log.clone();
+    assert_eq!([log[0].1, log[1].1], [503, 200]);
+    // Backoff alone would retry after 200 ms at most; the server asked for two seconds.
+    let gap = log[1].0 - log[0].0;
+    assert!(gap >= Duration::from_secs(2), "retried after {gap:?}");
+    wait_for_stream_messages(
+        &js,
+        &names.articles_stream(),
+        Duration::from_secs(10),
+        |n| n == 2,
+    )
+    .await?;
     trigger.trigger();
     tokio::time::timeout(Duration::from_secs(10), task).await??;
     Ok(())

@@ -58,7 +58,7 @@ async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     dateline_shared::telemetry::init_with_writer(cli.log_json, progress::LogWriter);
     match cli.command {
-        Command::Up(args) => commands::up::run(args).await,
+        Command::Up(args) => commands::up::run(args, cli.config.as_deref()).await,
         Command::Feed(args) => commands::feed::run(args).await,
         Command::Bench(args) => commands::bench::run(args).await,
         Command::Dlq(args) => commands::dlq::run(args).await,

@@ -9,8 +9,13 @@ use crate::formats::Limits;
 pub enum FetchError {
     #[error("fetching {url}: {reason}")]
     Request { url: String, reason: String },
-    #[error("fetching {url}: HTTP {status}")]
-    Status { url: String, status: u16 },
+    #[error("fetching {url}: HTTP {status}{}", retry_after.map(|d| format!(" (retry after {}s)", d.as_secs())).unwrap_or_default())]
+    Status {
+        url: String,
+        status: u16,
+        /// What the server asked for in `Retry-After` (429, 503), as a wait from now.
+        retry_after: Option<Duration>,
+    },
     #[error("fetching {url}: larger than {limit} bytes")]
     TooLarge { url: String, limit: usize },
 }
@@ -59,6 +64,17 @@ fn with_causes(error: &reqwest::Error) -> String {
     reason
 }
 
+/// A `Retry-After` value (RFC 9110 §10.2.3: delay-seconds or an HTTP-date) as a wait from `now`; `None`
+/// when it is neither. A date already past means "now".
+pub fn retry_after(value: &str, now: std::time::SystemTime) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let at = httpdate::parse_http_date(value).ok()?;
+    Some(at.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
 pub fn is_url(input: &str) -> bool {
     input.starts_with("http://") || input.starts_with("https://")
 }
@@ -87,9 +103,15 @@ pub async fn fetch(
         return Ok(Fetched::NotModified);
     }
     if !status.is_success() {
+        let retry_after = response
+            .headers()
+            .get(reqwest::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| retry_after(v, std::time::SystemTime::now()));
         return Err(FetchError::Status {
             url: url.to_owned(),
             status: status.as_u16(),
+            retry_after,
         });
     }
     let header = |name| {
@@ -114,4 +136,24 @@ pub async fn fetch(
         bytes.extend_from_slice(&chunk);
     }
     Ok(Fetched::Body { bytes, validators })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, SystemTime};
+
+    use super::retry_after;
+
+    #[test]
+    fn retry_after_reads_seconds_and_http_dates() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_784_000_000);
+        assert_eq!(retry_after("120", now), Some(Duration::from_secs(120)));
+        assert_eq!(retry_after(" 5 ", now), Some(Duration::from_secs(5)));
+        let in_ninety = httpdate::fmt_http_date(now + Duration::from_secs(90));
+        assert_eq!(retry_after(&in_ninety, now), Some(Duration::from_secs(90)));
+        let past = httpdate::fmt_http_date(now - Duration::from_secs(90));
+        assert_eq!(retry_after(&past, now), Some(Duration::ZERO));
+        assert_eq!(retry_after("soon", now), None);
+        assert_eq!(retry_after("-3", now), None);
+    }
 }

@@ -18,4 +18,5 @@ pub mod inputs;
 pub mod poll;
 pub mod publish;
 pub mod push;
+pub mod sources;
 pub mod synthetic;

@@ -8,9 +8,7 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use clap::Parser;
-use dateline_ingest::folder::DropFolder;
 use dateline_ingest::formats::Limits;
-use dateline_ingest::poll::FeedPoller;
 use dateline_ingest::publish::Publisher;
 use dateline_ingest::push::PushArgs;
 use dateline_shared::nats::NatsArgs;
@@ -82,44 +80,25 @@ async fn main() -> anyhow::Result<()> {
     };
     let shutdown = Shutdown::on_signals();
     let readiness = Readiness::default();
-    let mut tasks: Vec<tokio::task::JoinHandle<anyhow::Result<()>>> = Vec::new();
+    let mut push_endpoint = None;
     if let Some(settings) = &push {
         let listener = dateline_ingest::push::bind(settings).await?;
         let router = dateline_ingest::push::router(publisher.clone(), limits.clone(), settings);
         let shutdown = shutdown.clone();
-        tasks.push(tokio::spawn(async move {
+        push_endpoint = Some(tokio::spawn(async move {
             dateline_ingest::push::serve(listener, router, shutdown)
                 .await
                 .context("push endpoint")
         }));
     }
-    let http = dateline_ingest::fetch::client()?;
-    for source in sources {
-        let publisher = publisher.clone();
-        let shutdown = shutdown.clone();
-        let limits = limits.clone();
-        match source {
-            Source::Feed(feed) => {
-                let poller = FeedPoller::new(feed, http.clone(), publisher, limits);
-                tasks.push(tokio::spawn(async move {
-                    poller.run(shutdown).await;
-                    Ok(())
-                }));
-            }
-            Source::Folder(FolderSource { dir, poll }) => {
-                let folder = DropFolder::new(&dir)
-                    .with_context(|| format!("opening drop folder {}", dir.display()))?;
-                tasks.push(tokio::spawn(async move {
-                    folder.watch(&publisher, &limits, poll, shutdown).await;
-                    Ok(())
-                }));
-            }
-        }
-    }
+    let sources = dateline_ingest::sources::spawn_all(sources, &publisher, &limits, &shutdown)?;
     readiness.set_ready();
     let ops = dateline_shared::ops::spawn(&args.ops, client.clone(), readiness, shutdown.clone());
-    for task in tasks {
-        task.await.context("ingest task panicked")??;
+    if let Some(task) = push_endpoint {
+        task.await.context("push endpoint panicked")??;
+    }
+    for source in sources {
+        source.await.context("ingest source panicked")?;
     }
     ops.await?.context("ops endpoints")?;
     client.flush().await.context("flushing NATS connection")?;

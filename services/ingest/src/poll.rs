@@ -7,6 +7,10 @@
 //! soon after it recovers — rather than hammered or forgotten. The decisions (what a response means, when to
 //! poll next) are a pure core, [`FeedState`]; [`FeedPoller`] is the thin async shell around it.
 //!
+//! Waits are jittered (each shortened by up to a quarter, never lengthened past the interval or the cap) so
+//! that many feeds configured alike, or failing together when their host goes down, do not poll in lockstep;
+//! a server's `Retry-After` (429, 503) is honoured, up to the configured cap.
+//!
 //! When a feed does change, only its items not in the previous body are published: a feed of fifty items
 //! that gains one costs one publish, not fifty duplicates for JetStream to drop.
 //!
@@ -54,8 +58,14 @@ pub enum Outcome {
         articles: HashSet<String>,
     },
     /// The fetch failed or NATS did not acknowledge every article.
-    Failed,
+    Failed {
+        /// The server's `Retry-After`, when it sent one.
+        retry_after: Option<Duration>,
+    },
 }
+
+/// The largest share of a wait that jitter removes.
+pub const JITTER: f64 = 0.25;
 
 /// What is remembered about a feed between polls.
 #[derive(Debug, Default, Clone)]
@@ -65,6 +75,8 @@ pub struct FeedState {
     /// `Nats-Msg-Id`s of the articles in the last published body.
     last_articles: HashSet<String>,
     failures: u32,
+    /// What the server asked for on the last failure.
+    retry_after: Option<Duration>,
 }
 
 impl FeedState {
@@ -107,6 +119,7 @@ impl FeedState {
     }
 
     pub fn record(&mut self, outcome: Outcome) {
+        self.retry_after = None;
         match outcome {
             Outcome::Unchanged => self.failures = 0,
             Outcome::Published {
@@ -119,13 +132,23 @@ impl FeedState {
                 self.last_articles = articles;
                 self.failures = 0;
             }
-            Outcome::Failed => self.failures = self.failures.saturating_add(1),
+            Outcome::Failed { retry_after } => {
+                self.failures = self.failures.saturating_add(1);
+                self.retry_after = retry_after;
+            }
         }
     }
 
-    /// How long to wait before the next poll.
-    pub fn next_delay(&self, source: &FeedSource) -> Duration {
-        backoff(source.interval, source.max_backoff, self.failures)
+    /// How long to wait before the next poll, given `jitter` drawn uniformly from [0, 1): the backoff
+    /// shortened by up to [`JITTER`] of itself, but never below the server's `Retry-After` (itself capped at
+    /// `max_backoff`, so a server cannot park a feed for a day).
+    pub fn next_delay(&self, source: &FeedSource, jitter: f64) -> Duration {
+        let planned = backoff(source.interval, source.max_backoff, self.failures);
+        let jittered = planned.mul_f64(1.0 - JITTER * jitter.clamp(0.0, 1.0));
+        match self.retry_after {
+            Some(asked) => jittered.max(asked.min(source.max_backoff.max(source.interval))),
+            None => jittered,
+        }
     }
 }
 
@@ -191,10 +214,19 @@ impl FeedPoller {
             Step::SameBody => (Outcome::Unchanged, IngestReport::default(), "unchanged"),
             Step::Failed(error) => {
                 let failures = self.state.failures() + 1;
+                let retry_after = match &error {
+                    FetchError::Status { retry_after, .. } => *retry_after,
+                    _ => None,
+                };
                 let retry = backoff(self.source.interval, self.source.max_backoff, failures);
+                let retry = retry_after.map_or(retry, |asked| retry.max(asked));
                 tracing::warn!(feed = url, %error, failures, retry_in_secs = retry.as_secs_f64(),
                     "feed poll failed; backing off");
-                (Outcome::Failed, IngestReport::default(), "failed")
+                (
+                    Outcome::Failed { retry_after },
+                    IngestReport::default(),
+                    "failed",
+                )
             }
             Step::Ingest {
                 bytes,
@@ -232,7 +264,7 @@ impl FeedPoller {
                     tracing::warn!(feed = url, failed = report.failed.len(), failures,
                         retry_in_secs = retry.as_secs_f64(),
                         "feed articles not acknowledged by NATS; fetching the feed again after backing off");
-                    (Outcome::Failed, report, "failed")
+                    (Outcome::Failed { retry_after: None }, report, "failed")
                 }
             }
         };
@@ -251,7 +283,7 @@ impl FeedPoller {
                 fetched = self.fetch() => fetched,
             };
             self.handle(fetched).await;
-            let delay = self.state.next_delay(&self.source);
+            let delay = self.state.next_delay(&self.source, fastrand::f64());
             tokio::select! {
                 _ = shutdown.wait() => break,
                 _ = tokio::time::sleep(delay) => {}
@@ -286,6 +318,7 @@ mod tests {
         Err(FetchError::Status {
             url: "https://wire.example/harbour.rss".into(),
             status: 500,
+            retry_after: None,
         })
     }
 
@@ -370,15 +403,56 @@ mod tests {
     fn failures_back_off_and_any_answer_resets_the_schedule() {
         let source = feed(60, 900);
         let mut state = FeedState::default();
-        assert_eq!(state.next_delay(&source), Duration::from_secs(60));
+        assert_eq!(state.next_delay(&source, 0.0), Duration::from_secs(60));
         for _ in 0..3 {
             assert!(matches!(state.assess(server_error()), Step::Failed(_)));
-            state.record(Outcome::Failed);
+            state.record(Outcome::Failed { retry_after: None });
         }
         assert_eq!(state.failures(), 3);
-        assert_eq!(state.next_delay(&source), Duration::from_secs(480));
+        assert_eq!(state.next_delay(&source, 0.0), Duration::from_secs(480));
         state.record(Outcome::Unchanged);
-        assert_eq!(state.next_delay(&source), Duration::from_secs(60));
+        assert_eq!(state.next_delay(&source, 0.0), Duration::from_secs(60));
+    }
+
+    #[test]
+    fn jitter_only_shortens_a_wait_and_by_at_most_a_quarter() {
+        let source = feed(60, 900);
+        let mut state = FeedState::default();
+        assert_eq!(state.next_delay(&source, 0.999_999).as_secs(), 45);
+        assert_eq!(
+            state.next_delay(&source, 0.5),
+            Duration::from_millis(52_500)
+        );
+        // Out-of-range draws are clamped rather than trusted.
+        assert_eq!(state.next_delay(&source, 7.0), Duration::from_secs(45));
+        assert_eq!(state.next_delay(&source, -1.0), Duration::from_secs(60));
+        for _ in 0..10 {
+            state.record(Outcome::Failed { retry_after: None });
+        }
+        let capped = state.next_delay(&source, 0.999_999);
+        assert!((Duration::from_secs(675)..=Duration::from_secs(900)).contains(&capped));
+    }
+
+    #[test]
+    fn a_retry_after_is_honoured_up_to_the_cap_and_forgotten_once_the_feed_answers() {
+        let source = feed(60, 900);
+        let mut state = FeedState::default();
+        state.record(Outcome::Failed {
+            retry_after: Some(Duration::from_secs(600)),
+        });
+        // Backoff alone would say 120 s (less jitter); the server asked for ten minutes.
+        assert_eq!(state.next_delay(&source, 0.9), Duration::from_secs(600));
+        state.record(Outcome::Failed {
+            retry_after: Some(Duration::from_secs(86_400)),
+        });
+        assert_eq!(state.next_delay(&source, 0.0), Duration::from_secs(900));
+        // A Retry-After shorter than the backoff does not make the feed poll sooner.
+        state.record(Outcome::Failed {
+            retry_after: Some(Duration::from_secs(1)),
+        });
+        assert_eq!(state.next_delay(&source, 0.0), Duration::from_secs(480));
+        state.record(Outcome::Unchanged);
+        assert_eq!(state.next_delay(&source, 0.0), Duration::from_secs(60));
     }
 
     #[test]
@@ -387,7 +461,7 @@ mod tests {
         let Step::Ingest { .. } = state.assess(body("<rss/>", "\"v1\"")) else {
             panic!("a first body is new");
         };
-        state.record(Outcome::Failed);
+        state.record(Outcome::Failed { retry_after: None });
         assert_eq!(state.validators(), &Validators::default());
         assert!(matches!(
             state.assess(body("<rss/>", "\"v1\"")),

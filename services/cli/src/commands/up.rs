@@ -1,20 +1,21 @@
-//! `dateline up`: the whole pipeline in one process — ingest (drop folder), extractor and aggregator — with
-//! story updates printed live. Starts a local nats-server when nothing listens at `--nats`.
+//! `dateline up`: the whole pipeline in one process — ingest (the drop folder, and every feed and folder the
+//! `--config` file lists as `[[ingest.sources]]`), extractor and aggregator — with story updates printed live.
+//! Starts a local nats-server when nothing listens at `--nats`.
 //!
 //! `--demo` also feeds the bundled sample articles, waits until every stage has caught up, prints the stories
 //! and exits (add `--stay` to keep running).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context as _;
 use async_nats::jetstream::consumer::DeliverPolicy;
-use dateline_ingest::folder::DropFolder;
 use dateline_ingest::formats::Limits;
 use dateline_ingest::publish::Publisher;
 use dateline_shared::nats::NatsArgs;
 use dateline_shared::shutdown::Shutdown;
+use dateline_shared::sources::{FolderSource, Source, DEFAULT_FOLDER_POLL};
 use dateline_shared::stage::StageArgs;
 use dateline_shared::Names;
 
@@ -49,8 +50,20 @@ pub struct Args {
     stage: StageArgs,
 }
 
-pub async fn run(args: Args) -> anyhow::Result<()> {
+pub async fn run(args: Args, config: Option<&Path>) -> anyhow::Result<()> {
     let lexicon = Arc::new(super::lexicon(args.lexicon.as_ref())?);
+    // Read before anything starts, so a bad source list is an error, not a half-started pipeline.
+    let mut sources = match config {
+        Some(path) => dateline_shared::sources::load(path)?,
+        None => Vec::new(),
+    };
+    let drop_folder = Source::Folder(FolderSource {
+        dir: args.drop.clone(),
+        poll: DEFAULT_FOLDER_POLL,
+    });
+    if !sources.contains(&drop_folder) {
+        sources.insert(0, drop_folder);
+    }
     let local = if local_nats::is_listening(&args.nats.url).await {
         None
     } else {
@@ -67,7 +80,7 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
         }
         Some(LocalNats::start(port, &store).await?)
     };
-    let result = run_pipeline(&args, lexicon).await;
+    let result = run_pipeline(&args, lexicon, sources).await;
     if let Some(server) = local {
         server.stop().await;
     }
@@ -77,6 +90,7 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
 async fn run_pipeline(
     args: &Args,
     lexicon: Arc<dateline_extractor::Lexicon>,
+    sources: Vec<Source>,
 ) -> anyhow::Result<()> {
     let (client, pipeline) = args.nats.pipeline("dateline-up", args.stage).await?;
     pipeline.declare().await?;
@@ -93,23 +107,12 @@ async fn run_pipeline(
         pipeline.clone(),
         shutdown.clone(),
     ));
-    let folder =
-        DropFolder::new(&args.drop).with_context(|| format!("creating {}", args.drop.display()))?;
     let publisher = Publisher::new(js.clone(), names.clone());
-    let watcher = {
-        let publisher = publisher.clone();
-        let shutdown = shutdown.clone();
-        tokio::spawn(async move {
-            folder
-                .watch(
-                    &publisher,
-                    &Limits::default(),
-                    Duration::from_millis(500),
-                    shutdown,
-                )
-                .await;
-        })
-    };
+    for source in &sources {
+        eprintln!("ingesting from {source}");
+    }
+    let ingest =
+        dateline_ingest::sources::spawn_all(sources, &publisher, &Limits::default(), &shutdown)?;
     let printer = {
         let js = js.clone();
         let names = names.clone();
@@ -181,7 +184,9 @@ async fn run_pipeline(
     if let Some(desk) = desk {
         desk.await?.context("live desk")?;
     }
-    let _ = watcher.await;
+    for source in ingest {
+        source.await.context("ingest source panicked")?;
+    }
     extractor.await?.context("extractor")?;
     aggregator.await?.context("aggregator")?;
     client.flush().await.context("flushing NATS connection")?;
