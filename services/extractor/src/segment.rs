@@ -226,7 +226,12 @@ fn dateline_end(line: &str) -> Option<usize> {
     if first.chars().count() < 3 || !first.chars().all(char::is_uppercase) {
         return None;
     }
-    let window = &line[..line.len().min(110)];
+    // A dateline sits in the first 110 bytes; the cut backs off to a character boundary.
+    let mut cut = line.len().min(110);
+    while !line.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let window = &line[..cut];
     let mut best: Option<usize> = None;
     for sep in [
         " -- ",
@@ -379,5 +384,15 @@ mod tests {
             &text[toks[lead.content].start..toks[lead.content].end],
             "Peru"
         );
+    }
+
+    #[test]
+    fn a_long_first_line_with_wide_characters_near_the_cut_is_not_split_inside_one() {
+        // 108 ASCII bytes, then a four-byte character straddling byte 110.
+        let line = format!("SEOUL {} {} - rest of the line", "x".repeat(101), '\u{807bc}');
+        assert!(!line.is_char_boundary(110));
+        assert_eq!(dateline_end(&line), None);
+        let near = format!("SEOUL (Yonhap) - {}{}", "y".repeat(92), '\u{807bc}');
+        assert_eq!(dateline_end(&near), Some("SEOUL (Yonhap) - ".len()));
     }
 }
