@@ -427,9 +427,10 @@ pub async fn declare_pipeline(
     stories_bucket(js, names, durability).await
 }
 
-/// The KV bucket holding every report a story holds, in full, key = event id. Stories in the stories bucket
-/// name their reports (`sources`) without carrying them, so a story's value stays small however many reports
-/// corroborate it; a restarted aggregator reads both. Reports are written once and never change.
+/// The KV bucket holding every report a story holds, in full, in pages of one batch each (the aggregator's
+/// `report_pages`). Stories in the stories bucket name their reports (`sources`) without carrying them, so a
+/// story's value stays small however many reports corroborate it; a restarted aggregator reads both. Pages
+/// are written once and never change.
 pub async fn reports_bucket(
     js: &jetstream::Context,
     names: &Names,
@@ -438,7 +439,7 @@ pub async fn reports_bucket(
     let name = names.reports_bucket();
     js.create_or_update_key_value(kv::Config {
         bucket: name.clone(),
-        description: "Every report held by a story, key = event id".to_owned(),
+        description: "Every report held by a story, in pages of one batch each".to_owned(),
         history: 1,
         // Longer than any story stays open (young for 21 days, closed after 14 quiet ones) with room to spare.
         max_age: Duration::from_secs(90 * 24 * 3600),

@@ -510,7 +510,7 @@ async fn handle<H: Handler>(
     }
 }
 
-/// Finishes every message of a batch, concurrently: one round trip for all the acks, not one each.
+/// Finishes every message of a batch, concurrently.
 async fn finish_batch(
     js: &jetstream::Context,
     names: &Names,
@@ -532,12 +532,12 @@ async fn finish_batch(
             stage = spec.stage,
             acks = unconfirmed.len(),
             %error,
-            "acks not confirmed; those messages may be redelivered"
+            "acks not sent; those messages may be redelivered"
         );
     }
 }
 
-/// Acks, naks or dead-letters one message; returns why an ack went unconfirmed, if it did.
+/// Acks, naks or dead-letters one message; returns why an ack could not be sent, if it could not.
 async fn finish(
     js: &jetstream::Context,
     names: &Names,
@@ -549,7 +549,11 @@ async fn finish(
     let stage = spec.stage;
     match result {
         Ok(()) => {
-            return match bounded("acknowledging", message.double_ack()).await {
+            // A plain ack, not a confirmed one: the work is done and its output acknowledged, so an ack lost on
+            // the way only means a redelivery, which deduplication makes a no-op. Waiting for the server to
+            // confirm each ack would cost a reply per message on the stage's hottest path; the connection is
+            // flushed before a service exits, so acks sent at shutdown still land.
+            return match bounded("acknowledging", message.ack()).await {
                 Ok(Ok(())) => None,
                 Ok(Err(error)) => Some(error.to_string()),
                 Err(error) => Some(error.to_string()),

@@ -44,9 +44,11 @@ pub struct StoryEvent {
     #[serde(default)]
     pub sources: Vec<Source>,
     /// Every report merged into this event, in full; the fields above are derived from them. Held in the
-    /// aggregator's memory and stored once each in the reports bucket; left out of the stored story and of
-    /// published updates, which name them in `sources`, so neither grows with every corroborating report.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// aggregator's memory and stored in the reports bucket; never serialized with the story (stored value,
+    /// published update, API), which names them in `sources`, so none of those grows with every
+    /// corroborating report — and writing a story copies nothing to leave them out.
+    #[serde(default, skip_serializing)]
+    #[schemars(skip)]
     pub reports: Vec<Event>,
     /// Every change to this event's fields, oldest first.
     #[serde(default)]
@@ -134,50 +136,20 @@ pub struct StoryUpdate {
 }
 
 impl StoryUpdate {
-    /// The update subscribers receive: the story with its events' full reports left out (see
-    /// [`StoryEvent::sources`]).
-    pub fn published(story: &Story, changes: Vec<Change>) -> Self {
-        StoryUpdate {
-            story: story.without_reports(),
-            changes,
+    /// The update subscribers receive, encoded without copying the story (its events' full reports are never
+    /// serialized: see [`StoryEvent::reports`]).
+    pub fn encode(story: &Story, changes: &[Change]) -> serde_json::Result<Vec<u8>> {
+        /// Serializes exactly as [`StoryUpdate`] does, from borrowed parts.
+        #[derive(Serialize)]
+        struct Borrowed<'a> {
+            story: &'a Story,
+            changes: &'a [Change],
         }
+        serde_json::to_vec(&Borrowed { story, changes })
     }
 }
 
 impl Story {
-    /// The story as stored and published: every event names its reports in `sources` but does not carry them.
-    pub fn without_reports(&self) -> Story {
-        let events = self
-            .events
-            .iter()
-            .map(|event| StoryEvent {
-                id: event.id.clone(),
-                kind: event.kind.clone(),
-                status: event.status,
-                actors: event.actors.clone(),
-                place: event.place.clone(),
-                time: event.time.clone(),
-                attribution: event.attribution.clone(),
-                count: event.count,
-                weapon: event.weapon.clone(),
-                mode: event.mode.clone(),
-                evidence: event.evidence.clone(),
-                support: event.support.clone(),
-                sources: event.sources.clone(),
-                reports: Vec::new(),
-                history: event.history.clone(),
-            })
-            .collect();
-        Story {
-            id: self.id.clone(),
-            title: self.title.clone(),
-            revision: self.revision,
-            updated_at: self.updated_at,
-            closed: self.closed,
-            events,
-        }
-    }
-
     pub fn event(&self, id: &str) -> Option<&StoryEvent> {
         self.events.iter().find(|e| e.id == id)
     }
@@ -186,8 +158,8 @@ impl Story {
     pub fn last_reported(&self) -> Option<chrono::DateTime<chrono::FixedOffset>> {
         self.events
             .iter()
-            .flat_map(|e| e.reports.iter())
-            .filter_map(|r| r.published_at)
+            .flat_map(|e| e.sources.iter())
+            .filter_map(|s| s.published_at)
             .max()
     }
 }

@@ -140,9 +140,9 @@ pub fn doubled_reports(stories: &[Story]) -> Vec<String> {
     let mut holders: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
     for story in stories {
         for event in &story.events {
-            for report in &event.reports {
+            for source in &event.sources {
                 holders
-                    .entry(report.id.as_str())
+                    .entry(source.event_id.as_str())
                     .or_default()
                     .push(format!("{}/{}@r{}", story.id, event.id, story.revision));
             }

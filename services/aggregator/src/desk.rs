@@ -267,18 +267,17 @@ impl Desk {
 
         match best_match {
             Some((_, index)) => {
-                let before = story.events[index].clone();
+                // The held event's reports and history move into the re-derived one rather than being
+                // copied: what stays behind in `before` (the resolved fields) is all the diff needs.
+                let before = &mut story.events[index];
+                let mut reports = std::mem::take(&mut before.reports);
                 // A newer version of an article replaces its older report of the same happening in place, so
                 // a correction reads as "place: Osaka → Tokyo", not as one event retracted and another added.
-                let mut reports: Vec<Event> = before
-                    .reports
-                    .iter()
-                    .filter(|r| !supersedes(r))
-                    .cloned()
-                    .collect();
+                reports.retain(|r| !supersedes(r));
                 reports.push(event.clone());
-                let mut after = resolve(before.id.clone(), reports, before.history.clone());
-                for (field, from, to) in diff(&before, &after) {
+                let history = std::mem::take(&mut before.history);
+                let mut after = resolve(before.id.clone(), reports, history);
+                for (field, from, to) in diff(before, &after) {
                     after.history.push(HistoryEntry {
                         revision,
                         field: field.clone(),
@@ -409,11 +408,11 @@ impl Desk {
                     .iter()
                     .filter_map(|held| match_score(held, event))
                     .max()?;
-                Some((best, (*id).clone()))
+                Some((best, *id))
             })
-            .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(&a.1)));
+            .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(a.1)));
         if let Some((_, id)) = holding {
-            return id;
+            return id.clone();
         }
         if let Some(entry) = self.articles.get(&event.article_id) {
             return entry.story.clone();
@@ -442,11 +441,11 @@ impl Desk {
                     .flat_map(|e| e.actors.iter())
                     .filter(|a| named.contains(&a.id.as_str()))
                     .count();
-                (shared > 0).then(|| (shared, (*id).clone()))
+                (shared > 0).then_some((shared, *id))
             })
-            .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(&a.1)));
+            .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(a.1)));
         match sharing {
-            Some((_, id)) => id,
+            Some((_, id)) => id.clone(),
             None => stable_id("st-", &[&event.id]),
         }
     }
@@ -712,7 +711,9 @@ mod tests {
         let story = desk
             .story(outcome.story_id().expect("taken"))
             .expect("held");
-        let update = dateline_shared::StoryUpdate::published(story, Vec::new());
+        let encoded = dateline_shared::StoryUpdate::encode(story, &[]).expect("serializes");
+        let update: dateline_shared::StoryUpdate =
+            serde_json::from_slice(&encoded).expect("reads back");
         let event = &update.story.events[0];
         assert!(event.reports.is_empty());
         let mut outlets: Vec<_> = event
@@ -722,8 +723,10 @@ mod tests {
             .collect();
         outlets.sort_unstable();
         assert_eq!(outlets, ["outlet of a1", "outlet of a2"]);
-        let json = serde_json::to_string(&update).expect("serializes");
+        let json = String::from_utf8_lossy(&encoded);
         assert!(!json.contains("\"reports\":["), "{json}");
+        let stored = serde_json::to_string(story).expect("serializes");
+        assert!(!stored.contains("\"reports\":["), "{stored}");
         assert_eq!(
             story.events[0].reports.len(),
             2,

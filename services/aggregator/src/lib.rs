@@ -8,10 +8,12 @@
 //! - [`resolve`]: a story event's fields, derived from all its reports, with provenance.
 //! - [`title`]: a story's headline, following its most important event.
 //! - [`desk`]: all open stories, routing reports to them, and the changes each report makes.
+//! - [`report_pages`]: the reports a batch adds, stored as one value.
 //! - [`web`]: the live desk, a read-only HTTP API and page over the stories, with changes streamed live.
 
 pub mod desk;
 pub mod matching;
+pub mod report_pages;
 pub mod resolve;
 pub mod service;
 pub mod title;

@@ -5,6 +5,7 @@
 //! same report twice a no-op. The rules follow how a desk editor weighs reports: asserted beats expected beats
 //! speculated, specific beats vague, more reports beat fewer, and a later report beats an earlier one.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use dateline_shared::story::{Alternative, FieldSupport, HistoryEntry};
@@ -24,6 +25,7 @@ pub fn resolve_new(report: Event) -> StoryEvent {
 /// Derives every field of a story event from its reports. `reports` must not be empty.
 pub fn resolve(id: String, mut reports: Vec<Event>, history: Vec<HistoryEntry>) -> StoryEvent {
     reports.sort_by(|a, b| (a.published_at, &a.id).cmp(&(b.published_at, &b.id)));
+    // The last of equals wins, as `max_by_key` picks it: a later report beats an earlier one.
     let decisive = reports
         .iter()
         .max_by_key(|r| {
@@ -33,25 +35,26 @@ pub fn resolve(id: String, mut reports: Vec<Event>, history: Vec<HistoryEntry>) 
                 r.published_at,
             )
         })
-        .or(reports.first())
-        .cloned();
+        .or(reports.first());
     let Some(decisive) = decisive else {
         unreachable!("a story event always holds at least one report")
     };
 
-    let place = best(&reports, |r| r.place.clone(), |p| u8::from(!p.is_country));
+    // Values are compared borrowed and only the winners cloned: a story event is re-derived on every report,
+    // so this runs over every report of a happening each time another one comes in.
+    let place = best(&reports, |r| r.place.as_ref(), |p| u8::from(!p.is_country));
     let time = best(
         &reports,
-        |r| r.time.clone(),
+        |r| r.time.as_ref(),
         |t| t.date.map_or(0, |d| d.precision()),
     );
-    let count = best(&reports, |r| r.count, |_| 0);
+    let count = best(&reports, |r| r.count.as_ref(), |_| 0);
     let weapon = best(
         &reports,
-        |r| r.weapon.clone(),
+        |r| r.weapon.as_ref(),
         |w| w.split_whitespace().count() as u8,
     );
-    let mode = best(&reports, |r| r.mode.clone(), |_| 0);
+    let mode = best(&reports, |r| r.mode.as_ref(), |_| 0);
 
     let mut actors: Vec<Actor> = Vec::new();
     let mut attribution: Vec<String> = Vec::new();
@@ -74,25 +77,34 @@ pub fn resolve(id: String, mut reports: Vec<Event>, history: Vec<HistoryEntry>) 
     }
 
     let support = vec![
-        support("status", &reports, |r| Some(r.status.as_str().to_owned())),
-        support("place", &reports, |r| {
-            r.place.as_ref().map(|p| p.name.clone())
+        support("status", &reports, |r| {
+            Some(Cow::Borrowed(r.status.as_str()))
         }),
-        support("time", &reports, |r| r.time.as_ref().map(time_text)),
+        support("place", &reports, |r| {
+            r.place.as_ref().map(|p| Cow::Borrowed(p.name.as_str()))
+        }),
+        support("time", &reports, |r| {
+            r.time.as_ref().map(|t| Cow::Owned(time_text(t)))
+        }),
     ];
+    let (kind, status, evidence) = (
+        decisive.kind.clone(),
+        decisive.status,
+        decisive.evidence.clone(),
+    );
 
     StoryEvent {
         id,
-        kind: decisive.kind.clone(),
-        status: decisive.status,
+        kind,
+        status,
         actors,
-        place: place.map(|p| p.0),
-        time: time.map(|t| t.0),
+        place: place.map(|p| p.0.clone()),
+        time: time.map(|t| t.0.clone()),
         attribution,
-        count: count.map(|c| c.0),
-        weapon: weapon.map(|w| w.0),
-        mode: mode.map(|m| m.0),
-        evidence: decisive.evidence.clone(),
+        count: count.map(|c| *c.0),
+        weapon: weapon.map(|w| w.0.clone()),
+        mode: mode.map(|m| m.0.clone()),
+        evidence,
         support,
         sources: reports.iter().map(Source::of).collect(),
         reports,
@@ -101,13 +113,13 @@ pub fn resolve(id: String, mut reports: Vec<Event>, history: Vec<HistoryEntry>) 
 }
 
 /// The value of one field that the reports support best, and the report that supports it best.
-fn best<T: PartialEq + Clone>(
-    reports: &[Event],
-    value: impl Fn(&Event) -> Option<T>,
+fn best<'a, T: PartialEq + ?Sized>(
+    reports: &'a [Event],
+    value: impl Fn(&'a Event) -> Option<&'a T>,
     specificity: impl Fn(&T) -> u8,
-) -> Option<(T, usize)> {
+) -> Option<(&'a T, usize)> {
     // (value, firmest status, reports, latest index) per distinct value, in order of first appearance.
-    let mut groups: Vec<(T, u8, usize, usize)> = Vec::new();
+    let mut groups: Vec<(&'a T, u8, usize, usize)> = Vec::new();
     for (index, report) in reports.iter().enumerate() {
         let Some(v) = value(report) else { continue };
         let firmness = report.status.assertiveness();
@@ -122,21 +134,26 @@ fn best<T: PartialEq + Clone>(
     }
     groups
         .into_iter()
-        .max_by_key(|(v, firmness, count, latest)| (*firmness, specificity(v), *count, *latest))
+        .max_by_key(|(v, firmness, count, latest)| (*firmness, specificity(*v), *count, *latest))
         .map(|(v, _, _, latest)| (v, latest))
 }
 
 /// Every value a field took across the reports, best supported first.
-fn support(
+fn support<'a>(
     field: &str,
-    reports: &[Event],
-    value: impl Fn(&Event) -> Option<String>,
+    reports: &'a [Event],
+    value: impl Fn(&'a Event) -> Option<Cow<'a, str>>,
 ) -> FieldSupport {
-    let mut by_value: BTreeMap<String, Alternative> = BTreeMap::new();
+    /// An alternative being counted, borrowing from the reports until it is kept.
+    struct Tally<'a> {
+        reports: usize,
+        outlets: Vec<&'a str>,
+        status: Status,
+    }
+    let mut by_value: BTreeMap<Cow<'a, str>, Tally<'a>> = BTreeMap::new();
     for report in reports {
         let Some(v) = value(report) else { continue };
-        let entry = by_value.entry(v.clone()).or_insert_with(|| Alternative {
-            value: v,
+        let entry = by_value.entry(v).or_insert_with(|| Tally {
             reports: 0,
             outlets: Vec::new(),
             status: report.status,
@@ -145,15 +162,20 @@ fn support(
         if report.status.assertiveness() > entry.status.assertiveness() {
             entry.status = report.status;
         }
-        let outlet = report
-            .outlet
-            .clone()
-            .unwrap_or_else(|| "unknown outlet".to_owned());
+        let outlet = report.outlet.as_deref().unwrap_or("unknown outlet");
         if !entry.outlets.contains(&outlet) {
             entry.outlets.push(outlet);
         }
     }
-    let mut values: Vec<Alternative> = by_value.into_values().collect();
+    let mut values: Vec<Alternative> = by_value
+        .into_iter()
+        .map(|(value, tally)| Alternative {
+            value: value.into_owned(),
+            reports: tally.reports,
+            outlets: tally.outlets.into_iter().map(str::to_owned).collect(),
+            status: tally.status,
+        })
+        .collect();
     values.sort_by_key(|a| {
         (
             std::cmp::Reverse(a.status.assertiveness()),

@@ -1,8 +1,8 @@
 //! The aggregator service: the async shell around [`Desk`](crate::Desk).
 //!
 //! For each batch of events: apply them to the desk in order; for every report that changed fields, publish
-//! the story update to `<prefix>.stories.<id>` with `Nats-Msg-Id` = story id + revision; write each story the
-//! batch touched to the KV bucket once, with the revision we last read (optimistic concurrency); then ack. A
+//! the story update to `<prefix>.stories.<id>` with `Nats-Msg-Id` = story id + revision; store the reports the
+//! batch added as one page; write each story the batch touched to the KV bucket once, with the revision we last read (optimistic concurrency); then ack. A
 //! crash anywhere in between redelivers the events to a desk reloaded from KV, which recomputes the same
 //! revisions, so the republished updates are dropped as duplicates and the KV writes complete. Nothing is lost
 //! or counted twice; coalescing the writes per story is what lets a hot story take many reports a second.
@@ -42,7 +42,7 @@ pub struct Aggregator {
     js: jetstream::Context,
     names: Names,
     bucket: kv::Store,
-    /// Every report the stories hold, in full, key = event id (stories only name them).
+    /// Every report the stories hold, in full, in pages (stories only name them): see `report_pages`.
     reports: kv::Store,
     desk: Desk,
     revisions: HashMap<String, u64>,
@@ -207,12 +207,12 @@ impl Aggregator {
             while let Some(entry) = entries.next().await {
                 let entry = entry.map_err(|e| load_error(e.to_string()))?;
                 if entry.operation == kv::Operation::Put {
-                    match serde_json::from_slice::<Event>(&entry.value) {
-                        Ok(report) => {
-                            held.insert(entry.key.clone(), report);
+                    match crate::report_pages::read(&entry.key, &entry.value) {
+                        Ok(reports) => {
+                            held.extend(reports.into_iter().map(|r| (r.id.clone(), r)));
                         }
                         Err(error) => {
-                            tracing::error!(key = %entry.key, %error, "unreadable report in bucket; skipped")
+                            tracing::error!(key = %entry.key, %error, "unreadable reports in bucket; skipped")
                         }
                     }
                 }
@@ -362,8 +362,8 @@ impl Aggregator {
         if let Some(at) = ingested_at {
             headers.insert(headers::INGESTED_AT, at);
         }
-        let payload = serde_json::to_vec(&StoryUpdate::published(story, changes.to_vec()))
-            .map_err(|e| transient("encoding update", &e))?;
+        let payload =
+            StoryUpdate::encode(story, changes).map_err(|e| transient("encoding update", &e))?;
         stage::bounded(
             "publishing story update",
             self.js.publish_with_headers(
@@ -397,23 +397,23 @@ impl Aggregator {
             ack.map_err(|e| HandleError::Transient(format!("story update not acknowledged: {e}")))?;
         }
         metrics::counter!("dateline_story_updates_total").increment(updates as u64);
+        // One value per batch (a page of reports), not one per report: see `report_pages`.
         let reports = &self.reports;
-        let puts = taken_reports.into_iter().map(|(id, value)| async move {
-            let put = stage::bounded("storing a report", reports.put(&id, value)).await;
-            (put, id)
+        let pages =
+            crate::report_pages::paginate(&taken_reports, crate::report_pages::MAX_PAGE_BYTES);
+        let puts = pages.into_iter().map(|(key, value)| async move {
+            let put = stage::bounded("storing reports", reports.put(&key, value)).await;
+            (put, key)
         });
-        for (put, id) in futures::future::join_all(puts).await {
-            match put {
-                Ok(Ok(_)) => {}
-                Ok(Err(e)) => {
-                    return Err(HandleError::Transient(format!("storing report {id}: {e}")))
-                }
-                Err(timed_out) => {
-                    return Err(HandleError::Transient(format!(
-                        "storing report {id}: {timed_out}"
-                    )))
-                }
-            }
+        for (put, key) in futures::future::join_all(puts).await {
+            let failed = match put {
+                Ok(Ok(_)) => continue,
+                Ok(Err(e)) => e.to_string(),
+                Err(timed_out) => timed_out.to_string(),
+            };
+            return Err(HandleError::Transient(format!(
+                "storing report page {key}: {failed}"
+            )));
         }
         let closed = self.desk.take_closed();
         let mut writes = Vec::with_capacity(touched.len() + closed.len());
@@ -466,7 +466,7 @@ impl Aggregator {
         story: &Story,
     ) -> impl std::future::Future<Output = (String, Result<u64, HandleError>)> + use<> {
         let id = story.id.clone();
-        let value = serde_json::to_vec(&story.without_reports()).map(Bytes::from);
+        let value = serde_json::to_vec(story).map(Bytes::from);
         let expected = self.revisions.get(&story.id).copied();
         let bucket = self.bucket.clone();
         async move {

@@ -389,7 +389,11 @@ mod tests {
     #[test]
     fn a_long_first_line_with_wide_characters_near_the_cut_is_not_split_inside_one() {
         // 108 ASCII bytes, then a four-byte character straddling byte 110.
-        let line = format!("SEOUL {} {} - rest of the line", "x".repeat(101), '\u{807bc}');
+        let line = format!(
+            "SEOUL {} {} - rest of the line",
+            "x".repeat(101),
+            '\u{807bc}'
+        );
         assert!(!line.is_char_boundary(110));
         assert_eq!(dateline_end(&line), None);
         let near = format!("SEOUL (Yonhap) - {}{}", "y".repeat(92), '\u{807bc}');
