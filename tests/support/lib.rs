@@ -167,13 +167,18 @@ impl Drop for NatsServer {
 /// the same ports and store and catches up from the others.
 pub struct NatsCluster {
     nodes: Vec<NatsServer>,
+    /// Each node's monitoring port, for `/healthz`.
+    monitor_ports: Vec<u16>,
 }
 
 impl NatsCluster {
-    /// Starts the nodes and waits until JetStream answers on every one of them (the cluster has formed and
-    /// elected its meta leader).
+    /// Starts the nodes and waits until every one is healthy (`/healthz`: routes up, in contact with an elected
+    /// JetStream meta leader), so that streams can be created at once.
     pub async fn start(size: usize) -> anyhow::Result<Self> {
         let route_ports = (0..size)
+            .map(|_| free_port())
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        let monitor_ports = (0..size)
             .map(|_| free_port())
             .collect::<anyhow::Result<Vec<_>>>()?;
         let routes: Vec<String> = route_ports
@@ -181,30 +186,34 @@ impl NatsCluster {
             .map(|port| format!("nats-route://127.0.0.1:{port}"))
             .collect();
         let mut nodes = Vec::with_capacity(size);
-        for (i, port) in route_ports.iter().enumerate() {
+        for (i, (port, monitor)) in route_ports.iter().zip(&monitor_ports).enumerate() {
             // Client port, store and JetStream come from NatsServer's command line; this adds the cluster.
             let config = format!(
-                "server_name: n{}\ncluster {{\n  name: dateline-test\n  listen: 127.0.0.1:{port}\n  routes: [\n    {}\n  ]\n}}\n",
+                "server_name: n{}\nhttp: 127.0.0.1:{monitor}\ncluster {{\n  name: dateline-test\n  \
+                 listen: 127.0.0.1:{port}\n  routes: [\n    {}\n  ]\n}}\n",
                 i + 1,
                 routes.join("\n    ")
             );
             nodes.push(NatsServer::start_with_config(&config)?);
         }
-        let cluster = Self { nodes };
-        for node in &cluster.nodes {
-            let client = async_nats::connect(node.url()).await?;
-            let js = async_nats::jetstream::new(client);
-            let ready = wait_for(Duration::from_secs(30), || async {
-                js.query_account().await.ok().map(|_| ())
-            })
-            .await;
-            if let Err(e) = ready {
-                bail!(
-                    "{e}: JetStream not ready on {}:\n{}",
-                    node.url(),
-                    node.log_tail(20)
-                );
+        let cluster = Self {
+            nodes,
+            monitor_ports,
+        };
+        let healthy = wait_for(Duration::from_secs(60), || async {
+            for port in &cluster.monitor_ports {
+                if !healthz(*port).await {
+                    return None;
+                }
             }
+            Some(())
+        })
+        .await;
+        if let Err(e) = healthy {
+            bail!(
+                "{e}: the cluster did not become healthy\n{}",
+                cluster.log_tails(10)
+            );
         }
         Ok(cluster)
     }
@@ -236,6 +245,28 @@ impl NatsCluster {
             .map(|(i, node)| format!("--- n{} (newest first)\n{}", i + 1, node.log_tail(lines)))
             .collect::<Vec<_>>()
             .join("\n")
+    }
+}
+
+/// Whether the nats-server monitoring on `port` answers `/healthz` with 200 (plain HTTP/1.0 by hand: the
+/// support crate needs no HTTP client for one request).
+async fn healthz(port: u16) -> bool {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let ask = async {
+        let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port)).await?;
+        stream
+            .write_all(b"GET /healthz HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+            .await?;
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).await?;
+        Ok::<_, std::io::Error>(response)
+    };
+    match tokio::time::timeout(Duration::from_secs(2), ask).await {
+        Ok(Ok(response)) => {
+            let status = response.split(|b| *b == b'\n').next().unwrap_or_default();
+            status.windows(5).any(|w| w == b" 200 ")
+        }
+        _ => false,
     }
 }
 
