@@ -1,7 +1,8 @@
-//! Test support: a real nats-server with JetStream per test, on a random loopback port, with its own store.
+//! Test support: a real nats-server with JetStream per test, on a random loopback port, with its own store,
+//! or a three-node JetStream cluster of them ([`NatsCluster`]).
 //!
-//! The server can be stopped (SIGTERM), killed (SIGKILL) and restarted on the same port and store, for the
-//! fault tests. Tests wait on conditions with deadlines ([`wait_for`]), never on fixed sleeps.
+//! A server can be killed (SIGKILL) and restarted on the same port and store, for the fault tests. Tests wait
+//! on conditions with deadlines ([`wait_for`]), never on fixed sleeps.
 
 pub mod pipeline;
 
@@ -99,15 +100,39 @@ impl NatsServer {
                 format!("starting {} (run deploy/install-nats.sh)", binary.display())
             })?;
         self.child = Some(child);
-        wait_until(Duration::from_secs(20), || {
+        let listening = wait_until(Duration::from_secs(20), || {
             std::net::TcpStream::connect(("127.0.0.1", self.port)).is_ok()
-        })
-        .context("nats-server did not start listening")?;
+        });
+        if let Err(e) = listening {
+            // Its log says why (a configuration it refused, a port taken).
+            let _ = self.kill();
+            bail!(
+                "nats-server did not start listening ({e}); its log, newest first:\n{}",
+                self.log_tail(10)
+            );
+        }
         Ok(())
     }
 
     pub fn url(&self) -> String {
         format!("nats://127.0.0.1:{}", self.port)
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Whether the process is running (not killed by the test).
+    pub fn is_running(&self) -> bool {
+        self.child.is_some()
+    }
+
+    /// The server's own log, for a failed test's message: its last `lines` lines, newest first.
+    pub fn log_tail(&self, lines: usize) -> String {
+        let log =
+            std::fs::read_to_string(self.store.path().join("nats-server.log")).unwrap_or_default();
+        let tail: Vec<&str> = log.lines().rev().take(lines).collect();
+        tail.join("\n")
     }
 
     pub fn store_dir(&self) -> &Path {
@@ -133,6 +158,115 @@ impl NatsServer {
 impl Drop for NatsServer {
     fn drop(&mut self) {
         let _ = self.kill();
+    }
+}
+
+/// A JetStream cluster on loopback: `size` nats-servers named `n1`, `n2`, ..., each with its own client port,
+/// route port and store, routed to one another. Nodes can be killed and restarted one at a time
+/// ([`NatsServer::kill`], [`NatsServer::restart`] on [`NatsCluster::node_mut`]); a restarted node rejoins on
+/// the same ports and store and catches up from the others.
+pub struct NatsCluster {
+    nodes: Vec<NatsServer>,
+    /// Each node's monitoring port, for `/healthz`.
+    monitor_ports: Vec<u16>,
+}
+
+impl NatsCluster {
+    /// Starts the nodes and waits until every one is healthy (`/healthz`: routes up, in contact with an elected
+    /// JetStream meta leader), so that streams can be created at once.
+    pub async fn start(size: usize) -> anyhow::Result<Self> {
+        let route_ports = (0..size)
+            .map(|_| free_port())
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        let monitor_ports = (0..size)
+            .map(|_| free_port())
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        let routes: Vec<String> = route_ports
+            .iter()
+            .map(|port| format!("nats-route://127.0.0.1:{port}"))
+            .collect();
+        let mut nodes = Vec::with_capacity(size);
+        for (i, (port, monitor)) in route_ports.iter().zip(&monitor_ports).enumerate() {
+            // Client port, store and JetStream come from NatsServer's command line; this adds the cluster.
+            let config = format!(
+                "server_name: n{}\nhttp: 127.0.0.1:{monitor}\ncluster {{\n  name: dateline-test\n  \
+                 listen: 127.0.0.1:{port}\n  routes: [\n    {}\n  ]\n}}\n",
+                i + 1,
+                routes.join("\n    ")
+            );
+            nodes.push(NatsServer::start_with_config(&config)?);
+        }
+        let cluster = Self {
+            nodes,
+            monitor_ports,
+        };
+        let healthy = wait_for(Duration::from_secs(60), || async {
+            for port in &cluster.monitor_ports {
+                if !healthz(*port).await {
+                    return None;
+                }
+            }
+            Some(())
+        })
+        .await;
+        if let Err(e) = healthy {
+            bail!(
+                "{e}: the cluster did not become healthy\n{}",
+                cluster.log_tails(10)
+            );
+        }
+        Ok(cluster)
+    }
+
+    /// Every node's client URL, comma-separated, as a service's `--nats` takes them.
+    pub fn urls(&self) -> String {
+        self.nodes
+            .iter()
+            .map(NatsServer::url)
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    pub fn nodes(&self) -> &[NatsServer] {
+        &self.nodes
+    }
+
+    /// The node with this server name (`n1`, `n2`, ...), as JetStream names stream leaders and replicas.
+    pub fn node_mut(&mut self, server_name: &str) -> Option<&mut NatsServer> {
+        let index: usize = server_name.strip_prefix('n')?.parse().ok()?;
+        self.nodes.get_mut(index.checked_sub(1)?)
+    }
+
+    /// The last lines of every node's log, for a failed test's message.
+    pub fn log_tails(&self, lines: usize) -> String {
+        self.nodes
+            .iter()
+            .enumerate()
+            .map(|(i, node)| format!("--- n{} (newest first)\n{}", i + 1, node.log_tail(lines)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// Whether the nats-server monitoring on `port` answers `/healthz` with 200 (plain HTTP/1.0 by hand: the
+/// support crate needs no HTTP client for one request).
+async fn healthz(port: u16) -> bool {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let ask = async {
+        let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port)).await?;
+        stream
+            .write_all(b"GET /healthz HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+            .await?;
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).await?;
+        Ok::<_, std::io::Error>(response)
+    };
+    match tokio::time::timeout(Duration::from_secs(2), ask).await {
+        Ok(Ok(response)) => {
+            let status = response.split(|b| *b == b'\n').next().unwrap_or_default();
+            status.windows(5).any(|w| w == b" 200 ")
+        }
+        _ => false,
     }
 }
 

@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use dateline_ingest::publish::Publisher;
+use dateline_shared::nats::NatsArgs;
 use dateline_shared::shutdown::{Shutdown, ShutdownTrigger};
 use dateline_shared::stage::{Pipeline, StageArgs};
 use dateline_shared::{Names, Story};
@@ -28,9 +29,24 @@ pub fn test_stage_args() -> StageArgs {
 
 /// Connects to the test's server and declares the pipeline, without starting any stage.
 pub async fn connect(server: &NatsServer) -> anyhow::Result<Pipeline> {
-    let nats = dateline_shared::nats::NatsArgs::for_url(&server.url());
+    connect_with(&NatsArgs::for_url(&server.url())).await
+}
+
+/// Connects as a service would with these settings (several URLs, replicas, credentials) and declares the
+/// pipeline. Declaring is retried for a while, as the services retry their set-up: a cluster that has just
+/// formed may not yet have every node ready to hold a replica.
+pub async fn connect_with(nats: &NatsArgs) -> anyhow::Result<Pipeline> {
     let (_client, pipeline) = nats.pipeline("dateline-test", test_stage_args()).await?;
-    pipeline.declare().await?;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        match pipeline.declare().await {
+            Ok(_) => break,
+            Err(e) if tokio::time::Instant::now() > deadline => {
+                anyhow::bail!("declaring the pipeline for 30 s: {e}")
+            }
+            Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+        }
+    }
     Ok(pipeline)
 }
 
@@ -41,7 +57,12 @@ impl RunningPipeline {
     }
 
     pub async fn with_extractors(server: &NatsServer, extractors: usize) -> anyhow::Result<Self> {
-        let pipeline = connect(server).await?;
+        Self::with_args(&NatsArgs::for_url(&server.url()), extractors).await
+    }
+
+    /// The stages connected with `nats` (e.g. a cluster's URLs and three replicas).
+    pub async fn with_args(nats: &NatsArgs, extractors: usize) -> anyhow::Result<Self> {
+        let pipeline = connect_with(nats).await?;
         let (trigger, shutdown) = Shutdown::new();
         let mut tasks = Vec::new();
         for _ in 0..extractors {

@@ -1,19 +1,21 @@
 //! Nothing lost, nothing doubled: the same articles through a faulty run and a fault-free run end in the same
-//! stories. Faults are real: nats-server is SIGKILLed and restarted on its store, stages are aborted
-//! mid-stream and started again, and poison messages are put straight on the articles subjects.
+//! stories. Faults are real: nats-server is SIGKILLed and restarted on its store, a node of a three-node
+//! cluster is SIGKILLed under load and restarted, stages are aborted mid-stream and started again, and poison
+//! messages are put straight on the articles subjects.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use async_nats::HeaderMap;
 use chrono::NaiveDate;
 use dateline_ingest::publish::Publisher;
+use dateline_shared::nats::NatsArgs;
 use dateline_shared::shutdown::Shutdown;
 use dateline_shared::Article;
 use dateline_tests::pipeline::{
     connect, doubled_reports, fingerprint, progress, report_count, spawn_aggregator,
     spawn_extractor, RunningPipeline,
 };
-use dateline_tests::{wait_for, wait_for_stream_messages, NatsServer};
+use dateline_tests::{wait_for, wait_for_stream_messages, NatsCluster, NatsServer};
 
 /// Articles about a few dozen happenings over less than the aggregator's quiet period, so that no story
 /// closes mid-test and a faulty run's reordering cannot change which story a report joins.
@@ -140,6 +142,208 @@ async fn a_broker_killed_and_restarted_mid_stream_loses_nothing() -> anyhow::Res
     );
     assert_eq!(report_count(&stories), expected_reports, "reports doubled");
     assert_eq!(fingerprint(&stories), expected);
+    pipeline.stop().await
+}
+
+/// Who leads a stream's RAFT group (a server name), as the stream's own info says.
+async fn stream_leader(js: &async_nats::jetstream::Context, stream: &str) -> Option<String> {
+    let mut stream = js.get_stream(stream).await.ok()?;
+    stream.info().await.ok()?.cluster.as_ref()?.leader.clone()
+}
+
+/// Every stream of the pipeline (the buckets' included) as JetStream names them.
+fn pipeline_streams(pipeline: &RunningPipeline) -> Vec<String> {
+    let names = &pipeline.names;
+    vec![
+        names.articles_stream(),
+        names.events_stream(),
+        names.stories_stream(),
+        names.dlq_stream(),
+        format!("KV_{}", names.stories_bucket()),
+        format!("KV_{}", names.reports_bucket()),
+    ]
+}
+
+/// Where each stream's replicas stand: `leader n1, n2 current, n3 offline lag 12`, for waits and failures.
+async fn replica_states(pipeline: &RunningPipeline) -> Vec<(String, Option<String>, bool)> {
+    let mut states = Vec::new();
+    for name in pipeline_streams(pipeline) {
+        let info = async {
+            let mut stream = pipeline.js.get_stream(&name).await.ok()?;
+            stream.info().await.ok()?.cluster.clone()
+        }
+        .await;
+        let (shown, caught_up) = match info {
+            Some(cluster) => {
+                let replicas: Vec<String> = cluster
+                    .replicas
+                    .iter()
+                    .map(|peer| {
+                        format!(
+                            "{}{}{} lag {}",
+                            peer.name,
+                            if peer.current { " current" } else { "" },
+                            if peer.offline { " offline" } else { "" },
+                            peer.lag.unwrap_or_default()
+                        )
+                    })
+                    .collect();
+                let caught_up = cluster.leader.is_some()
+                    && cluster.replicas.len() == 2
+                    && cluster.replicas.iter().all(|p| p.current && !p.offline);
+                (
+                    Some(format!(
+                        "leader {:?}, {}",
+                        cluster.leader,
+                        replicas.join(", ")
+                    )),
+                    caught_up,
+                )
+            }
+            None => (None, false),
+        };
+        states.push((name, shown, caught_up));
+    }
+    states
+}
+
+/// A three-node JetStream cluster on loopback, every stream and bucket with three replicas, the stages given
+/// all three URLs. 2,000 articles; once a fifth of the reports are stored, the node leading the events stream
+/// is SIGKILLed, the rest of the articles (and 200 re-sent ones) are published to the two survivors, and the node
+/// is restarted on its store while the stages are still working through the backlog. The survivors elect new
+/// leaders, the clients move to a live node, requests lost with the node are retried; nothing may be lost or
+/// doubled, and the restarted node must catch up on every stream.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cluster_node_killed_mid_stream_loses_nothing() -> anyhow::Result<()> {
+    dateline_shared::telemetry::init(false);
+    let articles = corpus(2_000);
+    let began = Instant::now();
+    // The reference run while the cluster forms: electing its meta leader is mostly waiting (RAFT election
+    // timeouts of several seconds, more after a split vote).
+    let reference = async {
+        let expected = fault_free(&articles).await;
+        (expected, began.elapsed())
+    };
+    let cluster = async {
+        let cluster = NatsCluster::start(3).await;
+        (cluster, began.elapsed())
+    };
+    let ((expected, reference_took), (cluster, cluster_took)) = tokio::join!(reference, cluster);
+    let (expected, mut cluster) = (expected?, cluster?);
+    let expected_reports = extracted_reports(&articles);
+    let nats = NatsArgs {
+        replicas: 3,
+        ..NatsArgs::for_url(&cluster.urls())
+    };
+    let pipeline = RunningPipeline::with_args(&nats, 1).await?;
+    let publisher = pipeline.publisher();
+    let half = articles.len() / 2;
+    let formed_at = began.elapsed();
+    publish_until_taken(&publisher, &articles[..half]).await?;
+    // Mid-stream: a fifth of the reports stored, the rest of the first half pulled, half-published or waiting.
+    wait_for(Duration::from_secs(60), || async {
+        (report_count(&pipeline.stories().await) > expected_reports / 5).then_some(())
+    })
+    .await?;
+    let events = pipeline.names.events_stream();
+    let victim = wait_for(Duration::from_secs(10), || {
+        stream_leader(&pipeline.js, &events)
+    })
+    .await?;
+    let at_kill = progress(&pipeline.pipeline).await;
+    let led: Vec<String> = {
+        let mut led = Vec::new();
+        for stream in pipeline_streams(&pipeline) {
+            if stream_leader(&pipeline.js, &stream).await.as_deref() == Some(victim.as_str()) {
+                led.push(stream);
+            }
+        }
+        led
+    };
+    let held_at_kill = report_count(&pipeline.stories().await);
+    let node = cluster
+        .node_mut(&victim)
+        .ok_or_else(|| anyhow::anyhow!("no node named {victim}"))?;
+    node.kill()?;
+    let killed_at = began.elapsed();
+
+    publish_until_taken(&publisher, &articles[half..]).await?;
+    // A wire re-sends around an outage: the duplicate window drops what was already taken.
+    publish_until_taken(&publisher, &articles[half - 100..half + 100]).await?;
+    let new_leader = wait_for(Duration::from_secs(30), || async {
+        stream_leader(&pipeline.js, &events)
+            .await
+            .filter(|leader| *leader != victim)
+    })
+    .await?;
+    // What the stages had stored when the node came back ("?" if the bucket could not be read just then).
+    let held_at_restart =
+        dateline_tests::stories_in_bucket(&pipeline.js, &pipeline.names.stories_bucket())
+            .await
+            .map_or_else(|_| "?".to_owned(), |s| report_count(&s).to_string());
+    if let Some(node) = cluster.node_mut(&victim) {
+        node.restart()?;
+    }
+
+    let waited = wait_for(Duration::from_secs(120), || async {
+        let stories = pipeline.stories().await;
+        (report_count(&stories) >= expected_reports).then_some(stories)
+    })
+    .await;
+    let Ok(stories) = waited else {
+        let held = report_count(&pipeline.stories().await);
+        anyhow::bail!(
+            "{held} of {expected_reports} reports held; {}\nat the kill of {victim}: {at_kill}\nreplicas: {:?}\n{}",
+            progress(&pipeline.pipeline).await,
+            replica_states(&pipeline).await,
+            cluster.log_tails(15)
+        );
+    };
+    let finished_at = began.elapsed();
+    let doubled = doubled_reports(&stories);
+    assert!(
+        doubled.is_empty(),
+        "{} reports held more than once, e.g. {:?}",
+        doubled.len(),
+        &doubled[..doubled.len().min(5)]
+    );
+    assert_eq!(report_count(&stories), expected_reports, "reports doubled");
+    assert_eq!(fingerprint(&stories), expected);
+    let dead = wait_for_stream_messages(
+        &pipeline.js,
+        &pipeline.names.dlq_stream(),
+        Duration::from_secs(10),
+        |_| true,
+    )
+    .await?;
+    assert_eq!(
+        dead,
+        0,
+        "messages dead-lettered: {}",
+        progress(&pipeline.pipeline).await
+    );
+
+    // The restarted node catches up: every stream has its three replicas again, all current.
+    let caught_up = wait_for(Duration::from_secs(30), || async {
+        let states = replica_states(&pipeline).await;
+        states.iter().all(|(_, _, ok)| *ok).then_some(())
+    })
+    .await;
+    if caught_up.is_err() {
+        panic!(
+            "{victim} did not catch up: {:?}",
+            replica_states(&pipeline).await
+        );
+    }
+    eprintln!(
+        "{} articles, {expected_reports} reports: reference run {reference_took:?}; cluster formed in \
+         {cluster_took:?}, streams declared at {formed_at:?}; {victim} (leader of {}) killed at {killed_at:?} with {held_at_kill} reports held; \
+         {new_leader} took over the events; {victim} restarted with {held_at_restart} held; all held at \
+         {finished_at:?}; {victim} caught up at {:?}",
+        articles.len(),
+        led.join(", "),
+        began.elapsed()
+    );
     pipeline.stop().await
 }
 

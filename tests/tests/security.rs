@@ -1,7 +1,9 @@
 //! Connecting to a secured NATS, against real nats-server processes configured for token auth, user/password
-//! auth and TLS: the services connect with the right credentials (given as flags or inside the URL) and run a
-//! stage, fail at once with an error naming the problem with wrong ones, and never write a secret to their
-//! logs or errors. TLS uses a CA and server certificate generated for the test with `rcgen`.
+//! auth, nkeys, decentralised JWT auth (`.creds` files), TLS and mutual TLS: the services connect with the
+//! right credentials (given as flags or inside the URL) and run a stage, fail at once with an error naming the
+//! problem with wrong ones, and never write a secret to their logs or errors. Certificates are generated for
+//! the test with `rcgen`; nkeys with the `nkeys` crate, and the operator, account and user JWTs of
+//! decentralised auth are signed here by hand (a JWT is two base64url JSON parts signed with an ed25519 nkey).
 
 use std::io::Write;
 use std::sync::{Arc, Mutex};
@@ -11,6 +13,9 @@ use dateline_shared::nats::NatsArgs;
 use dateline_shared::shutdown::Shutdown;
 use dateline_tests::pipeline::{spawn_extractor, test_stage_args};
 use dateline_tests::{wait_for_stream_messages, NatsServer};
+
+#[path = "../common/nats_auth.rs"]
+mod nats_auth;
 
 const TOKEN: &str = "tok-7c1e55a0d2b94f3e";
 const PASSWORD: &str = "pw-3f9a2e61b8c04d7a";
@@ -210,9 +215,13 @@ fn server_port(server: &NatsServer) -> String {
         .to_owned()
 }
 
-/// A CA, and a certificate it signed for 127.0.0.1 and localhost, as PEM files in `dir`.
+/// A CA, a server certificate it signed for 127.0.0.1 and localhost, and a client certificate it signed for
+/// mutual TLS, as PEM files in `dir` (`ca.pem`, `server.pem`, `server-key.pem`, `client.pem`, `client-key.pem`).
 fn make_certificates(dir: &std::path::Path) -> anyhow::Result<()> {
-    use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, DnType, IsCa, KeyPair};
+    use rcgen::{
+        BasicConstraints, CertificateParams, CertifiedIssuer, DnType, ExtendedKeyUsagePurpose,
+        IsCa, KeyPair,
+    };
     let mut ca_params = CertificateParams::new(Vec::<String>::new())?;
     ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
     ca_params
@@ -229,6 +238,15 @@ fn make_certificates(dir: &std::path::Path) -> anyhow::Result<()> {
     std::fs::write(dir.join("ca.pem"), ca.pem())?;
     std::fs::write(dir.join("server.pem"), server_cert.pem())?;
     std::fs::write(dir.join("server-key.pem"), server_key.serialize_pem())?;
+    let mut client_params = CertificateParams::new(Vec::<String>::new())?;
+    client_params
+        .distinguished_name
+        .push(DnType::CommonName, "dateline-extractor");
+    client_params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ClientAuth];
+    let client_key = KeyPair::generate()?;
+    let client_cert = client_params.signed_by(&client_key, &ca)?;
+    std::fs::write(dir.join("client.pem"), client_cert.pem())?;
+    std::fs::write(dir.join("client-key.pem"), client_key.serialize_pem())?;
     Ok(())
 }
 
@@ -265,5 +283,126 @@ async fn tls_with_the_ca_connects_without_it_fails_clearly() -> anyhow::Result<(
     };
     let error = refused(&strict).await;
     assert!(error.contains("TLS"), "{error}");
+    Ok(())
+}
+
+#[tokio::test]
+async fn mutual_tls_with_a_client_certificate_connects_without_one_fails_clearly(
+) -> anyhow::Result<()> {
+    let logs = Logs::default();
+    let _guard = logs.capture();
+    let certs = tempfile::tempdir()?;
+    make_certificates(certs.path())?;
+    let server = NatsServer::start_with_config(&format!(
+        "tls {{\n  cert_file: \"{}\"\n  key_file: \"{}\"\n  ca_file: \"{}\"\n  verify: true\n}}\n",
+        certs.path().join("server.pem").display(),
+        certs.path().join("server-key.pem").display(),
+        certs.path().join("ca.pem").display()
+    ))?;
+    let url = server.url().replace("nats://", "tls://");
+    let ca_only = NatsArgs {
+        tls_ca: Some(certs.path().join("ca.pem")),
+        require_tls: true,
+        ..NatsArgs::for_url(&url)
+    };
+    let with_certificate = NatsArgs {
+        tls_cert: Some(certs.path().join("client.pem")),
+        tls_key: Some(certs.path().join("client-key.pem")),
+        ..ca_only.clone()
+    };
+    run_a_stage(&with_certificate).await?;
+
+    // The server asks for a certificate the client does not have.
+    let error = refused(&ca_only).await;
+    assert!(error.contains("TLS"), "{error}");
+    assert!(error.contains("client certificate"), "{error}");
+    let key = std::fs::read_to_string(certs.path().join("client-key.pem"))?;
+    let key_body = key.lines().nth(1).unwrap_or_default().to_owned();
+    assert!(!key_body.is_empty());
+    assert_no_secret("an error", &error, &[&key_body]);
+    assert_no_secret("the logs", &logs.text(), &[&key_body]);
+    Ok(())
+}
+
+/// Writes `text` to a file in `dir` and returns its path.
+fn write_file(dir: &std::path::Path, name: &str, text: &str) -> anyhow::Result<std::path::PathBuf> {
+    let path = dir.join(name);
+    std::fs::write(&path, text)?;
+    Ok(path)
+}
+
+#[tokio::test]
+async fn nkey_auth_right_seed_connects_wrong_one_fails_clearly() -> anyhow::Result<()> {
+    let logs = Logs::default();
+    let _guard = logs.capture();
+    let user = nkeys::KeyPair::new_user();
+    let server = NatsServer::start_with_config(&format!(
+        "authorization {{ users = [ {{ nkey: \"{}\" }} ] }}\n",
+        user.public_key()
+    ))?;
+    let dir = tempfile::tempdir()?;
+    let seed = user.seed()?;
+    let good = NatsArgs {
+        nkey_file: Some(write_file(dir.path(), "dateline.nk", &format!("{seed}\n"))?),
+        ..NatsArgs::for_url(&server.url())
+    };
+    run_a_stage(&good).await?;
+
+    // A seed the server does not know, and no credentials at all.
+    let stranger = nkeys::KeyPair::new_user().seed()?;
+    let wrong = NatsArgs {
+        nkey_file: Some(write_file(dir.path(), "stranger.nk", &stranger)?),
+        ..NatsArgs::for_url(&server.url())
+    };
+    let mut errors = Vec::new();
+    for nats in [wrong, NatsArgs::for_url(&server.url())] {
+        let error = refused(&nats).await;
+        assert!(error.contains("authorization violation"), "{error}");
+        assert!(error.contains("--nats-nkey or --nats-creds"), "{error}");
+        errors.push(error);
+    }
+    assert_no_secret("an error", &errors.join("\n"), &[&seed, &stranger]);
+    assert_no_secret("Debug of the settings", &format!("{good:?}"), &[&seed]);
+    let logged = logs.text();
+    assert!(logged.contains("connected successfully"), "{logged}");
+    assert_no_secret("the logs", &logged, &[&seed, &stranger]);
+    Ok(())
+}
+
+#[tokio::test]
+async fn creds_file_auth_a_user_of_a_trusted_account_connects_a_stranger_fails_clearly(
+) -> anyhow::Result<()> {
+    let logs = Logs::default();
+    let _guard = logs.capture();
+    let dir = tempfile::tempdir()?;
+    // Operator → account (with JetStream) → user: the chain of trust of decentralised auth.
+    let operator = nats_auth::Operator::default();
+    let server = NatsServer::start_with_config(&operator.server_config(dir.path())?)?;
+
+    let (creds, seed) = nats_auth::creds(&operator.account);
+    let good = NatsArgs {
+        creds: Some(write_file(dir.path(), "dateline.creds", &creds)?),
+        ..NatsArgs::for_url(&server.url())
+    };
+    run_a_stage(&good).await?;
+
+    // A user of an account the operator never signed.
+    let (stranger, stranger_seed) = nats_auth::creds(&nkeys::KeyPair::new_account());
+    let wrong = NatsArgs {
+        creds: Some(write_file(dir.path(), "stranger.creds", &stranger)?),
+        ..NatsArgs::for_url(&server.url())
+    };
+    let mut errors = Vec::new();
+    for nats in [wrong, NatsArgs::for_url(&server.url())] {
+        let error = refused(&nats).await;
+        assert!(error.contains("authorization violation"), "{error}");
+        assert!(error.contains("--nats-nkey or --nats-creds"), "{error}");
+        errors.push(error);
+    }
+    assert_no_secret("an error", &errors.join("\n"), &[&seed, &stranger_seed]);
+    assert_no_secret("Debug of the settings", &format!("{good:?}"), &[&seed]);
+    let logged = logs.text();
+    assert!(logged.contains("connected successfully"), "{logged}");
+    assert_no_secret("the logs", &logged, &[&seed, &stranger_seed]);
     Ok(())
 }
