@@ -233,10 +233,10 @@ fn source_name(doc: &Doc<'_>, ents: &Entities, from: usize, to: usize) -> Option
     {
         return Some(ents.actor(lex, m.refs[0]).name);
     }
-    if let Some(m) = mentions
-        .iter()
-        .find(|m| matches!(m.refs[..], [Ref::Org(_)]))
-    {
+    // "Iran's mission to the United Nations" is the mission, not the organisation it is accredited to.
+    if let Some(m) = mentions.iter().find(|m| {
+        matches!(m.refs[..], [Ref::Org(_)]) && !(from..m.start).any(|k| doc.is_any(k, CUT))
+    }) {
         return Some(ents.actor(lex, m.refs[0]).name);
     }
     let mut a = from;
@@ -316,6 +316,10 @@ mod tests {
         assert_eq!(
             sources("\"We are ready,\" said Mr Paul Jones, an analyst."),
             vec!["Paul Jones"]
+        );
+        assert_eq!(
+            sources("Iran's mission to the United Nations said the claim was false."),
+            vec!["Iran's mission"]
         );
         assert!(sources("He said it was over.").is_empty());
         assert!(sources(

@@ -582,6 +582,7 @@ pub fn find(doc: &Doc<'_>) -> Entities {
         };
         ents.people[p].country = Some(doc.lex().countries[c as usize].code.clone());
     }
+    crate::state_pronoun::resolve(doc, &mut ents);
     ents
 }
 

@@ -11,6 +11,7 @@
 //! - [`matcher`]: the longest lexicon phrase at each token, both vocabularies in one walk;
 //! - [`doc`]: the article's text, tokens, sentences and lexicon matches;
 //! - [`entities`]: people, countries and organisations, and coreference of their mentions;
+//! - [`state_pronoun`]: "it" as the subject of an event verb, bound to the state it stands for;
 //! - [`places`] and [`gazetteer`]: place phrases and where place names' countries come from (GeoNames, built in);
 //! - [`time`]: time expressions normalised against the publication date;
 //! - [`status`]: occurred / expected / speculated / denied from scoped cues;
@@ -33,6 +34,7 @@ pub mod merge;
 pub mod places;
 pub mod segment;
 pub mod service;
+pub mod state_pronoun;
 pub mod status;
 pub mod time;
 

@@ -344,3 +344,35 @@ fn two_parties_agreeing_to_an_act_is_an_agreement_but_agreeing_to_meet_is_not() 
         assert!(evs.iter().all(|e| e.kind != "agreement"), "{text}: {evs:?}");
     }
 }
+
+#[test]
+fn scare_quotes_do_not_split_the_clause_but_speech_stays_hearsay() {
+    // The launch verb's object lies past a quoted term: the term is read as plain text.
+    let evs = run(
+        "Vietnam tested a \"next-generation\" cruise missile on Monday, the army newspaper said.",
+    );
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(
+        (l.actors[0].id.as_str(), l.weapon.as_deref()),
+        ("vietnam", Some("cruise missile"))
+    );
+    assert_eq!(l.date().unwrap().to_string(), "2024-03-11");
+    // A quoted sentence is still speech: no event stands on it alone.
+    assert!(run("\"Vietnam will fire a cruise missile next week, and nobody can stop it,\" a blogger wrote.")
+        .iter()
+        .all(|e| e.kind != "missile_launch"));
+}
+
+#[test]
+fn it_after_a_reporting_state_is_the_launcher() {
+    let evs = run("Taiwan's defence ministry said on Tuesday it had test-fired two surface-to-air missiles off its east coast.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(l.actors[0].id, "taiwan");
+    assert_eq!(l.count, Some(2));
+}
