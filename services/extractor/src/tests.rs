@@ -376,3 +376,47 @@ fn it_after_a_reporting_state_is_the_launcher() {
     assert_eq!(l.actors[0].id, "taiwan");
     assert_eq!(l.count, Some(2));
 }
+
+#[test]
+fn he_continues_the_subject_of_the_previous_sentence() {
+    let evs = run("Kenyan President William Ruto will hold talks with his Tanzanian counterpart Samia Suluhu Hassan on Thursday and call on Prime Minister Kassim Majaliwa. From Dodoma, he will fly to Kampala on Friday.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(a.actors[0].id, "william-ruto");
+    assert_eq!(a.place.as_ref().unwrap().name, "Kampala");
+}
+
+#[test]
+fn a_meeting_the_subject_travels_for_is_theirs_and_where_they_arrive() {
+    let evs = run("Brazilian President Luiz Inacio Lula da Silva arrived in Nairobi on Tuesday for talks with Kenyan President William Ruto.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    let mut ids: Vec<_> = m.actors.iter().map(|a| a.id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["luiz-inacio-lula-da-silva", "william-ruto"]);
+    assert_eq!(m.place.as_ref().unwrap().name, "Nairobi");
+    // "ahead of a White House meeting with": the modifier is the venue, the status looks forward.
+    let evs = run("Polish President Andrzej Duda arrived in Washington on Tuesday ahead of a White House meeting with President Joe Biden on Thursday.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    let ids: Vec<_> = m.actors.iter().map(|a| a.id.as_str()).collect();
+    assert!(
+        ids.contains(&"andrzej-duda") && ids.contains(&"joe-biden"),
+        "{ids:?}"
+    );
+    assert_eq!(m.place.as_ref().unwrap().name, "White House");
+    assert_eq!(
+        (m.status, m.date().unwrap().to_string().as_str()),
+        (Status::Expected, "2024-03-14")
+    );
+}
+
+#[test]
+fn talks_of_the_two_delegations_are_their_leaders_and_a_later_verb_sets_the_status() {
+    let evs = run("Kenyan President William Ruto will host Ghanaian President John Mahama for dinner on Monday. Formal talks between the two delegations are scheduled at State House on Friday.");
+    let m = evs
+        .iter()
+        .find(|e| e.kind == "meeting" && e.date().is_some_and(|d| d.to_string() == "2024-03-15"))
+        .expect("friday meeting");
+    let mut ids: Vec<_> = m.actors.iter().map(|a| a.id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["john-mahama", "william-ruto"]);
+    assert_eq!(m.status, Status::Expected);
+}
