@@ -762,7 +762,12 @@ fn frame(
                 Entry::Weapon(w) => Some(*w),
                 _ => None,
             }) {
-                let better = best.is_none_or(|(bs, be, _)| (e - k) > (be - bs));
+                // A verb's object names what it launched ("tested a warhead for a cruise missile and
+                // a new anti-aircraft missile": the first after the verb); otherwise the fullest name.
+                let object_taken = !is_noun && best.is_some_and(|(bs, _, _)| bs >= t_end);
+                let better = !object_taken
+                    && (best.is_none_or(|(bs, be, _)| (e - k) > (be - bs))
+                        || (!is_noun && k >= t_end));
                 if better {
                     best = Some((k, e, w));
                 }
@@ -1066,10 +1071,21 @@ fn modifying_demonym(doc: &Doc<'_>, floor: usize, t: usize) -> Option<u16> {
 fn count_before(doc: &Doc<'_>, weapon_start: usize, floor: usize) -> Option<u32> {
     let mut k = weapon_start;
     let mut steps = 0;
-    while k > floor && steps < 4 {
+    while k > floor && steps < 7 {
         k -= 1;
         steps += 1;
         let w = doc.tok(k).to_ascii_lowercase();
+        // "what appeared to be two ballistic missiles", "what is believed to be three": the hedge is read
+        // over to the number.
+        if matches!(
+            w.as_str(),
+            "appeared" | "appear" | "seemed" | "believed" | "thought" | "to" | "be" | "is" | "were"
+        ) {
+            continue;
+        }
+        if steps > 4 {
+            return None;
+        }
         if matches!(
             w.as_str(),
             "more"

@@ -420,3 +420,35 @@ fn talks_of_the_two_delegations_are_their_leaders_and_a_later_verb_sets_the_stat
     assert_eq!(ids, ["john-mahama", "william-ruto"]);
     assert_eq!(m.status, Status::Expected);
 }
+
+#[test]
+fn a_satellite_launch_is_a_space_launch_vehicle_and_hedged_objects_keep_their_count() {
+    let evs = run("Japan launched a spy satellite from the Tanegashima Space Center on Tuesday.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(l.weapon.as_deref(), Some("space launch vehicle"));
+    let evs = run("Pakistan fired what is believed to be three cruise missiles into the Arabian Sea on Monday, the army said.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(
+        (l.count, l.weapon.as_deref()),
+        (Some(3), Some("cruise missile"))
+    );
+}
+
+#[test]
+fn a_launch_verb_takes_its_object_as_the_weapon() {
+    // The longer weapon name earlier in the clause is not what this verb fired.
+    let evs = run(
+        "Iran's intercontinental ballistic missile force tested a new cruise missile on Monday.",
+    );
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(l.weapon.as_deref(), Some("cruise missile"));
+}
