@@ -229,7 +229,8 @@ fn source_name(doc: &Doc<'_>, ents: &Entities, from: usize, to: usize) -> Option
     if let Some(m) = mentions
         .iter()
         .rev()
-        .find(|m| matches!(m.refs[..], [Ref::Person(_)]))
+        // "Erdogan's office said": the office speaks, not the person who owns it.
+        .find(|m| matches!(m.refs[..], [Ref::Person(_)]) && !m.possessive)
     {
         return Some(ents.actor(lex, m.refs[0]).name);
     }
@@ -320,6 +321,10 @@ mod tests {
         assert_eq!(
             sources("Iran's mission to the United Nations said the claim was false."),
             vec!["Iran's mission"]
+        );
+        assert_eq!(
+            sources("Chilean President Gabriel Boric's office said the talks ended."),
+            vec!["Chilean President Gabriel Boric's office"]
         );
         assert!(sources("He said it was over.").is_empty());
         assert!(sources(

@@ -71,7 +71,10 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Event> {
     let country_of = |r| ents.country_of(lexicon, r);
     let happenings = merge::merge(
         &cands,
-        lexicon.kind_index("meeting"),
+        merge::SpecialKinds {
+            meeting: lexicon.kind_index("meeting"),
+            agreement: lexicon.kind_index("agreement"),
+        },
         published,
         &country_of,
     );

@@ -452,3 +452,17 @@ fn a_launch_verb_takes_its_object_as_the_weapon() {
         .expect("launch");
     assert_eq!(l.weapon.as_deref(), Some("cruise missile"));
 }
+
+#[test]
+fn two_deals_with_different_parties_stay_two() {
+    let evs = run("Kenya and Uganda signed a pipeline agreement on Monday. Kenya, Uganda and Tanzania also signed a trilateral memorandum on rail links.");
+    let deals: Vec<Vec<&str>> = evs
+        .iter()
+        .filter(|e| e.kind == "agreement")
+        .map(|e| e.actors.iter().map(|a| a.id.as_str()).collect())
+        .collect();
+    assert_eq!(
+        deals,
+        vec![vec!["kenya", "uganda"], vec!["kenya", "uganda", "tanzania"]]
+    );
+}
