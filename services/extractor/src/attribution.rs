@@ -229,14 +229,15 @@ fn source_name(doc: &Doc<'_>, ents: &Entities, from: usize, to: usize) -> Option
     if let Some(m) = mentions
         .iter()
         .rev()
-        .find(|m| matches!(m.refs[..], [Ref::Person(_)]))
+        // "Erdogan's office said": the office speaks, not the person who owns it.
+        .find(|m| matches!(m.refs[..], [Ref::Person(_)]) && !m.possessive)
     {
         return Some(ents.actor(lex, m.refs[0]).name);
     }
-    if let Some(m) = mentions
-        .iter()
-        .find(|m| matches!(m.refs[..], [Ref::Org(_)]))
-    {
+    // "Iran's mission to the United Nations" is the mission, not the organisation it is accredited to.
+    if let Some(m) = mentions.iter().find(|m| {
+        matches!(m.refs[..], [Ref::Org(_)]) && !(from..m.start).any(|k| doc.is_any(k, CUT))
+    }) {
         return Some(ents.actor(lex, m.refs[0]).name);
     }
     let mut a = from;
@@ -316,6 +317,14 @@ mod tests {
         assert_eq!(
             sources("\"We are ready,\" said Mr Paul Jones, an analyst."),
             vec!["Paul Jones"]
+        );
+        assert_eq!(
+            sources("Iran's mission to the United Nations said the claim was false."),
+            vec!["Iran's mission"]
+        );
+        assert_eq!(
+            sources("Chilean President Gabriel Boric's office said the talks ended."),
+            vec!["Chilean President Gabriel Boric's office"]
         );
         assert!(sources("He said it was over.").is_empty());
         assert!(sources(

@@ -99,6 +99,7 @@ impl<'a> Doc<'a> {
                 quoted[t] = open;
             }
         }
+        unquote_terms(text, &toks, &mut quoted);
         let hits = lex.matcher.longest(text, &toks);
         let (ci, cs) = (hits.ci, hits.cs);
         Doc {
@@ -210,5 +211,37 @@ impl<'a> Doc<'a> {
 
     pub fn is_story(&self, s: usize) -> bool {
         self.sents[s].line == LineKind::Story
+    }
+}
+
+/// The longest quoted text, in bytes, that can be a term rather than speech.
+const TERM_BYTES: usize = 32;
+
+/// Scare quotes ('a "super-large" warhead', 'a "special military operation"') mark a term, not speech: a
+/// short quoted run with no punctuation inside is read as plain text, so it neither splits the clause nor
+/// makes the sentence's events hearsay.
+fn unquote_terms(text: &str, toks: &[Token], quoted: &mut [bool]) {
+    let mut k = 0;
+    while k < quoted.len() {
+        if !quoted[k] {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < quoted.len() && quoted[k] {
+            k += 1;
+        }
+        // start..k is one run: opening mark, words, closing mark.
+        if k - start < 3 {
+            continue;
+        }
+        let inner = &text[toks[start].end..toks[k - 1].start];
+        let term = toks[start].kind == TokKind::Quote
+            && toks[k - 1].kind == TokKind::Quote
+            && inner.len() <= TERM_BYTES
+            && !inner.contains([',', '.', '!', '?', ';', ':']);
+        if term {
+            quoted[start..k].fill(false);
+        }
     }
 }

@@ -510,8 +510,11 @@ pub fn find(doc: &Doc<'_>) -> Entities {
     // Pass 1: people introduced by full name; pass 2: every mention.
     for pass in 0..2 {
         let mut last_people: Vec<usize> = Vec::new();
+        // The person the previous sentence was about: what a sentence-opening "he" continues.
+        let mut previous_subject: Option<usize> = None;
         for s in 0..doc.sents.len() {
             let sent = &doc.sents[s];
+            let sent_mentions = ents.mentions.len();
             let mut i = sent.content;
             while i < sent.toks.end {
                 let chunk = chunks[i].get_or_insert_with(|| chunk_at(doc, i, sent.toks.end));
@@ -536,7 +539,10 @@ pub fn find(doc: &Doc<'_>) -> Entities {
                         continue;
                     }
                     if matches!(w, "he" | "He" | "she" | "She") {
-                        if let Some(&p) = last_people.last() {
+                        let subject = subject_person(doc, &ents.mentions[sent_mentions..])
+                            .or(previous_subject)
+                            .filter(|_| !is_attribution_verb(doc, i + 1));
+                        if let Some(p) = subject.or(last_people.last().copied()) {
                             ents.mentions.push(Mention {
                                 start: i,
                                 end: i + 1,
@@ -561,6 +567,9 @@ pub fn find(doc: &Doc<'_>) -> Entities {
                 }
                 i += 1;
             }
+            if let Some(p) = subject_person(doc, &ents.mentions[sent_mentions..]) {
+                previous_subject = Some(p);
+            }
         }
     }
     // "President Emmanuel Macron of France": a person without a country takes the one after "of".
@@ -582,7 +591,42 @@ pub fn find(doc: &Doc<'_>) -> Entities {
         };
         ents.people[p].country = Some(doc.lex().countries[c as usize].code.clone());
     }
+    crate::state_pronoun::resolve(doc, &mut ents);
     ents
+}
+
+/// The person a sentence is about: its first person named outside a prepositional phrase, preferring one
+/// that is not a possessive ("Putin's spokesman Peskov said" is about Peskov, "Kim's train passed" about
+/// Kim). "He" continues this person rather than the last one named: "Modi will hold talks with Tusk and
+/// call on President Duda. From Poland, he will travel to Kyiv."
+fn subject_person(doc: &Doc<'_>, mentions: &[Mention]) -> Option<usize> {
+    let subjects = || {
+        mentions.iter().filter_map(|m| match m.refs[..] {
+            [Ref::Person(p)]
+                if m.start == 0
+                    || !doc.is_any(
+                        m.start - 1,
+                        &[
+                            "with", "by", "to", "of", "on", "for", "from", "and", "at", "between",
+                        ],
+                    ) =>
+            {
+                Some((p, m.possessive))
+            }
+            _ => None,
+        })
+    };
+    subjects()
+        .find(|&(_, possessive)| !possessive)
+        .or_else(|| subjects().next())
+        .map(|(p, _)| p)
+}
+
+/// "He said", "she told reporters": a pronoun before a reporting verb is the speaker just quoted, the last
+/// person named.
+fn is_attribution_verb(doc: &Doc<'_>, k: usize) -> bool {
+    doc.ci_find(k, |e| matches!(e, Entry::AttribVerb).then_some(()))
+        .is_some()
 }
 
 /// "the two leaders", "the two men", "the two" before a verb: the last two people named; "the two sides",
@@ -652,6 +696,19 @@ fn the_two(
     }
     if PEOPLE.contains(&next) {
         return Some((noun_end, people));
+    }
+    // "the two delegations" after two leaders of different countries are named: the delegations they lead,
+    // represented by the leaders (their meeting is the leaders' meeting).
+    if next == "delegations" && leaders.len() >= 2 {
+        let lex = doc.lex();
+        let (x, y) = (leaders[leaders.len() - 2], leaders[leaders.len() - 1]);
+        let (cx, cy) = (
+            ents.country_of(lex, Ref::Person(x)),
+            ents.country_of(lex, Ref::Person(y)),
+        );
+        if x != y && cx != cy {
+            return Some((noun_end, vec![Ref::Person(x), Ref::Person(y)]));
+        }
     }
     if COUNTRIES.contains(&next) {
         let lex = doc.lex();

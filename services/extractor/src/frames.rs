@@ -302,7 +302,7 @@ pub fn candidates(
             .filter(|t| !attr.covers(t.start))
             .collect();
         let bounds = boundaries(doc, from, to);
-        let mut last_place: Option<(usize, Place)> = None;
+        let mut last_place: Option<(usize, Place, usize)> = None;
         let mut t = from;
         while t < to {
             let Some((t_end, entries)) = doc.ci_at(t) else {
@@ -398,7 +398,7 @@ fn frame(
     attr: &Attribution,
     times: &[TimeExpr],
     bounds: &[(usize, &'static str)],
-    last_place: &mut Option<(usize, Place)>,
+    last_place: &mut Option<(usize, Place, usize)>,
     s: usize,
     (from, to): (usize, usize),
     (t, t_end): (usize, usize),
@@ -495,16 +495,53 @@ fn frame(
     }
     // Noun triggers may have their place before them ("the Kremlin talks" is rare; "talks in Jeddah" is not).
     if place.is_none() && opener == "where" {
-        if let Some((_, p)) = last_place.as_ref().filter(|(at, _)| *at < cs) {
+        if let Some((_, p, _)) = last_place.as_ref().filter(|(at, _, _)| *at < cs) {
             place = Some(p.clone());
         }
     }
+
+    // "arrived in Kyiv for talks with X", "ahead of a White House meeting with X": a meeting the clause's
+    // subject goes to, held where they arrived unless the text says; names between the marker and the noun
+    // modify it ("a White House meeting" is at the White House, not with it).
+    let purpose = (is_noun && spec.name == "meeting")
+        .then(|| purpose_marker(doc, cs, t))
+        .flatten();
+    let mut before = actor_mentions(doc, ents, attr, cs, t, false, &place_spans);
+    if let Some(marker) = purpose {
+        if place.is_none() {
+            let modifier = before
+                .iter()
+                .find(|m| m.start > marker && !m.refs.iter().any(|r| matches!(r, Ref::Person(_))));
+            place = modifier.map(|m| {
+                places::parse(doc, ents, m.start, t)
+                    .map(|(p, _)| p)
+                    .unwrap_or_else(|| Place {
+                        name: doc.span(m.start, m.end).to_owned(),
+                        country: m
+                            .refs
+                            .first()
+                            .and_then(|&r| ents.country_of(lex, r))
+                            .map(|c| lex.countries[c as usize].code.clone()),
+                        is_country: false,
+                    })
+            });
+        }
+        if place.is_none() {
+            let arrival = lex.kind_index("arrival");
+            if let Some((_, p, _)) = last_place
+                .as_ref()
+                .filter(|(at, _, k)| *at >= from && *at < t && Some(*k) == arrival)
+            {
+                place = Some(p.clone());
+            }
+        }
+        before.retain(|m| m.end <= marker);
+    }
     if let Some(p) = &place {
-        *last_place = Some((t, p.clone()));
+        *last_place = Some((t, p.clone(), kind));
     }
 
     // Actors.
-    let before = actor_mentions(doc, ents, attr, cs, t, false, &place_spans);
     let mut actors: Vec<Ref> = Vec::new();
     let mut subject_end = cs;
     if let Some(pos) = before.iter().rposition(|m| {
@@ -532,7 +569,7 @@ fn frame(
             actors.splice(0..0, prev.refs.iter().copied());
             idx -= 1;
         }
-    } else if !is_noun {
+    } else if !is_noun || purpose.is_some() {
         // The sentence's subject, when this clause has none of its own.
         let sub = actor_mentions(doc, ents, attr, from, t, false, &place_spans);
         if let Some(m) = sub.first() {
@@ -544,7 +581,9 @@ fn frame(
         || (is_noun && !matches!(name, "missile_launch" | "attack"));
     if t_end < ce {
         let mut after = actor_mentions(doc, ents, attr, t_end, ce, true, &place_spans);
-        after = attached(doc, after, t_end, !is_noun);
+        // "a meeting with X": the trigger phrase itself ends in the word that introduces X.
+        let introduced = !is_noun || doc.is_any(t_end - 1, &["with", "between"]);
+        after = attached(doc, after, t_end, introduced);
         for m in after {
             let by = m.start > 0 && doc.is(m.start - 1, "by");
             // "the arrival of a plane carrying X", "his visit with X"; a launch "with U.S. intelligence"
@@ -602,7 +641,7 @@ fn frame(
     });
 
     // Status.
-    let pre = if is_noun {
+    let pre = if is_noun && purpose.is_none() {
         cs.max(t.saturating_sub(6))
     } else {
         subject_end.max(cs)
@@ -614,7 +653,12 @@ fn frame(
         .map(|(_, c)| c)
         .collect();
     if is_noun {
-        window.extend(status::cues(doc, t_end, ce.min(t_end + 5)));
+        // The noun's own verb may follow its attached names: "talks between the two delegations are
+        // scheduled"; another trigger ends the reach.
+        let reach = (t_end..ce.min(t_end + 9))
+            .find(|&k| is_verb_trigger(doc, k))
+            .unwrap_or(ce.min(t_end + 9));
+        window.extend(status::cues(doc, t_end, reach));
     }
     // Hypothetical and habitual cues anywhere in the clause.
     window.extend(status::cues(doc, cs, ce).into_iter().filter(|c| {
@@ -718,7 +762,12 @@ fn frame(
                 Entry::Weapon(w) => Some(*w),
                 _ => None,
             }) {
-                let better = best.is_none_or(|(bs, be, _)| (e - k) > (be - bs));
+                // A verb's object names what it launched ("tested a warhead for a cruise missile and
+                // a new anti-aircraft missile": the first after the verb); otherwise the fullest name.
+                let object_taken = !is_noun && best.is_some_and(|(bs, _, _)| bs >= t_end);
+                let better = !object_taken
+                    && (best.is_none_or(|(bs, be, _)| (e - k) > (be - bs))
+                        || (!is_noun && k >= t_end));
                 if better {
                     best = Some((k, e, w));
                 }
@@ -947,6 +996,40 @@ fn attached<'e>(
     out
 }
 
+/// The word that makes a meeting noun at `t` the purpose of its clause's verb: "for" ("arrived for talks
+/// with"), "ahead of" / "before" ("ahead of a White House meeting with"), "attend" ("to attend a summit"),
+/// reading back over determiners and modifiers, never before `floor`.
+fn purpose_marker(doc: &Doc<'_>, floor: usize, t: usize) -> Option<usize> {
+    let mut k = t;
+    while k > floor && t - k < 6 {
+        k -= 1;
+        if doc.is_any(
+            k,
+            &[
+                "for",
+                "before",
+                "attend",
+                "attends",
+                "attended",
+                "attending",
+            ],
+        ) {
+            return Some(k);
+        }
+        if doc.is(k, "of") && k > floor && doc.is(k - 1, "ahead") {
+            return Some(k - 1);
+        }
+        let modifier = doc.is_any(k, DETERMINERS)
+            || doc.is_cap(k)
+            || (doc.is_word(k) && doc.ci_at(k).is_none())
+            || doc.kind(k) == crate::segment::TokKind::Possessive;
+        if !modifier {
+            return None;
+        }
+    }
+    None
+}
+
 /// The demonym opening the modifiers of a noun at `t` ("N. Korean cruise missile launch"), reading back
 /// over lowercase words, numbers and weapon names, never before `floor`.
 fn modifying_demonym(doc: &Doc<'_>, floor: usize, t: usize) -> Option<u16> {
@@ -988,10 +1071,21 @@ fn modifying_demonym(doc: &Doc<'_>, floor: usize, t: usize) -> Option<u16> {
 fn count_before(doc: &Doc<'_>, weapon_start: usize, floor: usize) -> Option<u32> {
     let mut k = weapon_start;
     let mut steps = 0;
-    while k > floor && steps < 4 {
+    while k > floor && steps < 7 {
         k -= 1;
         steps += 1;
         let w = doc.tok(k).to_ascii_lowercase();
+        // "what appeared to be two ballistic missiles", "what is believed to be three": the hedge is read
+        // over to the number.
+        if matches!(
+            w.as_str(),
+            "appeared" | "appear" | "seemed" | "believed" | "thought" | "to" | "be" | "is" | "were"
+        ) {
+            continue;
+        }
+        if steps > 4 {
+            return None;
+        }
         if matches!(
             w.as_str(),
             "more"

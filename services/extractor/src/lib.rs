@@ -11,6 +11,7 @@
 //! - [`matcher`]: the longest lexicon phrase at each token, both vocabularies in one walk;
 //! - [`doc`]: the article's text, tokens, sentences and lexicon matches;
 //! - [`entities`]: people, countries and organisations, and coreference of their mentions;
+//! - [`state_pronoun`]: "it" as the subject of an event verb, bound to the state it stands for;
 //! - [`places`] and [`gazetteer`]: place phrases and where place names' countries come from (GeoNames, built in);
 //! - [`time`]: time expressions normalised against the publication date;
 //! - [`status`]: occurred / expected / speculated / denied from scoped cues;
@@ -33,6 +34,7 @@ pub mod merge;
 pub mod places;
 pub mod segment;
 pub mod service;
+pub mod state_pronoun;
 pub mod status;
 pub mod time;
 
@@ -69,7 +71,10 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Event> {
     let country_of = |r| ents.country_of(lexicon, r);
     let happenings = merge::merge(
         &cands,
-        lexicon.kind_index("meeting"),
+        merge::SpecialKinds {
+            meeting: lexicon.kind_index("meeting"),
+            agreement: lexicon.kind_index("agreement"),
+        },
         published,
         &country_of,
     );

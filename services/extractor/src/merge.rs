@@ -4,7 +4,8 @@
 //! participants contain the other's or they share two), compatible dates (equal or one containing the
 //! other; an undated mention joins a dated happening only when that date is recent — within two weeks of
 //! publication — so "after they met in 2019" never absorbs this week's summit), and compatible places
-//! (equal, or one a country containing the other). Strong candidates, in text order, start happenings or
+//! (equal, or one a country containing the other); two agreements whose named parties differ ("A and B
+//! signed ...; A, B and C also signed ...") stay two. Strong candidates, in text order, start happenings or
 //! join one; weak ones (a lone participant, "the meeting", a quoted remark) only join the most recent
 //! compatible happening and never make one. The merged event keeps the most specific place and date, the
 //! firmest status (a denial wins a tie with a report; weak mentions without actors do not change status),
@@ -33,7 +34,15 @@ pub struct Happening {
     /// Candidate indices, in text order.
     pub mentions: Vec<usize>,
     meeting: bool,
+    agreement: bool,
     status_asserted: bool,
+}
+
+/// The kinds whose actors merge by their own rules.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SpecialKinds {
+    pub meeting: Option<usize>,
+    pub agreement: Option<usize>,
 }
 
 fn recent(d: &PartialDate, published: Option<NaiveDate>) -> bool {
@@ -110,10 +119,22 @@ fn compatible(
         if shared == 0 && !by_country {
             return false;
         }
-        if h.meeting && !by_country {
-            let c_in_h = c.actors.iter().all(|a| h.actors.contains(a));
-            let h_in_c = h.actors.iter().all(|a| c.actors.contains(a));
-            if !(c_in_h || h_in_c || shared >= 2) {
+        let c_in_h = c.actors.iter().all(|a| h.actors.contains(a));
+        let h_in_c = h.actors.iter().all(|a| c.actors.contains(a));
+        if h.meeting && !by_country && !(c_in_h || h_in_c || shared >= 2) {
+            return false;
+        }
+        // "Turkiye and Iraq signed 26 memorandums ... Turkiye, Iraq, Qatar and the UAE also signed a
+        // quadrilateral memorandum": two deals whose named parties differ are two deals.
+        if h.agreement
+            && c.strong
+            && c.actors.len() >= 2
+            && h.actors.len() >= 2
+            && !(c_in_h && h_in_c)
+        {
+            let by_country = countries_match_people(&h.actors, &c.actors, country_of)
+                || countries_match_people(&c.actors, &h.actors, country_of);
+            if !by_country {
                 return false;
             }
         }
@@ -203,7 +224,7 @@ fn absorb(h: &mut Happening, c: &Candidate, idx: usize) {
 /// Groups candidates into happenings, in order of first mention.
 pub fn merge(
     cands: &[Candidate],
-    meeting_kind: Option<usize>,
+    kinds: SpecialKinds,
     published: Option<NaiveDate>,
     country_of: CountryOf<'_>,
 ) -> Vec<Happening> {
@@ -228,7 +249,8 @@ pub fn merge(
                     mode: None,
                     attribution: Vec::new(),
                     mentions: Vec::new(),
-                    meeting: Some(c.kind) == meeting_kind,
+                    meeting: Some(c.kind) == kinds.meeting,
+                    agreement: Some(c.kind) == kinds.agreement,
                     status_asserted: false,
                 };
                 absorb(&mut h, c, i);

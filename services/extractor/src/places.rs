@@ -6,7 +6,7 @@
 //! and a transport noun dropped ("Khasan station" → "Khasan"); descriptions ending in "of" + name ("the
 //! Russian border city of Khasan", "the area of the eastern port city of Wonsan"); and a country given by a
 //! possessive, a demonym or a trailing ", Country" ("Russia's Vostochny cosmodrome", "Samarkand,
-//! Uzbekistan"). Other countries come from the lexicon's places or the plugged-in [`crate::gazetteer`].
+//! Uzbekistan"); "the Omani capital" is the country's capital city. Other countries come from the lexicon's places or the plugged-in [`crate::gazetteer`].
 //! People are never places.
 
 use dateline_shared::Place;
@@ -65,6 +65,18 @@ fn parse_inner(
             } => Some(*idx),
             _ => None,
         }) {
+            // "arrived in the Omani capital": the demonym's capital city.
+            if doc.is(e, "capital") && !doc.is(e + 1, "of") && e < to {
+                let c = &lex.countries[idx as usize];
+                if let Some(capital) = &c.capital {
+                    let place = Place {
+                        name: capital.clone(),
+                        country: Some(c.code.clone()),
+                        is_country: false,
+                    };
+                    return Some((place, e + 1));
+                }
+            }
             // "the Russian border city of": remember the country, read on.
             if !doc.is_cap(e) || doc.cs_at(e).is_some() {
                 hint.get_or_insert_with(|| lex.countries[idx as usize].code.clone());
@@ -261,6 +273,20 @@ mod tests {
         let doc = Doc::new(text, Lexicon::builtin());
         let ents = entities::find(&doc);
         parse(&doc, &ents, 0, doc.len()).map(|p| p.0)
+    }
+
+    #[test]
+    fn a_demonym_capital_is_the_capital_city() {
+        let p = place("the Kenyan capital on Monday").unwrap();
+        assert_eq!(
+            (p.name.as_str(), p.country.as_deref()),
+            ("Nairobi", Some("KE"))
+        );
+        // "the Kenyan capital of tea" is no city: read on as before.
+        assert_ne!(
+            place("the Kenyan capital of Kericho").map(|p| p.name),
+            Some("Nairobi".to_owned())
+        );
     }
 
     #[test]

@@ -344,3 +344,125 @@ fn two_parties_agreeing_to_an_act_is_an_agreement_but_agreeing_to_meet_is_not() 
         assert!(evs.iter().all(|e| e.kind != "agreement"), "{text}: {evs:?}");
     }
 }
+
+#[test]
+fn scare_quotes_do_not_split_the_clause_but_speech_stays_hearsay() {
+    // The launch verb's object lies past a quoted term: the term is read as plain text.
+    let evs = run(
+        "Vietnam tested a \"next-generation\" cruise missile on Monday, the army newspaper said.",
+    );
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(
+        (l.actors[0].id.as_str(), l.weapon.as_deref()),
+        ("vietnam", Some("cruise missile"))
+    );
+    assert_eq!(l.date().unwrap().to_string(), "2024-03-11");
+    // A quoted sentence is still speech: no event stands on it alone.
+    assert!(run("\"Vietnam will fire a cruise missile next week, and nobody can stop it,\" a blogger wrote.")
+        .iter()
+        .all(|e| e.kind != "missile_launch"));
+}
+
+#[test]
+fn it_after_a_reporting_state_is_the_launcher() {
+    let evs = run("Taiwan's defence ministry said on Tuesday it had test-fired two surface-to-air missiles off its east coast.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(l.actors[0].id, "taiwan");
+    assert_eq!(l.count, Some(2));
+}
+
+#[test]
+fn he_continues_the_subject_of_the_previous_sentence() {
+    let evs = run("Kenyan President William Ruto will hold talks with his Tanzanian counterpart Samia Suluhu Hassan on Thursday and call on Prime Minister Kassim Majaliwa. From Dodoma, he will fly to Kampala on Friday.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(a.actors[0].id, "william-ruto");
+    assert_eq!(a.place.as_ref().unwrap().name, "Kampala");
+}
+
+#[test]
+fn a_meeting_the_subject_travels_for_is_theirs_and_where_they_arrive() {
+    let evs = run("Brazilian President Luiz Inacio Lula da Silva arrived in Nairobi on Tuesday for talks with Kenyan President William Ruto.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    let mut ids: Vec<_> = m.actors.iter().map(|a| a.id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["luiz-inacio-lula-da-silva", "william-ruto"]);
+    assert_eq!(m.place.as_ref().unwrap().name, "Nairobi");
+    // "ahead of a White House meeting with": the modifier is the venue, the status looks forward.
+    let evs = run("Polish President Andrzej Duda arrived in Washington on Tuesday ahead of a White House meeting with President Joe Biden on Thursday.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    let ids: Vec<_> = m.actors.iter().map(|a| a.id.as_str()).collect();
+    assert!(
+        ids.contains(&"andrzej-duda") && ids.contains(&"joe-biden"),
+        "{ids:?}"
+    );
+    assert_eq!(m.place.as_ref().unwrap().name, "White House");
+    assert_eq!(
+        (m.status, m.date().unwrap().to_string().as_str()),
+        (Status::Expected, "2024-03-14")
+    );
+}
+
+#[test]
+fn talks_of_the_two_delegations_are_their_leaders_and_a_later_verb_sets_the_status() {
+    let evs = run("Kenyan President William Ruto will host Ghanaian President John Mahama for dinner on Monday. Formal talks between the two delegations are scheduled at State House on Friday.");
+    let m = evs
+        .iter()
+        .find(|e| e.kind == "meeting" && e.date().is_some_and(|d| d.to_string() == "2024-03-15"))
+        .expect("friday meeting");
+    let mut ids: Vec<_> = m.actors.iter().map(|a| a.id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["john-mahama", "william-ruto"]);
+    assert_eq!(m.status, Status::Expected);
+}
+
+#[test]
+fn a_satellite_launch_is_a_space_launch_vehicle_and_hedged_objects_keep_their_count() {
+    let evs = run("Japan launched a spy satellite from the Tanegashima Space Center on Tuesday.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(l.weapon.as_deref(), Some("space launch vehicle"));
+    let evs = run("Pakistan fired what is believed to be three cruise missiles into the Arabian Sea on Monday, the army said.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(
+        (l.count, l.weapon.as_deref()),
+        (Some(3), Some("cruise missile"))
+    );
+}
+
+#[test]
+fn a_launch_verb_takes_its_object_as_the_weapon() {
+    // The longer weapon name earlier in the clause is not what this verb fired.
+    let evs = run(
+        "Iran's intercontinental ballistic missile force tested a new cruise missile on Monday.",
+    );
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(l.weapon.as_deref(), Some("cruise missile"));
+}
+
+#[test]
+fn two_deals_with_different_parties_stay_two() {
+    let evs = run("Kenya and Uganda signed a pipeline agreement on Monday. Kenya, Uganda and Tanzania also signed a trilateral memorandum on rail links.");
+    let deals: Vec<Vec<&str>> = evs
+        .iter()
+        .filter(|e| e.kind == "agreement")
+        .map(|e| e.actors.iter().map(|a| a.id.as_str()).collect())
+        .collect();
+    assert_eq!(
+        deals,
+        vec![vec!["kenya", "uganda"], vec!["kenya", "uganda", "tanzania"]]
+    );
+}
