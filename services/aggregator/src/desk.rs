@@ -4,7 +4,7 @@
 //! order give the same stories, whether applied live, after a restart from the KV state, or in a full rebuild
 //! from the events stream.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
 use dateline_shared::ids::stable_id;
@@ -72,7 +72,7 @@ pub struct Desk {
     /// report (event) id → story id.
     reports: HashMap<String, String>,
     /// actor id → stories that mention it, to find candidates without scanning every story.
-    by_actor: HashMap<String, Vec<String>>,
+    by_actor: HashMap<String, BTreeSet<String>>,
 }
 
 impl Desk {
@@ -117,7 +117,6 @@ impl Desk {
     fn close(&mut self, id: &str) {
         self.unindex(id);
         if let Some(mut story) = self.stories.remove(id) {
-            self.articles.retain(|_, entry| entry.story != id);
             story.closed = true;
             self.closed.push(story);
         }
@@ -375,7 +374,7 @@ impl Desk {
         for actor in &event.actors {
             let stories = self.by_actor.entry(actor.id.clone()).or_default();
             if !stories.contains(&story_id) {
-                stories.push(story_id.clone());
+                stories.insert(story_id.clone());
             }
         }
         if changed {
@@ -455,7 +454,7 @@ impl Desk {
             for actor in &held.actors {
                 let stories = self.by_actor.entry(actor.id.clone()).or_default();
                 if !stories.contains(&story.id) {
-                    stories.push(story.id.clone());
+                    stories.insert(story.id.clone());
                 }
             }
             for report in &held.reports {
@@ -472,16 +471,34 @@ impl Desk {
         }
     }
 
+    /// Forgets a story in every index, visiting only what the story itself names (its reports, articles and
+    /// actors), so closing a story costs its own size, not the desk's. The one entry left behind is the
+    /// marker of an article withdrawn from it (it names no report any more): kept, so a late delivery of the
+    /// killed version stays stale; kill notices are rare, so these stay few.
     fn unindex(&mut self, story_id: &str) {
-        if let Some(old) = self.stories.get(story_id) {
-            for held in &old.events {
-                for report in &held.reports {
-                    self.reports.remove(&report.id);
+        let Some(old) = self.stories.get(story_id) else {
+            return;
+        };
+        for held in &old.events {
+            for source in &held.sources {
+                self.reports.remove(&source.event_id);
+                if self
+                    .articles
+                    .get(&source.article_id)
+                    .is_some_and(|entry| entry.story == story_id)
+                {
+                    self.articles.remove(&source.article_id);
                 }
             }
-        }
-        for stories in self.by_actor.values_mut() {
-            stories.retain(|s| s != story_id);
+            for actor in &held.actors {
+                if let Some(stories) = self.by_actor.get_mut(&actor.id) {
+                    stories.remove(story_id);
+                    // An actor no open story names leaves the index: memory follows the open stories.
+                    if stories.is_empty() {
+                        self.by_actor.remove(&actor.id);
+                    }
+                }
+            }
         }
     }
 }
@@ -497,8 +514,8 @@ fn story_is_young(story: &Story, published: Option<chrono::DateTime<chrono::Fixe
     let first = story
         .events
         .iter()
-        .flat_map(|e| e.reports.iter())
-        .filter_map(|r| r.published_at)
+        .flat_map(|e| e.sources.iter())
+        .filter_map(|s| s.published_at)
         .min();
     match (first, published) {
         (Some(first), Some(published)) => {

@@ -23,18 +23,18 @@ pub fn match_score(held: &StoryEvent, event: &Event) -> Option<u32> {
 
 /// Shared actors, or `None` when the actor sets say these are different happenings.
 fn actor_overlap(held: &StoryEvent, event: &Event) -> Option<u32> {
-    let principal = |actors: &[dateline_shared::Actor]| -> Vec<String> {
-        let people: Vec<String> = actors
+    fn principal(actors: &[dateline_shared::Actor]) -> Vec<&str> {
+        let people: Vec<&str> = actors
             .iter()
             .filter(|a| a.actor_type != ActorType::Country)
-            .map(|a| a.id.clone())
+            .map(|a| a.id.as_str())
             .collect();
         if people.is_empty() {
-            actors.iter().map(|a| a.id.clone()).collect()
+            actors.iter().map(|a| a.id.as_str()).collect()
         } else {
             people
         }
-    };
+    }
     let ours = principal(&held.actors);
     let theirs = principal(&event.actors);
     let shared = theirs.iter().filter(|id| ours.contains(id)).count() as u32;
@@ -44,7 +44,7 @@ fn actor_overlap(held: &StoryEvent, event: &Event) -> Option<u32> {
     if is_encounter(&event.kind) {
         // A meeting is its set of participants: Kim–Kozlov and Kim–Putin share Kim but are different meetings.
         // One side's list may be partial (a report naming only the host), so containment either way matches.
-        let contained = |a: &[String], b: &[String]| a.iter().all(|id| b.contains(id));
+        let contained = |a: &[&str], b: &[&str]| a.iter().all(|id| b.contains(id));
         if !contained(&ours, &theirs) && !contained(&theirs, &ours) {
             return None;
         }
