@@ -430,7 +430,7 @@ impl Desk {
                 // A story is a run of related happenings, not everything a leader ever did: it takes new
                 // happenings only while young, and only through events near this one in time and place
                 // (Macron's Berlin visit this week is not his Delhi trip, nor his next month in Berlin).
-                if !story_is_young(story, event.published_at) {
+                if !story_is_young(story, event.published_at) || story_is_full(story) {
                     return None;
                 }
                 let shared = story
@@ -509,6 +509,16 @@ pub const STORY_WINDOW_DAYS: i64 = 7;
 /// Days after its first report during which a story takes new happenings through shared actors; later ones
 /// start a story of their own (the same happening, reported again, still joins the story holding it).
 pub const STORY_SPAN_DAYS: i64 = 21;
+
+/// Reports a story holds before it stops taking new happenings (the same happening still joins it). A story
+/// is stored as one KV value that names every report (about 150 bytes each) and NATS caps a message at 1 MiB
+/// by default: a leader in the news every day would otherwise chain three weeks of happenings into one story
+/// that can no longer be written — and a story of thousands of reports is no longer one story to a reader.
+pub const MAX_STORY_REPORTS: usize = 1_500;
+
+fn story_is_full(story: &Story) -> bool {
+    story.events.iter().map(|e| e.sources.len()).sum::<usize>() >= MAX_STORY_REPORTS
+}
 
 fn story_is_young(story: &Story, published: Option<chrono::DateTime<chrono::FixedOffset>>) -> bool {
     let first = story
@@ -653,6 +663,48 @@ mod tests {
         e.published_at = format!("2023-03-{day:02}T09:00:00+09:00").parse().ok();
         e.id = stable_id("ev-", &[article, &version.to_string(), "meeting"]);
         e
+    }
+
+    #[test]
+    fn a_full_story_takes_no_new_happening_but_still_its_own() {
+        let mut desk = Desk::new();
+        let met = |guest: usize, article: usize| {
+            let mut e = event(
+                "meeting",
+                &[
+                    person("Fumio Kishida"),
+                    person(&format!("Guest Number{guest}")),
+                ],
+                Some("Tokyo"),
+                None,
+            );
+            e.article_id = format!("art-{guest}-{article}");
+            e.outlet = Some(format!("outlet {article}"));
+            e.published_at = "2023-03-14T09:00:00+09:00".parse().ok();
+            e.id = stable_id("ev-", &[&e.article_id]);
+            e
+        };
+        // Kishida's meetings that day chain into one story (a shared named actor, same day, same place)...
+        let per_meeting = 50;
+        let meetings = MAX_STORY_REPORTS / per_meeting;
+        let mut stories = BTreeSet::new();
+        for guest in 0..meetings {
+            for article in 0..per_meeting {
+                stories.extend(
+                    desk.apply(met(guest, article), now())
+                        .story_id()
+                        .map(str::to_owned),
+                );
+            }
+        }
+        assert_eq!(stories.len(), 1, "one story until it is full");
+        let full = stories.first().cloned().unwrap_or_default();
+        // ...until it holds MAX_STORY_REPORTS reports: the next meeting starts a story of its own,
+        let next = desk.apply(met(meetings, 0), now());
+        assert_ne!(next.story_id(), Some(full.as_str()));
+        // while one more report of a meeting it holds still joins it.
+        let again = desk.apply(met(0, per_meeting), now());
+        assert_eq!(again.story_id(), Some(full.as_str()));
     }
 
     #[test]
