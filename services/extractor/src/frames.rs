@@ -49,6 +49,9 @@ pub struct Candidate {
     pub strong: bool,
     /// The status rests on a cue or a verb's tense, not on a bare noun ("a summit with Putin").
     pub asserted: bool,
+    /// Further objects coordinated with the launched weapon ("tested a cruise missile warhead and a new
+    /// anti-aircraft missile"): each is a launch of its own, as `(weapon, count)`.
+    pub also_launched: Vec<(String, Option<u32>)>,
 }
 
 const PREPS: &[&str] = &[
@@ -380,7 +383,15 @@ pub fn candidates(
                     lemma,
                     published,
                 ) {
-                    out.push(c);
+                    let extra = c.also_launched.clone();
+                    for (w, n) in extra {
+                        let mut more = c.clone();
+                        more.weapon = Some(w);
+                        more.count = n;
+                        more.also_launched.clear();
+                        out.push(more);
+                    }
+                    out.insert(out.len() - c.also_launched.len(), c);
                 }
             }
             let _ = lex;
@@ -754,6 +765,7 @@ fn frame(
 
     // Weapon and count.
     let (mut weapon, mut count) = (None, None);
+    let mut also_launched = Vec::new();
     if matches!(name, "missile_launch" | "attack") {
         let mut best: Option<(usize, usize, u16)> = None;
         let mut k = cs;
@@ -776,9 +788,12 @@ fn frame(
                 k += 1;
             }
         }
-        if let Some((ws, _, w)) = best {
+        if let Some((ws, we, w)) = best {
             weapon = Some(lex.weapons[w as usize].clone());
             count = count_before(doc, ws, cs);
+            if !is_noun && ws >= t_end && name == "missile_launch" {
+                also_launched = coordinated_weapons(doc, we, ce, &lex.weapons[w as usize]);
+            }
         }
     }
     let object_named = spec.has_objects
@@ -938,7 +953,63 @@ fn frame(
         attribution: attr.sources.clone(),
         strong,
         asserted,
+        also_launched: if name == "missile_launch" {
+            also_launched
+        } else {
+            Vec::new()
+        },
     })
+}
+
+/// Weapons coordinated with the one a launch verb took as its object, each its own noun phrase: "and a new
+/// anti-aircraft missile", "and two cruise missiles". Only "and" followed by a few lowercase modifiers may
+/// sit between them; a preposition, a name or another trigger ends the object ("a warhead for a cruise
+/// missile" is one thing launched), and a weapon that only restates the first ("missiles") is no new launch.
+fn coordinated_weapons(
+    doc: &Doc<'_>,
+    mut k: usize,
+    ce: usize,
+    first: &str,
+) -> Vec<(String, Option<u32>)> {
+    let lex = doc.lex();
+    let mut out: Vec<(String, Option<u32>)> = Vec::new();
+    while k < ce {
+        if !doc.is(k, "and") && !(doc.is(k, ",") && doc.is(k + 1, "and")) {
+            break;
+        }
+        let mut j = k + if doc.is(k, ",") { 2 } else { 1 };
+        let start = j;
+        let found = loop {
+            if j >= ce || j > start + 3 {
+                break None;
+            }
+            if let Some((e, w)) = doc.ci_find(j, |x| match x {
+                Entry::Weapon(w) => Some(*w),
+                _ => None,
+            }) {
+                break Some((j, e, w));
+            }
+            let plain = doc.is_word(j)
+                && !doc.is_cap(j)
+                && !doc.is_any(j, PREPS)
+                && doc
+                    .ci_find(j, |e| matches!(e, Entry::Trigger { .. }).then_some(()))
+                    .is_none();
+            if !plain {
+                break None;
+            }
+            j += 1;
+        };
+        let Some((ws, we, w)) = found else { break };
+        let name = &lex.weapons[w as usize];
+        let restates =
+            first.contains(name.as_str()) || out.iter().any(|(o, _)| o.contains(name.as_str()));
+        if !restates {
+            out.push((name.clone(), count_before(doc, ws, k)));
+        }
+        k = we;
+    }
+    out
 }
 
 /// The names attached to a noun trigger: "talks with X", "summit between X and Y", "meeting of X and Y",
