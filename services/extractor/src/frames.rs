@@ -363,7 +363,14 @@ pub fn candidates(
                 };
                 kinds_done.push(kind);
                 // "Putin's meeting with Kim": a gerund after a possessive or determiner heads a noun phrase.
-                let (form, lemma) = if form == Form::Gerund && prev_noun_marker {
+                // "with the two heads of state agreeing to deepen ties": a gerund taking an infinitive
+                // is a verb whatever stands before it.
+                let takes_infinitive = doc.is(t_end, "to")
+                    && doc.is_word(t_end + 1)
+                    && !doc.is_cap(t_end + 1)
+                    && !doc.is_any(t_end + 1, DETERMINERS);
+                let (form, lemma) = if form == Form::Gerund && prev_noun_marker && !takes_infinitive
+                {
                     (Form::Noun, u16::MAX)
                 } else {
                     (form, lemma)
@@ -631,6 +638,17 @@ fn frame(
     if name == "missile_launch" && is_noun {
         if let Some(c) = modifying_demonym(doc, cs, t) {
             actors = vec![Ref::Country(c)];
+        }
+    }
+    // "the two presidents witnessed the signing of documents": leaders looking on are not the signatories;
+    // the parties are the states they lead.
+    if name == "agreement" && witnessed(doc, cs, t) {
+        let states: Vec<Ref> = actors
+            .iter()
+            .filter_map(|&r| ents.country_of(lex, r).map(Ref::Country))
+            .collect();
+        if states.len() == actors.len() {
+            actors = states;
         }
     }
     let raw_actors = actors.clone();
@@ -901,6 +919,22 @@ fn frame(
                 matches!(e, Entry::Trigger { .. }).then_some(())
             })
             .is_none();
+    // "agreeing to deepen their partnership": what is agreed is an act, so the noun after it is that act's
+    // object, not a document agreed; such a clause is a deal only as `agreed_to` reads it.
+    let agree_to_act = name == "agreement"
+        && !is_noun
+        && spec
+            .lemmas
+            .get(usize::from(lemma))
+            .is_some_and(|l| l == "agree")
+        && doc.is(t_end, "to")
+        && doc.is_word(t_end + 1)
+        && doc
+            .ci_find(t_end + 1, |e| {
+                matches!(e, Entry::Trigger { .. }).then_some(())
+            })
+            .is_none();
+    let object_named = object_named && !agree_to_act;
     let has_person = actors.iter().any(|r| matches!(r, Ref::Person(_)));
     let strong = !doc.quoted[t]
         && match name {
@@ -1010,6 +1044,26 @@ fn coordinated_weapons(
         k = we;
     }
     out
+}
+
+/// A verb of looking on governs the trigger at `t`: "witnessed the signing", "oversaw the signing of".
+fn witnessed(doc: &Doc<'_>, cs: usize, t: usize) -> bool {
+    (cs.max(t.saturating_sub(3))..t).any(|k| {
+        doc.is_any(
+            k,
+            &[
+                "witness",
+                "witnesses",
+                "witnessed",
+                "witnessing",
+                "oversaw",
+                "oversee",
+                "oversees",
+                "overseeing",
+                "attended",
+            ],
+        )
+    })
 }
 
 /// The names attached to a noun trigger: "talks with X", "summit between X and Y", "meeting of X and Y",

@@ -505,3 +505,34 @@ fn a_restatement_joins_the_launch_with_the_same_weapon() {
         .attribution
         .contains(&"Joint Chiefs of Staff".to_owned()));
 }
+
+#[test]
+fn leaders_who_witness_a_signing_stand_for_their_states() {
+    let evs = run("Japanese Prime Minister Fumio Kishida and Indian Prime Minister Narendra Modi witnessed the signing of six cooperation agreements in New Delhi on Monday.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .expect("agreement");
+    let ids: Vec<&str> = a.actor_ids().collect();
+    assert_eq!(ids, vec!["japan", "india"]);
+}
+
+#[test]
+fn one_leader_agreeing_to_an_act_is_no_deal_signed() {
+    let evs = run("Brazilian President Luiz Inacio Lula da Silva held talks with his Chilean counterpart in Brasilia on Tuesday, agreeing to expand their trade partnership.");
+    assert!(
+        evs.iter().all(|e| e.kind != "agreement"),
+        "{:?}",
+        evs.iter().map(|e| &e.kind).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_gerund_taking_an_infinitive_after_a_head_of_state_is_a_verb() {
+    let evs = run("Kenyan President William Ruto held talks with Tanzanian President Samia Suluhu Hassan in Nairobi on Monday, with the two heads of state agreeing to expand their border trade partnership.");
+    assert!(
+        evs.iter().all(|e| e.kind != "agreement"),
+        "{:?}",
+        evs.iter().map(|e| &e.kind).collect::<Vec<_>>()
+    );
+}
