@@ -326,6 +326,7 @@ pub fn candidates(
             // Noun or verb? A determiner or a name before it makes a noun.
             let prev_noun_marker = t > from
                 && (doc.is_any(t - 1, DETERMINERS)
+                    || duration_modifier(doc.tok(t - 1))
                     || doc.kind(t - 1) == crate::segment::TokKind::Possessive
                     || doc.is_cap(t - 1)
                     || doc
@@ -964,6 +965,9 @@ fn frame(
                     && (!spec.has_objects || object_named)
             }
         };
+    // "left for Warsaw on a two-day visit to Poland": the visit is what the departure is for; its arrival is
+    // implied, not told, so the noun only adds to an arrival the text states.
+    let strong = strong && !(name == "arrival" && is_noun && trip_of_departure(doc, cs, t));
     if spec.requires_weapon && weapon.is_none() && !is_noun && distinct > 0 {
         // "fired the coach": a launch verb with nothing launched is not a launch.
         return None;
@@ -1044,6 +1048,36 @@ fn coordinated_weapons(
         k = we;
     }
     out
+}
+
+/// "four-day", "10-day", "week-long": a trip's length modifies a noun ("a four-day visit").
+fn duration_modifier(w: &str) -> bool {
+    let w = w.to_ascii_lowercase();
+    ["-day", "-week", "-month", "-long", "-nation"]
+        .iter()
+        .any(|s| w.len() > s.len() && w.ends_with(s))
+}
+
+/// The noun at `t` is the trip a departure verb earlier in its clause sets out on: "left ... on a visit",
+/// "departed for a tour".
+fn trip_of_departure(doc: &Doc<'_>, cs: usize, t: usize) -> bool {
+    let Some(departure) = doc.lex().kind_index("departure") else {
+        return false;
+    };
+    let Some(on) = (cs.max(t.saturating_sub(5))..t)
+        .rev()
+        .find(|&k| doc.is_any(k, &["on", "for"]))
+    else {
+        return false;
+    };
+    (cs..on).any(|k| {
+        doc.ci_at(k).is_some_and(|(_, es)| {
+            es.iter().any(|e| {
+                matches!(e, Entry::Trigger { kind, form, .. }
+                    if usize::from(*kind) == departure && *form != Form::Noun)
+            })
+        })
+    })
 }
 
 /// A verb of looking on governs the trigger at `t`: "witnessed the signing", "oversaw the signing of".

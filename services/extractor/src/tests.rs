@@ -536,3 +536,14 @@ fn a_gerund_taking_an_infinitive_after_a_head_of_state_is_a_verb() {
         evs.iter().map(|e| &e.kind).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn the_visit_a_departure_sets_out_on_is_no_arrival_told() {
+    let evs = run("Canadian Prime Minister Justin Trudeau on Tuesday left Ottawa for Tokyo on a four-day visit to Japan, his office said.");
+    assert!(evs.iter().any(|e| e.kind == "departure"));
+    assert!(
+        evs.iter().all(|e| e.kind != "arrival"),
+        "{:?}",
+        evs.iter().map(|e| &e.kind).collect::<Vec<_>>()
+    );
+}
