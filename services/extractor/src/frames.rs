@@ -1012,7 +1012,8 @@ fn coordinated_weapons(
     let lex = doc.lex();
     let mut out: Vec<(String, Option<u32>)> = Vec::new();
     while k < ce {
-        if !doc.is(k, "and") && !(doc.is(k, ",") && doc.is(k + 1, "and")) {
+        let coordinated = doc.is(k, "and") || (doc.is(k, ",") && doc.is(k + 1, "and"));
+        if !coordinated {
             break;
         }
         let mut j = k + if doc.is(k, ",") { 2 } else { 1 };
