@@ -49,6 +49,9 @@ pub struct Candidate {
     pub strong: bool,
     /// The status rests on a cue or a verb's tense, not on a bare noun ("a summit with Putin").
     pub asserted: bool,
+    /// Further objects coordinated with the launched weapon ("tested a cruise missile warhead and a new
+    /// anti-aircraft missile"): each is a launch of its own, as `(weapon, count)`.
+    pub also_launched: Vec<(String, Option<u32>)>,
 }
 
 const PREPS: &[&str] = &[
@@ -323,6 +326,7 @@ pub fn candidates(
             // Noun or verb? A determiner or a name before it makes a noun.
             let prev_noun_marker = t > from
                 && (doc.is_any(t - 1, DETERMINERS)
+                    || duration_modifier(doc.tok(t - 1))
                     || doc.kind(t - 1) == crate::segment::TokKind::Possessive
                     || doc.is_cap(t - 1)
                     || doc
@@ -360,7 +364,14 @@ pub fn candidates(
                 };
                 kinds_done.push(kind);
                 // "Putin's meeting with Kim": a gerund after a possessive or determiner heads a noun phrase.
-                let (form, lemma) = if form == Form::Gerund && prev_noun_marker {
+                // "with the two heads of state agreeing to deepen ties": a gerund taking an infinitive
+                // is a verb whatever stands before it.
+                let takes_infinitive = doc.is(t_end, "to")
+                    && doc.is_word(t_end + 1)
+                    && !doc.is_cap(t_end + 1)
+                    && !doc.is_any(t_end + 1, DETERMINERS);
+                let (form, lemma) = if form == Form::Gerund && prev_noun_marker && !takes_infinitive
+                {
                     (Form::Noun, u16::MAX)
                 } else {
                     (form, lemma)
@@ -380,7 +391,15 @@ pub fn candidates(
                     lemma,
                     published,
                 ) {
-                    out.push(c);
+                    let extra = c.also_launched.clone();
+                    for (w, n) in extra {
+                        let mut more = c.clone();
+                        more.weapon = Some(w);
+                        more.count = n;
+                        more.also_launched.clear();
+                        out.push(more);
+                    }
+                    out.insert(out.len() - c.also_launched.len(), c);
                 }
             }
             let _ = lex;
@@ -622,6 +641,17 @@ fn frame(
             actors = vec![Ref::Country(c)];
         }
     }
+    // "the two presidents witnessed the signing of documents": leaders looking on are not the signatories;
+    // the parties are the states they lead.
+    if name == "agreement" && witnessed(doc, cs, t) {
+        let states: Vec<Ref> = actors
+            .iter()
+            .filter_map(|&r| ents.country_of(lex, r).map(Ref::Country))
+            .collect();
+        if states.len() == actors.len() {
+            actors = states;
+        }
+    }
     let raw_actors = actors.clone();
     if spec.actors_are_countries {
         actors = actors
@@ -754,6 +784,7 @@ fn frame(
 
     // Weapon and count.
     let (mut weapon, mut count) = (None, None);
+    let mut also_launched = Vec::new();
     if matches!(name, "missile_launch" | "attack") {
         let mut best: Option<(usize, usize, u16)> = None;
         let mut k = cs;
@@ -776,9 +807,12 @@ fn frame(
                 k += 1;
             }
         }
-        if let Some((ws, _, w)) = best {
+        if let Some((ws, we, w)) = best {
             weapon = Some(lex.weapons[w as usize].clone());
             count = count_before(doc, ws, cs);
+            if !is_noun && ws >= t_end && name == "missile_launch" {
+                also_launched = coordinated_weapons(doc, we, ce, &lex.weapons[w as usize]);
+            }
         }
     }
     let object_named = spec.has_objects
@@ -886,6 +920,22 @@ fn frame(
                 matches!(e, Entry::Trigger { .. }).then_some(())
             })
             .is_none();
+    // "agreeing to deepen their partnership": what is agreed is an act, so the noun after it is that act's
+    // object, not a document agreed; such a clause is a deal only as `agreed_to` reads it.
+    let agree_to_act = name == "agreement"
+        && !is_noun
+        && spec
+            .lemmas
+            .get(usize::from(lemma))
+            .is_some_and(|l| l == "agree")
+        && doc.is(t_end, "to")
+        && doc.is_word(t_end + 1)
+        && doc
+            .ci_find(t_end + 1, |e| {
+                matches!(e, Entry::Trigger { .. }).then_some(())
+            })
+            .is_none();
+    let object_named = object_named && !agree_to_act;
     let has_person = actors.iter().any(|r| matches!(r, Ref::Person(_)));
     let strong = !doc.quoted[t]
         && match name {
@@ -915,6 +965,9 @@ fn frame(
                     && (!spec.has_objects || object_named)
             }
         };
+    // "left for Warsaw on a two-day visit to Poland": the visit is what the departure is for; its arrival is
+    // implied, not told, so the noun only adds to an arrival the text states.
+    let strong = strong && !(name == "arrival" && is_noun && trip_of_departure(doc, cs, t));
     if spec.requires_weapon && weapon.is_none() && !is_noun && distinct > 0 {
         // "fired the coach": a launch verb with nothing launched is not a launch.
         return None;
@@ -938,6 +991,113 @@ fn frame(
         attribution: attr.sources.clone(),
         strong,
         asserted,
+        also_launched: if name == "missile_launch" {
+            also_launched
+        } else {
+            Vec::new()
+        },
+    })
+}
+
+/// Weapons coordinated with the one a launch verb took as its object, each its own noun phrase: "and a new
+/// anti-aircraft missile", "and two cruise missiles". Only "and" followed by a few lowercase modifiers may
+/// sit between them; a preposition, a name or another trigger ends the object ("a warhead for a cruise
+/// missile" is one thing launched), and a weapon that only restates the first ("missiles") is no new launch.
+fn coordinated_weapons(
+    doc: &Doc<'_>,
+    mut k: usize,
+    ce: usize,
+    first: &str,
+) -> Vec<(String, Option<u32>)> {
+    let lex = doc.lex();
+    let mut out: Vec<(String, Option<u32>)> = Vec::new();
+    while k < ce {
+        let coordinated = doc.is(k, "and") || (doc.is(k, ",") && doc.is(k + 1, "and"));
+        if !coordinated {
+            break;
+        }
+        let mut j = k + if doc.is(k, ",") { 2 } else { 1 };
+        let start = j;
+        let found = loop {
+            if j >= ce || j > start + 3 {
+                break None;
+            }
+            if let Some((e, w)) = doc.ci_find(j, |x| match x {
+                Entry::Weapon(w) => Some(*w),
+                _ => None,
+            }) {
+                break Some((j, e, w));
+            }
+            let plain = doc.is_word(j)
+                && !doc.is_cap(j)
+                && !doc.is_any(j, PREPS)
+                && doc
+                    .ci_find(j, |e| matches!(e, Entry::Trigger { .. }).then_some(()))
+                    .is_none();
+            if !plain {
+                break None;
+            }
+            j += 1;
+        };
+        let Some((ws, we, w)) = found else { break };
+        let name = &lex.weapons[w as usize];
+        let restates =
+            first.contains(name.as_str()) || out.iter().any(|(o, _)| o.contains(name.as_str()));
+        if !restates {
+            out.push((name.clone(), count_before(doc, ws, k)));
+        }
+        k = we;
+    }
+    out
+}
+
+/// "four-day", "10-day", "week-long": a trip's length modifies a noun ("a four-day visit").
+fn duration_modifier(w: &str) -> bool {
+    let w = w.to_ascii_lowercase();
+    ["-day", "-week", "-month", "-long", "-nation"]
+        .iter()
+        .any(|s| w.len() > s.len() && w.ends_with(s))
+}
+
+/// The noun at `t` is the trip a departure verb earlier in its clause sets out on: "left ... on a visit",
+/// "departed for a tour".
+fn trip_of_departure(doc: &Doc<'_>, cs: usize, t: usize) -> bool {
+    let Some(departure) = doc.lex().kind_index("departure") else {
+        return false;
+    };
+    let Some(on) = (cs.max(t.saturating_sub(5))..t)
+        .rev()
+        .find(|&k| doc.is_any(k, &["on", "for"]))
+    else {
+        return false;
+    };
+    (cs..on).any(|k| {
+        doc.ci_at(k).is_some_and(|(_, es)| {
+            es.iter().any(|e| {
+                matches!(e, Entry::Trigger { kind, form, .. }
+                    if usize::from(*kind) == departure && *form != Form::Noun)
+            })
+        })
+    })
+}
+
+/// A verb of looking on governs the trigger at `t`: "witnessed the signing", "oversaw the signing of".
+fn witnessed(doc: &Doc<'_>, cs: usize, t: usize) -> bool {
+    (cs.max(t.saturating_sub(3))..t).any(|k| {
+        doc.is_any(
+            k,
+            &[
+                "witness",
+                "witnesses",
+                "witnessed",
+                "witnessing",
+                "oversaw",
+                "oversee",
+                "oversees",
+                "overseeing",
+                "attended",
+            ],
+        )
     })
 }
 

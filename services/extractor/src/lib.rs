@@ -74,6 +74,7 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Event> {
         merge::SpecialKinds {
             meeting: lexicon.kind_index("meeting"),
             agreement: lexicon.kind_index("agreement"),
+            missile_launch: lexicon.kind_index("missile_launch"),
         },
         published,
         &country_of,

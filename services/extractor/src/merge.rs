@@ -35,7 +35,10 @@ pub struct Happening {
     pub mentions: Vec<usize>,
     meeting: bool,
     agreement: bool,
+    launch: bool,
     status_asserted: bool,
+    /// The weapon each mention named, with its sentence: launches told apart in one sentence stay apart.
+    weapons_named: Vec<(usize, String)>,
 }
 
 /// The kinds whose actors merge by their own rules.
@@ -43,6 +46,33 @@ pub struct Happening {
 pub struct SpecialKinds {
     pub meeting: Option<usize>,
     pub agreement: Option<usize>,
+    pub missile_launch: Option<usize>,
+}
+
+/// One weapon name restates the other ("ballistic missile", "short-range ballistic missiles").
+fn weapons_agree(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim_end_matches('s'), b.trim_end_matches('s'));
+    a.contains(b) || b.contains(a)
+}
+
+/// "tested a cruise missile and a new anti-aircraft missile": one sentence naming two different weapons
+/// launched tells of two launches, whatever else they share.
+fn told_apart(h: &Happening, c: &Candidate) -> bool {
+    let Some(w) = c.weapon.as_deref() else {
+        return false;
+    };
+    h.launch
+        && h.weapons_named
+            .iter()
+            .any(|(s, hw)| *s == c.sent && !weapons_agree(hw, w))
+}
+
+/// A launch whose weapon restates this candidate's is the better home for it than one that names another.
+fn weapon_fits(h: &Happening, c: &Candidate) -> bool {
+    match (h.weapon.as_deref(), c.weapon.as_deref()) {
+        (Some(hw), Some(w)) => weapons_agree(hw, w),
+        _ => false,
+    }
 }
 
 fn recent(d: &PartialDate, published: Option<NaiveDate>) -> bool {
@@ -108,7 +138,7 @@ fn compatible(
     published: Option<NaiveDate>,
     country_of: CountryOf<'_>,
 ) -> bool {
-    if h.kind != c.kind {
+    if h.kind != c.kind || told_apart(h, c) {
         return false;
     }
     if !c.actors.is_empty() && !h.actors.is_empty() {
@@ -160,6 +190,9 @@ fn more_specific(old: &Option<Place>, new: &Option<Place>) -> bool {
 
 fn absorb(h: &mut Happening, c: &Candidate, idx: usize) {
     h.mentions.push(idx);
+    if let Some(w) = &c.weapon {
+        h.weapons_named.push((c.sent, w.clone()));
+    }
     for a in &c.actors {
         if !h.actors.contains(a) {
             h.actors.push(*a);
@@ -230,10 +263,12 @@ pub fn merge(
 ) -> Vec<Happening> {
     let mut out: Vec<Happening> = Vec::new();
     for (i, c) in cands.iter().enumerate().filter(|(_, c)| c.strong) {
-        match out
-            .iter_mut()
-            .find(|h| compatible(h, c, published, country_of))
-        {
+        let fits = |h: &Happening| compatible(h, c, published, country_of);
+        let home = out
+            .iter()
+            .position(|h| h.launch && weapon_fits(h, c) && fits(h))
+            .or_else(|| out.iter().position(fits));
+        match home.map(|k| &mut out[k]) {
             Some(h) => absorb(h, c, i),
             None => {
                 let mut h = Happening {
@@ -251,7 +286,9 @@ pub fn merge(
                     mentions: Vec::new(),
                     meeting: Some(c.kind) == kinds.meeting,
                     agreement: Some(c.kind) == kinds.agreement,
+                    launch: Some(c.kind) == kinds.missile_launch,
                     status_asserted: false,
+                    weapons_named: Vec::new(),
                 };
                 absorb(&mut h, c, i);
                 out.push(h);

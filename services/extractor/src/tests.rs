@@ -466,3 +466,84 @@ fn two_deals_with_different_parties_stay_two() {
         vec![vec!["kenya", "uganda"], vec!["kenya", "uganda", "tanzania"]]
     );
 }
+
+fn launches(evs: &[Event]) -> Vec<(Option<&str>, Option<u32>)> {
+    evs.iter()
+        .filter(|e| e.kind == "missile_launch")
+        .map(|e| (e.weapon.as_deref(), e.count))
+        .collect()
+}
+
+#[test]
+fn two_weapons_coordinated_after_a_launch_verb_are_two_launches() {
+    let evs = run("Iran's army test-fired two cruise missiles and a new surface-to-air missile on Tuesday near the Strait of Hormuz, the IRNA news agency said. The cruise missiles flew about 300 km, the agency added.");
+    assert_eq!(
+        launches(&evs),
+        vec![
+            (Some("cruise missile"), Some(2)),
+            (Some("surface-to-air missile"), Some(1))
+        ]
+    );
+}
+
+#[test]
+fn a_restated_launch_still_merges_and_a_warhead_for_a_missile_is_one_launch() {
+    let evs = run("Pakistan tested a new warhead for a ballistic missile on Monday, the military said. The ballistic missile was launched from a site in Sindh province, officials added.");
+    assert_eq!(launches(&evs), vec![(Some("ballistic missile"), Some(1))]);
+}
+
+#[test]
+fn a_restatement_joins_the_launch_with_the_same_weapon() {
+    let evs = run("North Korea fired a ballistic missile and a cruise missile on Tuesday, Seoul's military said. The North launched the cruise missile from near Pyongyang, the Joint Chiefs of Staff said.");
+    let l = launches(&evs);
+    assert_eq!(l.len(), 2, "{l:?}");
+    let cruise = evs
+        .iter()
+        .find(|e| e.weapon.as_deref() == Some("cruise missile"))
+        .expect("cruise missile launch");
+    assert!(cruise
+        .attribution
+        .contains(&"Joint Chiefs of Staff".to_owned()));
+}
+
+#[test]
+fn leaders_who_witness_a_signing_stand_for_their_states() {
+    let evs = run("Japanese Prime Minister Fumio Kishida and Indian Prime Minister Narendra Modi witnessed the signing of six cooperation agreements in New Delhi on Monday.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .expect("agreement");
+    let ids: Vec<&str> = a.actor_ids().collect();
+    assert_eq!(ids, vec!["japan", "india"]);
+}
+
+#[test]
+fn one_leader_agreeing_to_an_act_is_no_deal_signed() {
+    let evs = run("Brazilian President Luiz Inacio Lula da Silva held talks with his Chilean counterpart in Brasilia on Tuesday, agreeing to expand their trade partnership.");
+    assert!(
+        evs.iter().all(|e| e.kind != "agreement"),
+        "{:?}",
+        evs.iter().map(|e| &e.kind).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_gerund_taking_an_infinitive_after_a_head_of_state_is_a_verb() {
+    let evs = run("Kenyan President William Ruto held talks with Tanzanian President Samia Suluhu Hassan in Nairobi on Monday, with the two heads of state agreeing to expand their border trade partnership.");
+    assert!(
+        evs.iter().all(|e| e.kind != "agreement"),
+        "{:?}",
+        evs.iter().map(|e| &e.kind).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn the_visit_a_departure_sets_out_on_is_no_arrival_told() {
+    let evs = run("Canadian Prime Minister Justin Trudeau on Tuesday left Ottawa for Tokyo on a four-day visit to Japan, his office said.");
+    assert!(evs.iter().any(|e| e.kind == "departure"));
+    assert!(
+        evs.iter().all(|e| e.kind != "arrival"),
+        "{:?}",
+        evs.iter().map(|e| &e.kind).collect::<Vec<_>>()
+    );
+}
