@@ -1,11 +1,10 @@
 //! The secrets check every service binary's tests run: no secret in `--help` (clap would print environment
 //! values beside each flag) and none in the start-up logs, even at debug level and with credentials inside
 //! `NATS_URL`. Included by `services/*/tests/secrets.rs` with `#[path]`, since each needs its own crate's
-//! `CARGO_BIN_EXE_*`.
+//! `CARGO_BIN_EXE_*`; those files include `child_log.rs` beside it too.
 
-use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Secret values, each in the environment variable a deployment would put it in.
 const SECRETS: [(&str, &str); 4] = [
@@ -53,7 +52,7 @@ pub fn start_up_logs_never_print_credentials(binary: &str, extra_args: &[&str]) 
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
         .expect("a free port");
-    let mut child = command(binary)
+    let child = command(binary)
         .env(
             "NATS_URL",
             format!("nats://alice:url-password-7a3c@127.0.0.1:{port}"),
@@ -64,26 +63,8 @@ pub fn start_up_logs_never_print_credentials(binary: &str, extra_args: &[&str]) 
         .stderr(Stdio::piped())
         .spawn()
         .expect("starting the service");
-    let stderr = child.stderr.take().expect("piped stderr");
-    let (lines, received) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if lines.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let mut logged = String::new();
-    while !logged.contains("NATS not reachable yet") {
-        let left = deadline.saturating_duration_since(Instant::now());
-        match received.recv_timeout(left) {
-            Ok(line) => logged.push_str(&format!("{line}\n")),
-            Err(_) => break,
-        }
-    }
-    let _ = child.kill();
-    let _ = child.wait();
+    let logged =
+        crate::child_log::stderr_until(child, "NATS not reachable yet", Duration::from_secs(30));
     assert!(logged.contains("NATS not reachable yet"), "{logged}");
     assert!(logged.contains("alice:***@127.0.0.1"), "{logged}");
     assert_no_secret("the start-up logs", &logged);

@@ -2,6 +2,8 @@
 
 #[path = "../../../tests/common/binary_secrets.rs"]
 mod binary_secrets;
+#[path = "../../../tests/common/child_log.rs"]
+mod child_log;
 
 const BIN: &str = env!("CARGO_BIN_EXE_dateline-aggregator");
 

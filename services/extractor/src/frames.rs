@@ -904,24 +904,9 @@ fn frame(
     }
 
     let distinct = actors.len();
-    // "Ankara and Cairo agreed to restore flights": two parties agreeing to an act is an agreement with no
-    // document named; agreeing to meet or visit is the other happening, not a deal.
-    let agreed_to = name == "agreement"
-        && !is_noun
-        && distinct >= 2
-        && spec
-            .lemmas
-            .get(usize::from(lemma))
-            .is_some_and(|l| l == "agree")
-        && doc.is(t_end, "to")
-        && doc.is_word(t_end + 1)
-        && doc
-            .ci_find(t_end + 1, |e| {
-                matches!(e, Entry::Trigger { .. }).then_some(())
-            })
-            .is_none();
     // "agreeing to deepen their partnership": what is agreed is an act, so the noun after it is that act's
-    // object, not a document agreed; such a clause is a deal only as `agreed_to` reads it.
+    // object, not a document agreed; such a clause is a deal only as `agreed_to` reads it. Agreeing to meet
+    // or visit is the other happening, not a deal.
     let agree_to_act = name == "agreement"
         && !is_noun
         && spec
@@ -935,6 +920,9 @@ fn frame(
                 matches!(e, Entry::Trigger { .. }).then_some(())
             })
             .is_none();
+    // "Ankara and Cairo agreed to restore flights": two parties agreeing to an act is an agreement with no
+    // document named.
+    let agreed_to = agree_to_act && distinct >= 2;
     let object_named = object_named && !agree_to_act;
     let has_person = actors.iter().any(|r| matches!(r, Ref::Person(_)));
     let strong = !doc.quoted[t]

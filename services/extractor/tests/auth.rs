@@ -2,11 +2,12 @@
 //! or decentralised JWT authentication (`--nats-creds`), runs its stage, and never logs the seed, even at
 //! debug level. The other services take the same flags (`dateline_shared::nats::NatsArgs`).
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+#[path = "../../../tests/common/child_log.rs"]
+mod child_log;
 #[path = "../../../tests/common/nats_auth.rs"]
 mod nats_auth;
 
@@ -78,7 +79,7 @@ fn run_until_stage_running(server: &Server, envs: &[(&str, &Path)], args: &[&str
     for (name, value) in envs {
         command.env(name, value);
     }
-    let mut child = command
+    let child = command
         .env("NATS_URL", server.url())
         .env("RUST_LOG", "debug")
         .args(args)
@@ -86,26 +87,7 @@ fn run_until_stage_running(server: &Server, envs: &[(&str, &Path)], args: &[&str
         .stderr(Stdio::piped())
         .spawn()
         .expect("starting the extractor");
-    let stderr = child.stderr.take().expect("piped stderr");
-    let (lines, received) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if lines.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let mut logged = String::new();
-    while !logged.contains("stage running") {
-        let left = deadline.saturating_duration_since(Instant::now());
-        match received.recv_timeout(left) {
-            Ok(line) => logged.push_str(&format!("{line}\n")),
-            Err(_) => break,
-        }
-    }
-    let _ = child.kill();
-    let _ = child.wait();
+    let logged = child_log::stderr_until(child, "stage running", Duration::from_secs(30));
     assert!(logged.contains("stage running"), "{logged}");
     logged
 }
