@@ -326,6 +326,20 @@ pub async fn stories_in_bucket(
     Ok(stories)
 }
 
+/// How many messages `stream` holds now; `None` when the server cannot say.
+pub async fn stream_messages(js: &async_nats::jetstream::Context, stream: &str) -> Option<u64> {
+    Some(
+        js.get_stream(stream)
+            .await
+            .ok()?
+            .info()
+            .await
+            .ok()?
+            .state
+            .messages,
+    )
+}
+
 /// Waits until `stream` holds a number of messages that `enough` accepts; returns that number.
 pub async fn wait_for_stream_messages(
     js: &async_nats::jetstream::Context,
@@ -335,15 +349,7 @@ pub async fn wait_for_stream_messages(
 ) -> anyhow::Result<u64> {
     let enough = &enough;
     wait_for(deadline, || async move {
-        let messages = js
-            .get_stream(stream)
-            .await
-            .ok()?
-            .info()
-            .await
-            .ok()?
-            .state
-            .messages;
+        let messages = stream_messages(js, stream).await?;
         enough(messages).then_some(messages)
     })
     .await

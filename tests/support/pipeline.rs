@@ -157,7 +157,7 @@ pub fn report_count(stories: &[Story]) -> usize {
 
 /// Reports held more than once, each with every story and event holding it: what a "reports doubled"
 /// failure needs to show.
-pub fn doubled_reports(stories: &[Story]) -> Vec<String> {
+fn doubled_reports(stories: &[Story]) -> Vec<String> {
     let mut holders: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
     for story in stories {
         for event in &story.events {
@@ -174,6 +174,20 @@ pub fn doubled_reports(stories: &[Story]) -> Vec<String> {
         .filter(|(_, held)| held.len() > 1)
         .map(|(report, held)| format!("{report} in {}", held.join(", ")))
         .collect()
+}
+
+/// The stories of a run under faults are those of a fault-free run: no report held twice, none missing,
+/// the same events with the same support.
+pub fn assert_same_stories(stories: &[Story], expected_reports: usize, expected: &[String]) {
+    let doubled = doubled_reports(stories);
+    assert!(
+        doubled.is_empty(),
+        "{} reports held more than once, e.g. {:?}",
+        doubled.len(),
+        &doubled[..doubled.len().min(5)]
+    );
+    assert_eq!(report_count(stories), expected_reports, "reports doubled");
+    assert_eq!(fingerprint(stories), expected);
 }
 
 /// Where the pipeline stands, for a test's failure message: each consumer's pending and unacknowledged
@@ -203,20 +217,7 @@ pub async fn progress(pipeline: &Pipeline) -> String {
                 .unwrap_or_else(|| format!("{stage}: no consumer")),
         );
     }
-    let dead = async {
-        Some(
-            pipeline
-                .js
-                .get_stream(names.dlq_stream())
-                .await
-                .ok()?
-                .info()
-                .await
-                .ok()?
-                .state
-                .messages,
-        )
-    };
-    out.push(format!("dead letters: {:?}", dead.await));
+    let dead = crate::stream_messages(&pipeline.js, &names.dlq_stream()).await;
+    out.push(format!("dead letters: {dead:?}"));
     out.join("; ")
 }

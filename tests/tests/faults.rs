@@ -12,7 +12,7 @@ use dateline_shared::nats::NatsArgs;
 use dateline_shared::shutdown::Shutdown;
 use dateline_shared::Article;
 use dateline_tests::pipeline::{
-    connect, doubled_reports, fingerprint, progress, report_count, spawn_aggregator,
+    assert_same_stories, connect, fingerprint, progress, report_count, spawn_aggregator,
     spawn_extractor, RunningPipeline,
 };
 use dateline_tests::{wait_for, wait_for_stream_messages, NatsCluster, NatsServer};
@@ -133,15 +133,7 @@ async fn a_broker_killed_and_restarted_mid_stream_loses_nothing() -> anyhow::Res
             tail.join("\n")
         );
     };
-    let doubled = doubled_reports(&stories);
-    assert!(
-        doubled.is_empty(),
-        "{} reports held more than once, e.g. {:?}",
-        doubled.len(),
-        &doubled[..doubled.len().min(5)]
-    );
-    assert_eq!(report_count(&stories), expected_reports, "reports doubled");
-    assert_eq!(fingerprint(&stories), expected);
+    assert_same_stories(&stories, expected_reports, &expected);
     pipeline.stop().await
 }
 
@@ -300,15 +292,7 @@ async fn a_cluster_node_killed_mid_stream_loses_nothing() -> anyhow::Result<()> 
         );
     };
     let finished_at = began.elapsed();
-    let doubled = doubled_reports(&stories);
-    assert!(
-        doubled.is_empty(),
-        "{} reports held more than once, e.g. {:?}",
-        doubled.len(),
-        &doubled[..doubled.len().min(5)]
-    );
-    assert_eq!(report_count(&stories), expected_reports, "reports doubled");
-    assert_eq!(fingerprint(&stories), expected);
+    assert_same_stories(&stories, expected_reports, &expected);
     let dead = wait_for_stream_messages(
         &pipeline.js,
         &pipeline.names.dlq_stream(),

@@ -14,7 +14,7 @@ use axum::Router;
 use dateline_ingest::formats::Limits;
 use dateline_ingest::poll::FeedPoller;
 use dateline_ingest::publish::Publisher;
-use dateline_shared::shutdown::Shutdown;
+use dateline_shared::shutdown::{Shutdown, ShutdownTrigger};
 use dateline_shared::sources::FeedSource;
 use dateline_shared::Names;
 use dateline_tests::{wait_for, wait_for_stream_messages, NatsServer};
@@ -127,14 +127,38 @@ fn statuses(feed: &Shared) -> Vec<u16> {
     lock(feed).log.iter().map(|(_, status)| *status).collect()
 }
 
-#[tokio::test]
-async fn articles_arrive_once_304s_publish_nothing_and_errors_back_off() -> anyhow::Result<()> {
-    let server = NatsServer::start()?;
+/// A real nats-server's pipeline declared, as ingest would find it.
+async fn declared_pipeline(
+    server: &NatsServer,
+) -> anyhow::Result<(async_nats::Client, async_nats::jetstream::Context, Names)> {
     let client = async_nats::connect(server.url()).await?;
     let js = async_nats::jetstream::new(client.clone());
     let names = Names::new("dateline")?;
     let durability = dateline_shared::nats::NatsArgs::default().durability();
     dateline_shared::nats::declare_pipeline(&js, &names, durability).await?;
+    Ok((client, js, names))
+}
+
+/// Polls `source` until the returned trigger fires.
+fn spawn_poller(
+    js: &async_nats::jetstream::Context,
+    names: &Names,
+    source: FeedSource,
+) -> anyhow::Result<(ShutdownTrigger, tokio::task::JoinHandle<()>)> {
+    let poller = FeedPoller::new(
+        source,
+        dateline_ingest::fetch::client()?,
+        Publisher::new(js.clone(), names.clone()),
+        Limits::default(),
+    );
+    let (trigger, shutdown) = Shutdown::new();
+    Ok((trigger, tokio::spawn(poller.run(shutdown))))
+}
+
+#[tokio::test]
+async fn articles_arrive_once_304s_publish_nothing_and_errors_back_off() -> anyhow::Result<()> {
+    let server = NatsServer::start()?;
+    let (client, js, names) = declared_pipeline(&server).await?;
     // A core subscription sees every publish, duplicates included: so it counts what the poller sends.
     let mut published = client.subscribe(names.all("articles")).await?;
     let received = Arc::new(Mutex::new(Vec::<String>::new()));
@@ -166,14 +190,7 @@ async fn articles_arrive_once_304s_publish_nothing_and_errors_back_off() -> anyh
         interval,
         max_backoff,
     };
-    let poller = FeedPoller::new(
-        source,
-        dateline_ingest::fetch::client()?,
-        Publisher::new(js.clone(), names.clone()),
-        Limits::default(),
-    );
-    let (trigger, shutdown) = Shutdown::new();
-    let task = tokio::spawn(poller.run(shutdown));
+    let (trigger, task) = spawn_poller(&js, &names, source)?;
 
     // The first poll publishes both items; the polls after it are answered 304 and publish nothing.
     wait_for(Duration::from_secs(20), || async {
@@ -253,11 +270,7 @@ async fn articles_arrive_once_304s_publish_nothing_and_errors_back_off() -> anyh
 #[tokio::test]
 async fn a_503_with_retry_after_is_waited_out() -> anyhow::Result<()> {
     let server = NatsServer::start()?;
-    let client = async_nats::connect(server.url()).await?;
-    let js = async_nats::jetstream::new(client);
-    let names = Names::new("dateline")?;
-    let durability = dateline_shared::nats::NatsArgs::default().durability();
-    dateline_shared::nats::declare_pipeline(&js, &names, durability).await?;
+    let (_client, js, names) = declared_pipeline(&server).await?;
     let feed: Shared = Arc::new(Mutex::new(Feed {
         body: rss(&first_items()),
         etag: "\"regional-1\"".into(),
@@ -270,14 +283,7 @@ async fn a_503_with_retry_after_is_waited_out() -> anyhow::Result<()> {
         interval: Duration::from_millis(100),
         max_backoff: Duration::from_secs(10),
     };
-    let poller = FeedPoller::new(
-        source,
-        dateline_ingest::fetch::client()?,
-        Publisher::new(js.clone(), names.clone()),
-        Limits::default(),
-    );
-    let (trigger, shutdown) = Shutdown::new();
-    let task = tokio::spawn(poller.run(shutdown));
+    let (trigger, task) = spawn_poller(&js, &names, source)?;
     wait_for(Duration::from_secs(20), || async {
         (lock(&feed).log.len() >= 2).then_some(())
     })

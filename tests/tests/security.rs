@@ -104,6 +104,20 @@ async fn refused(nats: &NatsArgs) -> String {
     }
 }
 
+/// Every attempt is refused clearly: an authorization violation, with `hint` (the flags to check) when given.
+async fn refusals(attempts: impl IntoIterator<Item = NatsArgs>, hint: Option<&str>) -> Vec<String> {
+    let mut errors = Vec::new();
+    for nats in attempts {
+        let error = refused(&nats).await;
+        assert!(error.contains("authorization violation"), "{error}");
+        if let Some(hint) = hint {
+            assert!(error.contains(hint), "{error}");
+        }
+        errors.push(error);
+    }
+    errors
+}
+
 fn assert_no_secret(what: &str, text: &str, secrets: &[&str]) {
     for secret in secrets {
         assert!(!text.contains(secret), "{what} shows a secret:\n{text}");
@@ -126,26 +140,23 @@ async fn token_auth_right_token_connects_wrong_one_fails_clearly() -> anyhow::Re
     let in_url = server.url().replace("nats://", &format!("nats://{TOKEN}@"));
     run_a_stage(&NatsArgs::for_url(&in_url)).await?;
 
-    let mut errors = Vec::new();
-    for nats in [
-        NatsArgs {
-            token: Some("tok-wrong".to_owned()),
-            ..NatsArgs::for_url(&server.url())
-        },
-        NatsArgs::for_url(&server.url()),
-        NatsArgs::for_url(&server.url().replace("nats://", "nats://tok-wrong@")),
-    ] {
-        let error = refused(&nats).await;
-        assert!(error.contains("authorization violation"), "{error}");
-        assert!(
-            error.contains("check --nats-user/--nats-password, --nats-token"),
-            "{error}"
-        );
+    let errors = refusals(
+        [
+            NatsArgs {
+                token: Some("tok-wrong".to_owned()),
+                ..NatsArgs::for_url(&server.url())
+            },
+            NatsArgs::for_url(&server.url()),
+            NatsArgs::for_url(&server.url().replace("nats://", "nats://tok-wrong@")),
+        ],
+        Some("check --nats-user/--nats-password, --nats-token"),
+    )
+    .await;
+    for error in &errors {
         assert!(
             error.contains(&format!("127.0.0.1:{}", server_port(&server))),
             "{error}"
         );
-        errors.push(error);
     }
     assert_no_secret("an error", &errors.join("\n"), &[TOKEN, "tok-wrong"]);
     assert_no_secret("Debug of the settings", &format!("{good:?}"), &[TOKEN]);
@@ -182,16 +193,15 @@ async fn user_password_auth_right_password_connects_wrong_one_fails_clearly() ->
     };
     let wrong_in_url =
         NatsArgs::for_url(&server.url().replace("nats://", "nats://dateline:pw-wrong@"));
-    let mut errors = Vec::new();
-    for nats in [
-        wrong_password,
-        wrong_in_url,
-        NatsArgs::for_url(&server.url()),
-    ] {
-        let error = refused(&nats).await;
-        assert!(error.contains("authorization violation"), "{error}");
-        errors.push(error);
-    }
+    let errors = refusals(
+        [
+            wrong_password,
+            wrong_in_url,
+            NatsArgs::for_url(&server.url()),
+        ],
+        None,
+    )
+    .await;
     // The URL in an error keeps the user, so the operator can tell which account was refused.
     assert!(
         errors[1].contains("nats://dateline:***@127.0.0.1"),
@@ -354,13 +364,11 @@ async fn nkey_auth_right_seed_connects_wrong_one_fails_clearly() -> anyhow::Resu
         nkey_file: Some(write_file(dir.path(), "stranger.nk", &stranger)?),
         ..NatsArgs::for_url(&server.url())
     };
-    let mut errors = Vec::new();
-    for nats in [wrong, NatsArgs::for_url(&server.url())] {
-        let error = refused(&nats).await;
-        assert!(error.contains("authorization violation"), "{error}");
-        assert!(error.contains("--nats-nkey or --nats-creds"), "{error}");
-        errors.push(error);
-    }
+    let errors = refusals(
+        [wrong, NatsArgs::for_url(&server.url())],
+        Some("--nats-nkey or --nats-creds"),
+    )
+    .await;
     assert_no_secret("an error", &errors.join("\n"), &[&seed, &stranger]);
     assert_no_secret("Debug of the settings", &format!("{good:?}"), &[&seed]);
     let logged = logs.text();
@@ -392,13 +400,11 @@ async fn creds_file_auth_a_user_of_a_trusted_account_connects_a_stranger_fails_c
         creds: Some(write_file(dir.path(), "stranger.creds", &stranger)?),
         ..NatsArgs::for_url(&server.url())
     };
-    let mut errors = Vec::new();
-    for nats in [wrong, NatsArgs::for_url(&server.url())] {
-        let error = refused(&nats).await;
-        assert!(error.contains("authorization violation"), "{error}");
-        assert!(error.contains("--nats-nkey or --nats-creds"), "{error}");
-        errors.push(error);
-    }
+    let errors = refusals(
+        [wrong, NatsArgs::for_url(&server.url())],
+        Some("--nats-nkey or --nats-creds"),
+    )
+    .await;
     assert_no_secret("an error", &errors.join("\n"), &[&seed, &stranger_seed]);
     assert_no_secret("Debug of the settings", &format!("{good:?}"), &[&seed]);
     let logged = logs.text();
