@@ -2,10 +2,11 @@
 //!
 //! For each batch of events: apply them to the desk in order; for every report that changed fields, publish
 //! the story update to `<prefix>.stories.<id>` with `Nats-Msg-Id` = story id + revision; store the reports the
-//! batch added as one page; write each story the batch touched to the KV bucket once, with the revision we last read (optimistic concurrency); then ack. A
-//! crash anywhere in between redelivers the events to a desk reloaded from KV, which recomputes the same
-//! revisions, so the republished updates are dropped as duplicates and the KV writes complete. Nothing is lost
-//! or counted twice; coalescing the writes per story is what lets a hot story take many reports a second.
+//! batch added as one page; write each story the batch touched to the KV bucket once, with the revision we
+//! last read (optimistic concurrency); then ack. A crash anywhere in between redelivers the events to a desk
+//! reloaded from KV, which recomputes the same revisions, so the republished updates are dropped as
+//! duplicates and the KV writes complete. Nothing is lost or counted twice; coalescing the writes per story is
+//! what lets a hot story take many reports a second.
 
 use std::collections::{BTreeSet, HashMap};
 
