@@ -12,7 +12,7 @@ use dateline_shared::story::{Because, HistoryEntry};
 use dateline_shared::{ActorType, Change, Event, Story, StoryEvent, Withdrawal};
 
 use crate::matching::match_score;
-use crate::resolve::{diff, resolve, resolve_new};
+use crate::resolve::{diff, resolve, resolve_new, resolve_with_derivation, Derivation};
 use crate::title;
 
 /// What applying one report did.
@@ -73,6 +73,10 @@ pub struct Desk {
     reports: HashMap<String, String>,
     /// actor id → stories that mention it, to find candidates without scanning every story.
     by_actor: HashMap<String, BTreeSet<String>>,
+    /// story event id → the tallies its fields were derived from, so a report arriving in order is added
+    /// without re-deriving from all the event's reports. Dropped whenever an event is re-derived otherwise;
+    /// missing ones are rebuilt on the next report.
+    derivations: HashMap<String, Derivation>,
 }
 
 impl Desk {
@@ -180,6 +184,7 @@ impl Desk {
             outlet: withdrawal.outlet.clone(),
         };
         let revision = story.revision + 1;
+        forget_derivations(&mut self.derivations, story);
         let mut changes =
             retract_article(story, id, withdrawal.article_version, revision, &because);
         if changes.is_empty() {
@@ -270,12 +275,36 @@ impl Desk {
                 // copied: what stays behind in `before` (the resolved fields) is all the diff needs.
                 let before = &mut story.events[index];
                 let mut reports = std::mem::take(&mut before.reports);
-                // A newer version of an article replaces its older report of the same happening in place, so
-                // a correction reads as "place: Osaka → Tokyo", not as one event retracted and another added.
-                reports.retain(|r| !supersedes(r));
-                reports.push(event.clone());
                 let history = std::mem::take(&mut before.history);
-                let mut after = resolve(before.id.clone(), reports, history);
+                // Only an article held before can have older versions' reports here: skip the scan otherwise.
+                let replaces_some = held_article.is_some() && reports.iter().any(supersedes);
+                let held_tallies = self
+                    .derivations
+                    .get_mut(&before.id)
+                    .filter(|_| !replaces_some);
+                let mut after = match held_tallies {
+                    Some(derivation) => {
+                        let sources = std::mem::take(&mut before.sources);
+                        derivation.insert(
+                            before.id.clone(),
+                            reports,
+                            sources,
+                            history,
+                            event.clone(),
+                        )
+                    }
+                    None => {
+                        // A newer version of an article replaces its older report of the same happening in
+                        // place, so a correction reads as "place: Osaka → Tokyo", not as one event retracted
+                        // and another added.
+                        reports.retain(|r| !supersedes(r));
+                        reports.push(event.clone());
+                        let (after, derivation) =
+                            resolve_with_derivation(before.id.clone(), reports, history);
+                        self.derivations.insert(after.id.clone(), derivation);
+                        after
+                    }
+                };
                 for (field, from, to) in diff(before, &after) {
                     after.history.push(HistoryEntry {
                         revision,
@@ -318,17 +347,19 @@ impl Desk {
         }
         // Once every event of the new version is in (or when the count is unknown), whatever only the older
         // versions supported is retracted: fields they alone set fall back, events they alone reported go.
-        let new_version_reports = story
-            .events
-            .iter()
-            .flat_map(|e| e.reports.iter())
-            .filter(|r| {
-                r.article_id == event.article_id && r.article_version == event.article_version
-            })
-            .count();
-        let complete =
-            event.article_events == 0 || new_version_reports >= event.article_events as usize;
-        if complete && held_article.is_some_and(|held| held.version < event.article_version) {
+        let complete = || {
+            let new_version_reports = story
+                .events
+                .iter()
+                .flat_map(|e| e.reports.iter())
+                .filter(|r| {
+                    r.article_id == event.article_id && r.article_version == event.article_version
+                })
+                .count();
+            event.article_events == 0 || new_version_reports >= event.article_events as usize
+        };
+        if held_article.is_some_and(|held| held.version < event.article_version) && complete() {
+            forget_derivations(&mut self.derivations, story);
             changes.extend(retract_article(
                 story,
                 &event.article_id,
@@ -337,7 +368,9 @@ impl Desk {
                 &because,
             ));
         }
-        story.events.sort_by_key(event_order);
+        story
+            .events
+            .sort_by(|a, b| event_order(a).cmp(&event_order(b)));
 
         let new_title = title::title(story);
         if new_title != story.title {
@@ -479,6 +512,7 @@ impl Desk {
         let Some(old) = self.stories.get(story_id) else {
             return;
         };
+        forget_derivations(&mut self.derivations, old);
         for held in &old.events {
             for source in &held.sources {
                 self.reports.remove(&source.event_id);
@@ -583,9 +617,16 @@ fn near_in_time(held: &StoryEvent, day: Option<chrono::NaiveDate>) -> bool {
 }
 
 /// Story events in time order; undated ones after dated ones, then by id for a stable order.
-fn event_order(event: &StoryEvent) -> (bool, Option<dateline_shared::PartialDate>, String) {
+fn event_order(event: &StoryEvent) -> (bool, Option<dateline_shared::PartialDate>, &str) {
     let date = event.time.as_ref().and_then(|t| t.date);
-    (date.is_none(), date, event.id.clone())
+    (date.is_none(), date, event.id.as_str())
+}
+
+/// Drops the tallies of a story's events, before they are re-derived or the story leaves the desk.
+fn forget_derivations(derivations: &mut HashMap<String, Derivation>, story: &Story) {
+    for held in &story.events {
+        derivations.remove(&held.id);
+    }
 }
 
 /// Removes the reports of older versions of an article from a story; returns the changes that made.

@@ -5,9 +5,9 @@
 //! same report twice a no-op. The rules follow how a desk editor weighs reports: asserted beats expected beats
 //! speculated, specific beats vague, more reports beat fewer, and a later report beats an earlier one.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use chrono::{DateTime, FixedOffset};
 use dateline_shared::story::{Alternative, FieldSupport, HistoryEntry};
 use dateline_shared::{Actor, Event, EventTime, Place, Source, Status, StoryEvent};
 
@@ -23,168 +23,316 @@ pub fn resolve_new(report: Event) -> StoryEvent {
 }
 
 /// Derives every field of a story event from its reports. `reports` must not be empty.
-pub fn resolve(id: String, mut reports: Vec<Event>, history: Vec<HistoryEntry>) -> StoryEvent {
-    reports.sort_by(|a, b| (a.published_at, &a.id).cmp(&(b.published_at, &b.id)));
-    // The last of equals wins, as `max_by_key` picks it: a later report beats an earlier one.
-    let decisive = reports
-        .iter()
-        .max_by_key(|r| {
-            (
-                r.status.assertiveness(),
-                !r.attribution.is_empty(),
-                r.published_at,
-            )
-        })
-        .or(reports.first());
-    let Some(decisive) = decisive else {
-        unreachable!("a story event always holds at least one report")
-    };
+pub fn resolve(id: String, reports: Vec<Event>, history: Vec<HistoryEntry>) -> StoryEvent {
+    resolve_with_derivation(id, reports, history).0
+}
 
-    // Values are compared borrowed and only the winners cloned: a story event is re-derived on every report,
-    // so this runs over every report of a happening each time another one comes in.
-    let place = best(&reports, |r| r.place.as_ref(), |p| u8::from(!p.is_country));
-    let time = best(
-        &reports,
-        |r| r.time.as_ref(),
-        |t| t.date.map_or(0, |d| d.precision()),
-    );
-    let count = best(&reports, |r| r.count.as_ref(), |_| 0);
-    let weapon = best(
-        &reports,
-        |r| r.weapon.as_ref(),
-        |w| w.split_whitespace().count() as u8,
-    );
-    let mode = best(&reports, |r| r.mode.as_ref(), |_| 0);
-
-    let mut actors: Vec<Actor> = Vec::new();
-    let mut attribution: Vec<String> = Vec::new();
+/// [`resolve`], also returning the tallies it derived the fields from, for [`Derivation::insert`].
+pub fn resolve_with_derivation(
+    id: String,
+    mut reports: Vec<Event>,
+    history: Vec<HistoryEntry>,
+) -> (StoryEvent, Derivation) {
+    reports.sort_by(|a, b| report_order(a).cmp(&report_order(b)));
+    let mut derivation = Derivation::default();
     for report in &reports {
-        for actor in &report.actors {
-            match actors.iter_mut().find(|a| a.id == actor.id) {
-                Some(known) => {
-                    if known.role.is_none() {
+        derivation.add(report);
+    }
+    let sources = reports.iter().map(Source::of).collect();
+    let event = derivation.event(id, reports, sources, history);
+    (event, derivation)
+}
+
+/// The order a story event keeps its reports in, and the order "earlier" and "later" refer to below: by
+/// publication, then id.
+fn report_order(report: &Event) -> (Option<DateTime<FixedOffset>>, &str) {
+    (report.published_at, report.id.as_str())
+}
+
+/// A report's place in [`report_order`], owned, to remember which report a tally came from.
+type Position = (Option<DateTime<FixedOffset>>, String);
+
+/// How firmly a report states its event: asserted over expected over speculated, attributed over not, later
+/// over earlier.
+type Rank = (u8, bool, Option<DateTime<FixedOffset>>);
+
+fn position(report: &Event) -> Position {
+    (report.published_at, report.id.clone())
+}
+
+/// The running tallies behind a story event's fields. Every field is defined over the reports in
+/// publication order, but kept here in a form that does not depend on the order reports were added in (each
+/// tally remembers the position of the report that decides it), so a new report — wherever it falls in
+/// publication order — is added in time independent of how many reports the event already has, instead of
+/// re-deriving from all of them. Replacing or retracting reports re-derives from scratch
+/// ([`resolve_with_derivation`]); both ways give the same event (tested as a property).
+#[derive(Debug, Clone, Default)]
+pub struct Derivation {
+    /// The report that sets status, kind and evidence: the firmest (asserted, attributed, latest); the later
+    /// of equals.
+    decisive: Option<(Rank, Position)>,
+    place: Groups<Place>,
+    time: Groups<EventTime>,
+    count: Groups<u32>,
+    weapon: Groups<String>,
+    mode: Groups<String>,
+    /// Every actor, with where it was first named (report, then place in the report's list) and the
+    /// position of the first report giving it a role.
+    actors: Vec<(Actor, (Position, usize), Option<Position>)>,
+    /// Every source the reports cite, with where it was first cited (report, then place in its list).
+    attribution: Vec<(String, (Position, usize))>,
+    status_support: Tallies,
+    place_support: Tallies,
+    time_support: Tallies,
+}
+
+impl Derivation {
+    /// Adds one more report to the event derived so far. The held event's reports, sources and history move
+    /// into the returned one; `reports` and `sources` must be the event's own, in [`report_order`].
+    pub fn insert(
+        &mut self,
+        id: String,
+        mut reports: Vec<Event>,
+        mut sources: Vec<Source>,
+        history: Vec<HistoryEntry>,
+        report: Event,
+    ) -> StoryEvent {
+        self.add(&report);
+        let at = reports.partition_point(|r| report_order(r) < report_order(&report));
+        sources.insert(at, Source::of(&report));
+        reports.insert(at, report);
+        self.event(id, reports, sources, history)
+    }
+
+    fn add(&mut self, report: &Event) {
+        let at = position(report);
+        let rank: Rank = (
+            report.status.assertiveness(),
+            !report.attribution.is_empty(),
+            report.published_at,
+        );
+        if self
+            .decisive
+            .as_ref()
+            .is_none_or(|(best, best_at)| (rank, &at) > (*best, best_at))
+        {
+            self.decisive = Some((rank, at.clone()));
+        }
+        let firmness = report.status.assertiveness();
+        self.place.add(report.place.as_ref(), firmness, &at);
+        self.time.add(report.time.as_ref(), firmness, &at);
+        self.count.add(report.count.as_ref(), firmness, &at);
+        self.weapon.add(report.weapon.as_ref(), firmness, &at);
+        self.mode.add(report.mode.as_ref(), firmness, &at);
+        for (nth, actor) in report.actors.iter().enumerate() {
+            let named_at = (at.clone(), nth);
+            match self.actors.iter_mut().find(|(a, ..)| a.id == actor.id) {
+                Some((known, first, role_at)) => {
+                    if named_at < *first {
+                        let role = std::mem::take(&mut known.role);
+                        *known = actor.clone();
+                        known.role = role;
+                        *first = named_at;
+                    }
+                    // The role comes from the first report that gives one.
+                    if actor.role.is_some() && role_at.as_ref().is_none_or(|r| at < *r) {
                         known.role.clone_from(&actor.role);
+                        *role_at = Some(at.clone());
                     }
                 }
-                None => actors.push(actor.clone()),
+                None => {
+                    let role_at = actor.role.is_some().then(|| at.clone());
+                    self.actors.push((actor.clone(), named_at, role_at));
+                }
             }
         }
-        for source in &report.attribution {
-            if !attribution.contains(source) {
-                attribution.push(source.clone());
+        for (nth, source) in report.attribution.iter().enumerate() {
+            let cited_at = (at.clone(), nth);
+            match self.attribution.iter_mut().find(|(s, _)| s == source) {
+                Some((_, first)) => {
+                    if cited_at < *first {
+                        *first = cited_at;
+                    }
+                }
+                None => self.attribution.push((source.clone(), cited_at)),
             }
+        }
+        self.status_support.add(report.status.as_str(), report, &at);
+        if let Some(place) = &report.place {
+            self.place_support.add(&place.name, report, &at);
+        }
+        if let Some(time) = &report.time {
+            self.time_support.add(&time_text(time), report, &at);
         }
     }
 
-    let support = vec![
-        support("status", &reports, |r| {
-            Some(Cow::Borrowed(r.status.as_str()))
-        }),
-        support("place", &reports, |r| {
-            r.place.as_ref().map(|p| Cow::Borrowed(p.name.as_str()))
-        }),
-        support("time", &reports, |r| {
-            r.time.as_ref().map(|t| Cow::Owned(time_text(t)))
-        }),
-    ];
-    let (kind, status, evidence) = (
-        decisive.kind.clone(),
-        decisive.status,
-        decisive.evidence.clone(),
-    );
-
-    StoryEvent {
-        id,
-        kind,
-        status,
-        actors,
-        place: place.map(|p| p.0.clone()),
-        time: time.map(|t| t.0.clone()),
-        attribution,
-        count: count.map(|c| *c.0),
-        weapon: weapon.map(|w| w.0.clone()),
-        mode: mode.map(|m| m.0.clone()),
-        evidence,
-        support,
-        sources: reports.iter().map(Source::of).collect(),
-        reports,
-        history,
+    /// The story event these tallies describe.
+    fn event(
+        &self,
+        id: String,
+        reports: Vec<Event>,
+        sources: Vec<Source>,
+        history: Vec<HistoryEntry>,
+    ) -> StoryEvent {
+        let decisive = self.decisive.as_ref().and_then(|(_, (published, id))| {
+            reports
+                .binary_search_by(|r| report_order(r).cmp(&(*published, id.as_str())))
+                .ok()
+                .and_then(|i| reports.get(i))
+        });
+        let Some(decisive) = decisive else {
+            unreachable!("a story event always holds its decisive report")
+        };
+        let (kind, status, evidence) = (
+            decisive.kind.clone(),
+            decisive.status,
+            decisive.evidence.clone(),
+        );
+        StoryEvent {
+            id,
+            kind,
+            status,
+            actors: in_first_order(&self.actors, |(_, first, _)| first)
+                .map(|(actor, ..)| actor.clone())
+                .collect(),
+            place: self.place.best(|p| u8::from(!p.is_country)).cloned(),
+            time: self
+                .time
+                .best(|t| t.date.map_or(0, |d| d.precision()))
+                .cloned(),
+            attribution: in_first_order(&self.attribution, |(_, first)| first)
+                .map(|(source, _)| source.clone())
+                .collect(),
+            count: self.count.best(|_| 0).copied(),
+            weapon: self
+                .weapon
+                .best(|w| w.split_whitespace().count() as u8)
+                .cloned(),
+            mode: self.mode.best(|_| 0).cloned(),
+            evidence,
+            support: vec![
+                self.status_support.support("status"),
+                self.place_support.support("place"),
+                self.time_support.support("time"),
+            ],
+            sources,
+            reports,
+            history,
+        }
     }
 }
 
-/// The value of one field that the reports support best, and the report that supports it best.
-fn best<'a, T: PartialEq + ?Sized>(
-    reports: &'a [Event],
-    value: impl Fn(&'a Event) -> Option<&'a T>,
-    specificity: impl Fn(&T) -> u8,
-) -> Option<(&'a T, usize)> {
-    // (value, firmest status, reports, latest index) per distinct value, in order of first appearance.
-    let mut groups: Vec<(&'a T, u8, usize, usize)> = Vec::new();
-    for (index, report) in reports.iter().enumerate() {
-        let Some(v) = value(report) else { continue };
-        let firmness = report.status.assertiveness();
-        match groups.iter_mut().find(|g| g.0 == v) {
+/// Items in the order they were first given in.
+fn in_first_order<T, K: Ord>(items: &[T], first: impl Fn(&T) -> &K) -> impl Iterator<Item = &T> {
+    let mut ordered: Vec<&T> = items.iter().collect();
+    ordered.sort_by(|a, b| first(a).cmp(first(b)));
+    ordered.into_iter()
+}
+
+/// The distinct values one field took: (value, firmest status, reports, position of the latest report
+/// giving it).
+#[derive(Debug, Clone)]
+struct Groups<T>(Vec<(T, u8, usize, Position)>);
+
+impl<T> Default for Groups<T> {
+    fn default() -> Self {
+        Groups(Vec::new())
+    }
+}
+
+impl<T: PartialEq + Clone> Groups<T> {
+    fn add(&mut self, value: Option<&T>, firmness: u8, at: &Position) {
+        let Some(value) = value else { return };
+        match self.0.iter_mut().find(|g| g.0 == *value) {
             Some(group) => {
                 group.1 = group.1.max(firmness);
                 group.2 += 1;
-                group.3 = index;
+                if *at > group.3 {
+                    group.3 = at.clone();
+                }
             }
-            None => groups.push((v, firmness, 1, index)),
+            None => self.0.push((value.clone(), firmness, 1, at.clone())),
         }
     }
-    groups
-        .into_iter()
-        .max_by_key(|(v, firmness, count, latest)| (*firmness, specificity(*v), *count, *latest))
-        .map(|(v, _, _, latest)| (v, latest))
+
+    /// The value the reports support best: firmest, then most specific, then most reported, then latest.
+    fn best(&self, specificity: impl Fn(&T) -> u8) -> Option<&T> {
+        self.0
+            .iter()
+            .max_by(|a, b| {
+                (a.1, specificity(&a.0), a.2, &a.3).cmp(&(b.1, specificity(&b.0), b.2, &b.3))
+            })
+            .map(|(v, ..)| v)
+    }
 }
 
-/// Every value a field took across the reports, best supported first.
-fn support<'a>(
-    field: &str,
-    reports: &'a [Event],
-    value: impl Fn(&'a Event) -> Option<Cow<'a, str>>,
-) -> FieldSupport {
-    /// An alternative being counted, borrowing from the reports until it is kept.
-    struct Tally<'a> {
-        reports: usize,
-        outlets: Vec<&'a str>,
-        status: Status,
-    }
-    let mut by_value: BTreeMap<Cow<'a, str>, Tally<'a>> = BTreeMap::new();
-    for report in reports {
-        let Some(v) = value(report) else { continue };
-        let entry = by_value.entry(v).or_insert_with(|| Tally {
-            reports: 0,
-            outlets: Vec::new(),
-            status: report.status,
-        });
-        entry.reports += 1;
-        if report.status.assertiveness() > entry.status.assertiveness() {
-            entry.status = report.status;
-        }
+/// Every value one field took, counted with the outlets that gave it and its firmest status.
+#[derive(Debug, Clone, Default)]
+struct Tallies(BTreeMap<String, Tally>);
+
+#[derive(Debug, Clone)]
+struct Tally {
+    reports: usize,
+    /// Each outlet with the position of its first report giving the value.
+    outlets: Vec<(String, Position)>,
+    /// The firmest status, as the first report giving it said it (occurred and denied are equally firm).
+    status: (Status, Position),
+}
+
+impl Tallies {
+    fn add(&mut self, value: &str, report: &Event, at: &Position) {
         let outlet = report.outlet.as_deref().unwrap_or("unknown outlet");
-        if !entry.outlets.contains(&outlet) {
-            entry.outlets.push(outlet);
+        let Some(tally) = self.0.get_mut(value) else {
+            self.0.insert(
+                value.to_owned(),
+                Tally {
+                    reports: 1,
+                    outlets: vec![(outlet.to_owned(), at.clone())],
+                    status: (report.status, at.clone()),
+                },
+            );
+            return;
+        };
+        tally.reports += 1;
+        let (held, held_at) = &tally.status;
+        let firmness = (report.status.assertiveness(), std::cmp::Reverse(at));
+        if firmness > (held.assertiveness(), std::cmp::Reverse(held_at)) {
+            tally.status = (report.status, at.clone());
+        }
+        match tally.outlets.iter_mut().find(|(o, _)| o == outlet) {
+            Some((_, first)) => {
+                if at < first {
+                    *first = at.clone();
+                }
+            }
+            None => tally.outlets.push((outlet.to_owned(), at.clone())),
         }
     }
-    let mut values: Vec<Alternative> = by_value
-        .into_iter()
-        .map(|(value, tally)| Alternative {
-            value: value.into_owned(),
-            reports: tally.reports,
-            outlets: tally.outlets.into_iter().map(str::to_owned).collect(),
-            status: tally.status,
-        })
-        .collect();
-    values.sort_by_key(|a| {
-        (
-            std::cmp::Reverse(a.status.assertiveness()),
-            std::cmp::Reverse(a.reports),
-        )
-    });
-    FieldSupport {
-        field: field.to_owned(),
-        values,
+
+    /// Every value the field took, best supported first.
+    fn support(&self, field: &str) -> FieldSupport {
+        let mut values: Vec<Alternative> = self
+            .0
+            .iter()
+            .map(|(value, tally)| Alternative {
+                value: value.clone(),
+                reports: tally.reports,
+                outlets: in_first_order(&tally.outlets, |(_, first)| first)
+                    .map(|(outlet, _)| outlet.clone())
+                    .collect(),
+                status: tally.status.0,
+            })
+            .collect();
+        values.sort_by_key(|a| {
+            (
+                std::cmp::Reverse(a.status.assertiveness()),
+                std::cmp::Reverse(a.reports),
+            )
+        });
+        FieldSupport {
+            field: field.to_owned(),
+            values,
+        }
     }
 }
 
@@ -324,6 +472,16 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn the_later_of_equally_firm_reports_sets_status_and_evidence() {
+        let mut earlier = report(Status::Occurred, Some("Beijing"), "Xinhua", 7);
+        earlier.evidence.text = "first account".to_owned();
+        let mut later = report(Status::Occurred, Some("Beijing"), "Antara", 8);
+        later.evidence.text = "second account".to_owned();
+        let held = resolve("se-1".to_owned(), vec![later, earlier], Vec::new());
+        assert_eq!(held.evidence.text, "second account");
+    }
+
+    #[test]
     fn more_reports_win_among_equally_firm_values() {
         let reports = vec![
             report(Status::Expected, Some("Beijing"), "Xinhua", 7),
@@ -333,6 +491,97 @@ pub(crate) mod tests {
         let held = resolve("se-1".to_owned(), reports, Vec::new());
         assert_eq!(held.place.map(|p| p.name), Some("Beijing".to_owned()));
         assert_eq!(held.status, Status::Expected);
+    }
+
+    mod incremental {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// A report drawn from small pools, so that values, outlets and times collide as in real copy.
+        fn arbitrary_report() -> impl Strategy<Value = Event> {
+            (
+                0u8..3,
+                proptest::option::of(0usize..3),
+                proptest::option::of(0usize..3),
+                proptest::option::of(1u32..4),
+                0usize..3,
+                proptest::option::of(0u32..5),
+                0usize..4,
+                any::<u32>(),
+                (1u8..8, proptest::option::of(0usize..2)),
+            )
+                .prop_map(
+                    |(status, place, day, count, outlet, hour, cited, tag, (cast, role))| {
+                        let places = ["Vladivostok", "Vostochny Cosmodrome", "Russia"];
+                        let days = ["2023-09-12", "2023-09-13", "2023-09"];
+                        let outlets = ["Kyodo", "Yonhap", "TASS"];
+                        let roles = ["leader", "president"];
+                        // A varying cast, in varying order, some with a role.
+                        let mut actors: Vec<Actor> =
+                            ["Kim Jong Un", "Vladimir Putin", "Sergei Shoigu"]
+                                .iter()
+                                .enumerate()
+                                .filter(|(i, _)| cast & (1 << i) != 0)
+                                .map(|(_, name)| person(name))
+                                .collect();
+                        if tag % 2 == 0 {
+                            actors.reverse();
+                        }
+                        if let (Some(first), Some(role)) = (actors.first_mut(), role) {
+                            first.role = Some(roles[role].to_owned());
+                        }
+                        let mut e = event(
+                            "meeting",
+                            &actors,
+                            place.map(|p| places[p]),
+                            day.map(|d| days[d]),
+                        );
+                        e.status = [Status::Speculated, Status::Expected, Status::Occurred]
+                            [usize::from(status)];
+                        if let Some(place) = e.place.as_mut() {
+                            place.is_country = place.name == "Russia";
+                        }
+                        e.count = count;
+                        e.outlet = Some(outlets[outlet].to_owned());
+                        let sources = ["KCNA", "Kremlin", "unnamed officials"];
+                        e.attribution = sources[..cited.min(3)]
+                            .iter()
+                            .map(|s| (*s).to_owned())
+                            .collect();
+                        if tag % 3 == 0 {
+                            e.attribution.reverse();
+                        }
+                        e.published_at =
+                            hour.and_then(|h| format!("2023-09-1{h}T08:00:00+09:00").parse().ok());
+                        e.id = format!("ev-{tag:08x}");
+                        e.evidence.text = format!("sentence {tag}");
+                        e
+                    },
+                )
+        }
+
+        proptest! {
+            /// Adding reports one by one, in whatever order they come, gives exactly the event that deriving
+            /// from all of them in publication order gives.
+            #[test]
+            fn adding_in_order_equals_deriving_from_scratch(
+                reports in proptest::collection::vec(arbitrary_report(), 1..40)
+            ) {
+                // Distinct reports, in the order drawn: not publication order.
+                let mut seen = std::collections::HashSet::new();
+                let reports: Vec<Event> =
+                    reports.into_iter().filter(|r| seen.insert(r.id.clone())).collect();
+                let (mut held, mut derivation) =
+                    resolve_with_derivation("se-1".to_owned(), vec![reports[0].clone()], Vec::new());
+                for report in &reports[1..] {
+                    let (reports, sources) =
+                        (std::mem::take(&mut held.reports), std::mem::take(&mut held.sources));
+                    held = derivation.insert(held.id.clone(), reports, sources, Vec::new(), report.clone());
+                    let scratch = resolve(held.id.clone(), held.reports.clone(), Vec::new());
+                    prop_assert_eq!(&held, &scratch);
+                }
+            }
+        }
     }
 
     #[test]
