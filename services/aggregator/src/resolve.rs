@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset};
-use dateline_shared::story::{Alternative, FieldSupport, HistoryEntry};
+use dateline_shared::story::{Alternative, FieldSupport, HistoryEntry, Sources};
 use dateline_shared::{Actor, Event, EventTime, Place, Source, Status, StoryEvent};
 
 /// The fields a story event resolves and reports changes of, in display order.
@@ -93,7 +93,7 @@ impl Derivation {
         &mut self,
         id: String,
         mut reports: Vec<Event>,
-        mut sources: Vec<Source>,
+        mut sources: Sources,
         history: Vec<HistoryEntry>,
         report: Event,
     ) -> StoryEvent {
@@ -171,7 +171,7 @@ impl Derivation {
         &self,
         id: String,
         reports: Vec<Event>,
-        sources: Vec<Source>,
+        sources: Sources,
         history: Vec<HistoryEntry>,
     ) -> StoryEvent {
         let decisive = self.decisive.as_ref().and_then(|(_, (published, id))| {
