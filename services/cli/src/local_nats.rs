@@ -78,6 +78,11 @@ impl LocalNats {
         Ok(Self { child })
     }
 
+    /// The server's process id, while it runs.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.id()
+    }
+
     /// Asks the server to stop (SIGTERM lets JetStream flush) and waits for it.
     pub async fn stop(mut self) {
         if let Some(pid) = self.child.id() {

@@ -38,7 +38,7 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
     let port = free_port()?;
     let server = LocalNats::start(port, &store).await?;
     let url = format!("nats://127.0.0.1:{port}");
-    let result = bench(&args, &url).await;
+    let result = bench(&args, &url, server.pid()).await;
     server.stop().await;
     let _ = std::fs::remove_dir_all(&store);
     result
@@ -82,7 +82,7 @@ fn spawn_stage(binary: &Path, url: &str) -> anyhow::Result<Child> {
         .with_context(|| format!("starting {}", binary.display()))
 }
 
-async fn bench(args: &Args, url: &str) -> anyhow::Result<()> {
+async fn bench(args: &Args, url: &str, server_pid: Option<u32>) -> anyhow::Result<()> {
     let nats = NatsArgs::for_url(url);
     let client = nats.connect("dateline-bench").await?;
     let js = async_nats::jetstream::new(client.clone());
@@ -156,12 +156,18 @@ async fn bench(args: &Args, url: &str) -> anyhow::Result<()> {
     .await?;
     let drained = began.elapsed();
 
+    // Every process on the machine's cores, so the budget shows what bounds the run: the stages, the broker,
+    // and this process (generating and publishing the articles, as ingest does).
     let mut usage = Vec::new();
     for (name, child) in &stages {
         if let Some(pid) = child.id() {
             usage.push((name.to_string(), process_usage(pid)));
         }
     }
+    if let Some(pid) = server_pid {
+        usage.push(("nats-server".to_owned(), process_usage(pid)));
+    }
+    usage.push(("publisher".to_owned(), process_usage(std::process::id())));
     for (_, child) in &mut stages {
         if let Some(pid) = child.id() {
             let _ = Command::new("kill").arg(pid.to_string()).status().await;
@@ -206,19 +212,31 @@ async fn bench(args: &Args, url: &str) -> anyhow::Result<()> {
             samples.len(), pct(0.50), pct(0.95), pct(0.99), pct(1.0)
         );
     }
-    for (name, (cpu, peak)) in usage {
+    for (name, usage) in usage {
         println!(
-            "{name:<11} cpu {cpu:.2} s, peak memory {:.1} MiB",
-            peak as f64 / 1024.0
+            "{name:<11} cpu {:.2} s, peak memory {:.1} MiB, wrote {:.0} MB",
+            usage.cpu_seconds,
+            usage.peak_kib as f64 / 1024.0,
+            usage.written_bytes as f64 / 1e6,
         );
     }
     Ok(())
 }
 
-/// CPU seconds (user + system) and peak resident memory (KiB) of a process, from /proc.
-fn process_usage(pid: u32) -> (f64, u64) {
+/// What one process has used so far, from /proc.
+struct Usage {
+    /// User + system.
+    cpu_seconds: f64,
+    /// Peak resident memory.
+    peak_kib: u64,
+    /// Bytes through write calls, sockets and files alike: for a stage, what it sent the broker; for the
+    /// broker, what it stored plus what it delivered.
+    written_bytes: u64,
+}
+
+fn process_usage(pid: u32) -> Usage {
     let ticks = 100.0; // USER_HZ on Linux
-    let cpu = std::fs::read_to_string(format!("/proc/{pid}/stat"))
+    let cpu_seconds = std::fs::read_to_string(format!("/proc/{pid}/stat"))
         .ok()
         .and_then(|stat| {
             let after = stat.rsplit_once(')')?.1;
@@ -228,12 +246,18 @@ fn process_usage(pid: u32) -> (f64, u64) {
             Some((utime + stime) / ticks)
         })
         .unwrap_or(0.0);
-    let peak = std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|status| {
-            let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-            line.split_whitespace().nth(1)?.parse().ok()
-        })
-        .unwrap_or(0);
-    (cpu, peak)
+    let field = |file: &str, name: &str| -> u64 {
+        std::fs::read_to_string(format!("/proc/{pid}/{file}"))
+            .ok()
+            .and_then(|text| {
+                let line = text.lines().find(|l| l.starts_with(name))?;
+                line.split_whitespace().nth(1)?.parse().ok()
+            })
+            .unwrap_or(0)
+    };
+    Usage {
+        cpu_seconds,
+        peak_kib: field("status", "VmHWM:"),
+        written_bytes: field("io", "wchar:"),
+    }
 }
