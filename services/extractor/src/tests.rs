@@ -547,3 +547,79 @@ fn the_visit_a_departure_sets_out_on_is_no_arrival_told() {
         evs.iter().map(|e| &e.kind).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_courtesy_call_is_a_meeting_but_an_appeal_is_not() {
+    let evs = run("Finland's President Alexander Stubb will hold talks with his Chilean counterpart Gabriel Boric in Santiago on Thursday and call on Senate President Manuel Ossandon.");
+    let m = evs
+        .iter()
+        .find(|e| e.kind == "meeting" && e.actor_ids().any(|a| a == "manuel-ossandon"))
+        .expect("courtesy call");
+    assert!(m.actor_ids().any(|a| a == "alexander-stubb"), "{m:?}");
+    assert!(!m.actor_ids().any(|a| a == "gabriel-boric"), "{m:?}");
+    let evs = run("Chilean President Gabriel Boric called on Peru to reopen the border crossing.");
+    assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
+}
+
+#[test]
+fn coordinated_travellers_share_the_second_verb() {
+    let evs = run("Ghana's Foreign Minister Samuel Ablakwa and Trade Minister Elizabeth Mensah arrived in Abuja on Monday and paid a courtesy call on President Bola Tinubu.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    let ids: Vec<&str> = m.actor_ids().collect();
+    assert!(
+        ids.contains(&"samuel-ablakwa")
+            && ids.contains(&"elizabeth-mensah")
+            && ids.contains(&"bola-tinubu"),
+        "{ids:?}"
+    );
+}
+
+#[test]
+fn a_headline_infinitive_is_expected_and_joins_the_lead() {
+    let evs = extract(
+        &article(
+            Some("Lula, Ramaphosa to meet in Johannesburg"),
+            "PRETORIA (Reuters) - Brazilian President Luiz Inacio Lula da Silva and South African President Cyril Ramaphosa will meet on Friday at the Union Buildings, officials said.",
+            Some("2024-03-13T10:00:00+02:00"),
+        ),
+        Lexicon::builtin(),
+    );
+    let meetings: Vec<&Event> = evs.iter().filter(|e| e.kind == "meeting").collect();
+    assert_eq!(meetings.len(), 1, "{meetings:?}");
+    assert_eq!(meetings[0].status, Status::Expected);
+    assert_eq!(meetings[0].date().unwrap().to_string(), "2024-03-15");
+}
+
+#[test]
+fn a_deal_signed_after_talks_takes_their_day_and_venue() {
+    let evs = run("Kenyan President William Ruto held talks with Tanzanian President Samia Suluhu Hassan at State House in Nairobi on Monday. After the talks, the two sides signed nine agreements on trade and energy.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .expect("agreement");
+    assert_eq!(a.date().unwrap().to_string(), "2024-03-11");
+    assert!(a.place.is_some(), "{a:?}");
+}
+
+#[test]
+fn state_media_is_the_agency_the_article_names() {
+    let evs = run("Iran test-fired two cruise missiles in the Gulf of Oman on Monday, state media reported. IRNA said the navy took part.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert!(l.attribution.iter().any(|a| a == "IRNA"), "{l:?}");
+}
+
+#[test]
+fn months_are_not_places_and_an_indefinite_meeting_is_new() {
+    let evs = run("Chancellor Olaf Scholz last visited in May 2022.");
+    assert!(
+        evs.iter()
+            .all(|e| e.place.as_ref().is_none_or(|p| p.name != "May")),
+        "{evs:?}"
+    );
+    let evs = run("Indian Prime Minister Narendra Modi held talks with Sri Lankan President Anura Kumara Dissanayake in Colombo. Sri Lanka's cabinet will hold a meeting on Friday to discuss the visit.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert!(m.date().is_none(), "{m:?}");
+}
