@@ -733,6 +733,26 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
     let mut i = start;
     let mut possessive = false;
     while i < end {
+        // "Foreign Minister of the Democratic People's Republic of Korea Choe Son Hui": the state a title
+        // belongs to may follow it after "of", before the name.
+        if doc.is(i, "of") && matches!(els.last(), Some((Elem::Title { .. }, ..))) {
+            let at = if doc.is(i + 1, "the") { i + 2 } else { i + 1 };
+            let country = doc.cs_find(at, |e| {
+                matches!(
+                    e,
+                    Entry::Country {
+                        how: CountryForm::Name,
+                        ..
+                    }
+                )
+                .then_some(*e)
+            });
+            if let Some((e, entry)) = country.filter(|&(e, _)| e < end && doc.is_cap(e)) {
+                els.push((Elem::Ent(entry), at, e));
+                i = e;
+                continue;
+            }
+        }
         if let Some((e, entries)) = doc.cs_at(i) {
             let pick = entries
                 .iter()
@@ -881,7 +901,16 @@ fn interpret(
     }
 
     let last_title = els.iter().rposition(|e| matches!(e.0, Elem::Title { .. }));
+    // "Minister of Korea Choe Son Hui": the state after "of" belongs to the title, not to the name.
+    let of_state = |t: usize| {
+        els.get(t + 1).is_some_and(|&(el, a, _)| {
+            matches!(el, Elem::Ent(Entry::Country { .. }))
+                && a > 0
+                && (doc.is(a - 1, "of") || (a > 1 && doc.is(a - 1, "the") && doc.is(a - 2, "of")))
+        })
+    };
     let tail_start = match last_title {
+        Some(t) if of_state(t) => t + 2,
         Some(t) => t + 1,
         None => els
             .iter()
@@ -927,7 +956,7 @@ fn interpret(
                     && !lex.is_known_place(&name));
             let p = if can_create {
                 let (role, country) = match last_title {
-                    Some(t) => role_and_country(doc, els, t + 1),
+                    Some(t) => role_and_country(doc, els, tail_start.max(t + 1)),
                     None => role_and_country(doc, els, tail_start),
                 };
                 upsert(ents, &name, role, country, pass == 1 || parts.len() >= 2)
@@ -1163,6 +1192,11 @@ fn resolve_description(
             continue;
         }
         let Some(role) = &p.role else { continue };
+        // A description points back: "The minister arrived ... and held talks with Foreign Minister
+        // Sergey Lavrov" is not Lavrov, named only later in the sentence.
+        if p.mentions == 0 {
+            continue;
+        }
         let fits = if leader {
             is_leader_role(role)
         } else {

@@ -623,3 +623,27 @@ fn months_are_not_places_and_an_indefinite_meeting_is_new() {
     let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
     assert!(m.date().is_none(), "{m:?}");
 }
+
+#[test]
+fn a_title_of_a_state_before_the_name_and_a_description_points_back() {
+    let evs = run("Brazilian President Luiz Inacio Lula da Silva received Foreign Minister of the Republic of Korea Cho Tae-yul in Brasilia on Monday. The minister arrived in Brasilia on Sunday and held talks with Brazilian Foreign Minister Mauro Vieira on Tuesday.");
+    let m = evs
+        .iter()
+        .find(|e| e.kind == "meeting" && e.actor_ids().any(|a| a == "cho-tae-yul"))
+        .expect("meeting with the minister");
+    assert_eq!(m.actors.len(), 2, "{m:?}");
+    assert!(
+        evs.iter()
+            .filter(|e| e.kind == "arrival")
+            .all(|e| !e.actor_ids().any(|a| a == "mauro-vieira")),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn a_quoted_name_inside_the_object_and_an_appeal_to_act() {
+    let evs = run("Vietnam and Indonesia signed a \"comprehensive strategic partnership\" agreement in Hanoi on Monday.");
+    assert!(evs.iter().any(|e| e.kind == "agreement"), "{evs:?}");
+    let evs = run("Germany urged Poland not to sign a deal with the rebels.");
+    assert!(evs.iter().all(|e| e.kind != "agreement"), "{evs:?}");
+}
