@@ -538,7 +538,26 @@ pub fn find(doc: &Doc<'_>) -> Entities {
                         i = end;
                         continue;
                     }
-                    if matches!(w, "he" | "He" | "she" | "She") {
+                    // "His plane landed in Cairo": the vehicle stands for the traveller, as in "Kim's
+                    // train arrived".
+                    let vehicle_owner = matches!(w, "his" | "His" | "her" | "Her")
+                        && doc
+                            .ci_find(i + 1, |e| matches!(e, Entry::Vehicle(_)).then_some(()))
+                            .is_some();
+                    if vehicle_owner {
+                        let subject = subject_person(doc, &ents.mentions[sent_mentions..])
+                            .or(previous_subject)
+                            .or(last_people.last().copied());
+                        if let Some(p) = subject {
+                            ents.mentions.push(Mention {
+                                start: i,
+                                end: i + 1,
+                                refs: vec![Ref::Person(p)],
+                                possessive: true,
+                                anaphor: true,
+                            });
+                        }
+                    } else if matches!(w, "he" | "He" | "she" | "She") {
                         let subject = subject_person(doc, &ents.mentions[sent_mentions..])
                             .or(previous_subject)
                             .filter(|_| !is_attribution_verb(doc, i + 1));

@@ -195,7 +195,9 @@ fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str
                     "that" if !doc.is_any(k.wrapping_sub(1), &["so", "such", "now"]) => {
                         out.push((k, "that"))
                     }
-                    "as" if doc.is_any(k + 1, &["he", "she", "they", "it", "we", "the"]) => {
+                    "as" if doc.is_any(k + 1, &["he", "she", "they", "it", "we", "the"])
+                        || as_clause(doc, k + 1) =>
+                    {
                         out.push((k, "temporal"))
                     }
                     "but" | "while" | "although" | "before" | "after" | "because" | "whether"
@@ -221,6 +223,29 @@ fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str
     out.sort_unstable();
     out.dedup_by_key(|b| b.0);
     out
+}
+
+/// "as talks open in Jeddah", "as Pyongyang pushes ahead": "as" opening a clause of its own, its subject
+/// a bare event noun or a single name followed by a present-tense verb.
+fn as_clause(doc: &Doc<'_>, k: usize) -> bool {
+    let event_noun = !doc.is_cap(k)
+        && doc.ci_at(k).is_some_and(|(e, es)| {
+            e == k + 1
+                && es.iter().any(|x| {
+                    matches!(
+                        x,
+                        Entry::Trigger {
+                            form: Form::Noun,
+                            ..
+                        }
+                    )
+                })
+        });
+    let verb = |j: usize| {
+        doc.is_word(j) && !doc.is_cap(j) && doc.tok(j).ends_with('s') && !doc.is_any(j, PREPS)
+    };
+    let named = doc.is_cap(k) && verb(k + 1);
+    (event_noun && doc.is_word(k + 1) && !doc.is_cap(k + 1)) || named
 }
 
 fn clause_of(

@@ -141,9 +141,8 @@ fn compatible(
     compatible_at(h, c, published, country_of, false)
 }
 
-/// `any_place`: a headline sums up the story below it, so its place ("in Beijing", "in Jeddah") may name
-/// the city of a venue the body gives, or belong to a neighbouring clause; it never tells a second
-/// happening of one kind by the same actors.
+/// `any_place`: a headline sums up the story below it, so its place ("in Beijing") may name the city of a
+/// venue the body gives ("the Great Hall of the People"); only a place in another country sets it apart.
 fn compatible_at(
     h: &Happening,
     c: &Candidate,
@@ -187,7 +186,20 @@ fn compatible_at(
         (Some(a), None) | (None, Some(a)) if !recent(a, published) => return false,
         _ => {}
     }
-    any_place || (places_ok(&h.place, &c.place) && places_ok(&h.destination, &c.destination))
+    let ok = if any_place { same_country } else { places_ok };
+    ok(&h.place, &c.place) && ok(&h.destination, &c.destination)
+}
+
+/// Places that may be one where the text names them differently: a city and a venue in it, unless they
+/// lie in different countries ("heads to Cairo" is no trip to Israel).
+fn same_country(a: &Option<Place>, b: &Option<Place>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => match (&x.country, &y.country) {
+            (Some(p), Some(q)) => p == q,
+            _ => true,
+        },
+        _ => true,
+    }
 }
 
 fn more_specific(old: &Option<Place>, new: &Option<Place>) -> bool {

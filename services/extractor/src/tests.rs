@@ -647,3 +647,38 @@ fn a_quoted_name_inside_the_object_and_an_appeal_to_act() {
     let evs = run("Germany urged Poland not to sign a deal with the rebels.");
     assert!(evs.iter().all(|e| e.kind != "agreement"), "{evs:?}");
 }
+
+#[test]
+fn her_plane_landed_and_heading_on_to_the_next_stop() {
+    let evs = run("German Foreign Minister Annalena Baerbock met Chilean President Gabriel Boric in Santiago on Monday. Her plane landed in Lima on Tuesday. She will pay a visit to Brazil on Thursday.");
+    let lima = evs
+        .iter()
+        .find(|e| e.kind == "arrival" && e.place.as_ref().is_some_and(|p| p.name == "Lima"))
+        .expect("arrival in Lima");
+    assert!(
+        lima.actor_ids().any(|a| a == "annalena-baerbock"),
+        "{lima:?}"
+    );
+    let brazil = evs
+        .iter()
+        .find(|e| e.kind == "arrival" && e.place.as_ref().is_some_and(|p| p.name == "Brazil"))
+        .expect("arrival in Brazil");
+    assert_eq!(brazil.status, Status::Expected);
+}
+
+#[test]
+fn an_as_clause_keeps_its_own_place_and_a_headline_abroad_stays_apart() {
+    let evs = run("Sudan's army shelled Omdurman on Monday as talks resumed in Jeddah.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("Omdurman"));
+    let evs = extract(
+        &article(
+            Some("Blinken flies to Amman after talks in Cairo"),
+            "CAIRO (Reuters) - U.S. Secretary of State Antony Blinken will travel to Israel on Friday, officials said.",
+            Some("2024-03-13T10:00:00+02:00"),
+        ),
+        Lexicon::builtin(),
+    );
+    let arrivals = evs.iter().filter(|e| e.kind == "arrival").count();
+    assert_eq!(arrivals, 2, "{evs:?}");
+}
