@@ -433,6 +433,7 @@ pub fn candidates(
     }
     inherit_narrative(doc, &mut out);
     inherit_meeting(doc, ents, &mut out);
+    leave_from_last_stop(doc, &mut out);
     out
 }
 
@@ -839,7 +840,19 @@ fn frame(
     if scheduled {
         status = Status::Expected;
     }
-    let future_cue = future_cue || scheduled;
+    // "is scheduled to meet Prabowo on Sunday, before the Indonesian leader leaves for the United States",
+    // "will fly to Perth ... before leaving for Malaysia": a present-tense or -ing verb in a time clause
+    // shares the future of the clause it is tied to.
+    let tied_future = status == Status::Occurred
+        && opener == "temporal"
+        && matches!(form, Form::Third | Form::Base | Form::Gerund)
+        && status::cues(doc, from, cs)
+            .iter()
+            .any(|c| matches!(c, crate::lexicon::Cue::Expected));
+    if tied_future {
+        status = Status::Expected;
+    }
+    let future_cue = future_cue || scheduled || tied_future;
     let (date, time_text) = match chosen {
         Some(x) => {
             // "will meet on Wednesday ..., in the first talks between them": a time borrowed from an
@@ -1379,6 +1392,32 @@ fn count_before(doc: &Doc<'_>, weapon_start: usize, floor: usize) -> Option<u32>
         return None;
     }
     None
+}
+
+/// "Xi leaves for Hungary later on Wednesday": a departure naming only where the traveller is headed leaves
+/// the last place the article has them arrive at (a city or venue, not a whole country).
+fn leave_from_last_stop(doc: &Doc<'_>, cands: &mut [Candidate]) {
+    let lex = doc.lex();
+    let (Some(departure), Some(arrival)) = (lex.kind_index("departure"), lex.kind_index("arrival"))
+    else {
+        return;
+    };
+    for i in 0..cands.len() {
+        let (head, tail) = cands.split_at_mut(i);
+        let c = &mut tail[0];
+        if c.kind != departure || c.place.is_some() || c.destination.is_none() {
+            continue;
+        }
+        let stop = head.iter().rev().find(|p| {
+            p.kind == arrival
+                && p.strong
+                && p.actors.iter().any(|a| c.actors.contains(a))
+                && p.place.as_ref().is_some_and(|pl| !pl.is_country)
+        });
+        if let Some(p) = stop {
+            c.place = p.place.clone();
+        }
+    }
 }
 
 /// "After the talks, the two signed a joint statement", "The two sides signed 17 agreements": a deal signed

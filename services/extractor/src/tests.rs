@@ -682,3 +682,14 @@ fn an_as_clause_keeps_its_own_place_and_a_headline_abroad_stays_apart() {
     let arrivals = evs.iter().filter(|e| e.kind == "arrival").count();
     assert_eq!(arrivals, 2, "{evs:?}");
 }
+
+#[test]
+fn a_departure_leaves_the_last_stop_and_shares_the_future_it_is_tied_to() {
+    let evs = run("Canadian Prime Minister Mark Carney arrived in Canberra on Monday for talks. He will fly to Perth on Thursday to tour a port before leaving for Jakarta.");
+    let d = evs
+        .iter()
+        .find(|e| e.kind == "departure")
+        .expect("departure");
+    assert_eq!(d.place.as_ref().map(|p| p.name.as_str()), Some("Perth"));
+    assert_eq!(d.status, Status::Expected);
+}
