@@ -20,12 +20,12 @@ const FLOORS: &[Floor] = &[
     Floor {
         corpus: "dev",
         precision: 0.91,
-        recall: 0.74,
+        recall: 0.75,
         f1: 0.82,
     },
     Floor {
         corpus: "test",
-        precision: 0.81,
+        precision: 0.82,
         recall: 0.69,
         f1: 0.75,
     },
