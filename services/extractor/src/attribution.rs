@@ -181,6 +181,29 @@ pub fn find(doc: &Doc<'_>, ents: &Entities, from: usize, to: usize) -> Attributi
     out
 }
 
+/// "state media reported", "Iran's state news agency said": a source that stands for the state's own
+/// outlet without naming it. When the article names that outlet elsewhere, a reader lists it by name.
+pub fn is_state_media(source: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "state media",
+        "state-run media",
+        "state news agency",
+        "state-run news agency",
+        "official news agency",
+        "state television",
+        "state-run television",
+        "state tv",
+        "state broadcaster",
+        "official media",
+    ];
+    let lower = source.trim().to_lowercase();
+    HEADS.iter().any(|h| {
+        lower
+            .strip_suffix(h)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+    })
+}
+
 fn is_trigger(doc: &Doc<'_>, k: usize) -> bool {
     doc.ci_find(k, |e| {
         matches!(e, Entry::Trigger { .. } | Entry::Cue(_)).then_some(())
@@ -327,6 +350,10 @@ mod tests {
             vec!["Chilean President Gabriel Boric's office"]
         );
         assert!(sources("He said it was over.").is_empty());
+        assert!(is_state_media("state media"));
+        assert!(is_state_media("Iran's state news agency"));
+        assert!(!is_state_media("interstate media"));
+        assert!(!is_state_media("State Department"));
         assert!(sources(
             "The ministry denied it, but said Foreign Minister Ana Lopez will visit Lima."
         )

@@ -215,7 +215,7 @@ impl<'a> Doc<'a> {
 }
 
 /// The longest quoted text, in bytes, that can be a term rather than speech.
-const TERM_BYTES: usize = 32;
+const TERM_BYTES: usize = 48;
 
 /// Scare quotes ('a "super-large" warhead', 'a "special military operation"') mark a term, not speech: a
 /// short quoted run with no punctuation inside is read as plain text, so it neither splits the clause nor

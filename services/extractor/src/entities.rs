@@ -538,7 +538,26 @@ pub fn find(doc: &Doc<'_>) -> Entities {
                         i = end;
                         continue;
                     }
-                    if matches!(w, "he" | "He" | "she" | "She") {
+                    // "His plane landed in Cairo": the vehicle stands for the traveller, as in "Kim's
+                    // train arrived".
+                    let vehicle_owner = matches!(w, "his" | "His" | "her" | "Her")
+                        && doc
+                            .ci_find(i + 1, |e| matches!(e, Entry::Vehicle(_)).then_some(()))
+                            .is_some();
+                    if vehicle_owner {
+                        let subject = subject_person(doc, &ents.mentions[sent_mentions..])
+                            .or(previous_subject)
+                            .or(last_people.last().copied());
+                        if let Some(p) = subject {
+                            ents.mentions.push(Mention {
+                                start: i,
+                                end: i + 1,
+                                refs: vec![Ref::Person(p)],
+                                possessive: true,
+                                anaphor: true,
+                            });
+                        }
+                    } else if matches!(w, "he" | "He" | "she" | "She") {
                         let subject = subject_person(doc, &ents.mentions[sent_mentions..])
                             .or(previous_subject)
                             .filter(|_| !is_attribution_verb(doc, i + 1));
@@ -733,6 +752,26 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
     let mut i = start;
     let mut possessive = false;
     while i < end {
+        // "Foreign Minister of the Democratic People's Republic of Korea Choe Son Hui": the state a title
+        // belongs to may follow it after "of", before the name.
+        if doc.is(i, "of") && matches!(els.last(), Some((Elem::Title { .. }, ..))) {
+            let at = if doc.is(i + 1, "the") { i + 2 } else { i + 1 };
+            let country = doc.cs_find(at, |e| {
+                matches!(
+                    e,
+                    Entry::Country {
+                        how: CountryForm::Name,
+                        ..
+                    }
+                )
+                .then_some(*e)
+            });
+            if let Some((e, entry)) = country.filter(|&(e, _)| e < end && doc.is_cap(e)) {
+                els.push((Elem::Ent(entry), at, e));
+                i = e;
+                continue;
+            }
+        }
         if let Some((e, entries)) = doc.cs_at(i) {
             let pick = entries
                 .iter()
@@ -881,7 +920,16 @@ fn interpret(
     }
 
     let last_title = els.iter().rposition(|e| matches!(e.0, Elem::Title { .. }));
+    // "Minister of Korea Choe Son Hui": the state after "of" belongs to the title, not to the name.
+    let of_state = |t: usize| {
+        els.get(t + 1).is_some_and(|&(el, a, _)| {
+            matches!(el, Elem::Ent(Entry::Country { .. }))
+                && a > 0
+                && (doc.is(a - 1, "of") || (a > 1 && doc.is(a - 1, "the") && doc.is(a - 2, "of")))
+        })
+    };
     let tail_start = match last_title {
+        Some(t) if of_state(t) => t + 2,
         Some(t) => t + 1,
         None => els
             .iter()
@@ -927,7 +975,7 @@ fn interpret(
                     && !lex.is_known_place(&name));
             let p = if can_create {
                 let (role, country) = match last_title {
-                    Some(t) => role_and_country(doc, els, t + 1),
+                    Some(t) => role_and_country(doc, els, tail_start.max(t + 1)),
                     None => role_and_country(doc, els, tail_start),
                 };
                 upsert(ents, &name, role, country, pass == 1 || parts.len() >= 2)
@@ -1163,6 +1211,11 @@ fn resolve_description(
             continue;
         }
         let Some(role) = &p.role else { continue };
+        // A description points back: "The minister arrived ... and held talks with Foreign Minister
+        // Sergey Lavrov" is not Lavrov, named only later in the sentence.
+        if p.mentions == 0 {
+            continue;
+        }
         let fits = if leader {
             is_leader_role(role)
         } else {

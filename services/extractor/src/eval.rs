@@ -621,7 +621,7 @@ fn field_checks(gold: &GoldEvent, event: &Event) -> Vec<FieldCheck> {
         (!gold.attribution.is_empty()).then(|| {
             gold.attribution
                 .iter()
-                .any(|want| event.attribution.iter().any(|got| places_agree(want, got)))
+                .any(|want| event.attribution.iter().any(|got| sources_agree(want, got)))
         }),
         join(gold.attribution.iter().map(String::as_str)),
         join(event.attribution.iter().map(String::as_str)),
@@ -634,6 +634,32 @@ fn field_checks(gold: &GoldEvent, event: &Event) -> Vec<FieldCheck> {
 pub fn places_agree(gold: &str, got: &str) -> bool {
     let (a, b) = (normalise(gold), normalise(got));
     !a.is_empty() && !b.is_empty() && (a.contains(&b) || b.contains(&a))
+}
+
+/// Sources compare like places, and also when both name one organisation of the built-in lexicon by
+/// different aliases: an outlet writes "KCNA" in one paragraph and "the Korean Central News Agency" in the
+/// next, and a reader lists whichever came first.
+pub fn sources_agree(gold: &str, got: &str) -> bool {
+    places_agree(gold, got) || {
+        let (a, b) = (organisation(gold), organisation(got));
+        a.is_some() && a == b
+    }
+}
+
+/// The built-in lexicon's organisation that `name` names whole, ignoring a leading "the".
+fn organisation(name: &str) -> Option<u16> {
+    let lex = crate::Lexicon::builtin();
+    let name = name.trim();
+    let name = name.strip_prefix("the ").unwrap_or(name);
+    let doc = crate::doc::Doc::new(name, lex);
+    let (end, entries) = doc.cs_at(0)?;
+    if end != doc.len() {
+        return None;
+    }
+    entries.iter().find_map(|e| match e {
+        crate::lexicon::Entry::Org(i) => Some(*i),
+        _ => None,
+    })
 }
 
 /// Weapons compare like places, and also regardless of number ("ballistic missiles" is "ballistic missile").
@@ -1164,6 +1190,15 @@ mod tests {
         assert!(places_agree("The Hague", "Hague"));
         assert!(!places_agree("Seoul", "Tokyo"));
         assert!(!places_agree("Seoul", ""));
+    }
+
+    #[test]
+    fn sources_agree_by_agency_alias() {
+        assert!(sources_agree("Korean Central News Agency", "KCNA"));
+        assert!(sources_agree("KCNA", "the Korean Central News Agency"));
+        assert!(sources_agree("Joint Chiefs of Staff", "JCS"));
+        assert!(!sources_agree("KCNA", "Yonhap"));
+        assert!(!sources_agree("Korean Central", "Yonhap News Agency"));
     }
 
     #[test]

@@ -195,7 +195,9 @@ fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str
                     "that" if !doc.is_any(k.wrapping_sub(1), &["so", "such", "now"]) => {
                         out.push((k, "that"))
                     }
-                    "as" if doc.is_any(k + 1, &["he", "she", "they", "it", "we", "the"]) => {
+                    "as" if doc.is_any(k + 1, &["he", "she", "they", "it", "we", "the"])
+                        || as_clause(doc, k + 1) =>
+                    {
                         out.push((k, "temporal"))
                     }
                     "but" | "while" | "although" | "before" | "after" | "because" | "whether"
@@ -221,6 +223,29 @@ fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str
     out.sort_unstable();
     out.dedup_by_key(|b| b.0);
     out
+}
+
+/// "as talks open in Jeddah", "as Pyongyang pushes ahead": "as" opening a clause of its own, its subject
+/// a bare event noun or a single name followed by a present-tense verb.
+fn as_clause(doc: &Doc<'_>, k: usize) -> bool {
+    let event_noun = !doc.is_cap(k)
+        && doc.ci_at(k).is_some_and(|(e, es)| {
+            e == k + 1
+                && es.iter().any(|x| {
+                    matches!(
+                        x,
+                        Entry::Trigger {
+                            form: Form::Noun,
+                            ..
+                        }
+                    )
+                })
+        });
+    let verb = |j: usize| {
+        doc.is_word(j) && !doc.is_cap(j) && doc.tok(j).ends_with('s') && !doc.is_any(j, PREPS)
+    };
+    let named = doc.is_cap(k) && verb(k + 1);
+    (event_noun && doc.is_word(k + 1) && !doc.is_cap(k + 1)) || named
 }
 
 fn clause_of(
@@ -407,6 +432,8 @@ pub fn candidates(
         }
     }
     inherit_narrative(doc, &mut out);
+    inherit_meeting(doc, ents, &mut out);
+    leave_from_last_stop(doc, &mut out);
     out
 }
 
@@ -467,6 +494,23 @@ fn frame(
     }
     let (cs, ce, opener) = clause_of(bounds, from, to, t);
     let is_noun = form == Form::Noun;
+    // "called on Iran to refrain", "calls on the parties to": an appeal, not a courtesy call. A call is paid
+    // on a person, and no infinitive follows.
+    if spec.name == "meeting"
+        && !is_noun
+        && doc.is(t_end - 1, "on")
+        && doc.lower(t).starts_with("call")
+    {
+        let object = ents
+            .in_range(t_end, ce)
+            .first()
+            .filter(|m| m.start <= t_end + 1);
+        let appeal =
+            (t_end..ce).any(|k| doc.is(k, "to") && doc.is_word(k + 1) && !doc.is_cap(k + 1));
+        if appeal || !object.is_some_and(|m| m.refs.iter().any(|r| matches!(r, Ref::Person(_)))) {
+            return None;
+        }
+    }
 
     // Place phrases first: names inside them are not actors.
     let mut place_spans: Vec<(usize, usize)> = Vec::new();
@@ -563,7 +607,34 @@ fn frame(
     // Actors.
     let mut actors: Vec<Ref> = Vec::new();
     let mut subject_end = cs;
-    if let Some(pos) = before.iter().rposition(|m| {
+    // "Modi will hold talks with Tusk and call on Duda": a verb coordinated with an earlier one shares its
+    // subject, not the object of the first verb.
+    let coordinated_verb = !is_noun
+        && t > from + 1
+        && (doc.is(t - 1, "and")
+            || (doc.is(t - 2, "and") && doc.is_any(t - 1, &["then", "also", "later"])));
+    let sentence_subjects = if coordinated_verb {
+        actor_mentions(doc, ents, attr, from, t, false, &place_spans)
+    } else {
+        Vec::new()
+    };
+    let shared_subject = sentence_subjects
+        .first()
+        .filter(|m| before.first().is_none_or(|b| m.start <= b.start));
+    if let Some(m) = shared_subject {
+        // With the names coordinated with it: "Kamikawa and Kihara arrived ... and paid a call on".
+        let mut last = *m;
+        actors.extend(m.refs.iter().copied());
+        for next in &sentence_subjects[1..] {
+            let joined = (last.end..next.start).all(|g| doc.is_any(g, &["and", ","]));
+            if !joined || next.start == last.end {
+                break;
+            }
+            actors.extend(next.refs.iter().copied());
+            last = next;
+        }
+        subject_end = last.end.max(cs);
+    } else if let Some(pos) = before.iter().rposition(|m| {
         !m.possessive
             || m.end + 1 >= t
             || doc
@@ -717,6 +788,19 @@ fn frame(
         Reading::NotAnEvent => return None,
         Reading::Event(st) => st,
     };
+    // Headline style: "Biden, Xi to meet", "Putin to visit North Korea": a bare infinitive right after its
+    // subject, with no finite verb, announces what is to come.
+    let headline_future = !is_noun
+        && form == Form::Base
+        && t > from + 1
+        && doc.is(t - 1, "to")
+        && ents.in_range(t - 2, t - 1).iter().any(|m| m.end == t - 1)
+        && !attr.covers(t - 2);
+    let status = if headline_future && status == Status::Occurred {
+        Status::Expected
+    } else {
+        status
+    };
     let future_cue = window.iter().any(|c| {
         matches!(
             c,
@@ -756,10 +840,28 @@ fn frame(
     if scheduled {
         status = Status::Expected;
     }
-    let future_cue = future_cue || scheduled;
+    // "is scheduled to meet Prabowo on Sunday, before the Indonesian leader leaves for the United States",
+    // "will fly to Perth ... before leaving for Malaysia": a present-tense or -ing verb in a time clause
+    // shares the future of the clause it is tied to.
+    let tied_future = status == Status::Occurred
+        && opener == "temporal"
+        && matches!(form, Form::Third | Form::Base | Form::Gerund)
+        && status::cues(doc, from, cs)
+            .iter()
+            .any(|c| matches!(c, crate::lexicon::Cue::Expected));
+    if tied_future {
+        status = Status::Expected;
+    }
+    let future_cue = future_cue || scheduled || tied_future;
     let (date, time_text) = match chosen {
         Some(x) => {
-            let future = future_cue || x.future_only;
+            // "will meet on Wednesday ..., in the first talks between them": a time borrowed from an
+            // earlier clause keeps that clause's tense.
+            let borrowed_future = in_clause.is_none()
+                && status::cues(doc, from, x.start)
+                    .iter()
+                    .any(|c| matches!(c, crate::lexicon::Cue::Expected));
+            let future = future_cue || x.future_only || borrowed_future;
             if x.future_only && status == Status::Occurred {
                 status = Status::Expected;
             }
@@ -956,6 +1058,11 @@ fn frame(
     // "left for Warsaw on a two-day visit to Poland": the visit is what the departure is for; its arrival is
     // implied, not told, so the noun only adds to an arrival the text states.
     let strong = strong && !(name == "arrival" && is_noun && trip_of_departure(doc, cs, t));
+    // "a national security meeting", "an attack": an indefinite noun naming no one introduces a happening
+    // of its own; it is not another mention of one already told.
+    if is_noun && actors.is_empty() && indefinite(doc, cs, t) {
+        return None;
+    }
     if spec.requires_weapon && weapon.is_none() && !is_noun && distinct > 0 {
         // "fired the coach": a launch verb with nothing launched is not a launch.
         return None;
@@ -1037,6 +1144,22 @@ fn coordinated_weapons(
         k = we;
     }
     out
+}
+
+/// The noun at `t` opens with "a"/"an", read back over a few lowercase modifiers ("a national security").
+fn indefinite(doc: &Doc<'_>, floor: usize, t: usize) -> bool {
+    let mut k = t;
+    while k > floor && t - k < 5 {
+        k -= 1;
+        if doc.is_any(k, &["a", "an"]) {
+            return true;
+        }
+        let modifier = doc.is_word(k) && !doc.is_cap(k) && !doc.is_any(k, PREPS);
+        if !modifier {
+            return false;
+        }
+    }
+    false
 }
 
 /// "four-day", "10-day", "week-long": a trip's length modifies a noun ("a four-day visit").
@@ -1269,6 +1392,84 @@ fn count_before(doc: &Doc<'_>, weapon_start: usize, floor: usize) -> Option<u32>
         return None;
     }
     None
+}
+
+/// "Xi leaves for Hungary later on Wednesday": a departure naming only where the traveller is headed leaves
+/// the last place the article has them arrive at (a city or venue, not a whole country).
+fn leave_from_last_stop(doc: &Doc<'_>, cands: &mut [Candidate]) {
+    let lex = doc.lex();
+    let (Some(departure), Some(arrival)) = (lex.kind_index("departure"), lex.kind_index("arrival"))
+    else {
+        return;
+    };
+    for i in 0..cands.len() {
+        let (head, tail) = cands.split_at_mut(i);
+        let c = &mut tail[0];
+        if c.kind != departure || c.place.is_some() || c.destination.is_none() {
+            continue;
+        }
+        let stop = head.iter().rev().find(|p| {
+            p.kind == arrival
+                && p.strong
+                && p.actors.iter().any(|a| c.actors.contains(a))
+                && p.place.as_ref().is_some_and(|pl| !pl.is_country)
+        });
+        if let Some(p) = stop {
+            c.place = p.place.clone();
+        }
+    }
+}
+
+/// "After the talks, the two signed a joint statement", "The two sides signed 17 agreements": a deal signed
+/// in the narrative of a meeting, by its participants or their states, was signed where and when the
+/// meeting was held, unless its own sentence names a time or place. The meeting may be told up to two
+/// sentences before.
+fn inherit_meeting(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
+    let lex = doc.lex();
+    let (Some(agreement), Some(meeting)) = (lex.kind_index("agreement"), lex.kind_index("meeting"))
+    else {
+        return;
+    };
+    let countries = |actors: &[Ref]| -> Vec<u16> {
+        actors
+            .iter()
+            .filter_map(|&r| ents.country_of(lex, r))
+            .collect()
+    };
+    for i in 0..cands.len() {
+        let (head, tail) = cands.split_at_mut(i);
+        let c = &mut tail[0];
+        if c.kind != agreement || c.status != Status::Occurred || c.actors.is_empty() {
+            continue;
+        }
+        let sent = &doc.sents[c.sent];
+        let timeless = c.date.is_none() && time::find(doc, sent.content, sent.toks.end).is_empty();
+        if !timeless && c.place.is_some() {
+            continue;
+        }
+        let mine = countries(&c.actors);
+        let Some(p) = head
+            .iter()
+            .rev()
+            .take_while(|p| p.sent + 2 >= c.sent)
+            .find(|p| {
+                p.kind == meeting
+                    && p.strong
+                    && p.status == Status::Occurred
+                    && (p.actors.iter().any(|a| c.actors.contains(a))
+                        || countries(&p.actors).iter().any(|x| mine.contains(x)))
+            })
+        else {
+            continue;
+        };
+        if timeless && p.date.is_some() {
+            c.date = p.date;
+            c.time_text = p.time_text.clone();
+        }
+        if c.place.is_none() {
+            c.place = p.place.clone();
+        }
+    }
 }
 
 /// A careful reader dates an undated happening by the narrative around it: an occurred candidate with no

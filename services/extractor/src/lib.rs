@@ -61,6 +61,14 @@ pub fn extraction_text(article: &Article) -> Cow<'_, str> {
     }
 }
 
+/// How many of the text's sentences belong to the headline (it comes first, before a blank line).
+fn headline_sents(article: &Article, doc: &doc::Doc<'_>) -> usize {
+    match article.headline.as_deref().filter(|h| !h.trim().is_empty()) {
+        Some(h) => doc.sents.iter().take_while(|s| s.start < h.len()).count(),
+        None => 0,
+    }
+}
+
 /// Every event the article reports, one per happening, in order of first mention.
 pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Event> {
     let text = extraction_text(article);
@@ -78,7 +86,17 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Event> {
         },
         published,
         &country_of,
+        headline_sents(article, &doc),
     );
+    // News agencies the article names, with their countries: "state media" stands for one of them.
+    let agencies: Vec<&lexicon::Org> = ents
+        .mentions
+        .iter()
+        .filter_map(|m| match m.refs[..] {
+            [entities::Ref::Org(i)] => lexicon.orgs.get(usize::from(i)).filter(|o| o.agency),
+            _ => None,
+        })
+        .collect();
     let version = article.version.to_string();
     let mut events: Vec<Event> = happenings
         .into_iter()
@@ -108,6 +126,22 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Event> {
                 start: sent.start,
                 end: sent.end,
             };
+            let mut attribution = h.attribution;
+            if attribution.iter().any(|a| attribution::is_state_media(a)) {
+                let codes: Vec<&str> = h
+                    .actors
+                    .iter()
+                    .filter_map(|&r| ents.country_of(lexicon, r))
+                    .filter_map(|c| lexicon.countries.get(usize::from(c)))
+                    .map(|c| c.code.as_str())
+                    .collect();
+                for o in &agencies {
+                    let of_actor = o.country.as_deref().is_some_and(|c| codes.contains(&c));
+                    if of_actor && !attribution.contains(&o.name) {
+                        attribution.push(o.name.clone());
+                    }
+                }
+            }
             Event {
                 id: stable_id("ev-", &[&article.id, &version, &kind, &first_start]),
                 kind,
@@ -115,7 +149,7 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Event> {
                 actors: h.actors.iter().map(|r| ents.actor(lexicon, *r)).collect(),
                 place: h.place,
                 time: h.time_text.map(|text| EventTime { date: h.date, text }),
-                attribution: h.attribution,
+                attribution,
                 article_id: article.id.clone(),
                 article_version: article.version,
                 outlet: article.outlet.clone(),

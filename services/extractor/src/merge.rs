@@ -138,6 +138,18 @@ fn compatible(
     published: Option<NaiveDate>,
     country_of: CountryOf<'_>,
 ) -> bool {
+    compatible_at(h, c, published, country_of, false)
+}
+
+/// `any_place`: a headline sums up the story below it, so its place ("in Beijing") may name the city of a
+/// venue the body gives ("the Great Hall of the People"); only a place in another country sets it apart.
+fn compatible_at(
+    h: &Happening,
+    c: &Candidate,
+    published: Option<NaiveDate>,
+    country_of: CountryOf<'_>,
+    any_place: bool,
+) -> bool {
     if h.kind != c.kind || told_apart(h, c) {
         return false;
     }
@@ -174,7 +186,20 @@ fn compatible(
         (Some(a), None) | (None, Some(a)) if !recent(a, published) => return false,
         _ => {}
     }
-    places_ok(&h.place, &c.place) && places_ok(&h.destination, &c.destination)
+    let ok = if any_place { same_country } else { places_ok };
+    ok(&h.place, &c.place) && ok(&h.destination, &c.destination)
+}
+
+/// Places that may be one where the text names them differently: a city and a venue in it, unless they
+/// lie in different countries ("heads to Cairo" is no trip to Israel).
+fn same_country(a: &Option<Place>, b: &Option<Place>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => match (&x.country, &y.country) {
+            (Some(p), Some(q)) => p == q,
+            _ => true,
+        },
+        _ => true,
+    }
 }
 
 fn more_specific(old: &Option<Place>, new: &Option<Place>) -> bool {
@@ -254,16 +279,22 @@ fn absorb(h: &mut Happening, c: &Candidate, idx: usize) {
     }
 }
 
-/// Groups candidates into happenings, in order of first mention.
+/// Groups candidates into happenings, in order of first mention. Candidates in the first
+/// `headline_sents` sentences are the headline's: they join the body's happenings after those are formed.
 pub fn merge(
     cands: &[Candidate],
     kinds: SpecialKinds,
     published: Option<NaiveDate>,
     country_of: CountryOf<'_>,
+    headline_sents: usize,
 ) -> Vec<Happening> {
     let mut out: Vec<Happening> = Vec::new();
-    for (i, c) in cands.iter().enumerate().filter(|(_, c)| c.strong) {
-        let fits = |h: &Happening| compatible(h, c, published, country_of);
+    let strong = cands.iter().enumerate().filter(|(_, c)| c.strong);
+    let body = strong.clone().filter(|(_, c)| c.sent >= headline_sents);
+    let headline = strong.filter(|(_, c)| c.sent < headline_sents);
+    for (i, c) in body.chain(headline) {
+        let in_headline = c.sent < headline_sents;
+        let fits = |h: &Happening| compatible_at(h, c, published, country_of, in_headline);
         let home = out
             .iter()
             .position(|h| h.launch && weapon_fits(h, c) && fits(h))

@@ -46,7 +46,11 @@ fn parse_inner(
     if depth > 3 || i >= to {
         return None;
     }
-    if doc.is_any(i, &["the", "its", "his", "her", "their"]) {
+    // "the North" is a name whole (the lexicon lists it with its article); other articles are skipped.
+    let named_with_article = doc
+        .cs_at(i)
+        .is_some_and(|(_, es)| es.iter().any(|e| matches!(e, Entry::Country { .. })));
+    if doc.is_any(i, &["the", "its", "his", "her", "their"]) && !named_with_article {
         i += 1;
     }
     // Modifiers: "far eastern", "Russian", "Russia's", "border" ... up to a head noun + "of", or a name.
@@ -246,7 +250,43 @@ fn is_stop(doc: &Doc<'_>, i: usize) -> bool {
             "Sunday",
         ]
         .contains(&doc.tok(i))
+        // "visited in July 2000": a month is a time, never a place.
+        || MONTHS.contains(&doc.tok(i))
 }
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "Jun.",
+    "Jul.",
+    "Aug.",
+    "Sep.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+    "Jan",
+    "Feb",
+    "Aug",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+];
 
 /// "Samarkand, Uzbekistan": a country after a comma is the place's country.
 fn add_trailing_country(doc: &Doc<'_>, place: &mut Place, end: &mut usize, to: usize) {

@@ -547,3 +547,149 @@ fn the_visit_a_departure_sets_out_on_is_no_arrival_told() {
         evs.iter().map(|e| &e.kind).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_courtesy_call_is_a_meeting_but_an_appeal_is_not() {
+    let evs = run("Finland's President Alexander Stubb will hold talks with his Chilean counterpart Gabriel Boric in Santiago on Thursday and call on Senate President Manuel Ossandon.");
+    let m = evs
+        .iter()
+        .find(|e| e.kind == "meeting" && e.actor_ids().any(|a| a == "manuel-ossandon"))
+        .expect("courtesy call");
+    assert!(m.actor_ids().any(|a| a == "alexander-stubb"), "{m:?}");
+    assert!(!m.actor_ids().any(|a| a == "gabriel-boric"), "{m:?}");
+    let evs = run("Chilean President Gabriel Boric called on Peru to reopen the border crossing.");
+    assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
+}
+
+#[test]
+fn coordinated_travellers_share_the_second_verb() {
+    let evs = run("Ghana's Foreign Minister Samuel Ablakwa and Trade Minister Elizabeth Mensah arrived in Abuja on Monday and paid a courtesy call on President Bola Tinubu.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    let ids: Vec<&str> = m.actor_ids().collect();
+    assert!(
+        ids.contains(&"samuel-ablakwa")
+            && ids.contains(&"elizabeth-mensah")
+            && ids.contains(&"bola-tinubu"),
+        "{ids:?}"
+    );
+}
+
+#[test]
+fn a_headline_infinitive_is_expected_and_joins_the_lead() {
+    let evs = extract(
+        &article(
+            Some("Lula, Ramaphosa to meet in Johannesburg"),
+            "PRETORIA (Reuters) - Brazilian President Luiz Inacio Lula da Silva and South African President Cyril Ramaphosa will meet on Friday at the Union Buildings, officials said.",
+            Some("2024-03-13T10:00:00+02:00"),
+        ),
+        Lexicon::builtin(),
+    );
+    let meetings: Vec<&Event> = evs.iter().filter(|e| e.kind == "meeting").collect();
+    assert_eq!(meetings.len(), 1, "{meetings:?}");
+    assert_eq!(meetings[0].status, Status::Expected);
+    assert_eq!(meetings[0].date().unwrap().to_string(), "2024-03-15");
+}
+
+#[test]
+fn a_deal_signed_after_talks_takes_their_day_and_venue() {
+    let evs = run("Kenyan President William Ruto held talks with Tanzanian President Samia Suluhu Hassan at State House in Nairobi on Monday. After the talks, the two sides signed nine agreements on trade and energy.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .expect("agreement");
+    assert_eq!(a.date().unwrap().to_string(), "2024-03-11");
+    assert!(a.place.is_some(), "{a:?}");
+}
+
+#[test]
+fn state_media_is_the_agency_the_article_names() {
+    let evs = run("Iran test-fired two cruise missiles in the Gulf of Oman on Monday, state media reported. IRNA said the navy took part.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert!(l.attribution.iter().any(|a| a == "IRNA"), "{l:?}");
+}
+
+#[test]
+fn months_are_not_places_and_an_indefinite_meeting_is_new() {
+    let evs = run("Chancellor Olaf Scholz last visited in May 2022.");
+    assert!(
+        evs.iter()
+            .all(|e| e.place.as_ref().is_none_or(|p| p.name != "May")),
+        "{evs:?}"
+    );
+    let evs = run("Indian Prime Minister Narendra Modi held talks with Sri Lankan President Anura Kumara Dissanayake in Colombo. Sri Lanka's cabinet will hold a meeting on Friday to discuss the visit.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert!(m.date().is_none(), "{m:?}");
+}
+
+#[test]
+fn a_title_of_a_state_before_the_name_and_a_description_points_back() {
+    let evs = run("Brazilian President Luiz Inacio Lula da Silva received Foreign Minister of the Republic of Korea Cho Tae-yul in Brasilia on Monday. The minister arrived in Brasilia on Sunday and held talks with Brazilian Foreign Minister Mauro Vieira on Tuesday.");
+    let m = evs
+        .iter()
+        .find(|e| e.kind == "meeting" && e.actor_ids().any(|a| a == "cho-tae-yul"))
+        .expect("meeting with the minister");
+    assert_eq!(m.actors.len(), 2, "{m:?}");
+    assert!(
+        evs.iter()
+            .filter(|e| e.kind == "arrival")
+            .all(|e| !e.actor_ids().any(|a| a == "mauro-vieira")),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn a_quoted_name_inside_the_object_and_an_appeal_to_act() {
+    let evs = run("Vietnam and Indonesia signed a \"comprehensive strategic partnership\" agreement in Hanoi on Monday.");
+    assert!(evs.iter().any(|e| e.kind == "agreement"), "{evs:?}");
+    let evs = run("Germany urged Poland not to sign a deal with the rebels.");
+    assert!(evs.iter().all(|e| e.kind != "agreement"), "{evs:?}");
+}
+
+#[test]
+fn her_plane_landed_and_heading_on_to_the_next_stop() {
+    let evs = run("German Foreign Minister Annalena Baerbock met Chilean President Gabriel Boric in Santiago on Monday. Her plane landed in Lima on Tuesday. She will pay a visit to Brazil on Thursday.");
+    let lima = evs
+        .iter()
+        .find(|e| e.kind == "arrival" && e.place.as_ref().is_some_and(|p| p.name == "Lima"))
+        .expect("arrival in Lima");
+    assert!(
+        lima.actor_ids().any(|a| a == "annalena-baerbock"),
+        "{lima:?}"
+    );
+    let brazil = evs
+        .iter()
+        .find(|e| e.kind == "arrival" && e.place.as_ref().is_some_and(|p| p.name == "Brazil"))
+        .expect("arrival in Brazil");
+    assert_eq!(brazil.status, Status::Expected);
+}
+
+#[test]
+fn an_as_clause_keeps_its_own_place_and_a_headline_abroad_stays_apart() {
+    let evs = run("Sudan's army shelled Omdurman on Monday as talks resumed in Jeddah.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("Omdurman"));
+    let evs = extract(
+        &article(
+            Some("Blinken flies to Amman after talks in Cairo"),
+            "CAIRO (Reuters) - U.S. Secretary of State Antony Blinken will travel to Israel on Friday, officials said.",
+            Some("2024-03-13T10:00:00+02:00"),
+        ),
+        Lexicon::builtin(),
+    );
+    let arrivals = evs.iter().filter(|e| e.kind == "arrival").count();
+    assert_eq!(arrivals, 2, "{evs:?}");
+}
+
+#[test]
+fn a_departure_leaves_the_last_stop_and_shares_the_future_it_is_tied_to() {
+    let evs = run("Canadian Prime Minister Mark Carney arrived in Canberra on Monday for talks. He will fly to Perth on Thursday to tour a port before leaving for Jakarta.");
+    let d = evs
+        .iter()
+        .find(|e| e.kind == "departure")
+        .expect("departure");
+    assert_eq!(d.place.as_ref().map(|p| p.name.as_str()), Some("Perth"));
+    assert_eq!(d.status, Status::Expected);
+}
