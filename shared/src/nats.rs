@@ -350,6 +350,18 @@ fn split_userinfo(server: &str) -> (&str, Option<&str>, &str) {
     }
 }
 
+/// A failed JetStream publish, described for logs and retries. The client reports "no stream found for given
+/// subject" whenever no server answered the publish — which on a cluster also happens for a few seconds while
+/// the stream elects a new leader, so the message says both.
+pub fn describe_publish_failure(error: &jetstream::context::PublishError) -> String {
+    match error.kind() {
+        jetstream::context::PublishErrorKind::StreamNotFound => {
+            "no server answered for the stream (missing, or electing a new leader)".to_owned()
+        }
+        _ => error.to_string(),
+    }
+}
+
 /// `url` (one or a comma-separated list) with any credentials replaced: `nats://alice:***@host:4222`, a
 /// token as `nats://***@host:4222`. For logs, errors and `Debug`.
 pub fn redact_url(url: &str) -> String {
@@ -473,6 +485,19 @@ pub async fn stories_bucket(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unanswered_publish_says_a_leader_election_may_be_why() {
+        use jetstream::context::{PublishError, PublishErrorKind};
+        let unanswered =
+            describe_publish_failure(&PublishError::new(PublishErrorKind::StreamNotFound));
+        assert!(unanswered.contains("electing a new leader"), "{unanswered}");
+        let timed_out = describe_publish_failure(&PublishError::new(PublishErrorKind::TimedOut));
+        assert_eq!(
+            timed_out,
+            PublishError::new(PublishErrorKind::TimedOut).to_string()
+        );
+    }
 
     #[test]
     fn credentials_in_urls_are_redacted() {

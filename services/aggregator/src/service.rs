@@ -14,7 +14,7 @@ use async_nats::jetstream::context::PublishAckFuture;
 use async_nats::jetstream::{self, kv};
 use async_nats::HeaderMap;
 use bytes::Bytes;
-use dateline_shared::nats::Durability;
+use dateline_shared::nats::{describe_publish_failure, Durability};
 use dateline_shared::stage::{self, HandleError, Pipeline, StageError};
 use dateline_shared::trace::TraceContext;
 use dateline_shared::{headers, Change, Event, Names, Story, StoryUpdate, Withdrawal};
@@ -375,7 +375,7 @@ impl Aggregator {
         )
         .await
         .map_err(|e| HandleError::Transient(e.to_string()))?
-        .map_err(|e| transient("publishing story update", &e))
+        .map_err(|e| transient("publishing story update", &describe_publish_failure(&e)))
     }
 
     /// Waits for the batch's updates to be acknowledged, stores the reports the batch took (before any story
@@ -395,7 +395,12 @@ impl Aggregator {
         )
         .await;
         for ack in acked {
-            ack.map_err(|e| HandleError::Transient(format!("story update not acknowledged: {e}")))?;
+            ack.map_err(|e| {
+                HandleError::Transient(format!(
+                    "story update not acknowledged: {}",
+                    describe_publish_failure(&e)
+                ))
+            })?;
         }
         metrics::counter!("dateline_story_updates_total").increment(updates as u64);
         // One value per batch (a page of reports), not one per report: see `report_pages`.

@@ -13,6 +13,7 @@ use async_nats::jetstream::context::PublishAckFuture;
 use async_nats::jetstream::{self, Message};
 use async_nats::HeaderMap;
 use bytes::Bytes;
+use dateline_shared::nats::describe_publish_failure;
 use dateline_shared::stage::{self, HandleError, Pipeline, StageError};
 use dateline_shared::trace::TraceContext;
 use dateline_shared::{headers, Article, Event, Names, PubStatus, Withdrawal};
@@ -87,7 +88,7 @@ impl Extractor {
                 payload.into(),
             )
             .await
-            .map_err(|e| transient("publishing withdrawal", &e))?;
+            .map_err(|e| transient("publishing withdrawal", &describe_publish_failure(&e)))?;
         Ok(vec![ack])
     }
 
@@ -124,7 +125,7 @@ impl Extractor {
             )
             .await
             .map_err(|e| HandleError::Transient(e.to_string()))?
-            .map_err(|e| transient("publishing event", &e))?;
+            .map_err(|e| transient("publishing event", &describe_publish_failure(&e)))?;
             acks.push(ack);
         }
         Ok(acks)
@@ -196,7 +197,12 @@ async fn confirm(extracted: &Extracted, acks: Vec<PublishAckFuture>) -> Result<(
     for acked in
         futures::future::join_all(acks.into_iter().map(std::future::IntoFuture::into_future)).await
     {
-        acked.map_err(|e| HandleError::Transient(format!("event not acknowledged: {e}")))?;
+        acked.map_err(|e| {
+            HandleError::Transient(format!(
+                "event not acknowledged: {}",
+                describe_publish_failure(&e)
+            ))
+        })?;
     }
     match extracted {
         Extracted::Events(events) => {

@@ -84,7 +84,7 @@ impl Publisher {
                     Ok(_) => Ok(Published::Accepted),
                     Err(e) => Err(PublishError::Publish {
                         id: article.id.clone(),
-                        reason: e.to_string(),
+                        reason: dateline_shared::nats::describe_publish_failure(&e),
                     }),
                 },
                 Err(e) => Err(e),
@@ -124,7 +124,7 @@ impl Publisher {
             .await
             .map_err(|e| PublishError::Publish {
                 id: article.id.clone(),
-                reason: e.to_string(),
+                reason: dateline_shared::nats::describe_publish_failure(&e),
             })
     }
 
