@@ -1,5 +1,6 @@
-//! The cost of applying one report as the desk grows: it must stay flat (or logarithmic), not grow with the
-//! number of events held. Run: `cargo bench -p dateline-aggregator`.
+//! The cost of applying one report as the desk grows, and as one happening gathers reports: it must stay flat
+//! (or logarithmic), not grow with the number of events held or with the reports of the happening. Run:
+//! `cargo bench -p dateline-aggregator`.
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
@@ -88,5 +89,55 @@ fn apply_one_report(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, apply_one_report);
+/// One more report of a happening already reported `held` times (one outlet after another confirming the same
+/// summit): the event's fields are re-derived on each, so this shows whether that costs the history.
+fn corroborate_one_happening(c: &mut Criterion) {
+    let now: DateTime<Utc> = DateTime::from_timestamp(1_704_067_200, 0).unwrap_or_default();
+    let mut group = c.benchmark_group("corroborate_one_happening");
+    group.sample_size(20);
+    let confirmation = |n: usize| {
+        let mut e = report(0, 3);
+        e.id = format!("ev-confirm-{n}");
+        e.article_id = format!("art-confirm-{n}");
+        e.outlet = Some(format!("Outlet {}", n % 40));
+        // Confirmations come in as they are published, a second apart.
+        e.published_at = e
+            .published_at
+            .map(|t| t + chrono::Duration::seconds(n as i64));
+        e
+    };
+    for held in [10usize, 1_000, 10_000] {
+        let mut desk = Desk::new();
+        for n in 0..held {
+            desk.apply(confirmation(n), now);
+        }
+        let mut next = held;
+        group.bench_with_input(BenchmarkId::from_parameter(held), &held, |b, _| {
+            // Only the applies are timed. The happening is put back to `held` reports (a copy, untimed) after
+            // every tenth more, so it is measured at its size; the first apply after a copy pays the copy's
+            // tight capacities, a cost spread over the next tenth.
+            b.iter_custom(|iters| {
+                let mut timed = std::time::Duration::ZERO;
+                let mut grown = desk.clone();
+                let mut added = 0;
+                for _ in 0..iters {
+                    if added > held / 10 {
+                        grown = desk.clone();
+                        added = 0;
+                    }
+                    next += 1;
+                    let event = confirmation(next);
+                    let start = std::time::Instant::now();
+                    grown.apply(event, now);
+                    timed += start.elapsed();
+                    added += 1;
+                }
+                timed
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, apply_one_report, corroborate_one_happening);
 criterion_main!(benches);

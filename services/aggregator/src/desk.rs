@@ -59,7 +59,7 @@ struct ArticleEntry {
 /// A story with no new report for this long (by publication time, not wall clock) is closed.
 pub const QUIET_DAYS: i64 = 14;
 
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Desk {
     /// The newest publication time seen: the desk's clock, so that a rebuild closes the same stories.
     watermark: Option<DateTime<chrono::FixedOffset>>,
@@ -77,6 +77,10 @@ pub struct Desk {
     /// without re-deriving from all the event's reports. Dropped whenever an event is re-derived otherwise;
     /// missing ones are rebuilt on the next report.
     derivations: HashMap<String, Derivation>,
+    /// story id → the publication time of its newest report, and the same ordered by that time, so closing
+    /// quiet stories visits only the quiet ones instead of every report on the desk.
+    last_reported: HashMap<String, DateTime<chrono::FixedOffset>>,
+    by_last_reported: BTreeSet<(DateTime<chrono::FixedOffset>, String)>,
 }
 
 impl Desk {
@@ -106,12 +110,12 @@ impl Desk {
             return;
         };
         let cutoff = watermark - chrono::Duration::days(QUIET_DAYS);
-        let quiet: Vec<String> = self
-            .stories
-            .values()
-            .filter(|s| s.last_reported().is_some_and(|last| last < cutoff))
-            .map(|s| s.id.clone())
+        let mut quiet: Vec<String> = self
+            .by_last_reported
+            .range(..(cutoff, String::new()))
+            .map(|(_, id)| id.clone())
             .collect();
+        quiet.sort();
         for id in quiet {
             self.close(&id);
         }
@@ -188,6 +192,7 @@ impl Desk {
         let mut changes =
             retract_article(story, id, withdrawal.article_version, revision, &because);
         if changes.is_empty() {
+            self.recount_reported(&held.story);
             return Outcome::Supported { story: held.story };
         }
         let new_title = if story.events.is_empty() {
@@ -209,7 +214,9 @@ impl Desk {
         }
         story.revision = revision;
         story.updated_at = now;
-        if story.events.is_empty() {
+        let emptied = story.events.is_empty();
+        self.recount_reported(&held.story);
+        if emptied {
             self.close(&held.story);
         }
         Outcome::Changed {
@@ -262,6 +269,9 @@ impl Desk {
                 events: Vec::new(),
             });
         let revision = story.revision + 1;
+        // Whether reports of older versions of the article left the story (then its newest report time is
+        // read again rather than only moved forward).
+        let mut reports_left = false;
         let best_match = story
             .events
             .iter()
@@ -297,7 +307,9 @@ impl Desk {
                         // A newer version of an article replaces its older report of the same happening in
                         // place, so a correction reads as "place: Osaka → Tokyo", not as one event retracted
                         // and another added.
+                        let before_count = reports.len();
                         reports.retain(|r| !supersedes(r));
+                        reports_left |= reports.len() < before_count;
                         reports.push(event.clone());
                         let (after, derivation) =
                             resolve_with_derivation(before.id.clone(), reports, history);
@@ -358,7 +370,11 @@ impl Desk {
                 .count();
             event.article_events == 0 || new_version_reports >= event.article_events as usize
         };
-        if held_article.is_some_and(|held| held.version < event.article_version) && complete() {
+        let newer_version = held_article
+            .as_ref()
+            .is_some_and(|held| held.version < event.article_version);
+        if newer_version && complete() {
+            reports_left = true;
             forget_derivations(&mut self.derivations, story);
             changes.extend(retract_article(
                 story,
@@ -404,6 +420,12 @@ impl Desk {
             },
         );
         self.reports.insert(event.id.clone(), story_id.clone());
+        // Only a newer version of an article held before takes reports away; otherwise this one only adds.
+        if reports_left {
+            self.recount_reported(&story_id);
+        } else if let Some(published) = event.published_at {
+            self.note_reported(&story_id, published);
+        }
         for actor in &event.actors {
             let stories = self.by_actor.entry(actor.id.clone()).or_default();
             if !stories.contains(&story_id) {
@@ -483,6 +505,9 @@ impl Desk {
     }
 
     fn index(&mut self, story: &Story) {
+        if let Some(last) = story.last_reported() {
+            self.note_reported(&story.id, last);
+        }
         for held in &story.events {
             for actor in &held.actors {
                 let stories = self.by_actor.entry(actor.id.clone()).or_default();
@@ -513,6 +538,9 @@ impl Desk {
             return;
         };
         forget_derivations(&mut self.derivations, old);
+        if let Some(last) = self.last_reported.remove(story_id) {
+            self.by_last_reported.remove(&(last, story_id.to_owned()));
+        }
         for held in &old.events {
             for source in &held.sources {
                 self.reports.remove(&source.event_id);
@@ -533,6 +561,30 @@ impl Desk {
                     }
                 }
             }
+        }
+    }
+}
+
+impl Desk {
+    /// Records that a story holds a report published at `when` (its newest, unless a newer one is held).
+    fn note_reported(&mut self, story_id: &str, when: DateTime<chrono::FixedOffset>) {
+        if let Some(held) = self.last_reported.get(story_id) {
+            if *held >= when {
+                return;
+            }
+            self.by_last_reported.remove(&(*held, story_id.to_owned()));
+        }
+        self.last_reported.insert(story_id.to_owned(), when);
+        self.by_last_reported.insert((when, story_id.to_owned()));
+    }
+
+    /// Reads a story's newest report time again, after reports left it.
+    fn recount_reported(&mut self, story_id: &str) {
+        if let Some(held) = self.last_reported.remove(story_id) {
+            self.by_last_reported.remove(&(held, story_id.to_owned()));
+        }
+        if let Some(last) = self.stories.get(story_id).and_then(Story::last_reported) {
+            self.note_reported(story_id, last);
         }
     }
 }
@@ -948,6 +1000,38 @@ mod tests {
         let a: Vec<&Story> = live.stories().collect();
         let b: Vec<&Story> = restarted.stories().collect();
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_story_whose_newest_report_is_killed_goes_quiet_from_the_one_before() {
+        let mut desk = Desk::new();
+        desk.apply(
+            report("early", 1, Status::Occurred, Some("Seoul"), 1),
+            now(),
+        );
+        let Outcome::Supported { story } = desk.apply(
+            report("late", 1, Status::Occurred, Some("Seoul"), 20),
+            now(),
+        ) else {
+            panic!("the second report should support the first's event");
+        };
+        desk.withdraw(&kill("late", 2), now());
+        // Other news on day 21, enough of it for the desk to look for quiet stories: the remaining report
+        // (day 1) is older than the quiet period, the killed one (day 20) would not have been.
+        for n in 0..300 {
+            let mut other = event(
+                "arrival",
+                &[person(&format!("Envoy {n}"))],
+                Some("Oslo"),
+                None,
+            );
+            other.article_id = format!("other-{n}");
+            other.id = format!("ev-other-{n}");
+            other.published_at = "2023-03-21T09:00:00+09:00".parse().ok();
+            desk.apply(other, now());
+        }
+        assert!(desk.story(&story).is_none(), "the story should have closed");
+        assert!(desk.take_closed().iter().any(|s| s.id == story));
     }
 
     #[test]
