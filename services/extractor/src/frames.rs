@@ -659,16 +659,19 @@ fn frame(
             .filter_map(|r| ents.country_of(lex, r).map(Ref::Country))
             .collect();
     }
-    let mut seen = Vec::new();
-    actors.retain(|r| {
-        let id = ents.actor_id(lex, *r);
-        if seen.contains(&id) {
-            false
-        } else {
-            seen.push(id);
-            true
-        }
-    });
+    // One actor per id; a lone actor has nothing to collide with, so its slug is not built.
+    if actors.len() > 1 {
+        let mut seen = Vec::new();
+        actors.retain(|r| {
+            let id = ents.actor_id(lex, *r);
+            if seen.contains(&id) {
+                false
+            } else {
+                seen.push(id);
+                true
+            }
+        });
+    }
 
     // Status.
     let pre = if is_noun && purpose.is_none() {
