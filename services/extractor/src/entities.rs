@@ -384,26 +384,30 @@ fn is_leader_role(role: &str) -> bool {
 }
 
 /// Canonical spelling of a name: Korean-style "Jong-un" parts become "Jong Un".
+/// Built in one string: this runs for every capitalised chunk, in both passes.
 fn canonical_name(parts: &[&str]) -> String {
-    let mut out = Vec::with_capacity(parts.len());
-    for p in parts {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
+    for (k, p) in parts.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
         if let Some((a, b)) = p.split_once('-') {
             let a_cap = a.chars().next().is_some_and(char::is_uppercase);
             let b_lower = b.chars().next().is_some_and(char::is_lowercase);
             if a_cap && b_lower && a.len() <= 5 && b.len() <= 5 && parts.len() >= 2 {
-                let mut b_cap = String::new();
+                out.push_str(a);
+                out.push(' ');
                 let mut chars = b.chars();
                 if let Some(f) = chars.next() {
-                    b_cap.extend(f.to_uppercase());
-                    b_cap.push_str(chars.as_str());
+                    out.extend(f.to_uppercase());
+                    out.push_str(chars.as_str());
                 }
-                out.push(format!("{a} {b_cap}"));
                 continue;
             }
         }
-        out.push((*p).to_owned());
+        out.push_str(p);
     }
-    out.join(" ")
+    out
 }
 
 fn name_parts(name: &str) -> Vec<String> {

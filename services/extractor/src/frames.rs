@@ -1286,9 +1286,10 @@ fn inherit_narrative(doc: &Doc<'_>, cands: &mut [Candidate]) {
             continue;
         }
         let sent = &doc.sents[c.sent];
-        // A sentence naming any time of its own ("reported on Tuesday") is not dated by its neighbours.
-        let timeless = time::find(doc, sent.content, sent.toks.end).is_empty();
-        let mut dated = !(c.date.is_none() && timeless);
+        // A sentence naming any time of its own ("reported on Tuesday") is not dated by its neighbours. Its
+        // times are only looked for when the candidate has no date.
+        let mut dated =
+            c.date.is_some() || !time::find(doc, sent.content, sent.toks.end).is_empty();
         let mut placed = c.place.is_some() || lex.kinds[c.kind].name != "meeting";
         for p in head.iter().rev() {
             if p.sent + 1 < c.sent || (dated && placed) {
