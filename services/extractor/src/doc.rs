@@ -142,11 +142,25 @@ impl<'a> Doc<'a> {
 
     /// The token at `i` is this word, ignoring ASCII case.
     pub fn is(&self, i: usize, word: &str) -> bool {
-        i < self.toks.len() && self.tok(i).eq_ignore_ascii_case(word)
+        self.tok_bytes(i)
+            .is_some_and(|t| t.eq_ignore_ascii_case(word.as_bytes()))
     }
 
+    /// Asked of nearly every token with lists of a few dozen words: the token's bytes are sliced once, not
+    /// once per listed word, and only words of its length are compared.
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        i < self.toks.len() && words.iter().any(|w| self.tok(i).eq_ignore_ascii_case(w))
+        self.tok_bytes(i).is_some_and(|t| {
+            words
+                .iter()
+                .any(|w| w.len() == t.len() && t.eq_ignore_ascii_case(w.as_bytes()))
+        })
+    }
+
+    /// The token's bytes, without the char-boundary checks of slicing the text as `str`: comparing them
+    /// with ASCII words needs none.
+    fn tok_bytes(&self, i: usize) -> Option<&'a [u8]> {
+        let t = self.toks.get(i)?;
+        self.text.as_bytes().get(t.start..t.end)
     }
 
     pub fn is_word(&self, i: usize) -> bool {

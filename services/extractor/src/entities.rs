@@ -384,26 +384,30 @@ fn is_leader_role(role: &str) -> bool {
 }
 
 /// Canonical spelling of a name: Korean-style "Jong-un" parts become "Jong Un".
+/// Built in one string: this runs for every capitalised chunk, in both passes.
 fn canonical_name(parts: &[&str]) -> String {
-    let mut out = Vec::with_capacity(parts.len());
-    for p in parts {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
+    for (k, p) in parts.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
         if let Some((a, b)) = p.split_once('-') {
             let a_cap = a.chars().next().is_some_and(char::is_uppercase);
             let b_lower = b.chars().next().is_some_and(char::is_lowercase);
             if a_cap && b_lower && a.len() <= 5 && b.len() <= 5 && parts.len() >= 2 {
-                let mut b_cap = String::new();
+                out.push_str(a);
+                out.push(' ');
                 let mut chars = b.chars();
                 if let Some(f) = chars.next() {
-                    b_cap.extend(f.to_uppercase());
-                    b_cap.push_str(chars.as_str());
+                    out.extend(f.to_uppercase());
+                    out.push_str(chars.as_str());
                 }
-                out.push(format!("{a} {b_cap}"));
                 continue;
             }
         }
-        out.push((*p).to_owned());
+        out.push_str(p);
     }
-    out.join(" ")
+    out
 }
 
 fn name_parts(name: &str) -> Vec<String> {
@@ -826,9 +830,10 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
             continue;
         }
         let is_particle = |k: usize| doc.is_word(k) && lex.is_particle(doc.tok(k));
-        // "al-Sudani" carries its name after the hyphen; "von der Leyen" chains particles before it.
-        let particle = is_particle(i)
-            && matches!(els.last(), Some((Elem::Cap, ..)))
+        // "al-Sudani" carries its name after the hyphen; "von der Leyen" chains particles before it. The
+        // cheap test first: most chunks end on a word that follows no capitalised one.
+        let particle = matches!(els.last(), Some((Elem::Cap, ..)))
+            && is_particle(i)
             && (doc.is_cap(i + 1)
                 || has_upper_after_hyphen(doc.tok(i))
                 || (is_particle(i + 1) && doc.is_cap(i + 2)));
@@ -980,7 +985,7 @@ fn interpret(
                 };
                 upsert(ents, &name, role, country, pass == 1 || parts.len() >= 2)
             } else {
-                find_person(ents, &name)
+                find_person(ents, &name_parts(&name))
             };
             if let (true, Some(p)) = (emit, p) {
                 push(ents, Ref::Person(p), false, last_people);
@@ -1138,8 +1143,8 @@ fn role_and_country(
     (role, country)
 }
 
-fn find_person(ents: &Entities, name: &str) -> Option<usize> {
-    let parts = name_parts(name);
+/// The person a name's lowercased parts ([`name_parts`]) refer to.
+fn find_person(ents: &Entities, parts: &[String]) -> Option<usize> {
     if parts.is_empty() {
         return None;
     }
@@ -1161,7 +1166,7 @@ fn find_person(ents: &Entities, name: &str) -> Option<usize> {
     // "Tayyip Erdogan" for "Recep Tayyip Erdogan": a known name ending with the same two parts.
     ents.people
         .iter()
-        .position(|p| p.parts.len() > parts.len() && p.parts.ends_with(&parts))
+        .position(|p| p.parts.len() > parts.len() && p.parts.ends_with(parts))
 }
 
 fn upsert(
@@ -1171,7 +1176,9 @@ fn upsert(
     country: Option<String>,
     create: bool,
 ) -> Option<usize> {
-    if let Some(p) = find_person(ents, name) {
+    // Split once: asking and updating both need the parts.
+    let parts = name_parts(name);
+    if let Some(p) = find_person(ents, &parts) {
         let person = &mut ents.people[p];
         if person.role.is_none() {
             person.role = role;
@@ -1180,9 +1187,9 @@ fn upsert(
             person.country = country;
         }
         // A single-word name is replaced by the full name when it comes.
-        if person.parts.len() < name_parts(name).len() {
+        if person.parts.len() < parts.len() {
             person.name = name.to_owned();
-            person.parts = name_parts(name);
+            person.parts = parts;
         }
         return Some(p);
     }
@@ -1193,7 +1200,7 @@ fn upsert(
         name: name.to_owned(),
         role,
         country,
-        parts: name_parts(name),
+        parts,
         mentions: 0,
     });
     Some(ents.people.len() - 1)

@@ -730,16 +730,19 @@ fn frame(
             .filter_map(|r| ents.country_of(lex, r).map(Ref::Country))
             .collect();
     }
-    let mut seen = Vec::new();
-    actors.retain(|r| {
-        let id = ents.actor_id(lex, *r);
-        if seen.contains(&id) {
-            false
-        } else {
-            seen.push(id);
-            true
-        }
-    });
+    // One actor per id; a lone actor has nothing to collide with, so its slug is not built.
+    if actors.len() > 1 {
+        let mut seen = Vec::new();
+        actors.retain(|r| {
+            let id = ents.actor_id(lex, *r);
+            if seen.contains(&id) {
+                false
+            } else {
+                seen.push(id);
+                true
+            }
+        });
+    }
 
     // Status.
     let pre = if is_noun && purpose.is_none() {
@@ -1484,9 +1487,10 @@ fn inherit_narrative(doc: &Doc<'_>, cands: &mut [Candidate]) {
             continue;
         }
         let sent = &doc.sents[c.sent];
-        // A sentence naming any time of its own ("reported on Tuesday") is not dated by its neighbours.
-        let timeless = time::find(doc, sent.content, sent.toks.end).is_empty();
-        let mut dated = !(c.date.is_none() && timeless);
+        // A sentence naming any time of its own ("reported on Tuesday") is not dated by its neighbours. Its
+        // times are only looked for when the candidate has no date.
+        let mut dated =
+            c.date.is_some() || !time::find(doc, sent.content, sent.toks.end).is_empty();
         let mut placed = c.place.is_some() || lex.kinds[c.kind].name != "meeting";
         for p in head.iter().rev() {
             if p.sent + 1 < c.sent || (dated && placed) {

@@ -133,8 +133,21 @@ pub fn find(doc: &Doc<'_>, from: usize, to: usize) -> Vec<TimeExpr> {
     out
 }
 
+/// Whether a token can head a time expression at all, by its length alone: every word [`at`] reads is 3 to
+/// 10 bytes ("sept.", "wednesday."), every year 4 digits. Most tokens fail this and skip the list lookups.
+fn may_head(kind: TokKind, w: &str) -> bool {
+    match kind {
+        TokKind::Word => (3..=10).contains(&w.len()),
+        TokKind::Number => w.len() == 4,
+        _ => false,
+    }
+}
+
 fn at(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
     let w = doc.tok(i);
+    if !may_head(doc.kind(i), w) {
+        return None;
+    }
     let lower = Lower::of(w);
     let lower = lower.as_str();
     let kind = doc.kind(i);
