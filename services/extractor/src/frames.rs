@@ -52,6 +52,8 @@ pub struct Candidate {
     /// Further objects coordinated with the launched weapon ("tested a cruise missile warhead and a new
     /// anti-aircraft missile"): each is a launch of its own, as `(weapon, count)`.
     pub also_launched: Vec<(String, Option<u32>)>,
+    /// A launch's place is the site it was fired from ("from the Sunan area"), not the area it flew into.
+    pub launch_site: bool,
 }
 
 const PREPS: &[&str] = &[
@@ -534,6 +536,7 @@ fn frame(
     }
     let mut k = t_end;
     let mut place_end = None;
+    let mut launch_site = false;
     while k < ce {
         let w = doc.lower(k);
         let is_place_prep = is_in(&spec.place_preps, &w) && place.is_none();
@@ -541,12 +544,16 @@ fn frame(
         let dest_here =
             k == t_end || Some(k) == place_end || place_spans.last().is_some_and(|&(_, e)| e == k);
         let is_dest_prep = is_in(&spec.destination_preps, &w) && destination.is_none() && dest_here;
-        if is_place_prep || is_dest_prep {
+        // "fired toward the East Sea from the Sunan area": the site a launch came from is its place
+        // whatever sea it was fired into, so a later "from" replaces an area already found.
+        let site_prep = spec.name == "missile_launch" && doc.is(k, "from") && !launch_site;
+        if is_place_prep || is_dest_prep || site_prep {
             if let Some((p, e)) = places::parse(doc, ents, k + 1, ce) {
                 place_spans.push((k + 1, e));
                 if is_dest_prep {
                     destination = Some(p);
                 } else {
+                    launch_site = site_prep;
                     place = Some(p);
                     place_end = Some(e);
                 }
@@ -1091,6 +1098,7 @@ fn frame(
         } else {
             Vec::new()
         },
+        launch_site,
     })
 }
 
