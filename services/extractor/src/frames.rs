@@ -18,7 +18,8 @@
 //! A candidate is *strong* when it names enough to stand alone (a traveller and a place, two meeting
 //! participants, a launching state and a weapon ...) and is not inside quotation marks; weak candidates only
 //! add to an event found elsewhere in the article ([`crate::merge`]). Gerunds after "for"/"of" ("punishing
-//! North Korea for launching missiles") and hypothetical or habitual clauses make no candidate at all.
+//! North Korea for launching missiles") and hypothetical or habitual clauses make no candidate at all. A
+//! verbless ", and in <place> <time>" after a dated, placed happening is that act again: a candidate of its own.
 
 use dateline_shared::{PartialDate, Place, Status};
 
@@ -426,7 +427,9 @@ pub fn candidates(
                         more.also_launched.clear();
                         out.push(more);
                     }
+                    let again = continued_elsewhere(doc, ents, &times, &c, to, published);
                     out.insert(out.len() - c.also_launched.len(), c);
+                    out.extend(again);
                 }
             }
             let _ = lex;
@@ -1100,6 +1103,46 @@ fn frame(
         },
         launch_site,
     })
+}
+
+/// "previously met at the Vostochny Cosmodrome in September 2023, and in Vladivostok in April 2019": a
+/// verbless ", and in <place> <time>" after a dated, placed happening tells of the same act again, at
+/// another place and time — a happening of its own.
+fn continued_elsewhere(
+    doc: &Doc<'_>,
+    ents: &Entities,
+    times: &[TimeExpr],
+    c: &Candidate,
+    to: usize,
+    published: Option<chrono::NaiveDate>,
+) -> Option<Candidate> {
+    if !c.strong || c.place.is_none() || c.date.is_none() {
+        return None;
+    }
+    let mut k = c.trigger.1;
+    while k + 3 < to {
+        if doc.is_word(k) && is_verb_trigger(doc, k) {
+            return None;
+        }
+        if doc.is(k, ",") && doc.is(k + 1, "and") && doc.is_any(k + 2, &["in", "at"]) {
+            let (place, e) = places::parse(doc, ents, k + 3, to)?;
+            let x = times
+                .iter()
+                .find(|x| x.start == e || (x.start == e + 1 && doc.is_any(e, &["in", "on"])))?;
+            // The continuation ends the sentence or its clause: nothing else hangs on it.
+            if x.end + 1 < to && !doc.is_any(x.end, &[",", ";"]) {
+                return None;
+            }
+            let mut again = c.clone();
+            again.place = Some(place);
+            again.date = time::resolve(x.when, published, false);
+            again.time_text = Some(doc.span(x.start, x.end).to_owned());
+            again.also_launched.clear();
+            return Some(again);
+        }
+        k += 1;
+    }
+    None
 }
 
 /// Weapons coordinated with the one a launch verb took as its object, each its own noun phrase: "and a new

@@ -715,3 +715,27 @@ fn a_sea_naming_where_a_city_lies_is_not_the_place() {
     let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
     assert_eq!(m.place.as_ref().unwrap().name, "Odesa");
 }
+
+#[test]
+fn a_verbless_and_in_place_time_continuation_is_another_happening() {
+    let evs = run("German Chancellor Olaf Scholz and French President Emmanuel Macron held talks in Berlin on Tuesday. The two leaders previously met in Paris in May 2023, and in Geneva in June 2021.");
+    let mut met: Vec<(String, String)> = evs
+        .iter()
+        .filter(|e| e.kind == "meeting")
+        .map(|e| {
+            (
+                e.place.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
+                e.date().map(|d| d.to_string()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    met.sort();
+    assert_eq!(
+        met,
+        vec![
+            ("Berlin".to_owned(), "2024-03-12".to_owned()),
+            ("Geneva".to_owned(), "2021-06".to_owned()),
+            ("Paris".to_owned(), "2023-05".to_owned()),
+        ]
+    );
+}
