@@ -21,11 +21,11 @@ const FLOORS: &[Floor] = &[
         corpus: "dev",
         precision: 0.91,
         recall: 0.75,
-        f1: 0.82,
+        f1: 0.83,
     },
     Floor {
         corpus: "test",
-        precision: 0.82,
+        precision: 0.83,
         recall: 0.69,
         f1: 0.75,
     },

@@ -18,7 +18,8 @@
 //! A candidate is *strong* when it names enough to stand alone (a traveller and a place, two meeting
 //! participants, a launching state and a weapon ...) and is not inside quotation marks; weak candidates only
 //! add to an event found elsewhere in the article ([`crate::merge`]). Gerunds after "for"/"of" ("punishing
-//! North Korea for launching missiles") and hypothetical or habitual clauses make no candidate at all.
+//! North Korea for launching missiles") and hypothetical or habitual clauses make no candidate at all. A
+//! verbless ", and in <place> <time>" after a dated, placed happening is that act again: a candidate of its own.
 
 use dateline_shared::{PartialDate, Place, Status};
 
@@ -52,6 +53,8 @@ pub struct Candidate {
     /// Further objects coordinated with the launched weapon ("tested a cruise missile warhead and a new
     /// anti-aircraft missile"): each is a launch of its own, as `(weapon, count)`.
     pub also_launched: Vec<(String, Option<u32>)>,
+    /// A launch's place is the site it was fired from ("from the Sunan area"), not the area it flew into.
+    pub launch_site: bool,
 }
 
 const PREPS: &[&str] = &[
@@ -424,7 +427,9 @@ pub fn candidates(
                         more.also_launched.clear();
                         out.push(more);
                     }
+                    let again = continued_elsewhere(doc, ents, &times, &c, to, published);
                     out.insert(out.len() - c.also_launched.len(), c);
+                    out.extend(again);
                 }
             }
             let _ = lex;
@@ -534,6 +539,7 @@ fn frame(
     }
     let mut k = t_end;
     let mut place_end = None;
+    let mut launch_site = false;
     while k < ce {
         let w = doc.lower(k);
         let is_place_prep = is_in(&spec.place_preps, &w) && place.is_none();
@@ -541,12 +547,16 @@ fn frame(
         let dest_here =
             k == t_end || Some(k) == place_end || place_spans.last().is_some_and(|&(_, e)| e == k);
         let is_dest_prep = is_in(&spec.destination_preps, &w) && destination.is_none() && dest_here;
-        if is_place_prep || is_dest_prep {
+        // "fired toward the East Sea from the Sunan area": the site a launch came from is its place
+        // whatever sea it was fired into, so a later "from" replaces an area already found.
+        let site_prep = spec.name == "missile_launch" && doc.is(k, "from") && !launch_site;
+        if is_place_prep || is_dest_prep || site_prep {
             if let Some((p, e)) = places::parse(doc, ents, k + 1, ce) {
                 place_spans.push((k + 1, e));
                 if is_dest_prep {
                     destination = Some(p);
                 } else {
+                    launch_site = site_prep;
                     place = Some(p);
                     place_end = Some(e);
                 }
@@ -1094,7 +1104,48 @@ fn frame(
         } else {
             Vec::new()
         },
+        launch_site,
     })
+}
+
+/// "previously met at the Vostochny Cosmodrome in September 2023, and in Vladivostok in April 2019": a
+/// verbless ", and in <place> <time>" after a dated, placed happening tells of the same act again, at
+/// another place and time — a happening of its own.
+fn continued_elsewhere(
+    doc: &Doc<'_>,
+    ents: &Entities,
+    times: &[TimeExpr],
+    c: &Candidate,
+    to: usize,
+    published: Option<chrono::NaiveDate>,
+) -> Option<Candidate> {
+    if !c.strong || c.place.is_none() || c.date.is_none() {
+        return None;
+    }
+    let mut k = c.trigger.1;
+    while k + 3 < to {
+        if doc.is_word(k) && is_verb_trigger(doc, k) {
+            return None;
+        }
+        if doc.is(k, ",") && doc.is(k + 1, "and") && doc.is_any(k + 2, &["in", "at"]) {
+            let (place, e) = places::parse(doc, ents, k + 3, to)?;
+            let x = times
+                .iter()
+                .find(|x| x.start == e || (x.start == e + 1 && doc.is_any(e, &["in", "on"])))?;
+            // The continuation ends the sentence or its clause: nothing else hangs on it.
+            if x.end + 1 < to && !doc.is_any(x.end, &[",", ";"]) {
+                return None;
+            }
+            let mut again = c.clone();
+            again.place = Some(place);
+            again.date = time::resolve(x.when, published, false);
+            again.time_text = Some(doc.span(x.start, x.end).to_owned());
+            again.also_launched.clear();
+            return Some(again);
+        }
+        k += 1;
+    }
+    None
 }
 
 /// Weapons coordinated with the one a launch verb took as its object, each its own noun phrase: "and a new

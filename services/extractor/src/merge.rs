@@ -39,6 +39,8 @@ pub struct Happening {
     status_asserted: bool,
     /// The weapon each mention named, with its sentence: launches told apart in one sentence stay apart.
     weapons_named: Vec<(usize, String)>,
+    /// The place is a launch site, which no sea area fired into replaces.
+    place_site: bool,
 }
 
 /// The kinds whose actors merge by their own rules.
@@ -187,7 +189,9 @@ fn compatible_at(
         _ => {}
     }
     let ok = if any_place { same_country } else { places_ok };
-    ok(&h.place, &c.place) && ok(&h.destination, &c.destination)
+    // The site a launch came from and the sea it flew into are both its places.
+    let site_and_area = h.launch && (h.place_site != c.launch_site);
+    (site_and_area || ok(&h.place, &c.place)) && ok(&h.destination, &c.destination)
 }
 
 /// Places that may be one where the text names them differently: a city and a venue in it, unless they
@@ -223,8 +227,12 @@ fn absorb(h: &mut Happening, c: &Candidate, idx: usize) {
             h.actors.push(*a);
         }
     }
-    if more_specific(&h.place, &c.place) {
+    // A launch site named anywhere ("detected the missiles being fired from the Sunan area") is the
+    // launch's place, more telling than the sea the lead says they flew into.
+    let site = c.launch_site && c.place.is_some() && !h.place_site;
+    if site || (!h.place_site && more_specific(&h.place, &c.place)) {
         h.place = c.place.clone();
+        h.place_site = c.launch_site;
     }
     if more_specific(&h.destination, &c.destination) {
         h.destination = c.destination.clone();
@@ -320,6 +328,7 @@ pub fn merge(
                     launch: Some(c.kind) == kinds.missile_launch,
                     status_asserted: false,
                     weapons_named: Vec::new(),
+                    place_site: false,
                 };
                 absorb(&mut h, c, i);
                 out.push(h);

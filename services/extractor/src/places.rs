@@ -102,6 +102,19 @@ fn parse_inner(
     }
     // Known names.
     if let Some((e, entries)) = doc.cs_at(i) {
+        // "the Red Sea city of Jeddah", "the Black Sea port of Odesa": a name modifying a settlement noun
+        // only says where the settlement lies; the settlement named after "of" is the place.
+        if let Some((he, _)) = doc.ci_find(e, |x| matches!(x, Entry::PlaceHead).then_some(())) {
+            let settlement = doc.is_any(
+                he - 1,
+                &["city", "town", "village", "port", "capital", "resort"],
+            );
+            if settlement && doc.is(he, "of") && he + 1 < to && doc.is_cap(he + 1) {
+                if let Some(found) = parse_inner(doc, ents, he + 1, to, hint.clone(), depth + 1) {
+                    return Some(found);
+                }
+            }
+        }
         for &entry in entries {
             let place = match entry {
                 Entry::Country { idx, how } => {

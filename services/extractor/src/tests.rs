@@ -693,3 +693,49 @@ fn a_departure_leaves_the_last_stop_and_shares_the_future_it_is_tied_to() {
     assert_eq!(d.place.as_ref().map(|p| p.name.as_str()), Some("Perth"));
     assert_eq!(d.status, Status::Expected);
 }
+
+#[test]
+fn a_launch_site_beats_the_sea_the_missiles_flew_into() {
+    let evs = run("Iran fired two ballistic missiles toward the Persian Gulf on Tuesday, state media said. The missiles were fired from the Semnan area, the report said.");
+    let launches: Vec<_> = evs.iter().filter(|e| e.kind == "missile_launch").collect();
+    assert_eq!(launches.len(), 1, "{launches:?}");
+    assert_eq!(launches[0].place.as_ref().unwrap().name, "Semnan");
+    let one =
+        run("Iran fired a cruise missile into the Gulf of Oman from the Jask area on Tuesday.");
+    let l = one
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(l.place.as_ref().unwrap().name, "Jask");
+}
+
+#[test]
+fn a_sea_naming_where_a_city_lies_is_not_the_place() {
+    let evs = run("Ukrainian President Volodymyr Zelensky met Turkish President Recep Tayyip Erdogan in the Black Sea port of Odesa on Tuesday.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(m.place.as_ref().unwrap().name, "Odesa");
+}
+
+#[test]
+fn a_verbless_and_in_place_time_continuation_is_another_happening() {
+    let evs = run("German Chancellor Olaf Scholz and French President Emmanuel Macron held talks in Berlin on Tuesday. The two leaders previously met in Paris in May 2023, and in Geneva in June 2021.");
+    let mut met: Vec<(String, String)> = evs
+        .iter()
+        .filter(|e| e.kind == "meeting")
+        .map(|e| {
+            (
+                e.place.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
+                e.date().map(|d| d.to_string()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    met.sort();
+    assert_eq!(
+        met,
+        vec![
+            ("Berlin".to_owned(), "2024-03-12".to_owned()),
+            ("Geneva".to_owned(), "2021-06".to_owned()),
+            ("Paris".to_owned(), "2023-05".to_owned()),
+        ]
+    );
+}
