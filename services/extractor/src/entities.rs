@@ -44,6 +44,19 @@ pub struct Mention {
     pub anaphor: bool,
 }
 
+impl Mention {
+    /// A pronoun or description over `start..end` standing for `refs`.
+    fn anaphor(start: usize, end: usize, refs: Vec<Ref>, possessive: bool) -> Self {
+        Mention {
+            start,
+            end,
+            refs,
+            possessive,
+            anaphor: true,
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Entities {
     pub people: Vec<Person>,
@@ -532,13 +545,7 @@ pub fn find(doc: &Doc<'_>) -> Entities {
                 if pass == 1 && doc.kind(i) == TokKind::Word {
                     let w = doc.tok(i);
                     if let Some((end, refs)) = the_two(doc, &ents, i, sent.toks.end, &last_people) {
-                        ents.mentions.push(Mention {
-                            start: i,
-                            end,
-                            refs,
-                            possessive: false,
-                            anaphor: true,
-                        });
+                        ents.mentions.push(Mention::anaphor(i, end, refs, false));
                         i = end;
                         continue;
                     }
@@ -553,38 +560,35 @@ pub fn find(doc: &Doc<'_>) -> Entities {
                             .or(previous_subject)
                             .or(last_people.last().copied());
                         if let Some(p) = subject {
-                            ents.mentions.push(Mention {
-                                start: i,
-                                end: i + 1,
-                                refs: vec![Ref::Person(p)],
-                                possessive: true,
-                                anaphor: true,
-                            });
+                            ents.mentions.push(Mention::anaphor(
+                                i,
+                                i + 1,
+                                vec![Ref::Person(p)],
+                                true,
+                            ));
                         }
                     } else if matches!(w, "he" | "He" | "she" | "She") {
                         let subject = subject_person(doc, &ents.mentions[sent_mentions..])
                             .or(previous_subject)
                             .filter(|_| !is_attribution_verb(doc, i + 1));
                         if let Some(p) = subject.or(last_people.last().copied()) {
-                            ents.mentions.push(Mention {
-                                start: i,
-                                end: i + 1,
-                                refs: vec![Ref::Person(p)],
-                                possessive: false,
-                                anaphor: true,
-                            });
+                            ents.mentions.push(Mention::anaphor(
+                                i,
+                                i + 1,
+                                vec![Ref::Person(p)],
+                                false,
+                            ));
                         }
                     } else if matches!(w, "they" | "They") && last_people.len() >= 2 {
                         let n = last_people.len();
                         let (a, b) = (last_people[n - 1], last_people[n - 2]);
                         if a != b {
-                            ents.mentions.push(Mention {
-                                start: i,
-                                end: i + 1,
-                                refs: vec![Ref::Person(b), Ref::Person(a)],
-                                possessive: false,
-                                anaphor: true,
-                            });
+                            ents.mentions.push(Mention::anaphor(
+                                i,
+                                i + 1,
+                                vec![Ref::Person(b), Ref::Person(a)],
+                                false,
+                            ));
                         }
                     }
                 }
