@@ -146,6 +146,26 @@ pub fn fingerprint(stories: &[Story]) -> Vec<String> {
     lines
 }
 
+/// Waits up to two minutes for the stories bucket to hold `expected` reports; the stories then, or how many
+/// reports it held at the deadline.
+pub async fn wait_for_reports(
+    js: &async_nats::jetstream::Context,
+    bucket: &str,
+    expected: usize,
+) -> Result<Vec<Story>, usize> {
+    let waited = crate::wait_for(Duration::from_secs(120), || async {
+        let stories = stories_in_bucket(js, bucket).await.ok()?;
+        (report_count(&stories) >= expected).then_some(stories)
+    })
+    .await;
+    match waited {
+        Ok(stories) => Ok(stories),
+        Err(_) => Err(report_count(
+            &stories_in_bucket(js, bucket).await.unwrap_or_default(),
+        )),
+    }
+}
+
 /// How many reports the stories hold in all.
 pub fn report_count(stories: &[Story]) -> usize {
     stories

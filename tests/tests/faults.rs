@@ -13,7 +13,7 @@ use dateline_shared::shutdown::Shutdown;
 use dateline_shared::Article;
 use dateline_tests::pipeline::{
     assert_same_stories, connect, fingerprint, progress, report_count, spawn_aggregator,
-    spawn_extractor, RunningPipeline,
+    spawn_extractor, wait_for_reports, RunningPipeline,
 };
 use dateline_tests::{wait_for, wait_for_stream_messages, NatsCluster, NatsServer};
 
@@ -117,21 +117,24 @@ async fn a_broker_killed_and_restarted_mid_stream_loses_nothing() -> anyhow::Res
     // A wire re-sends around an outage: the duplicate window drops what was already taken.
     publish_until_taken(&publisher, &articles[250..350]).await?;
 
-    let waited = wait_for(Duration::from_secs(120), || async {
-        let stories = pipeline.stories().await;
-        (report_count(&stories) >= expected_reports).then_some(stories)
-    })
+    let waited = wait_for_reports(
+        &pipeline.js,
+        &pipeline.names.stories_bucket(),
+        expected_reports,
+    )
     .await;
-    let Ok(stories) = waited else {
-        let held = report_count(&pipeline.stories().await);
-        let log =
-            std::fs::read_to_string(server.store_dir().join("nats-server.log")).unwrap_or_default();
-        let tail: Vec<&str> = log.lines().rev().take(15).collect();
-        anyhow::bail!(
-            "{held} of {expected_reports} reports held; {}\nat the kill: {at_kill}\nserver log (newest first):\n{}",
-            progress(&pipeline.pipeline).await,
-            tail.join("\n")
-        );
+    let stories = match waited {
+        Ok(stories) => stories,
+        Err(held) => {
+            let log = std::fs::read_to_string(server.store_dir().join("nats-server.log"))
+                .unwrap_or_default();
+            let tail: Vec<&str> = log.lines().rev().take(15).collect();
+            anyhow::bail!(
+                "{held} of {expected_reports} reports held; {}\nat the kill: {at_kill}\nserver log (newest first):\n{}",
+                progress(&pipeline.pipeline).await,
+                tail.join("\n")
+            );
+        }
     };
     assert_same_stories(&stories, expected_reports, &expected);
     pipeline.stop().await
@@ -277,19 +280,22 @@ async fn a_cluster_node_killed_mid_stream_loses_nothing() -> anyhow::Result<()> 
         node.restart()?;
     }
 
-    let waited = wait_for(Duration::from_secs(120), || async {
-        let stories = pipeline.stories().await;
-        (report_count(&stories) >= expected_reports).then_some(stories)
-    })
+    let waited = wait_for_reports(
+        &pipeline.js,
+        &pipeline.names.stories_bucket(),
+        expected_reports,
+    )
     .await;
-    let Ok(stories) = waited else {
-        let held = report_count(&pipeline.stories().await);
-        anyhow::bail!(
-            "{held} of {expected_reports} reports held; {}\nat the kill of {victim}: {at_kill}\nreplicas: {:?}\n{}",
-            progress(&pipeline.pipeline).await,
-            replica_states(&pipeline).await,
-            cluster.log_tails(15)
-        );
+    let stories = match waited {
+        Ok(stories) => stories,
+        Err(held) => {
+            anyhow::bail!(
+                "{held} of {expected_reports} reports held; {}\nat the kill of {victim}: {at_kill}\nreplicas: {:?}\n{}",
+                progress(&pipeline.pipeline).await,
+                replica_states(&pipeline).await,
+                cluster.log_tails(15)
+            );
+        }
     };
     let finished_at = began.elapsed();
     assert_same_stories(&stories, expected_reports, &expected);
@@ -362,17 +368,15 @@ async fn stages_aborted_mid_stream_and_restarted_lose_nothing() -> anyhow::Resul
 
     let (trigger, shutdown) = Shutdown::new();
     let aggregator = spawn_aggregator(pipeline.clone(), shutdown.clone());
-    let waited = wait_for(Duration::from_secs(120), || async {
-        let stories = dateline_tests::stories_in_bucket(&js, &bucket).await.ok()?;
-        (report_count(&stories) >= expected_reports).then_some(stories)
-    })
-    .await;
-    let Ok(stories) = waited else {
-        let held = report_count(&dateline_tests::stories_in_bucket(&js, &bucket).await?);
-        anyhow::bail!(
-            "{held} of {expected_reports} reports held; {}",
-            progress(&pipeline).await
-        );
+    let waited = wait_for_reports(&js, &bucket, expected_reports).await;
+    let stories = match waited {
+        Ok(stories) => stories,
+        Err(held) => {
+            anyhow::bail!(
+                "{held} of {expected_reports} reports held; {}",
+                progress(&pipeline).await
+            );
+        }
     };
     assert_eq!(report_count(&stories), expected_reports, "reports doubled");
     assert_eq!(fingerprint(&stories), expected);
