@@ -17,6 +17,7 @@ pub mod shutdown;
 pub mod sources;
 pub mod stage;
 pub mod story;
+pub mod story_sources;
 pub mod subjects;
 pub mod telemetry;
 pub mod trace;

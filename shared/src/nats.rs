@@ -440,9 +440,10 @@ pub async fn declare_pipeline(
 }
 
 /// The KV bucket holding every report a story holds, in full, in pages of one batch each (the aggregator's
-/// `report_pages`). Stories in the stories bucket name their reports (`sources`) without carrying them, so a
-/// story's value stays small however many reports corroborate it; a restarted aggregator reads both. Pages
-/// are written once and never change.
+/// `report_pages`), and the sealed pages of stories' sources (`sources.<hash>`, see
+/// [`crate::story_sources`]). Stories in the stories bucket name their reports without carrying them, and
+/// carry only their recent sources, so a story's value stays small however many reports corroborate it; a
+/// restarted aggregator reads both. Pages are written once and never change.
 pub async fn reports_bucket(
     js: &jetstream::Context,
     names: &Names,
@@ -461,6 +462,32 @@ pub async fn reports_bucket(
     })
     .await
     .map_err(|source| NatsError::Bucket { name, source })
+}
+
+/// Completes the sources of every event of a story read back (see [`crate::story_sources`]) from the
+/// sealed pages stored in the reports bucket. Fails naming the first page missing or unreadable.
+pub async fn resolve_sources(reports: &kv::Store, story: &mut crate::Story) -> Result<(), String> {
+    let mut pages = std::collections::HashMap::new();
+    for event in story.events.iter().filter(|e| !e.sources.is_complete()) {
+        for page in event.sources.sealed() {
+            if pages.contains_key(&page.key) {
+                continue;
+            }
+            let value = reports
+                .get(&page.key)
+                .await
+                .map_err(|e| format!("reading source page {}: {e}", page.key))?;
+            if let Some(value) = value {
+                let sources = crate::story_sources::read_page(&value)
+                    .map_err(|e| format!("source page {} is not valid: {e}", page.key))?;
+                pages.insert(page.key.clone(), sources);
+            }
+        }
+    }
+    for event in &mut story.events {
+        event.sources.resolve(|key| pages.get(key).cloned())?;
+    }
+    Ok(())
 }
 
 /// The KV bucket holding each story's current state.

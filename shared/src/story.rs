@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::event::{Actor, Event, EventTime, Evidence, Place, Status};
+pub use crate::story_sources::{OutletCount, SealedPage, Sources};
 
 /// The current state of one story, as kept in the `dateline_stories` KV bucket.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -40,7 +41,8 @@ pub struct StoryEvent {
     /// How each resolved field is supported, and the alternatives seen.
     #[serde(default)]
     pub support: Vec<FieldSupport>,
-    /// Who reported this event, one entry per report, oldest first: enough to show and count sources.
+    /// Who reported this event: the count, a tally per outlet, and the reports oldest first — the older ones
+    /// in sealed pages once there are many (see [`Sources`]).
     #[serde(default)]
     pub sources: Sources,
     /// Every report merged into this event, in full; the fields above are derived from them. Held in the
@@ -78,106 +80,6 @@ impl Source {
             status: report.status,
             published_at: report.published_at,
         }
-    }
-}
-
-/// The sources of a story event, each kept with its JSON rendered once.
-///
-/// Why: a story is written to the bucket after every batch that touches it, and its sources grow with every
-/// corroborating report; encoding all of them again on each write was a quarter of the aggregator's CPU. A
-/// source never changes once made, so it is encoded when it joins and written as those bytes from then on.
-/// Reads see a plain slice of [`Source`].
-#[derive(Debug, Clone, Default)]
-pub struct Sources {
-    list: Vec<Source>,
-    /// `rendered[i]` is `list[i]` as JSON, or `None` if encoding it failed (then it is encoded on each write).
-    rendered: Vec<Option<Box<serde_json::value::RawValue>>>,
-}
-
-impl Sources {
-    /// Inserts a source at `index` (as [`Vec::insert`]), encoding it once.
-    pub fn insert(&mut self, index: usize, source: Source) {
-        self.rendered
-            .insert(index, serde_json::value::to_raw_value(&source).ok());
-        self.list.insert(index, source);
-    }
-
-    pub fn push(&mut self, source: Source) {
-        self.insert(self.list.len(), source);
-    }
-}
-
-impl std::ops::Deref for Sources {
-    type Target = [Source];
-
-    fn deref(&self) -> &[Source] {
-        &self.list
-    }
-}
-
-impl<'a> IntoIterator for &'a Sources {
-    type Item = &'a Source;
-    type IntoIter = std::slice::Iter<'a, Source>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.list.iter()
-    }
-}
-
-impl FromIterator<Source> for Sources {
-    fn from_iter<I: IntoIterator<Item = Source>>(iter: I) -> Self {
-        let mut sources = Sources::default();
-        for source in iter {
-            sources.push(source);
-        }
-        sources
-    }
-}
-
-impl PartialEq for Sources {
-    fn eq(&self, other: &Self) -> bool {
-        self.list == other.list
-    }
-}
-
-impl Serialize for Sources {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        /// One source: its stored JSON if it has one, else encoded now.
-        struct One<'a>(&'a Source, Option<&'a serde_json::value::RawValue>);
-        impl Serialize for One<'_> {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                match self.1 {
-                    Some(rendered) => rendered.serialize(serializer),
-                    None => self.0.serialize(serializer),
-                }
-            }
-        }
-        serializer.collect_seq(
-            self.list
-                .iter()
-                .zip(&self.rendered)
-                .map(|(source, rendered)| One(source, rendered.as_deref())),
-        )
-    }
-}
-
-impl<'de> Deserialize<'de> for Sources {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Vec::<Source>::deserialize(deserializer).map(Sources::from_iter)
-    }
-}
-
-impl schemars::JsonSchema for Sources {
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        Vec::<Source>::schema_name()
-    }
-
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        Vec::<Source>::json_schema(generator)
     }
 }
 
@@ -261,52 +163,5 @@ impl Story {
             .flat_map(|e| e.sources.iter())
             .filter_map(|s| s.published_at)
             .max()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn source(n: u32, outlet: Option<&str>) -> Source {
-        Source {
-            event_id: format!("ev-{n:04}"),
-            article_id: format!("wire-\"{n}\"\\é"),
-            article_version: n,
-            outlet: outlet.map(str::to_owned),
-            status: Status::Expected,
-            published_at: format!("2024-03-0{n}T10:15:00+05:30").parse().ok(),
-        }
-    }
-
-    #[test]
-    fn sources_encode_and_decode_exactly_as_a_plain_list() {
-        let plain = vec![
-            source(3, Some("Press Trust of India")),
-            source(1, None),
-            source(2, Some("Antara")),
-        ];
-        let mut kept: Sources = plain[..1].iter().cloned().collect();
-        kept.insert(0, plain[1].clone());
-        kept.push(plain[2].clone());
-        let mut expected = plain.clone();
-        expected.swap(0, 1);
-
-        assert_eq!(&*kept, expected.as_slice());
-        // Byte for byte when compact (the bucket, updates, the API) and as a JSON value; pretty printing
-        // keeps each source on one line, the same JSON.
-        let compact = serde_json::to_string(&kept).ok();
-        assert_eq!(compact, serde_json::to_string(&expected).ok());
-        assert_eq!(
-            serde_json::to_value(&kept).ok(),
-            serde_json::to_value(&expected).ok()
-        );
-        let pretty: Option<serde_json::Value> = serde_json::to_string_pretty(&kept)
-            .ok()
-            .and_then(|text| serde_json::from_str(&text).ok());
-        assert_eq!(pretty, serde_json::to_value(&expected).ok());
-        let back: Sources =
-            serde_json::from_str(&serde_json::to_string(&kept).unwrap_or_default()).unwrap();
-        assert_eq!(back, kept);
     }
 }

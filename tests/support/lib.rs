@@ -316,10 +316,18 @@ pub async fn stories_in_bucket(
     // A set: a key listing is a consumer over the bucket, and when the server's pending count is off (seen after
     // an unclean restart) it runs past the snapshot into live writes and names a key again.
     let keys: std::collections::BTreeSet<String> = kv.keys().await?.try_collect().await?;
+    // The older sources of a big story are sealed in pages in the reports bucket beside it.
+    let reports = js
+        .get_key_value(bucket.replace("_stories", "_reports"))
+        .await?;
     let mut stories = Vec::new();
     for key in keys {
         if let Some(value) = kv.get(&key).await? {
-            stories.push(serde_json::from_slice(&value)?);
+            let mut story: dateline_shared::Story = serde_json::from_slice(&value)?;
+            dateline_shared::nats::resolve_sources(&reports, &mut story)
+                .await
+                .map_err(|reason| anyhow::anyhow!("story {key}: {reason}"))?;
+            stories.push(story);
         }
     }
     stories.sort_by(|a: &dateline_shared::Story, b| a.id.cmp(&b.id));

@@ -171,7 +171,7 @@ pub fn report_count(stories: &[Story]) -> usize {
     stories
         .iter()
         .flat_map(|s| s.events.iter())
-        .map(|e| e.sources.len())
+        .map(|e| e.sources.count())
         .sum()
 }
 

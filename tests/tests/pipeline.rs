@@ -150,9 +150,9 @@ async fn seed_articles_become_one_story_with_each_happening_once() -> anyhow::Re
     assert_eq!(summit.status, dateline_shared::Status::Occurred);
     assert_eq!(place(summit), Some("Vostochny Cosmodrome"));
     assert!(
-        summit.sources.len() >= 4,
+        summit.sources.count() >= 4,
         "summit merged from only {} reports: {:#?}",
-        summit.sources.len(),
+        summit.sources.count(),
         summarise(&stories)
     );
 
@@ -236,7 +236,7 @@ fn summarise(stories: &[Story]) -> Vec<String> {
                     place(e),
                     date(e),
                     e.count,
-                    e.sources.len()
+                    e.sources.count()
                 )
             })
         })

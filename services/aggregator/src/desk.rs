@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::{DateTime, Utc};
 use dateline_shared::ids::stable_id;
 use dateline_shared::story::{Because, HistoryEntry};
+use dateline_shared::story_sources::PageToStore;
 use dateline_shared::{ActorType, Change, Event, Story, StoryEvent, Withdrawal};
 
 use crate::matching::match_score;
@@ -128,6 +129,16 @@ impl Desk {
             story.closed = true;
             self.closed.push(story);
         }
+    }
+
+    /// Seals the pages of sources a story's events now end (see [`Sources`](dateline_shared::story::Sources)),
+    /// returning those to store before the story is written. Changes how the story is written, not what it
+    /// holds, so it is no change to report.
+    pub fn seal_sources(&mut self, id: &str) -> Vec<PageToStore> {
+        self.stories
+            .get_mut(id)
+            .map(seal_story_sources)
+            .unwrap_or_default()
     }
 
     pub fn stories(&self) -> impl Iterator<Item = &Story> {
@@ -311,8 +322,9 @@ impl Desk {
                         reports.retain(|r| !supersedes(r));
                         reports_left |= reports.len() < before_count;
                         reports.push(event.clone());
-                        let (after, derivation) =
+                        let (mut after, derivation) =
                             resolve_with_derivation(before.id.clone(), reports, history);
+                        after.sources.remember_stored(&before.sources);
                         self.derivations.insert(after.id.clone(), derivation);
                         after
                     }
@@ -596,14 +608,28 @@ pub const STORY_WINDOW_DAYS: i64 = 7;
 /// start a story of their own (the same happening, reported again, still joins the story holding it).
 pub const STORY_SPAN_DAYS: i64 = 21;
 
-/// Reports a story holds before it stops taking new happenings (the same happening still joins it). A story
-/// is stored as one KV value that names every report (about 150 bytes each) and NATS caps a message at 1 MiB
-/// by default: a leader in the news every day would otherwise chain three weeks of happenings into one story
-/// that can no longer be written — and a story of thousands of reports is no longer one story to a reader.
+/// Reports a story holds before it stops taking new happenings (the same happening still joins it): a leader
+/// in the news every day would otherwise chain three weeks of happenings into one story, and a story of
+/// thousands of reports is no longer one story to a reader. (Size is not the reason: sealed pages of sources
+/// keep a stored story small however many reports it holds.)
 pub const MAX_STORY_REPORTS: usize = 1_500;
 
+/// Seals the pages of sources every event of `story` now ends: see [`Desk::seal_sources`].
+pub fn seal_story_sources(story: &mut Story) -> Vec<PageToStore> {
+    story
+        .events
+        .iter_mut()
+        .flat_map(|event| event.sources.seal())
+        .collect()
+}
+
 fn story_is_full(story: &Story) -> bool {
-    story.events.iter().map(|e| e.sources.len()).sum::<usize>() >= MAX_STORY_REPORTS
+    story
+        .events
+        .iter()
+        .map(|e| e.sources.count())
+        .sum::<usize>()
+        >= MAX_STORY_REPORTS
 }
 
 fn story_is_young(story: &Story, published: Option<chrono::DateTime<chrono::FixedOffset>>) -> bool {

@@ -2,7 +2,7 @@
 //!
 //! For each batch of events: apply them to the desk in order; for every report that changed fields, publish
 //! the story update to `<prefix>.stories.<id>` with `Nats-Msg-Id` = story id + revision; store the reports the
-//! batch added as one page; write each story the batch touched to the KV bucket once, with the revision we
+//! batch added as one page, and the pages of sources the touched stories seal; write each story the batch touched to the KV bucket once, with the revision we
 //! last read (optimistic concurrency); then ack. A crash anywhere in between redelivers the events to a desk
 //! reloaded from KV, which recomputes the same revisions, so the republished updates are dropped as
 //! duplicates and the KV writes complete. Nothing is lost or counted twice; coalescing the writes per story is
@@ -20,7 +20,9 @@ use dateline_shared::trace::TraceContext;
 use dateline_shared::{headers, Change, Event, Names, Story, StoryUpdate, Withdrawal};
 use futures::{StreamExt, TryStreamExt};
 
-use crate::desk::{Desk, Outcome};
+use dateline_shared::story_sources::{read_page, SOURCE_PAGE_PREFIX};
+
+use crate::desk::{seal_story_sources, Desk, Outcome};
 
 pub const STAGE: &str = "aggregator";
 
@@ -177,7 +179,8 @@ impl Aggregator {
         Ok(())
     }
 
-    /// Gives every open story's events their reports back from the reports bucket (stories name them only).
+    /// Gives every open story's events their sources and reports back from the reports bucket (stories name
+    /// their reports, and keep the older sources in sealed pages there).
     async fn fill_reports(&self, stories: &mut [Story]) -> Result<(), AggregatorError> {
         let load_error = |reason: String| AggregatorError::Load {
             bucket: self.names.reports_bucket(),
@@ -188,13 +191,14 @@ impl Aggregator {
             .filter(|s| !s.closed)
             .flat_map(|s| s.events.iter())
             .filter(|e| e.reports.is_empty())
-            .map(|e| e.sources.len())
+            .map(|e| e.sources.count())
             .sum();
         if wanted == 0 {
             return Ok(());
         }
         // One pass over the bucket (the last value of every key) rather than a request per report.
         let mut held: HashMap<String, Event> = HashMap::with_capacity(wanted);
+        let mut source_pages: HashMap<String, Vec<dateline_shared::Source>> = HashMap::new();
         let (stored, _) = self
             .bucket_state(&self.names.reports_bucket())
             .await
@@ -208,12 +212,23 @@ impl Aggregator {
             while let Some(entry) = entries.next().await {
                 let entry = entry.map_err(|e| load_error(e.to_string()))?;
                 if entry.operation == kv::Operation::Put {
-                    match crate::report_pages::read(&entry.key, &entry.value) {
-                        Ok(reports) => {
-                            held.extend(reports.into_iter().map(|r| (r.id.clone(), r)));
+                    if entry.key.starts_with(SOURCE_PAGE_PREFIX) {
+                        match read_page(&entry.value) {
+                            Ok(sources) => {
+                                source_pages.insert(entry.key.clone(), sources);
+                            }
+                            Err(error) => {
+                                tracing::error!(key = %entry.key, %error, "unreadable source page in bucket; skipped")
+                            }
                         }
-                        Err(error) => {
-                            tracing::error!(key = %entry.key, %error, "unreadable reports in bucket; skipped")
+                    } else {
+                        match crate::report_pages::read(&entry.key, &entry.value) {
+                            Ok(reports) => {
+                                held.extend(reports.into_iter().map(|r| (r.id.clone(), r)));
+                            }
+                            Err(error) => {
+                                tracing::error!(key = %entry.key, %error, "unreadable reports in bucket; skipped")
+                            }
                         }
                     }
                 }
@@ -223,12 +238,16 @@ impl Aggregator {
             }
         }
         let mut missing = 0;
-        for event in stories
+        for (story_id, event) in stories
             .iter_mut()
             .filter(|s| !s.closed)
-            .flat_map(|s| s.events.iter_mut())
-            .filter(|e| e.reports.is_empty())
+            .flat_map(|s| s.events.iter_mut().map(|e| (s.id.clone(), e)))
+            .filter(|(_, e)| e.reports.is_empty())
         {
+            event
+                .sources
+                .resolve(|key| source_pages.get(key).cloned())
+                .map_err(|reason| load_error(format!("story {story_id}: {reason}")))?;
             for source in &event.sources {
                 match held.get(&source.event_id) {
                     Some(report) => event.reports.push(report.clone()),
@@ -403,10 +422,27 @@ impl Aggregator {
             })?;
         }
         metrics::counter!("dateline_story_updates_total").increment(updates as u64);
-        // One value per batch (a page of reports), not one per report: see `report_pages`.
-        let reports = &self.reports;
-        let pages =
+        // One value per batch (a page of reports), not one per report: see `report_pages`. With them, the
+        // pages of sources the written stories now seal (see `story_sources`): both before any story names them.
+        let mut closed = self.desk.take_closed();
+        let mut pages =
             crate::report_pages::paginate(&taken_reports, crate::report_pages::MAX_PAGE_BYTES);
+        for id in &touched {
+            pages.extend(
+                self.desk
+                    .seal_sources(id)
+                    .into_iter()
+                    .map(|(key, value)| (key, Bytes::from(value))),
+            );
+        }
+        for story in &mut closed {
+            pages.extend(
+                seal_story_sources(story)
+                    .into_iter()
+                    .map(|(key, value)| (key, Bytes::from(value))),
+            );
+        }
+        let reports = &self.reports;
         let puts = pages.into_iter().map(|(key, value)| async move {
             let put = stage::bounded("storing reports", reports.put(&key, value)).await;
             (put, key)
@@ -418,10 +454,9 @@ impl Aggregator {
                 Err(timed_out) => timed_out.to_string(),
             };
             return Err(HandleError::Transient(format!(
-                "storing report page {key}: {failed}"
+                "storing page {key}: {failed}"
             )));
         }
-        let closed = self.desk.take_closed();
         let mut writes = Vec::with_capacity(touched.len() + closed.len());
         for id in &touched {
             if let Some(story) = self.desk.story(id) {

@@ -5,6 +5,8 @@
 //! - `GET /stories` — every story, newest change first (id, title, revision, updated_at, events)
 //! - `GET /stories/{id}` — one story, whole
 //! - `GET /stories/{id}/history` — every field change of the story, oldest first
+//! - `GET /stories/{id}/events/{event_id}/sources` — every report behind one event, oldest first (a story
+//!   carries only its events' recent sources; the older ones are read from their sealed pages)
 //! - `GET /live` — `text/event-stream`, one `update` event per story change, fed from JetStream
 
 use std::convert::Infallible;
@@ -19,7 +21,7 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use dateline_shared::shutdown::Shutdown;
-use dateline_shared::{Names, Story};
+use dateline_shared::{Names, Source, Story};
 use futures::{Stream, StreamExt, TryStreamExt};
 use serde::Serialize;
 
@@ -52,6 +54,10 @@ pub fn router(js: jetstream::Context, names: Names) -> Router {
         .route("/stories", get(list_stories))
         .route("/stories/{id}", get(one_story))
         .route("/stories/{id}/history", get(story_history))
+        .route(
+            "/stories/{id}/events/{event_id}/sources",
+            get(event_sources),
+        )
         .route("/live", get(live))
         .with_state(Desk { js, names })
 }
@@ -150,6 +156,35 @@ async fn one_story(
     Path(id): Path<String>,
 ) -> Result<Json<Story>, ApiError> {
     find_story(&desk, &id).await.map(Json)
+}
+
+async fn event_sources(
+    State(desk): State<Desk>,
+    Path((id, event_id)): Path<(String, String)>,
+) -> Result<Json<Vec<Source>>, ApiError> {
+    let mut story = find_story(&desk, &id).await?;
+    story.events.retain(|e| e.id == event_id);
+    if story.events.is_empty() {
+        return Err(ApiError(
+            StatusCode::NOT_FOUND,
+            format!("story {id} has no event {event_id}"),
+        ));
+    }
+    let reports = desk
+        .js
+        .get_key_value(desk.names.reports_bucket())
+        .await
+        .map_err(unavailable)?;
+    dateline_shared::nats::resolve_sources(&reports, &mut story)
+        .await
+        .map_err(unavailable)?;
+    Ok(Json(
+        story
+            .events
+            .iter()
+            .flat_map(|e| e.sources.iter().cloned())
+            .collect(),
+    ))
 }
 
 #[derive(Serialize)]

@@ -81,16 +81,13 @@ pub fn render_story(story: &Story) -> String {
             .place
             .as_ref()
             .map_or("place unknown", |p| p.name.as_str());
-        let outlets: Vec<&str> = {
-            let mut o: Vec<&str> = event
-                .sources
-                .iter()
-                .filter_map(|r| r.outlet.as_deref())
-                .collect();
-            o.sort_unstable();
-            o.dedup();
-            o
-        };
+        // Most reports first: the tally covers every source, sealed ones included.
+        let outlets: Vec<String> = event
+            .sources
+            .outlets()
+            .into_iter()
+            .map(|o| o.outlet)
+            .collect();
         out.push_str(&format!(
             "  {:<10} {:<14} {:<10} {:<24} {}  {}\n",
             date,
@@ -100,7 +97,11 @@ pub fn render_story(story: &Story) -> String {
             crate::display::actors(event),
             p.paint(
                 "2",
-                &format!("{} report(s): {}", event.sources.len(), outlets.join(", "))
+                &format!(
+                    "{} report(s): {}",
+                    event.sources.count(),
+                    outlets.join(", ")
+                )
             )
         ));
     }

@@ -107,7 +107,7 @@ async fn up_runs_the_configured_feeds_and_folders_and_stops_on_sigterm() -> anyh
         let reports: usize = stories
             .iter()
             .flat_map(|s| &s.events)
-            .map(|e| e.sources.len())
+            .map(|e| e.sources.count())
             .sum();
         (reports >= 3).then_some(stories)
     })
