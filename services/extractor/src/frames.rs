@@ -188,7 +188,13 @@ fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str
                     );
                     let participle = doc.is_word(next) && n.ends_with("ing") && !doc.is_cap(next);
                     if sub || participle {
-                        out.push((next, if &*n == "where" { "where" } else { "sub" }));
+                        // ", before leaving for ...": a time clause whatever the comma, so it borrows no time.
+                        let what = match n.as_str() {
+                            "where" => "where",
+                            "after" | "before" | "since" => "temporal",
+                            _ => "sub",
+                        };
+                        out.push((next, what));
                     }
                 }
             }
@@ -772,7 +778,12 @@ fn frame(
         let reach = (t_end..ce.min(t_end + 9))
             .find(|&k| is_verb_trigger(doc, k))
             .unwrap_or(ce.min(t_end + 9));
-        window.extend(status::cues(doc, t_end, reach));
+        // A wish after the noun is another verb's ("the summit, which Lula wants to attend").
+        window.extend(
+            status::cues(doc, t_end, reach)
+                .into_iter()
+                .filter(|c| *c != crate::lexicon::Cue::Wish),
+        );
     }
     // Hypothetical and habitual cues anywhere in the clause.
     window.extend(status::cues(doc, cs, ce).into_iter().filter(|c| {
@@ -870,12 +881,15 @@ fn frame(
         Some(x) => {
             // "will meet on Wednesday ..., in the first talks between them": a time borrowed from an
             // earlier clause keeps that clause's tense.
-            let borrowed_future = in_clause.is_none()
+            // So does a bare noun after it ("would travel on to Vienna late on Tuesday, the first visit
+            // ..."): the noun restates the verb's happening, whose tense the time was read with.
+            let restated = is_noun && !asserted && x.end <= t;
+            let borrowed_future = (in_clause.is_none() || restated)
                 && status::cues(doc, from, x.start)
                     .iter()
                     .any(|c| matches!(c, crate::lexicon::Cue::Expected));
             let future = future_cue || x.future_only || borrowed_future;
-            if x.future_only && status == Status::Occurred {
+            if (x.future_only || (restated && borrowed_future)) && status == Status::Occurred {
                 status = Status::Expected;
             }
             (

@@ -739,3 +739,32 @@ fn a_verbless_and_in_place_time_continuation_is_another_happening() {
         ]
     );
 }
+
+#[test]
+fn a_noun_restating_an_expected_trip_keeps_its_tense_and_day() {
+    // 2024-03-13 is a Wednesday: "on Friday" ahead is the 15th, not the 8th.
+    let evs = run("Officials said Brazilian President Luiz Inacio Lula da Silva would travel on to Madrid on Friday, the first visit by a Brazilian president to Spain in a decade.");
+    let arrivals: Vec<&Event> = evs.iter().filter(|e| e.kind == "arrival").collect();
+    assert_eq!(arrivals.len(), 1, "{arrivals:?}");
+    assert_eq!(arrivals[0].status, Status::Expected);
+    assert_eq!(arrivals[0].date().unwrap().to_string(), "2024-03-15");
+}
+
+#[test]
+fn a_comma_before_a_time_clause_keeps_the_main_clause_time_out_of_it() {
+    let evs = run("Kenyan President William Ruto on Tuesday left for Accra on a three-day visit to Ghana, before travelling to Nigeria.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "arrival" && e.place.as_ref().is_some_and(|p| p.name == "Nigeria"))
+        .expect("arrival in Nigeria");
+    assert!(a.time.is_none(), "{a:?}");
+}
+
+#[test]
+fn a_wish_is_no_happening_and_reaches_only_what_follows_it() {
+    let evs = run("Chilean President Gabriel Boric wants to hold a summit with Argentine President Javier Milei at an early date, his office said.");
+    assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
+    let evs = run("Italian Prime Minister Giorgia Meloni, who flew into Tunis on Monday, said Rome hoped to see a deal on migration.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(a.place.as_ref().unwrap().name, "Tunis");
+}
