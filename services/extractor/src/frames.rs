@@ -150,8 +150,32 @@ const NUMBERS: &[(&str, u32)] = &[
 /// Clause boundaries of tokens `from..to`: indices where a new clause starts.
 fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str)> {
     let mut out = Vec::new();
+    // Inside ", who ..." / ", which ...": the comma before the main clause's verb closes it ("Xi, who flew in
+    // late on Tuesday, held talks ..."), so the main clause resumes there.
+    let mut relative_open = false;
     for k in from..to {
         let w = doc.tok(k);
+        if relative_open && w == "," && k + 1 < to {
+            let n = k + 1;
+            let verb_like = doc.is_word(n)
+                && !doc.is_cap(n)
+                && !doc.is_any(n, DETERMINERS)
+                && !doc.is_any(n, PREPS)
+                && !doc.is_any(
+                    n,
+                    &[
+                        "and", "or", "but", "then", "who", "which", "where", "when", "while", "as",
+                        "after", "before", "since",
+                    ],
+                )
+                && !doc.lower(n).ends_with("ing")
+                && doc.kind(n) != crate::segment::TokKind::Number;
+            if verb_like {
+                out.push((n, "resume"));
+                relative_open = false;
+                continue;
+            }
+        }
         match w {
             ";" | ":" | "\u{2014}" | "\u{2013}" | "--" => out.push((k + 1, "punct")),
             "-" if doc.toks[k].start > 0 && doc.text.as_bytes()[doc.toks[k].start - 1] == b' ' => {
@@ -192,8 +216,10 @@ fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str
                         let what = match n.as_str() {
                             "where" => "where",
                             "after" | "before" | "since" => "temporal",
+                            "who" | "which" => "relative",
                             _ => "sub",
                         };
+                        relative_open = what == "relative";
                         out.push((next, what));
                     }
                 }
@@ -503,8 +529,67 @@ fn frame(
             return None;
         }
     }
+    // "supplying artillery shells", "precision bombs", "military targets": these attack verbs are plural
+    // nouns more often than verbs; a verb only after its subject (a name, a pronoun) or an adverb.
+    if spec.name == "attack"
+        && form == Form::Third
+        && t_end == t + 1
+        && matches!(
+            doc.lower(t).as_str(),
+            "shells" | "bombs" | "hits" | "targets"
+        )
+    {
+        let verb = t > from
+            && (doc.is_any(
+                t - 1,
+                &[
+                    "it",
+                    "he",
+                    "she",
+                    "who",
+                    "which",
+                    "that",
+                    "also",
+                    "again",
+                    "reportedly",
+                    "regularly",
+                    "now",
+                    "then",
+                ],
+            ) || ents.in_range(t - 1, t).iter().any(|m| m.end == t));
+        if !verb {
+            return None;
+        }
+    }
+    // "such launches", "such missile tests": a kind of act again ("no such meeting" is a denial).
+    if form == Form::Noun {
+        let such = (t.saturating_sub(3).max(from)..t)
+            .rev()
+            .take_while(|&k| doc.is_word(k) && !doc.is_cap(k))
+            .find(|&k| doc.is(k, "such"));
+        if such.is_some_and(|k| k == from || !doc.is(k - 1, "no")) {
+            return None;
+        }
+    }
     let (cs, ce, opener) = clause_of(bounds, from, to, t);
     let is_noun = form == Form::Noun;
+    // "say they are targeting ships", "strikes convoys": a present-tense attack on a bare plural, with no
+    // time, is a campaign, not one strike.
+    let present = form == Form::Third
+        || (form == Form::Gerund && t > from && doc.is_any(t - 1, &["is", "are"]));
+    if spec.name == "attack"
+        && present
+        && t_end < ce
+        && doc.is_word(t_end)
+        && !doc.is_cap(t_end)
+        && doc.lower(t_end).ends_with('s')
+        && !doc.lower(t_end).ends_with("ss")
+        && !doc.is_any(t_end, DETERMINERS)
+        && !doc.is_any(t_end, PREPS)
+        && !times.iter().any(|x| x.start >= cs && x.start < ce)
+    {
+        return None;
+    }
     // "called on Iran to refrain", "calls on the parties to": an appeal, not a courtesy call. A call is paid
     // on a person, and no infinitive follows.
     if spec.name == "meeting"
@@ -523,6 +608,32 @@ fn frame(
         }
     }
 
+    // "welcomed Xi with a military ceremony", "was welcomed at the airport by": a welcome ceremony belongs to
+    // the arrival; only the talks that follow it are a meeting.
+    let welcome = spec.name == "meeting"
+        && !is_noun
+        && spec
+            .lemmas
+            .get(usize::from(lemma))
+            .is_some_and(|l| matches!(l.as_str(), "welcome" | "greet"));
+    if welcome
+        && (t_end..ce.min(t_end + 12)).any(|k| {
+            doc.is_any(
+                k,
+                &[
+                    "ceremony",
+                    "guard",
+                    "tarmac",
+                    "airport",
+                    "carpet",
+                    "ceremonies",
+                ],
+            )
+        })
+    {
+        return None;
+    }
+
     // Place phrases first: names inside them are not actors.
     let mut place_spans: Vec<(usize, usize)> = Vec::new();
     let mut place: Option<Place> = None;
@@ -537,7 +648,12 @@ fn frame(
                 destination = Some(p);
             }
         } else if is_in(&spec.place_preps, &last_word) || transitive {
-            if let Some((p, e)) = places::parse(doc, ents, t_end, ce) {
+            let parsed = if spec.name == "attack" {
+                places::target(doc, ents, t_end, ce)
+            } else {
+                places::parse(doc, ents, t_end, ce)
+            };
+            if let Some((p, e)) = parsed {
                 place_spans.push((t_end, e));
                 place = Some(p);
             }
@@ -847,10 +963,15 @@ fn frame(
         .find(|x| x.start >= t_end && x.start < ce)
         .filter(|x| !is_noun || !other_trigger_between(t_end, x.start));
     let in_clause_before = times.iter().rev().find(|x| x.start >= cs && x.end <= t);
+    // A time inside another clause's ", who ..." aside dates that aside, not this clause.
+    let in_aside = |x: &TimeExpr| {
+        let (xs, _, xo) = clause_of(bounds, from, to, x.start);
+        xo == "relative" && xs != cs
+    };
     let earlier = if opener == "temporal" || opener == "that" {
         None
     } else {
-        times.iter().rev().find(|x| x.end <= t)
+        times.iter().rev().find(|x| x.end <= t && !in_aside(x))
     };
     let in_clause = in_clause_after.or(in_clause_before);
     let chosen = in_clause.or(earlier);
@@ -1057,9 +1178,11 @@ fn frame(
     let strong = !doc.quoted[t]
         && match name {
             "arrival" => distinct >= 1 && place.is_some(),
+            // "left for Warsaw", "will return to Cairo": the destination the trigger itself leads into.
             "departure" => {
                 distinct >= 1
                     && (place.is_some()
+                        || (destination.is_some() && is_in(&spec.destination_preps, &last_word))
                         || (destination.is_some()
                             && doc.is_any(
                                 t_end,

@@ -768,3 +768,61 @@ fn a_wish_is_no_happening_and_reaches_only_what_follows_it() {
     let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
     assert_eq!(a.place.as_ref().unwrap().name, "Tunis");
 }
+
+#[test]
+fn plural_nouns_kinds_of_act_and_campaigns_are_no_attacks() {
+    let evs = run("Kyiv has accused Belarus of supplying artillery shells and rockets to Russia for use in Ukraine.");
+    assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
+    let evs = run("France and Germany have said such launches violate a U.N. resolution on Iran's missile programme.");
+    assert!(evs.iter().all(|e| e.kind != "missile_launch"), "{evs:?}");
+    let evs = run("The Shabaab say they are targeting convoys linked to Ethiopia in solidarity with Somali clans.");
+    assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
+}
+
+#[test]
+fn returning_home_is_a_departure_from_the_last_stop() {
+    let evs = run("Kenyan President William Ruto arrived in Lima on Monday. Ruto is scheduled to return to Nairobi on Thursday.");
+    let d = evs
+        .iter()
+        .find(|e| e.kind == "departure")
+        .expect("departure");
+    assert_eq!(d.status, Status::Expected);
+    assert_eq!(d.place.as_ref().unwrap().name, "Lima");
+    assert_eq!(d.destination.as_ref().unwrap().name, "Nairobi");
+}
+
+#[test]
+fn a_time_in_a_who_aside_dates_the_aside_not_the_main_clause() {
+    let evs = run("Spanish Prime Minister Pedro Sanchez, who flew in from Rabat late on Monday, held talks with Portuguese Prime Minister Luis Montenegro in Lisbon.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert!(m.time.is_none(), "{m:?}");
+}
+
+#[test]
+fn a_welcome_ceremony_is_no_meeting_and_a_title_is_no_place() {
+    let evs = run("Brazilian President Luiz Inacio Lula da Silva welcomed Indian Prime Minister Narendra Modi with a military ceremony in Brasilia on Tuesday.");
+    assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
+    let doc = crate::doc::Doc::new(
+        "will meet Communist Party General Secretary To Lam",
+        Lexicon::builtin(),
+    );
+    let ents = crate::entities::find(&doc);
+    assert!(crate::places::parse(&doc, &ents, 2, doc.len()).is_none());
+}
+
+#[test]
+fn an_attack_on_a_venue_named_by_its_noun() {
+    let evs = run("U.S. aircraft bombed the Iraqi embassy on March 3, 2003, during the invasion.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(a.actors[0].id, "united-states");
+    assert_eq!(a.place.as_ref().unwrap().name, "Iraqi embassy");
+    let evs =
+        run("Russia struck the Camp 12 outpost near Sumy on Sunday, Ukrainian officials said.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert!(a
+        .place
+        .as_ref()
+        .unwrap()
+        .name
+        .eq_ignore_ascii_case("Camp 12 outpost"));
+}
