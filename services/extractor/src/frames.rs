@@ -460,14 +460,17 @@ pub fn candidates(
                         out.push(more);
                     }
                     let again = continued_elsewhere(doc, ents, &times, &c, to, published);
+                    let before = previous_since(doc, ents, &times, &c, to, published);
                     out.insert(out.len() - c.also_launched.len(), c);
                     out.extend(again);
+                    out.extend(before);
                 }
             }
             let _ = lex;
             t = t_end;
         }
     }
+    arrival_place_from_sentence(doc, &mut out);
     inherit_narrative(doc, &mut out);
     inherit_meeting(doc, ents, &mut out);
     leave_from_last_stop(doc, &mut out);
@@ -792,10 +795,21 @@ fn frame(
             idx -= 1;
         }
     } else if !is_noun || purpose.is_some() {
-        // The sentence's subject, when this clause has none of its own.
+        // The sentence's subject, when this clause has none of its own, with the names coordinated with it
+        // ("Ishiba and Trump held talks ..., agreeing to ...").
         let sub = actor_mentions(doc, ents, attr, from, t, false, &place_spans);
         if let Some(m) = sub.first() {
             actors.extend(m.refs.iter().copied());
+            let mut last = *m;
+            for next in &sub[1..] {
+                let joined = next.start > last.end
+                    && (last.end..next.start).all(|g| doc.is_any(g, &["and", ",", "&"]));
+                if !joined {
+                    break;
+                }
+                actors.extend(next.refs.iter().copied());
+                last = next;
+            }
         }
     }
     let name = spec.name.as_str();
@@ -1285,6 +1299,92 @@ fn continued_elsewhere(
     None
 }
 
+/// "his first official visit to Iraq since 2012", "the first visit to Vietnam by a French president since
+/// Francois Hollande in 2016", "the first summit since 2019": a first happening "since" a time tells of the
+/// last one, at that time — by the person named after "since", else by the same actors.
+fn previous_since(
+    doc: &Doc<'_>,
+    ents: &Entities,
+    times: &[TimeExpr],
+    c: &Candidate,
+    to: usize,
+    published: Option<chrono::NaiveDate>,
+) -> Option<Candidate> {
+    let (t, t_end) = c.trigger;
+    let noun = doc.ci_at(t).is_some_and(|(_, es)| {
+        es.iter().any(|e| {
+            matches!(
+                e,
+                Entry::Trigger {
+                    form: Form::Noun,
+                    ..
+                }
+            )
+        })
+    });
+    let first = (t.saturating_sub(3)..t).any(|k| doc.is(k, "first"));
+    if !noun || !first || c.status != Status::Occurred {
+        return None;
+    }
+    // "since" after the noun's own phrase ("to Vietnam by a French president"), within a few words.
+    let since = (t_end..to.min(t_end + 10))
+        .take_while(|&k| !doc.is_any(k, &[",", ";", "."]))
+        .find(|&k| doc.is(k, "since"))?;
+    let mut k = since + 1;
+    let mut actors = c.actors.clone();
+    let mut named = false;
+    if let Some(m) = ents.in_range(k, k + 1).iter().find(|m| m.start == k) {
+        if !m.refs.iter().all(|r| matches!(r, Ref::Person(_))) {
+            return None;
+        }
+        actors = m.refs.clone();
+        named = true;
+        k = m.end;
+    }
+    let found = times
+        .iter()
+        .find(|x| x.start == k || (x.start == k + 1 && doc.is(k, "in")))
+        .filter(|x| {
+            matches!(
+                x.when,
+                time::When::Year(_) | time::When::Month { .. } | time::When::MonthDay { .. }
+            )
+        })
+        .map(|x| {
+            (
+                time::resolve(x.when, published, false),
+                doc.span(x.start, x.end),
+            )
+        });
+    // A bare year ("since 2012") is a time only here, after "since".
+    let (date, text) = match found {
+        Some(d) => d,
+        None => {
+            let y: i32 = doc
+                .tok(k)
+                .parse()
+                .ok()
+                .filter(|y| (1900..2100).contains(y))?;
+            (Some(PartialDate::year(y)), doc.tok(k))
+        }
+    };
+    // "the first visit by an Australian prime minister since 2016": the last one was by someone of that
+    // description, not by the one visiting now; unless named, who it was is unknown.
+    let by_description =
+        (t_end..since).any(|k| doc.is(k, "by") && doc.is_any(k + 1, &["a", "an", "any"]));
+    if by_description && !named {
+        return None;
+    }
+    let mut before = c.clone();
+    before.actors = actors;
+    before.date = date;
+    before.time_text = Some(text.to_owned());
+    before.also_launched.clear();
+    before.strong =
+        !before.actors.is_empty() && !doc.quoted[t] && (c.strong || (named && c.place.is_some()));
+    Some(before)
+}
+
 /// Weapons coordinated with the one a launch verb took as its object, each its own noun phrase: "and a new
 /// anti-aircraft missile", "and two cruise missiles". Only "and" followed by a few lowercase modifiers may
 /// sit between them; a preposition, a name or another trigger ends the object ("a warhead for a cruise
@@ -1432,8 +1532,15 @@ fn attached<'e>(
                 || (doc.is_word(k)
                     && (!doc.is_cap(k) || introduced)
                     && doc.ci_at(k).is_none_or(|(_, es)| {
+                        // "signed the pact with X": the thing agreed stands between verb and party.
                         es.iter().all(|e| {
-                            matches!(e, Entry::DropNoun | Entry::PlaceHead | Entry::VenueNoun)
+                            matches!(
+                                e,
+                                Entry::DropNoun
+                                    | Entry::PlaceHead
+                                    | Entry::VenueNoun
+                                    | Entry::Object(_)
+                            )
                         })
                     }))
             {
@@ -1583,6 +1690,38 @@ fn count_before(doc: &Doc<'_>, weapon_start: usize, floor: usize) -> Option<u32>
         return None;
     }
     None
+}
+
+/// "Xi, who flew in from Paris late on Tuesday, held talks ... at the Palace of Serbia", "his first trip to
+/// the North in 24 years, since he visited in July 2000": an arrival verb naming no place is at the place of
+/// the visit or meeting the same sentence tells of the same traveller; its time stays its own.
+fn arrival_place_from_sentence(doc: &Doc<'_>, cands: &mut [Candidate]) {
+    let lex = doc.lex();
+    let (Some(arrival), Some(meeting)) = (lex.kind_index("arrival"), lex.kind_index("meeting"))
+    else {
+        return;
+    };
+    for i in 0..cands.len() {
+        let c = &cands[i];
+        if c.kind != arrival || c.place.is_some() || c.actors.is_empty() || c.strong {
+            continue;
+        }
+        let source = cands.iter().enumerate().find(|&(j, p)| {
+            j != i
+                && p.sent == c.sent
+                && p.strong
+                && (p.kind == arrival || p.kind == meeting)
+                && p.place.is_some()
+                && p.actors.iter().any(|a| c.actors.contains(a))
+        });
+        if let Some((_, p)) = source {
+            let place = p.place.clone();
+            let quoted = doc.quoted[c.trigger.0];
+            let c = &mut cands[i];
+            c.place = place;
+            c.strong = !quoted;
+        }
+    }
 }
 
 /// "Xi leaves for Hungary later on Wednesday": a departure naming only where the traveller is headed leaves

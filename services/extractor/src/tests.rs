@@ -826,3 +826,52 @@ fn an_attack_on_a_venue_named_by_its_noun() {
         .name
         .eq_ignore_ascii_case("Camp 12 outpost"));
 }
+
+#[test]
+fn a_first_visit_since_a_year_tells_of_the_last_one() {
+    let evs = run("Kenyan President William Ruto arrived in Accra on Monday, his first official visit to Ghana since 2015.");
+    let mut dates: Vec<String> = evs
+        .iter()
+        .filter(|e| e.kind == "arrival")
+        .map(|e| e.date().map(|d| d.to_string()).unwrap_or_default())
+        .collect();
+    dates.sort();
+    assert_eq!(dates, vec!["2015".to_owned(), "2024-03-11".to_owned()]);
+    let evs = run(
+        "It is the first visit to Peru by a Chilean president since Michelle Bachelet in 2017.",
+    );
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(
+        (a.actors[0].id.as_str(), a.date().unwrap().to_string()),
+        ("michelle-bachelet", "2017".to_owned())
+    );
+    // Who came last is unknown when only a description is given.
+    let evs = run("It is the first visit to Peru by a Chilean president since 2017.");
+    assert!(evs.iter().all(|e| e.kind != "arrival"), "{evs:?}");
+}
+
+#[test]
+fn an_arrival_naming_no_place_is_where_the_same_sentence_puts_the_traveller() {
+    let evs = run("Kenyan President William Ruto arrived in Luanda on Tuesday. It is Ruto's first trip to Angola in 20 years, since he visited in August 2004.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "arrival" && e.date().is_some_and(|d| d.to_string() == "2004-08"))
+        .expect("the 2004 visit");
+    assert_eq!(a.place.as_ref().unwrap().name, "Angola");
+}
+
+#[test]
+fn the_subject_coordinated_names_agree_and_ministers_sign_for_their_states() {
+    let evs = run("Brazilian President Luiz Inacio Lula da Silva and Argentine President Javier Milei held talks in Brasilia on Monday, agreeing to reopen border crossings.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .expect("agreement");
+    assert_eq!(a.actors.len(), 2, "{a:?}");
+    let evs = run("Spain and Morocco on Monday signed a fisheries agreement. Foreign Minister Jose Manuel Albares signed the pact with Moroccan Foreign Minister Nasser Bourita in Rabat.");
+    assert_eq!(
+        evs.iter().filter(|e| e.kind == "agreement").count(),
+        1,
+        "{evs:?}"
+    );
+}
