@@ -841,6 +841,11 @@ fn frame(
             }
         }
     }
+    // "The leaders met in Astana, with Lukashenko, Japarov and Rahmon joining Putin and Tokayev": the names
+    // of an absolute "with ... joining ..." are all at the table.
+    if name == "meeting" {
+        actors.extend(joining_participants(doc, ents, t_end, ce));
+    }
     // "a train carrying Mr Kim had arrived": the passenger.
     if matches!(name, "arrival" | "departure") && !is_noun {
         if let Some(m) = ents
@@ -1071,9 +1076,26 @@ fn frame(
                 k += 1;
             }
         }
+        // "the Hwasong-18 intercontinental ballistic missile, which the North first flight-tested in April":
+        // a relative clause's launch verb launched the noun the clause hangs on.
+        if best.is_none() && !is_noun && opener == "relative" && cs >= 2 && doc.is(cs - 1, ",") {
+            best = (cs.saturating_sub(7)..cs - 1).find_map(|k| {
+                doc.ci_find(k, |x| match x {
+                    Entry::Weapon(w) => Some(*w),
+                    _ => None,
+                })
+                .filter(|&(e, _)| e == cs - 1)
+                .map(|(e, w)| (k, e, w))
+            });
+        }
+        let antecedent = best.is_some_and(|(ws, _, _)| ws < cs);
         if let Some((ws, we, w)) = best {
             weapon = Some(lex.weapons[w as usize].clone());
-            count = count_before(doc, ws, cs);
+            count = if antecedent {
+                None
+            } else {
+                count_before(doc, ws, cs)
+            };
             if !is_noun && ws >= t_end && name == "missile_launch" {
                 also_launched = coordinated_weapons(doc, we, ce, &lex.weapons[w as usize]);
             }
@@ -1297,6 +1319,35 @@ fn continued_elsewhere(
         k += 1;
     }
     None
+}
+
+/// The names of ", with A, B and C joining D and E" in `from..to`: both lists, or nothing.
+fn joining_participants(doc: &Doc<'_>, ents: &Entities, from: usize, to: usize) -> Vec<Ref> {
+    let Some(with) = (from..to).find(|&k| doc.is(k, "with") && k > 0 && doc.is(k - 1, ",")) else {
+        return Vec::new();
+    };
+    // A run of names joined by commas and "and", starting at `k`: their refs and the token after it.
+    let run = |mut k: usize| -> (Vec<Ref>, usize) {
+        let mut refs = Vec::new();
+        while let Some(m) = ents.in_range(k, k + 1).iter().find(|m| m.start == k) {
+            refs.extend(m.refs.iter().copied());
+            k = m.end;
+            if doc.is(k, ",") && doc.is(k + 1, "and") {
+                k += 2;
+            } else if doc.is_any(k, &[",", "and"]) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        (refs, k)
+    };
+    let (first, end) = run(with + 1);
+    if first.is_empty() || !doc.is_any(end, &["joining", "alongside"]) {
+        return Vec::new();
+    }
+    let (second, _) = run(end + 1);
+    first.into_iter().chain(second).collect()
 }
 
 /// "his first official visit to Iraq since 2012", "the first visit to Vietnam by a French president since

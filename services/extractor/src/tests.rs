@@ -875,3 +875,25 @@ fn the_subject_coordinated_names_agree_and_ministers_sign_for_their_states() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_relative_clause_launches_the_missile_it_hangs_on() {
+    let evs = run("The parade featured the Shaheen-3 intermediate-range ballistic missile, which Pakistan first flight-tested in March 2015.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(l.actors[0].id, "pakistan");
+    assert_eq!(
+        l.weapon.as_deref(),
+        Some("intermediate-range ballistic missile")
+    );
+    assert_eq!(l.date().unwrap().to_string(), "2015-03");
+}
+
+#[test]
+fn names_joining_a_meeting_are_participants() {
+    let evs = run("The Mercosur leaders met on Monday in Montevideo, with Argentine President Javier Milei and Chilean President Gabriel Boric joining Brazilian President Luiz Inacio Lula da Silva.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(m.actors.len(), 3, "{m:?}");
+}
