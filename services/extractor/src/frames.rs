@@ -150,8 +150,32 @@ const NUMBERS: &[(&str, u32)] = &[
 /// Clause boundaries of tokens `from..to`: indices where a new clause starts.
 fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str)> {
     let mut out = Vec::new();
+    // Inside ", who ..." / ", which ...": the comma before the main clause's verb closes it ("Xi, who flew in
+    // late on Tuesday, held talks ..."), so the main clause resumes there.
+    let mut relative_open = false;
     for k in from..to {
         let w = doc.tok(k);
+        if relative_open && w == "," && k + 1 < to {
+            let n = k + 1;
+            let verb_like = doc.is_word(n)
+                && !doc.is_cap(n)
+                && !doc.is_any(n, DETERMINERS)
+                && !doc.is_any(n, PREPS)
+                && !doc.is_any(
+                    n,
+                    &[
+                        "and", "or", "but", "then", "who", "which", "where", "when", "while", "as",
+                        "after", "before", "since",
+                    ],
+                )
+                && !doc.lower(n).ends_with("ing")
+                && doc.kind(n) != crate::segment::TokKind::Number;
+            if verb_like {
+                out.push((n, "resume"));
+                relative_open = false;
+                continue;
+            }
+        }
         match w {
             ";" | ":" | "\u{2014}" | "\u{2013}" | "--" => out.push((k + 1, "punct")),
             "-" if doc.toks[k].start > 0 && doc.text.as_bytes()[doc.toks[k].start - 1] == b' ' => {
@@ -188,7 +212,15 @@ fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str
                     );
                     let participle = doc.is_word(next) && n.ends_with("ing") && !doc.is_cap(next);
                     if sub || participle {
-                        out.push((next, if &*n == "where" { "where" } else { "sub" }));
+                        // ", before leaving for ...": a time clause whatever the comma, so it borrows no time.
+                        let what = match n.as_str() {
+                            "where" => "where",
+                            "after" | "before" | "since" => "temporal",
+                            "who" | "which" => "relative",
+                            _ => "sub",
+                        };
+                        relative_open = what == "relative";
+                        out.push((next, what));
                     }
                 }
             }
@@ -428,14 +460,17 @@ pub fn candidates(
                         out.push(more);
                     }
                     let again = continued_elsewhere(doc, ents, &times, &c, to, published);
+                    let before = previous_since(doc, ents, &times, &c, to, published);
                     out.insert(out.len() - c.also_launched.len(), c);
                     out.extend(again);
+                    out.extend(before);
                 }
             }
             let _ = lex;
             t = t_end;
         }
     }
+    arrival_place_from_sentence(doc, &mut out);
     inherit_narrative(doc, &mut out);
     inherit_meeting(doc, ents, &mut out);
     leave_from_last_stop(doc, &mut out);
@@ -497,8 +532,67 @@ fn frame(
             return None;
         }
     }
+    // "supplying artillery shells", "precision bombs", "military targets": these attack verbs are plural
+    // nouns more often than verbs; a verb only after its subject (a name, a pronoun) or an adverb.
+    if spec.name == "attack"
+        && form == Form::Third
+        && t_end == t + 1
+        && matches!(
+            doc.lower(t).as_str(),
+            "shells" | "bombs" | "hits" | "targets"
+        )
+    {
+        let verb = t > from
+            && (doc.is_any(
+                t - 1,
+                &[
+                    "it",
+                    "he",
+                    "she",
+                    "who",
+                    "which",
+                    "that",
+                    "also",
+                    "again",
+                    "reportedly",
+                    "regularly",
+                    "now",
+                    "then",
+                ],
+            ) || ents.in_range(t - 1, t).iter().any(|m| m.end == t));
+        if !verb {
+            return None;
+        }
+    }
+    // "such launches", "such missile tests": a kind of act again ("no such meeting" is a denial).
+    if form == Form::Noun {
+        let such = (t.saturating_sub(3).max(from)..t)
+            .rev()
+            .take_while(|&k| doc.is_word(k) && !doc.is_cap(k))
+            .find(|&k| doc.is(k, "such"));
+        if such.is_some_and(|k| k == from || !doc.is(k - 1, "no")) {
+            return None;
+        }
+    }
     let (cs, ce, opener) = clause_of(bounds, from, to, t);
     let is_noun = form == Form::Noun;
+    // "say they are targeting ships", "strikes convoys": a present-tense attack on a bare plural, with no
+    // time, is a campaign, not one strike.
+    let present = form == Form::Third
+        || (form == Form::Gerund && t > from && doc.is_any(t - 1, &["is", "are"]));
+    if spec.name == "attack"
+        && present
+        && t_end < ce
+        && doc.is_word(t_end)
+        && !doc.is_cap(t_end)
+        && doc.lower(t_end).ends_with('s')
+        && !doc.lower(t_end).ends_with("ss")
+        && !doc.is_any(t_end, DETERMINERS)
+        && !doc.is_any(t_end, PREPS)
+        && !times.iter().any(|x| x.start >= cs && x.start < ce)
+    {
+        return None;
+    }
     // "called on Iran to refrain", "calls on the parties to": an appeal, not a courtesy call. A call is paid
     // on a person, and no infinitive follows.
     if spec.name == "meeting"
@@ -517,6 +611,32 @@ fn frame(
         }
     }
 
+    // "welcomed Xi with a military ceremony", "was welcomed at the airport by": a welcome ceremony belongs to
+    // the arrival; only the talks that follow it are a meeting.
+    let welcome = spec.name == "meeting"
+        && !is_noun
+        && spec
+            .lemmas
+            .get(usize::from(lemma))
+            .is_some_and(|l| matches!(l.as_str(), "welcome" | "greet"));
+    if welcome
+        && (t_end..ce.min(t_end + 12)).any(|k| {
+            doc.is_any(
+                k,
+                &[
+                    "ceremony",
+                    "guard",
+                    "tarmac",
+                    "airport",
+                    "carpet",
+                    "ceremonies",
+                ],
+            )
+        })
+    {
+        return None;
+    }
+
     // Place phrases first: names inside them are not actors.
     let mut place_spans: Vec<(usize, usize)> = Vec::new();
     let mut place: Option<Place> = None;
@@ -531,7 +651,12 @@ fn frame(
                 destination = Some(p);
             }
         } else if is_in(&spec.place_preps, &last_word) || transitive {
-            if let Some((p, e)) = places::parse(doc, ents, t_end, ce) {
+            let parsed = if spec.name == "attack" {
+                places::target(doc, ents, t_end, ce)
+            } else {
+                places::parse(doc, ents, t_end, ce)
+            };
+            if let Some((p, e)) = parsed {
                 place_spans.push((t_end, e));
                 place = Some(p);
             }
@@ -670,10 +795,21 @@ fn frame(
             idx -= 1;
         }
     } else if !is_noun || purpose.is_some() {
-        // The sentence's subject, when this clause has none of its own.
+        // The sentence's subject, when this clause has none of its own, with the names coordinated with it
+        // ("Ishiba and Trump held talks ..., agreeing to ...").
         let sub = actor_mentions(doc, ents, attr, from, t, false, &place_spans);
         if let Some(m) = sub.first() {
             actors.extend(m.refs.iter().copied());
+            let mut last = *m;
+            for next in &sub[1..] {
+                let joined = next.start > last.end
+                    && (last.end..next.start).all(|g| doc.is_any(g, &["and", ",", "&"]));
+                if !joined {
+                    break;
+                }
+                actors.extend(next.refs.iter().copied());
+                last = next;
+            }
         }
     }
     let name = spec.name.as_str();
@@ -704,6 +840,11 @@ fn frame(
                 actors.extend(m.refs.iter().copied());
             }
         }
+    }
+    // "The leaders met in Astana, with Lukashenko, Japarov and Rahmon joining Putin and Tokayev": the names
+    // of an absolute "with ... joining ..." are all at the table.
+    if name == "meeting" {
+        actors.extend(joining_participants(doc, ents, t_end, ce));
     }
     // "a train carrying Mr Kim had arrived": the passenger.
     if matches!(name, "arrival" | "departure") && !is_noun {
@@ -772,7 +913,12 @@ fn frame(
         let reach = (t_end..ce.min(t_end + 9))
             .find(|&k| is_verb_trigger(doc, k))
             .unwrap_or(ce.min(t_end + 9));
-        window.extend(status::cues(doc, t_end, reach));
+        // A wish after the noun is another verb's ("the summit, which Lula wants to attend").
+        window.extend(
+            status::cues(doc, t_end, reach)
+                .into_iter()
+                .filter(|c| *c != crate::lexicon::Cue::Wish),
+        );
     }
     // Hypothetical and habitual cues anywhere in the clause.
     window.extend(status::cues(doc, cs, ce).into_iter().filter(|c| {
@@ -836,10 +982,15 @@ fn frame(
         .find(|x| x.start >= t_end && x.start < ce)
         .filter(|x| !is_noun || !other_trigger_between(t_end, x.start));
     let in_clause_before = times.iter().rev().find(|x| x.start >= cs && x.end <= t);
+    // A time inside another clause's ", who ..." aside dates that aside, not this clause.
+    let in_aside = |x: &TimeExpr| {
+        let (xs, _, xo) = clause_of(bounds, from, to, x.start);
+        xo == "relative" && xs != cs
+    };
     let earlier = if opener == "temporal" || opener == "that" {
         None
     } else {
-        times.iter().rev().find(|x| x.end <= t)
+        times.iter().rev().find(|x| x.end <= t && !in_aside(x))
     };
     let in_clause = in_clause_after.or(in_clause_before);
     let chosen = in_clause.or(earlier);
@@ -870,12 +1021,15 @@ fn frame(
         Some(x) => {
             // "will meet on Wednesday ..., in the first talks between them": a time borrowed from an
             // earlier clause keeps that clause's tense.
-            let borrowed_future = in_clause.is_none()
+            // So does a bare noun after it ("would travel on to Vienna late on Tuesday, the first visit
+            // ..."): the noun restates the verb's happening, whose tense the time was read with.
+            let restated = is_noun && !asserted && x.end <= t;
+            let borrowed_future = (in_clause.is_none() || restated)
                 && status::cues(doc, from, x.start)
                     .iter()
                     .any(|c| matches!(c, crate::lexicon::Cue::Expected));
             let future = future_cue || x.future_only || borrowed_future;
-            if x.future_only && status == Status::Occurred {
+            if (x.future_only || (restated && borrowed_future)) && status == Status::Occurred {
                 status = Status::Expected;
             }
             (
@@ -922,9 +1076,26 @@ fn frame(
                 k += 1;
             }
         }
+        // "the Hwasong-18 intercontinental ballistic missile, which the North first flight-tested in April":
+        // a relative clause's launch verb launched the noun the clause hangs on.
+        if best.is_none() && !is_noun && opener == "relative" && cs >= 2 && doc.is(cs - 1, ",") {
+            best = (cs.saturating_sub(7)..cs - 1).find_map(|k| {
+                doc.ci_find(k, |x| match x {
+                    Entry::Weapon(w) => Some(*w),
+                    _ => None,
+                })
+                .filter(|&(e, _)| e == cs - 1)
+                .map(|(e, w)| (k, e, w))
+            });
+        }
+        let antecedent = best.is_some_and(|(ws, _, _)| ws < cs);
         if let Some((ws, we, w)) = best {
             weapon = Some(lex.weapons[w as usize].clone());
-            count = count_before(doc, ws, cs);
+            count = if antecedent {
+                None
+            } else {
+                count_before(doc, ws, cs)
+            };
             if !is_noun && ws >= t_end && name == "missile_launch" {
                 also_launched = coordinated_weapons(doc, we, ce, &lex.weapons[w as usize]);
             }
@@ -1043,9 +1214,11 @@ fn frame(
     let strong = !doc.quoted[t]
         && match name {
             "arrival" => distinct >= 1 && place.is_some(),
+            // "left for Warsaw", "will return to Cairo": the destination the trigger itself leads into.
             "departure" => {
                 distinct >= 1
                     && (place.is_some()
+                        || (destination.is_some() && is_in(&spec.destination_preps, &last_word))
                         || (destination.is_some()
                             && doc.is_any(
                                 t_end,
@@ -1146,6 +1319,121 @@ fn continued_elsewhere(
         k += 1;
     }
     None
+}
+
+/// The names of ", with A, B and C joining D and E" in `from..to`: both lists, or nothing.
+fn joining_participants(doc: &Doc<'_>, ents: &Entities, from: usize, to: usize) -> Vec<Ref> {
+    let Some(with) = (from..to).find(|&k| doc.is(k, "with") && k > 0 && doc.is(k - 1, ",")) else {
+        return Vec::new();
+    };
+    // A run of names joined by commas and "and", starting at `k`: their refs and the token after it.
+    let run = |mut k: usize| -> (Vec<Ref>, usize) {
+        let mut refs = Vec::new();
+        while let Some(m) = ents.in_range(k, k + 1).iter().find(|m| m.start == k) {
+            refs.extend(m.refs.iter().copied());
+            k = m.end;
+            if doc.is(k, ",") && doc.is(k + 1, "and") {
+                k += 2;
+            } else if doc.is_any(k, &[",", "and"]) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        (refs, k)
+    };
+    let (first, end) = run(with + 1);
+    if first.is_empty() || !doc.is_any(end, &["joining", "alongside"]) {
+        return Vec::new();
+    }
+    let (second, _) = run(end + 1);
+    first.into_iter().chain(second).collect()
+}
+
+/// "his first official visit to Iraq since 2012", "the first visit to Vietnam by a French president since
+/// Francois Hollande in 2016", "the first summit since 2019": a first happening "since" a time tells of the
+/// last one, at that time — by the person named after "since", else by the same actors.
+fn previous_since(
+    doc: &Doc<'_>,
+    ents: &Entities,
+    times: &[TimeExpr],
+    c: &Candidate,
+    to: usize,
+    published: Option<chrono::NaiveDate>,
+) -> Option<Candidate> {
+    let (t, t_end) = c.trigger;
+    let noun = doc.ci_at(t).is_some_and(|(_, es)| {
+        es.iter().any(|e| {
+            matches!(
+                e,
+                Entry::Trigger {
+                    form: Form::Noun,
+                    ..
+                }
+            )
+        })
+    });
+    let first = (t.saturating_sub(3)..t).any(|k| doc.is(k, "first"));
+    if !noun || !first || c.status != Status::Occurred {
+        return None;
+    }
+    // "since" after the noun's own phrase ("to Vietnam by a French president"), within a few words.
+    let since = (t_end..to.min(t_end + 10))
+        .take_while(|&k| !doc.is_any(k, &[",", ";", "."]))
+        .find(|&k| doc.is(k, "since"))?;
+    let mut k = since + 1;
+    let mut actors = c.actors.clone();
+    let mut named = false;
+    if let Some(m) = ents.in_range(k, k + 1).iter().find(|m| m.start == k) {
+        if !m.refs.iter().all(|r| matches!(r, Ref::Person(_))) {
+            return None;
+        }
+        actors = m.refs.clone();
+        named = true;
+        k = m.end;
+    }
+    let found = times
+        .iter()
+        .find(|x| x.start == k || (x.start == k + 1 && doc.is(k, "in")))
+        .filter(|x| {
+            matches!(
+                x.when,
+                time::When::Year(_) | time::When::Month { .. } | time::When::MonthDay { .. }
+            )
+        })
+        .map(|x| {
+            (
+                time::resolve(x.when, published, false),
+                doc.span(x.start, x.end),
+            )
+        });
+    // A bare year ("since 2012") is a time only here, after "since".
+    let (date, text) = match found {
+        Some(d) => d,
+        None => {
+            let y: i32 = doc
+                .tok(k)
+                .parse()
+                .ok()
+                .filter(|y| (1900..2100).contains(y))?;
+            (Some(PartialDate::year(y)), doc.tok(k))
+        }
+    };
+    // "the first visit by an Australian prime minister since 2016": the last one was by someone of that
+    // description, not by the one visiting now; unless named, who it was is unknown.
+    let by_description =
+        (t_end..since).any(|k| doc.is(k, "by") && doc.is_any(k + 1, &["a", "an", "any"]));
+    if by_description && !named {
+        return None;
+    }
+    let mut before = c.clone();
+    before.actors = actors;
+    before.date = date;
+    before.time_text = Some(text.to_owned());
+    before.also_launched.clear();
+    before.strong =
+        !before.actors.is_empty() && !doc.quoted[t] && (c.strong || (named && c.place.is_some()));
+    Some(before)
 }
 
 /// Weapons coordinated with the one a launch verb took as its object, each its own noun phrase: "and a new
@@ -1295,8 +1583,15 @@ fn attached<'e>(
                 || (doc.is_word(k)
                     && (!doc.is_cap(k) || introduced)
                     && doc.ci_at(k).is_none_or(|(_, es)| {
+                        // "signed the pact with X": the thing agreed stands between verb and party.
                         es.iter().all(|e| {
-                            matches!(e, Entry::DropNoun | Entry::PlaceHead | Entry::VenueNoun)
+                            matches!(
+                                e,
+                                Entry::DropNoun
+                                    | Entry::PlaceHead
+                                    | Entry::VenueNoun
+                                    | Entry::Object(_)
+                            )
                         })
                     }))
             {
@@ -1446,6 +1741,38 @@ fn count_before(doc: &Doc<'_>, weapon_start: usize, floor: usize) -> Option<u32>
         return None;
     }
     None
+}
+
+/// "Xi, who flew in from Paris late on Tuesday, held talks ... at the Palace of Serbia", "his first trip to
+/// the North in 24 years, since he visited in July 2000": an arrival verb naming no place is at the place of
+/// the visit or meeting the same sentence tells of the same traveller; its time stays its own.
+fn arrival_place_from_sentence(doc: &Doc<'_>, cands: &mut [Candidate]) {
+    let lex = doc.lex();
+    let (Some(arrival), Some(meeting)) = (lex.kind_index("arrival"), lex.kind_index("meeting"))
+    else {
+        return;
+    };
+    for i in 0..cands.len() {
+        let c = &cands[i];
+        if c.kind != arrival || c.place.is_some() || c.actors.is_empty() || c.strong {
+            continue;
+        }
+        let source = cands.iter().enumerate().find(|&(j, p)| {
+            j != i
+                && p.sent == c.sent
+                && p.strong
+                && (p.kind == arrival || p.kind == meeting)
+                && p.place.is_some()
+                && p.actors.iter().any(|a| c.actors.contains(a))
+        });
+        if let Some((_, p)) = source {
+            let place = p.place.clone();
+            let quoted = doc.quoted[c.trigger.0];
+            let c = &mut cands[i];
+            c.place = place;
+            c.strong = !quoted;
+        }
+    }
 }
 
 /// "Xi leaves for Hungary later on Wednesday": a departure naming only where the traveller is headed leaves

@@ -112,6 +112,8 @@ struct RawStatus {
     hypothetical: Vec<String>,
     #[serde(default)]
     habitual: Vec<String>,
+    #[serde(default)]
+    wish: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -204,6 +206,8 @@ pub enum Cue {
     Denied,
     Hypothetical,
     Habitual,
+    /// A wish ("wants to", "hopes to"): it scopes over what follows it only, and wishes are no happenings.
+    Wish,
 }
 
 /// What a matched phrase means. One phrase may mean several things ("reached": an arrival verb).
@@ -536,6 +540,7 @@ impl Lexicon {
             (&raw.status.denied, Cue::Denied),
             (&raw.status.hypothetical, Cue::Hypothetical),
             (&raw.status.habitual, Cue::Habitual),
+            (&raw.status.wish, Cue::Wish),
         ] {
             for w in list {
                 ci.add(w, Entry::Cue(cue), true);

@@ -157,7 +157,9 @@ fn compatible_at(
     }
     if !c.actors.is_empty() && !h.actors.is_empty() {
         let shared = c.actors.iter().filter(|a| h.actors.contains(a)).count();
-        let by_country = h.meeting
+        // "Japan and the Philippines signed ..." and "Kamikawa ... signed the pact with Teodoro": the states
+        // and the people acting for them are the same parties, for a meeting or a deal.
+        let by_country = (h.meeting || h.agreement)
             && (countries_match_people(&h.actors, &c.actors, country_of)
                 || countries_match_people(&c.actors, &h.actors, country_of));
         if shared == 0 && !by_country {

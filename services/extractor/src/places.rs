@@ -175,6 +175,31 @@ fn parse_inner(
             return Some((place, end));
         }
     }
+    // "the Chinese embassy": a venue named by a demonym lies in another country than the one it names.
+    let demonym_led = doc
+        .cs_find(i, |x| {
+            matches!(
+                x,
+                Entry::Country {
+                    how: CountryForm::Demonym,
+                    ..
+                }
+            )
+            .then_some(())
+        })
+        .is_some_and(|(e, _)| e == i + 1 && !doc.is_cap(i + 1));
+    if demonym_led {
+        if let Some((ve, _)) = doc.ci_find(i + 1, |x| matches!(x, Entry::VenueNoun).then_some(())) {
+            if ve <= to {
+                let place = Place {
+                    name: doc.span(i, ve).to_owned(),
+                    country: None,
+                    is_country: false,
+                };
+                return Some((place, ve));
+            }
+        }
+    }
     // An unnamed venue described by its modifiers: "the presidential palace", "the government palace".
     if !doc.is_cap(i) {
         let venue = (i + 1..=j.min(i + 2)).find_map(|k| {
@@ -203,6 +228,22 @@ fn parse_inner(
     }
     if e == i {
         return None;
+    }
+    // "Foreign Secretary", "General Secretary": a title is the start of a person, never a place.
+    if (i..e).any(|k| {
+        doc.ci_find(k, |x| matches!(x, Entry::Title { .. }).then_some(()))
+            .is_some()
+    }) {
+        return None;
+    }
+    // "the Tower 22 outpost", "Camp 14 base": a number inside a venue's name.
+    if e + 1 < to
+        && doc.kind(e) == TokKind::Number
+        && doc
+            .ci_find(e + 1, |x| matches!(x, Entry::VenueNoun).then_some(()))
+            .is_some()
+    {
+        e += 1;
     }
     // "the Palace of Serbia", "the Hall of the People": a venue named by what follows "of".
     if e + 1 < to
@@ -239,6 +280,28 @@ fn parse_inner(
     };
     add_trailing_country(doc, &mut place, &mut end, to);
     Some((place, end))
+}
+
+/// The target of a strike named by its noun alone: "bombed the embassy", "hit a base". A bare venue names
+/// no place a visit or a meeting could be at, but what was struck is the attack's place.
+pub fn target(doc: &Doc<'_>, ents: &Entities, i: usize, to: usize) -> Option<(Place, usize)> {
+    if let Some(found) = parse(doc, ents, i, to) {
+        return Some(found);
+    }
+    let start = if doc.is_any(i, &["the", "a", "an", "its", "their"]) {
+        i + 1
+    } else {
+        i
+    };
+    let (ve, _) = doc.ci_find(start, |x| matches!(x, Entry::VenueNoun).then_some(()))?;
+    (ve <= to).then(|| {
+        let place = Place {
+            name: doc.span(start, ve).to_owned(),
+            country: None,
+            is_country: false,
+        };
+        (place, ve)
+    })
 }
 
 fn is_stop(doc: &Doc<'_>, i: usize) -> bool {

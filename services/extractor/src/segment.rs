@@ -220,18 +220,25 @@ fn line_kind(line: &str) -> LineKind {
     LineKind::Story
 }
 
-/// The end of a dateline opening `line` ("SEOUL (Reuters) - ", "MOSCOW, November 4. /TASS/. "), if any.
+/// The end of a dateline opening `line` ("SEOUL (Reuters) - ", "MOSCOW, November 4. /TASS/. ", "Hanoi (AFP) - ",
+/// "New Delhi, Mar 11 (PTI) ", "RAWALPINDI: "), if any. A city in mixed case is a dateline only when an
+/// agency in parentheses follows it, so that a sentence opening with a name and a dash is not cut.
 fn dateline_end(line: &str) -> Option<usize> {
     let first: String = line.chars().take_while(|c| c.is_alphabetic()).collect();
-    if first.chars().count() < 3 || !first.chars().all(char::is_uppercase) {
+    if first.chars().count() < 3 || !first.starts_with(char::is_uppercase) {
         return None;
     }
+    let all_caps = first.chars().all(char::is_uppercase);
     // A dateline sits in the first 110 bytes; the cut backs off to a character boundary.
     let mut cut = line.len().min(110);
     while !line.is_char_boundary(cut) {
         cut -= 1;
     }
     let window = &line[..cut];
+    if all_caps && window[first.len()..].starts_with(": ") {
+        return Some(first.len() + 2);
+    }
+    let agency = agency_end(window);
     let mut best: Option<usize> = None;
     for sep in [
         " -- ",
@@ -243,12 +250,35 @@ fn dateline_end(line: &str) -> Option<usize> {
     ] {
         if let Some(at) = window.find(sep) {
             let end = at + sep.len();
-            if best.is_none_or(|b| end < b) {
+            let agency_before = agency.is_some_and(|a| a <= at + 1);
+            if (all_caps || agency_before) && best.is_none_or(|b| end < b) {
                 best = Some(end);
             }
         }
     }
-    best
+    // "New Delhi, Mar 11 (PTI) India on Monday ...": the agency alone closes the dateline.
+    best.or(agency)
+}
+
+/// The end of "(Agency) " in a dateline's opening words: a short parenthesised name after a place and a
+/// date made only of capitalised words, numbers, commas and full stops.
+fn agency_end(window: &str) -> Option<usize> {
+    let open = window.find('(')?;
+    if open > 48 {
+        return None;
+    }
+    let head = &window[..open];
+    let words_ok = head.split_whitespace().all(|w| {
+        let w = w.trim_end_matches([',', '.']);
+        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || w.contains('/')
+    });
+    let close = open + window[open..].find(')')?;
+    let name = &window[open + 1..close];
+    let name_ok = (2..=16).contains(&name.len())
+        && name.starts_with(|c: char| c.is_uppercase())
+        && name.chars().all(|c| c.is_alphabetic() || c == ' ');
+    let after = &window[close + 1..];
+    (words_ok && name_ok && after.starts_with(' ')).then_some(close + 2)
 }
 
 /// Splits tokenized text into sentences.
@@ -398,5 +428,31 @@ mod tests {
         assert_eq!(dateline_end(&line), None);
         let near = format!("SEOUL (Yonhap) - {}{}", "y".repeat(92), '\u{807bc}');
         assert_eq!(dateline_end(&near), Some("SEOUL (Yonhap) - ".len()));
+    }
+
+    #[test]
+    fn datelines_in_mixed_case_with_an_agency_or_a_colon_are_cut() {
+        for (line, dateline) in [
+            ("Lima (AFP) - Peru's president left.", "Lima (AFP) - "),
+            (
+                "Nairobi, Feb 3 (PTI) Kenya's president left.",
+                "Nairobi, Feb 3 (PTI) ",
+            ),
+            ("KARACHI: Pakistan's navy fired a missile.", "KARACHI: "),
+            (
+                "LIMA (Reuters) - Peru's president left.",
+                "LIMA (Reuters) - ",
+            ),
+        ] {
+            assert_eq!(dateline_end(line), Some(dateline.len()), "{line}");
+        }
+        // A sentence opening with a name, a dash or a parenthesis is not a dateline.
+        for line in [
+            "Peru - a country of mountains - voted.",
+            "Kenya (officially the Republic of Kenya) voted on Monday.",
+            "Putin (right) met Kim on Monday.",
+        ] {
+            assert_eq!(dateline_end(line), None, "{line}");
+        }
     }
 }

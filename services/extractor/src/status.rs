@@ -5,7 +5,8 @@
 //! ("the upcoming talks", "the summit would likely take place"). So "Hours ahead of the anticipated summit,
 //! North Korea launched ..." is a launch that occurred. A complement clause inherits a denial from the
 //! clause that governs it ("dismissed a report that the North had fired ..."). Denial beats speculation
-//! beats expectation; "would likely" is speculation. Hypothetical clauses ("if", "whether") and summaries of
+//! beats expectation; "would likely" is speculation. A wish ("wants to", "hopes to") before the trigger makes no
+//! event; after it, it belongs to another verb. Hypothetical clauses ("if", "whether") and summaries of
 //! many happenings ("several times", "repeatedly") make no event at all.
 
 use dateline_shared::Status;
@@ -49,7 +50,7 @@ pub fn cues_at(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, Cue)> {
 pub fn read(cues: &[Cue], governing_denial: bool) -> Reading {
     if cues
         .iter()
-        .any(|c| matches!(c, Cue::Hypothetical | Cue::Habitual))
+        .any(|c| matches!(c, Cue::Hypothetical | Cue::Habitual | Cue::Wish))
     {
         return Reading::NotAnEvent;
     }
@@ -122,6 +123,8 @@ mod tests {
         assert_eq!(status("was set to"), Reading::Event(Status::Expected));
         assert_eq!(status("if"), Reading::NotAnEvent);
         assert_eq!(status("several times"), Reading::NotAnEvent);
+        assert_eq!(status("would like to"), Reading::NotAnEvent);
+        assert_eq!(status("hopes to"), Reading::NotAnEvent);
         assert_eq!(status("quickly"), Reading::Event(Status::Occurred));
         assert_eq!(read(&[Cue::Expected], true), Reading::Event(Status::Denied));
     }

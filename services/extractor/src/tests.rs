@@ -739,3 +739,161 @@ fn a_verbless_and_in_place_time_continuation_is_another_happening() {
         ]
     );
 }
+
+#[test]
+fn a_noun_restating_an_expected_trip_keeps_its_tense_and_day() {
+    // 2024-03-13 is a Wednesday: "on Friday" ahead is the 15th, not the 8th.
+    let evs = run("Officials said Brazilian President Luiz Inacio Lula da Silva would travel on to Madrid on Friday, the first visit by a Brazilian president to Spain in a decade.");
+    let arrivals: Vec<&Event> = evs.iter().filter(|e| e.kind == "arrival").collect();
+    assert_eq!(arrivals.len(), 1, "{arrivals:?}");
+    assert_eq!(arrivals[0].status, Status::Expected);
+    assert_eq!(arrivals[0].date().unwrap().to_string(), "2024-03-15");
+}
+
+#[test]
+fn a_comma_before_a_time_clause_keeps_the_main_clause_time_out_of_it() {
+    let evs = run("Kenyan President William Ruto on Tuesday left for Accra on a three-day visit to Ghana, before travelling to Nigeria.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "arrival" && e.place.as_ref().is_some_and(|p| p.name == "Nigeria"))
+        .expect("arrival in Nigeria");
+    assert!(a.time.is_none(), "{a:?}");
+}
+
+#[test]
+fn a_wish_is_no_happening_and_reaches_only_what_follows_it() {
+    let evs = run("Chilean President Gabriel Boric wants to hold a summit with Argentine President Javier Milei at an early date, his office said.");
+    assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
+    let evs = run("Italian Prime Minister Giorgia Meloni, who flew into Tunis on Monday, said Rome hoped to see a deal on migration.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(a.place.as_ref().unwrap().name, "Tunis");
+}
+
+#[test]
+fn plural_nouns_kinds_of_act_and_campaigns_are_no_attacks() {
+    let evs = run("Kyiv has accused Belarus of supplying artillery shells and rockets to Russia for use in Ukraine.");
+    assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
+    let evs = run("France and Germany have said such launches violate a U.N. resolution on Iran's missile programme.");
+    assert!(evs.iter().all(|e| e.kind != "missile_launch"), "{evs:?}");
+    let evs = run("The Shabaab say they are targeting convoys linked to Ethiopia in solidarity with Somali clans.");
+    assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
+}
+
+#[test]
+fn returning_home_is_a_departure_from_the_last_stop() {
+    let evs = run("Kenyan President William Ruto arrived in Lima on Monday. Ruto is scheduled to return to Nairobi on Thursday.");
+    let d = evs
+        .iter()
+        .find(|e| e.kind == "departure")
+        .expect("departure");
+    assert_eq!(d.status, Status::Expected);
+    assert_eq!(d.place.as_ref().unwrap().name, "Lima");
+    assert_eq!(d.destination.as_ref().unwrap().name, "Nairobi");
+}
+
+#[test]
+fn a_time_in_a_who_aside_dates_the_aside_not_the_main_clause() {
+    let evs = run("Spanish Prime Minister Pedro Sanchez, who flew in from Rabat late on Monday, held talks with Portuguese Prime Minister Luis Montenegro in Lisbon.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert!(m.time.is_none(), "{m:?}");
+}
+
+#[test]
+fn a_welcome_ceremony_is_no_meeting_and_a_title_is_no_place() {
+    let evs = run("Brazilian President Luiz Inacio Lula da Silva welcomed Indian Prime Minister Narendra Modi with a military ceremony in Brasilia on Tuesday.");
+    assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
+    let doc = crate::doc::Doc::new(
+        "will meet Communist Party General Secretary To Lam",
+        Lexicon::builtin(),
+    );
+    let ents = crate::entities::find(&doc);
+    assert!(crate::places::parse(&doc, &ents, 2, doc.len()).is_none());
+}
+
+#[test]
+fn an_attack_on_a_venue_named_by_its_noun() {
+    let evs = run("U.S. aircraft bombed the Iraqi embassy on March 3, 2003, during the invasion.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(a.actors[0].id, "united-states");
+    assert_eq!(a.place.as_ref().unwrap().name, "Iraqi embassy");
+    let evs =
+        run("Russia struck the Camp 12 outpost near Sumy on Sunday, Ukrainian officials said.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert!(a
+        .place
+        .as_ref()
+        .unwrap()
+        .name
+        .eq_ignore_ascii_case("Camp 12 outpost"));
+}
+
+#[test]
+fn a_first_visit_since_a_year_tells_of_the_last_one() {
+    let evs = run("Kenyan President William Ruto arrived in Accra on Monday, his first official visit to Ghana since 2015.");
+    let mut dates: Vec<String> = evs
+        .iter()
+        .filter(|e| e.kind == "arrival")
+        .map(|e| e.date().map(|d| d.to_string()).unwrap_or_default())
+        .collect();
+    dates.sort();
+    assert_eq!(dates, vec!["2015".to_owned(), "2024-03-11".to_owned()]);
+    let evs = run(
+        "It is the first visit to Peru by a Chilean president since Michelle Bachelet in 2017.",
+    );
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(
+        (a.actors[0].id.as_str(), a.date().unwrap().to_string()),
+        ("michelle-bachelet", "2017".to_owned())
+    );
+    // Who came last is unknown when only a description is given.
+    let evs = run("It is the first visit to Peru by a Chilean president since 2017.");
+    assert!(evs.iter().all(|e| e.kind != "arrival"), "{evs:?}");
+}
+
+#[test]
+fn an_arrival_naming_no_place_is_where_the_same_sentence_puts_the_traveller() {
+    let evs = run("Kenyan President William Ruto arrived in Luanda on Tuesday. It is Ruto's first trip to Angola in 20 years, since he visited in August 2004.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "arrival" && e.date().is_some_and(|d| d.to_string() == "2004-08"))
+        .expect("the 2004 visit");
+    assert_eq!(a.place.as_ref().unwrap().name, "Angola");
+}
+
+#[test]
+fn the_subject_coordinated_names_agree_and_ministers_sign_for_their_states() {
+    let evs = run("Brazilian President Luiz Inacio Lula da Silva and Argentine President Javier Milei held talks in Brasilia on Monday, agreeing to reopen border crossings.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .expect("agreement");
+    assert_eq!(a.actors.len(), 2, "{a:?}");
+    let evs = run("Spain and Morocco on Monday signed a fisheries agreement. Foreign Minister Jose Manuel Albares signed the pact with Moroccan Foreign Minister Nasser Bourita in Rabat.");
+    assert_eq!(
+        evs.iter().filter(|e| e.kind == "agreement").count(),
+        1,
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn a_relative_clause_launches_the_missile_it_hangs_on() {
+    let evs = run("The parade featured the Shaheen-3 intermediate-range ballistic missile, which Pakistan first flight-tested in March 2015.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(l.actors[0].id, "pakistan");
+    assert_eq!(
+        l.weapon.as_deref(),
+        Some("intermediate-range ballistic missile")
+    );
+    assert_eq!(l.date().unwrap().to_string(), "2015-03");
+}
+
+#[test]
+fn names_joining_a_meeting_are_participants() {
+    let evs = run("The Mercosur leaders met on Monday in Montevideo, with Argentine President Javier Milei and Chilean President Gabriel Boric joining Brazilian President Luiz Inacio Lula da Silva.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(m.actors.len(), 3, "{m:?}");
+}
