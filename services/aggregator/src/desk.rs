@@ -12,7 +12,7 @@ use dateline_shared::story::{Because, HistoryEntry};
 use dateline_shared::story_sources::PageToStore;
 use dateline_shared::{ActorType, Change, Event, Story, StoryEvent, Withdrawal};
 
-use crate::matching::match_score;
+use crate::matching::{match_score, principal_actors};
 use crate::resolve::{diff, resolve, resolve_new, resolve_with_derivation, Derivation};
 use crate::title;
 
@@ -457,10 +457,11 @@ impl Desk {
     /// The story a new report goes to: the one holding its happening, else its article's story, else the
     /// story sharing most of its named (non-country) actors, else a new story.
     fn route(&self, event: &Event) -> String {
-        let mut candidates: Vec<&String> = event
-            .actors
-            .iter()
-            .filter_map(|a| self.by_actor.get(&a.id))
+        // Only stories naming one of the report's principal actors can hold its happening (a match needs a
+        // shared principal actor) or share a named actor with it; looking stories up by every actor would
+        // also visit each story that merely names the same country, hundreds of them in a busy news week.
+        let mut candidates: Vec<&String> = principal_actors(&event.actors)
+            .filter_map(|id| self.by_actor.get(id))
             .flatten()
             .collect();
         candidates.sort();

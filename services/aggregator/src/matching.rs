@@ -5,7 +5,7 @@
 //! date is the summit later reported as held on 2023-09-13, but the 2019 summit is not.
 
 use chrono::{Days, NaiveDate};
-use dateline_shared::{ActorType, Event, PartialDate, StoryEvent};
+use dateline_shared::{Actor, ActorType, Event, PartialDate, StoryEvent};
 
 /// How far an undated report may sit from a dated happening and still be about it.
 const UNDATED_WINDOW_DAYS: u64 = 14;
@@ -21,22 +21,20 @@ pub fn match_score(held: &StoryEvent, event: &Event) -> Option<u32> {
     Some(actors * 4 + time + place)
 }
 
+/// The actors that identify a happening: its people and organisations, or its countries when it names no one
+/// else. Two reports are of one happening only if they share one of these.
+pub fn principal_actors(actors: &[Actor]) -> impl Iterator<Item = &str> {
+    let named = actors.iter().any(|a| a.actor_type != ActorType::Country);
+    actors
+        .iter()
+        .filter(move |a| !named || a.actor_type != ActorType::Country)
+        .map(|a| a.id.as_str())
+}
+
 /// Shared actors, or `None` when the actor sets say these are different happenings.
 fn actor_overlap(held: &StoryEvent, event: &Event) -> Option<u32> {
-    fn principal(actors: &[dateline_shared::Actor]) -> Vec<&str> {
-        let people: Vec<&str> = actors
-            .iter()
-            .filter(|a| a.actor_type != ActorType::Country)
-            .map(|a| a.id.as_str())
-            .collect();
-        if people.is_empty() {
-            actors.iter().map(|a| a.id.as_str()).collect()
-        } else {
-            people
-        }
-    }
-    let ours = principal(&held.actors);
-    let theirs = principal(&event.actors);
+    let ours: Vec<&str> = principal_actors(&held.actors).collect();
+    let theirs: Vec<&str> = principal_actors(&event.actors).collect();
     let shared = theirs.iter().filter(|id| ours.contains(id)).count() as u32;
     if shared == 0 {
         return None;
