@@ -427,21 +427,16 @@ impl Aggregator {
         let mut closed = self.desk.take_closed();
         let mut pages =
             crate::report_pages::paginate(&taken_reports, crate::report_pages::MAX_PAGE_BYTES);
-        for id in &touched {
-            pages.extend(
-                self.desk
-                    .seal_sources(id)
-                    .into_iter()
-                    .map(|(key, value)| (key, Bytes::from(value))),
-            );
-        }
-        for story in &mut closed {
-            pages.extend(
-                seal_story_sources(story)
-                    .into_iter()
-                    .map(|(key, value)| (key, Bytes::from(value))),
-            );
-        }
+        let mut sealed: Vec<_> = touched
+            .iter()
+            .flat_map(|id| self.desk.seal_sources(id))
+            .collect();
+        sealed.extend(closed.iter_mut().flat_map(seal_story_sources));
+        pages.extend(
+            sealed
+                .into_iter()
+                .map(|(key, value)| (key, Bytes::from(value))),
+        );
         let reports = &self.reports;
         let puts = pages.into_iter().map(|(key, value)| async move {
             let put = stage::bounded("storing reports", reports.put(&key, value)).await;
