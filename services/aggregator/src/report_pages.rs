@@ -11,7 +11,8 @@
 //! holding copies; whichever copy is read, it is the same report, and pages age out with the bucket.
 
 use bytes::{BufMut, Bytes, BytesMut};
-use dateline_shared::Event;
+use dateline_shared::story_sources::{read_page, SOURCE_PAGE_PREFIX};
+use dateline_shared::{Event, Source};
 
 /// The largest page written, well under NATS's default 1 MiB message limit. A single report larger than
 /// this gets a page of its own.
@@ -61,6 +62,23 @@ fn page(reports: &[(String, Bytes)]) -> (String, Bytes) {
     }
     value.put_u8(b']');
     (key, value.freeze())
+}
+
+/// What one entry of the reports bucket holds.
+pub enum Entry {
+    /// Reports: a page's, or the single report of a key written before pages.
+    Reports(Vec<Event>),
+    /// A sealed page of a story event's sources (see `dateline_shared::story_sources`).
+    Sources(Vec<Source>),
+}
+
+/// Reads one entry of the reports bucket, by the kind its key names.
+pub fn read_entry(key: &str, value: &[u8]) -> Result<Entry, serde_json::Error> {
+    if key.starts_with(SOURCE_PAGE_PREFIX) {
+        read_page(value).map(Entry::Sources)
+    } else {
+        read(key, value).map(Entry::Reports)
+    }
 }
 
 /// The reports a bucket entry holds: a page's, or the single report of a key written before pages.
@@ -142,6 +160,22 @@ mod tests {
         let other = paginate(&[report("ev-1", 10)], MAX_PAGE_BYTES);
         assert_ne!(other[0].0, again[0].0);
         assert!(paginate(&[], MAX_PAGE_BYTES).is_empty());
+    }
+
+    #[test]
+    fn an_entry_is_read_as_the_kind_its_key_names() {
+        let (_, json) = report("ev-1", 10);
+        let page = format!("[{}]", String::from_utf8_lossy(&json));
+        assert!(matches!(
+            read_entry("page.0a1b", page.as_bytes()),
+            Ok(Entry::Reports(reports)) if reports.len() == 1
+        ));
+        let sources =
+            r#"[{"event_id":"ev-1","article_id":"a-1","article_version":1,"status":"occurred"}]"#;
+        assert!(matches!(
+            read_entry("sources.0a1b", sources.as_bytes()),
+            Ok(Entry::Sources(read)) if read.len() == 1 && read[0].event_id == "ev-1"
+        ));
     }
 
     #[test]

@@ -2,11 +2,11 @@
 //!
 //! For each batch of events: apply them to the desk in order; for every report that changed fields, publish
 //! the story update to `<prefix>.stories.<id>` with `Nats-Msg-Id` = story id + revision; store the reports the
-//! batch added as one page, and the pages of sources the touched stories seal; write each story the batch touched to the KV bucket once, with the revision we
-//! last read (optimistic concurrency); then ack. A crash anywhere in between redelivers the events to a desk
-//! reloaded from KV, which recomputes the same revisions, so the republished updates are dropped as
-//! duplicates and the KV writes complete. Nothing is lost or counted twice; coalescing the writes per story is
-//! what lets a hot story take many reports a second.
+//! batch added as one page, and the pages of sources the touched stories seal; write each story the batch
+//! touched to the KV bucket once, with the revision we last read (optimistic concurrency); then ack. A crash
+//! anywhere in between redelivers the events to a desk reloaded from KV, which recomputes the same revisions,
+//! so the republished updates are dropped as duplicates and the KV writes complete. Nothing is lost or counted
+//! twice; coalescing the writes per story is what lets a hot story take many reports a second.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -20,9 +20,8 @@ use dateline_shared::trace::TraceContext;
 use dateline_shared::{headers, Change, Event, Names, Story, StoryUpdate, Withdrawal};
 use futures::{StreamExt, TryStreamExt};
 
-use dateline_shared::story_sources::{read_page, SOURCE_PAGE_PREFIX};
-
 use crate::desk::{seal_story_sources, Desk, Outcome};
+use crate::report_pages::Entry;
 
 pub const STAGE: &str = "aggregator";
 
@@ -212,23 +211,15 @@ impl Aggregator {
             while let Some(entry) = entries.next().await {
                 let entry = entry.map_err(|e| load_error(e.to_string()))?;
                 if entry.operation == kv::Operation::Put {
-                    if entry.key.starts_with(SOURCE_PAGE_PREFIX) {
-                        match read_page(&entry.value) {
-                            Ok(sources) => {
-                                source_pages.insert(entry.key.clone(), sources);
-                            }
-                            Err(error) => {
-                                tracing::error!(key = %entry.key, %error, "unreadable source page in bucket; skipped")
-                            }
+                    match crate::report_pages::read_entry(&entry.key, &entry.value) {
+                        Ok(Entry::Reports(reports)) => {
+                            held.extend(reports.into_iter().map(|r| (r.id.clone(), r)));
                         }
-                    } else {
-                        match crate::report_pages::read(&entry.key, &entry.value) {
-                            Ok(reports) => {
-                                held.extend(reports.into_iter().map(|r| (r.id.clone(), r)));
-                            }
-                            Err(error) => {
-                                tracing::error!(key = %entry.key, %error, "unreadable reports in bucket; skipped")
-                            }
+                        Ok(Entry::Sources(sources)) => {
+                            source_pages.insert(entry.key.clone(), sources);
+                        }
+                        Err(error) => {
+                            tracing::error!(key = %entry.key, %error, "unreadable entry in reports bucket; skipped")
                         }
                     }
                 }
