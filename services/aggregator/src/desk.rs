@@ -12,6 +12,7 @@ use dateline_shared::story::{Because, HistoryEntry};
 use dateline_shared::story_sources::PageToStore;
 use dateline_shared::{ActorType, Change, Event, Story, StoryEvent, Withdrawal};
 
+use crate::event_index::EventIndex;
 use crate::matching::{match_score, principal_actors};
 use crate::resolve::{diff, resolve, resolve_new, resolve_with_derivation, Derivation};
 use crate::title;
@@ -72,8 +73,10 @@ pub struct Desk {
     articles: HashMap<String, ArticleEntry>,
     /// report (event) id → story id.
     reports: HashMap<String, String>,
-    /// actor id → stories that mention it, to find candidates without scanning every story.
+    /// actor id → stories that mention it, to find stories a new happening could join.
     by_actor: HashMap<String, BTreeSet<String>>,
+    /// Held events by kind and principal actor, to find the happening a report is about.
+    events: EventIndex,
     /// story event id → the tallies its fields were derived from, so a report arriving in order is added
     /// without re-deriving from all the event's reports. Dropped whenever an event is re-derived otherwise;
     /// missing ones are rebuilt on the next report.
@@ -202,6 +205,9 @@ impl Desk {
         forget_derivations(&mut self.derivations, story);
         let mut changes =
             retract_article(story, id, withdrawal.article_version, revision, &because);
+        for event in &story.events {
+            self.events.register(&held.story, event);
+        }
         if changes.is_empty() {
             self.recount_reported(&held.story);
             return Outcome::Supported { story: held.story };
@@ -267,7 +273,7 @@ impl Desk {
             r.article_id == event.article_id && r.article_version < event.article_version
         };
 
-        let story_id = self.route(&event);
+        let (story_id, holding) = self.route(&event);
         let story = self
             .stories
             .entry(story_id.clone())
@@ -283,15 +289,8 @@ impl Desk {
         // Whether reports of older versions of the article left the story (then its newest report time is
         // read again rather than only moved forward).
         let mut reports_left = false;
-        let best_match = story
-            .events
-            .iter()
-            .enumerate()
-            .filter_map(|(i, held)| match_score(held, &event).map(|score| (score, i)))
-            .max_by_key(|(score, i)| (*score, std::cmp::Reverse(*i)));
-
-        match best_match {
-            Some((_, index)) => {
+        match holding {
+            Some(index) => {
                 // The held event's reports and history move into the re-derived one rather than being
                 // copied: what stays behind in `before` (the resolved fields) is all the diff needs.
                 let before = &mut story.events[index];
@@ -346,6 +345,7 @@ impl Desk {
                         because: because.clone(),
                     });
                 }
+                self.events.register(&story_id, &after);
                 story.events[index] = after;
             }
             None => {
@@ -366,6 +366,7 @@ impl Desk {
                     to: Some(summary),
                     because: because.clone(),
                 });
+                self.events.register(&story_id, &fresh);
                 story.events.push(fresh);
             }
         }
@@ -395,6 +396,10 @@ impl Desk {
                 revision,
                 &because,
             ));
+            // Re-derived events may name other principal actors now.
+            for held in &story.events {
+                self.events.register(&story_id, held);
+            }
         }
         story
             .events
@@ -454,36 +459,46 @@ impl Desk {
         }
     }
 
-    /// The story a new report goes to: the one holding its happening, else its article's story, else the
-    /// story sharing most of its named (non-country) actors, else a new story.
-    fn route(&self, event: &Event) -> String {
-        // Only stories naming one of the report's principal actors can hold its happening (a match needs a
-        // shared principal actor) or share a named actor with it; looking stories up by every actor would
-        // also visit each story that merely names the same country, hundreds of them in a busy news week.
+    /// The story a new report goes to, and the index of the event in it that holds the report's happening:
+    /// the story holding its happening, else its article's story, else the story sharing most of its named
+    /// (non-country) actors, else a new story.
+    fn route(&self, event: &Event) -> (String, Option<usize>) {
+        // Only an event of the report's kind sharing one of its principal actors can hold its happening.
+        // Among equal matches the story with the smallest id wins, and in it the earliest event.
+        let holding = self
+            .events
+            .candidates(&event.kind, principal_actors(&event.actors))
+            .into_iter()
+            .filter_map(|(story_id, event_id)| {
+                let story = self.stories.get(story_id)?;
+                let index = story.events.iter().position(|held| held.id == *event_id)?;
+                let score = match_score(&story.events[index], event)?;
+                Some((score, std::cmp::Reverse(story_id), std::cmp::Reverse(index)))
+            })
+            .max();
+        let holding =
+            holding.map(|(_, std::cmp::Reverse(id), std::cmp::Reverse(index))| (id, index));
+        debug_assert_eq!(
+            holding.map(|(id, index)| (id.as_str(), index)),
+            self.holding_by_scan(event),
+            "the event index missed the happening of report {}",
+            event.id
+        );
+        if let Some((id, index)) = holding {
+            return (id.clone(), Some(index));
+        }
+        if let Some(entry) = self.articles.get(&event.article_id) {
+            return (entry.story.clone(), None);
+        }
+        // Only stories naming one of the report's principal actors can share a named actor with it; looking
+        // stories up by every actor would also visit each story that merely names the same country, hundreds
+        // of them in a busy news week.
         let mut candidates: Vec<&String> = principal_actors(&event.actors)
             .filter_map(|id| self.by_actor.get(id))
             .flatten()
             .collect();
         candidates.sort();
         candidates.dedup();
-        let holding = candidates
-            .iter()
-            .filter_map(|id| {
-                let story = self.stories.get(*id)?;
-                let best = story
-                    .events
-                    .iter()
-                    .filter_map(|held| match_score(held, event))
-                    .max()?;
-                Some((best, *id))
-            })
-            .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(a.1)));
-        if let Some((_, id)) = holding {
-            return id.clone();
-        }
-        if let Some(entry) = self.articles.get(&event.article_id) {
-            return entry.story.clone();
-        }
         let named: Vec<&str> = event
             .actors
             .iter()
@@ -511,10 +526,30 @@ impl Desk {
                 (shared > 0).then_some((shared, *id))
             })
             .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(a.1)));
-        match sharing {
+        let story = match sharing {
             Some((_, id)) => id.clone(),
             None => stable_id("st-", &[&event.id]),
-        }
+        };
+        (story, None)
+    }
+
+    /// What [`Desk::route`] finds through the event index, found by scoring every event of every story: debug
+    /// builds (every test) check that the index never misses a happening.
+    fn holding_by_scan(&self, event: &Event) -> Option<(&str, usize)> {
+        self.stories
+            .iter()
+            .flat_map(|(id, story)| {
+                story
+                    .events
+                    .iter()
+                    .enumerate()
+                    .filter_map(move |(i, held)| {
+                        let score = match_score(held, event)?;
+                        Some((score, std::cmp::Reverse(id.as_str()), std::cmp::Reverse(i)))
+                    })
+            })
+            .max()
+            .map(|(_, std::cmp::Reverse(id), std::cmp::Reverse(index))| (id, index))
     }
 
     fn index(&mut self, story: &Story) {
@@ -522,6 +557,7 @@ impl Desk {
             self.note_reported(&story.id, last);
         }
         for held in &story.events {
+            self.events.register(&story.id, held);
             for actor in &held.actors {
                 let stories = self.by_actor.entry(actor.id.clone()).or_default();
                 if !stories.contains(&story.id) {
@@ -551,6 +587,7 @@ impl Desk {
             return;
         };
         forget_derivations(&mut self.derivations, old);
+        self.events.forget_story(story_id);
         if let Some(last) = self.last_reported.remove(story_id) {
             self.by_last_reported.remove(&(last, story_id.to_owned()));
         }
@@ -1172,5 +1209,73 @@ mod tests {
         launch.article_id = "b1".to_owned();
         desk.apply(launch, now());
         assert_eq!(desk.len(), 2);
+    }
+
+    mod routing_by_index {
+        //! Routing through the event index must find exactly what scoring every held event finds; debug
+        //! builds assert it on every report ([`Desk::holding_by_scan`]), so these runs fail on any miss.
+        use super::*;
+        use crate::resolve::tests::country;
+        use proptest::prelude::*;
+
+        const PEOPLE: [&str; 4] = [
+            "Pedro Sanchez",
+            "Olaf Scholz",
+            "Giorgia Meloni",
+            "Donald Tusk",
+        ];
+        const KINDS: [&str; 3] = ["meeting", "arrival", "agreement"];
+
+        #[derive(Debug, Clone)]
+        enum Step {
+            Report {
+                article: usize,
+                version: u32,
+                kind: usize,
+                people: Vec<usize>,
+                with_country: bool,
+                day: Option<u32>,
+            },
+            Kill {
+                article: usize,
+                version: u32,
+            },
+        }
+
+        fn step() -> impl Strategy<Value = Step> {
+            prop_oneof![
+                6 => (0usize..6, 1u32..3, 0usize..KINDS.len(), proptest::collection::vec(0usize..PEOPLE.len(), 0..3), any::<bool>(), proptest::option::of(1u32..4))
+                    .prop_map(|(article, version, kind, people, with_country, day)| Step::Report { article, version, kind, people, with_country, day }),
+                1 => (0usize..6, 2u32..4).prop_map(|(article, version)| Step::Kill { article, version }),
+            ]
+        }
+
+        proptest! {
+            #[test]
+            fn finds_what_a_scan_of_every_event_finds(steps in proptest::collection::vec(step(), 1..40)) {
+                let mut desk = Desk::new();
+                for (n, step) in steps.into_iter().enumerate() {
+                    match step {
+                        Step::Report { article, version, kind, people, with_country, day } => {
+                            let mut actors: Vec<_> = people.iter().map(|p| person(PEOPLE[*p])).collect();
+                            if with_country || actors.is_empty() {
+                                actors.push(country("Spain"));
+                            }
+                            let date = day.map(|d| format!("2024-02-{d:02}"));
+                            let mut e = event(KINDS[kind], &actors, None, date.as_deref());
+                            let article = format!("a{article}");
+                            e.article_id = article.clone();
+                            e.article_version = version;
+                            e.published_at = "2024-02-02T10:00:00+00:00".parse().ok();
+                            e.id = stable_id("ev-", &[&article, &version.to_string(), &n.to_string()]);
+                            desk.apply(e, now());
+                        }
+                        Step::Kill { article, version } => {
+                            desk.withdraw(&kill(&format!("a{article}"), version), now());
+                        }
+                    }
+                }
+            }
+        }
     }
 }

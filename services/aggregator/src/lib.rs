@@ -5,6 +5,7 @@
 //! feeds it from JetStream and persists its output.
 //!
 //! - [`matching`]: is this report about a happening we already hold?
+//! - [`event_index`]: the held events a report could be about, by kind and principal actor.
 //! - [`resolve`]: a story event's fields, derived from all its reports, with provenance.
 //! - [`title`]: a story's headline, following its most important event.
 //! - [`desk`]: all open stories, routing reports to them, and the changes each report makes.
@@ -12,6 +13,7 @@
 //! - [`web`]: the live desk, a read-only HTTP API and page over the stories, with changes streamed live.
 
 pub mod desk;
+pub mod event_index;
 pub mod matching;
 pub mod report_pages;
 pub mod resolve;

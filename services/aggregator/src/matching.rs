@@ -32,18 +32,22 @@ pub fn principal_actors(actors: &[Actor]) -> impl Iterator<Item = &str> {
 }
 
 /// Shared actors, or `None` when the actor sets say these are different happenings.
+///
+/// Runs for every held event of the report's kind in every candidate story, so it compares the (short) actor
+/// lists in place rather than collecting them.
 fn actor_overlap(held: &StoryEvent, event: &Event) -> Option<u32> {
-    let ours: Vec<&str> = principal_actors(&held.actors).collect();
-    let theirs: Vec<&str> = principal_actors(&event.actors).collect();
-    let shared = theirs.iter().filter(|id| ours.contains(id)).count() as u32;
+    let ours = || principal_actors(&held.actors);
+    let theirs = || principal_actors(&event.actors);
+    let shared = theirs().filter(|id| ours().any(|o| o == *id)).count() as u32;
     if shared == 0 {
         return None;
     }
     if is_encounter(&event.kind) {
         // A meeting is its set of participants: Kim–Kozlov and Kim–Putin share Kim but are different meetings.
         // One side's list may be partial (a report naming only the host), so containment either way matches.
-        let contained = |a: &[&str], b: &[&str]| a.iter().all(|id| b.contains(id));
-        if !contained(&ours, &theirs) && !contained(&theirs, &ours) {
+        let ours_in_theirs = ours().all(|id| theirs().any(|t| t == id));
+        let theirs_in_ours = theirs().all(|id| ours().any(|o| o == id));
+        if !ours_in_theirs && !theirs_in_ours {
             return None;
         }
     }

@@ -397,6 +397,13 @@ pub(crate) mod tests {
         }
     }
 
+    pub fn country(name: &str) -> Actor {
+        Actor {
+            actor_type: ActorType::Country,
+            ..person(name)
+        }
+    }
+
     /// A report with the given fields; everything else plain.
     pub fn event(kind: &str, actors: &[Actor], place: Option<&str>, date: Option<&str>) -> Event {
         let text = format!("{kind} {place:?} {date:?} {}", actors.len());
