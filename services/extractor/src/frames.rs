@@ -132,6 +132,8 @@ const DETERMINERS: &[&str] = &[
     "such",
     "further",
     "bilateral",
+    "joint",
+    "indirect",
     "arms",
     "summit",
     "working",
@@ -344,6 +346,25 @@ fn actor_mentions<'e>(
         // "to visit Pyongyang for a summit with Kim": the object of one trigger is no subject of the next.
         .filter(|m| objects || m.start == 0 || m.possessive || !is_verb_trigger(doc, m.start - 1))
         .collect()
+}
+
+/// Nouns for people who act for a state or group: "negotiators from Israel and Hamas", "foreign ministers
+/// from Egypt and Jordan". Unnamed, they are represented by the states after "from".
+const REPRESENTATIVES: &[&str] = &[
+    "ministers",
+    "officials",
+    "negotiators",
+    "delegations",
+    "delegates",
+    "envoys",
+    "diplomats",
+    "representatives",
+    "counterparts",
+];
+
+/// The mention at `m` is the state or group a representative noun before "from" acts for.
+fn represented(doc: &Doc<'_>, m: &Mention) -> bool {
+    m.start >= 2 && doc.is(m.start - 1, "from") && doc.is_any(m.start - 2, REPRESENTATIVES)
 }
 
 fn is_verb_trigger(doc: &Doc<'_>, k: usize) -> bool {
@@ -731,6 +752,16 @@ fn frame(
         .then(|| purpose_marker(doc, cs, t))
         .flatten();
     let mut before = actor_mentions(doc, ents, attr, cs, t, false, &place_spans);
+    // "Negotiators from Israel and Hamas held talks": the parties are the states the negotiators act for.
+    if matches!(spec.name.as_str(), "meeting" | "agreement") {
+        let objects = actor_mentions(doc, ents, attr, cs, t, true, &place_spans);
+        for m in objects.into_iter().filter(|m| represented(doc, m)) {
+            if !before.iter().any(|b| b.start == m.start) {
+                before.push(m);
+            }
+        }
+        before.sort_by_key(|m| m.start);
+    }
     if let Some(marker) = purpose {
         if place.is_none() {
             let modifier = before
@@ -770,10 +801,11 @@ fn frame(
     let mut subject_end = cs;
     // "Modi will hold talks with Tusk and call on Duda": a verb coordinated with an earlier one shares its
     // subject, not the object of the first verb.
-    let coordinated_verb = !is_noun
+    let coordinated_verb = (!is_noun
         && t > from + 1
         && (doc.is(t - 1, "and")
-            || (doc.is(t - 2, "and") && doc.is_any(t - 1, &["then", "also", "later"])));
+            || (doc.is(t - 2, "and") && doc.is_any(t - 1, &["then", "also", "later"]))))
+        || (is_noun && coordinated_light_verb(doc, from, t));
     let sentence_subjects = if coordinated_verb {
         actor_mentions(doc, ents, attr, from, t, false, &place_spans)
     } else {
@@ -1677,6 +1709,28 @@ fn coordinated_weapons(
     out
 }
 
+/// "will meet Sisi and then hold a joint meeting with ...", "and to hold talks": the noun at `t` is the
+/// object of "hold"/"have" coordinated with an earlier verb, so its clause shares that verb's subject.
+fn coordinated_light_verb(doc: &Doc<'_>, from: usize, t: usize) -> bool {
+    let Some(verb) = (t.saturating_sub(4).max(from)..t)
+        .rev()
+        .find(|&k| doc.is_any(k, &["hold", "holds", "held", "have", "has", "had"]))
+    else {
+        return false;
+    };
+    // Only determiners and modifiers between the verb and the noun.
+    if !(verb + 1..t).all(|k| doc.is_any(k, DETERMINERS) || (doc.is_word(k) && !doc.is_cap(k))) {
+        return false;
+    }
+    let mut k = verb;
+    for filler in ["to", "then", "also", "later"] {
+        if k > from && doc.is(k - 1, filler) {
+            k -= 1;
+        }
+    }
+    k > from + 1 && doc.is(k - 1, "and")
+}
+
 /// The noun at `t` opens with "a"/"an", read back over a few lowercase modifiers ("a national security").
 fn indefinite(doc: &Doc<'_>, floor: usize, t: usize) -> bool {
     let mut k = t;
@@ -1755,10 +1809,26 @@ fn attached<'e>(
     let mut k = from;
     let mut gap = 0;
     let mut introduced = direct;
-    for m in after {
+    let mut last_end: Option<usize> = None;
+    for (i, m) in after.iter().enumerate() {
         while k < m.start {
             let w = doc.tok(k);
-            if doc.is_any(k, &["with", "between", "among", "of", "by", "and"]) {
+            // "talks mediated by Qatar": the mediator is not a party.
+            if doc.is(k, "by")
+                && k > 0
+                && doc.is_any(k - 1, &["mediated", "brokered", "facilitated"])
+            {
+                return out;
+            }
+            // "with foreign ministers from Egypt, Jordan and Qatar": the states they act for.
+            let represented_from = doc.is(k, "from") && k > 0 && doc.is_any(k - 1, REPRESENTATIVES);
+            // "Egypt, Saudi Arabia, Jordan and Qatar": a comma right after a name goes on with the list
+            // when the list ends in "and" + a name.
+            let listed = w == "," && last_end == Some(k) && list_goes_on(doc, &after[i..], k);
+            if represented_from
+                || listed
+                || doc.is_any(k, &["with", "between", "among", "of", "by", "and"])
+            {
                 introduced = true;
                 gap = 0;
             } else if doc.is_any(
@@ -1796,13 +1866,33 @@ fn attached<'e>(
         if !introduced {
             return out;
         }
-        out.push(m);
+        out.push(*m);
         k = m.end + usize::from(m.possessive);
+        last_end = Some(m.end);
         gap = 0;
         // After a name only "and" brings in another: "a summit with Putin, Kim is expected to ..." ends here.
         introduced = false;
     }
     out
+}
+
+/// After the comma at `k`, names follow one another, joined by commas, until "and" brings in the last:
+/// "A, B, C and D", not "with Putin, Kim is expected to".
+fn list_goes_on(doc: &Doc<'_>, rest: &[&Mention], mut k: usize) -> bool {
+    for m in rest {
+        let next = k + 1 + usize::from(doc.is(k + 1, "the"));
+        if m.start != next {
+            return false;
+        }
+        k = m.end;
+        if doc.is(k, "and") || (doc.is(k, ",") && doc.is(k + 1, "and")) {
+            return true;
+        }
+        if !doc.is(k, ",") {
+            return false;
+        }
+    }
+    false
 }
 
 /// The word that makes a meeting noun at `t` the purpose of its clause's verb: "for" ("arrived for talks

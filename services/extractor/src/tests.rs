@@ -953,3 +953,28 @@ fn the_cause_of_a_strike_is_told_in_a_clause_of_its_own() {
     assert_eq!(attacks.len(), 1, "{evs:?}");
     assert_eq!(attacks[0].actors[0].id, "pakistan");
 }
+
+#[test]
+fn negotiators_from_two_parties_hold_talks_a_mediator_is_no_party() {
+    let evs = run("Negotiators from Armenia and Azerbaijan have been holding indirect talks in Geneva, mediated by Swiss officials.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("talks");
+    let mut ids: Vec<_> = m.actors.iter().map(|a| a.id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["armenia", "azerbaijan"]);
+    assert_eq!(m.place.as_ref().unwrap().name, "Geneva");
+}
+
+#[test]
+fn a_joint_meeting_with_ministers_from_a_list_of_states() {
+    let evs = run("Indian Foreign Minister Subrahmanyam Jaishankar will meet Brazilian President Luiz Inacio Lula da Silva on Thursday and then hold a joint meeting with foreign ministers from Argentina, Chile, Peru and Colombia.");
+    let joint = evs
+        .iter()
+        .find(|e| e.kind == "meeting" && e.actors.iter().any(|a| a.id == "peru"))
+        .expect("joint meeting");
+    let ids: Vec<_> = joint.actors.iter().map(|a| a.id.as_str()).collect();
+    assert!(ids.contains(&"subrahmanyam-jaishankar"), "{ids:?}");
+    for state in ["argentina", "chile", "colombia"] {
+        assert!(ids.contains(&state), "{ids:?}");
+    }
+    assert!(!ids.contains(&"luiz-inacio-lula-da-silva"), "{ids:?}");
+}
