@@ -1516,13 +1516,9 @@ fn next_stop(
         if doc.is_any(k, &[";", ":"]) || (k > c.trigger.1 && is_verb_trigger(doc, k)) {
             return None;
         }
-        let opener = if doc.is(k, "and") && doc.is_any(k + 1, &["then", "on"]) {
-            Some(k + 2)
-        } else if doc.is(k, ",") && doc.is(k + 1, "then") {
-            Some(k + 2)
-        } else {
-            None
-        };
+        let opener = ((doc.is(k, "and") && doc.is_any(k + 1, &["then", "on"]))
+            || (doc.is(k, ",") && doc.is(k + 1, "then")))
+        .then_some(k + 2);
         if let Some(at) = opener.filter(|&at| doc.is(at, "to")) {
             let (place, e) = places::parse(doc, ents, at + 1, to)?;
             let mut next = c.clone();
