@@ -738,12 +738,23 @@ fn the_two(
         }
     }
     if COUNTRIES.contains(&next) {
+        // The last two countries the people named stand for, reading back over anyone whose country is
+        // unknown or the same as one already taken ("Macron met Luong Cuong, then To Lam ... the two
+        // countries" are France and Vietnam).
         let lex = doc.lex();
-        let refs = match (
-            ents.country_of(lex, Ref::Person(a)),
-            ents.country_of(lex, Ref::Person(b)),
-        ) {
-            (Some(x), Some(y)) if x != y => vec![Ref::Country(x), Ref::Country(y)],
+        let mut states: Vec<u16> = Vec::new();
+        for &p in last_people.iter().rev() {
+            if let Some(c) = ents.country_of(lex, Ref::Person(p)) {
+                if !states.contains(&c) {
+                    states.push(c);
+                }
+            }
+            if states.len() == 2 {
+                break;
+            }
+        }
+        let refs = match states[..] {
+            [y, x] => vec![Ref::Country(x), Ref::Country(y)],
             _ => people,
         };
         return Some((noun_end, refs));
@@ -821,7 +832,8 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
         // Kassym-Jomart Tokayev".
         let after_title = matches!(els.last(), Some((Elem::Title { .. }, ..)));
         if doc.is_cap(i)
-            && STOP.binary_search(&doc.tok(i)).is_err()
+            && (STOP.binary_search(&doc.tok(i)).is_err()
+                || (after_title && stop_word_given_name(doc, i)))
             && (!has_upper_after_hyphen(doc.tok(i)) || (after_title && doc.is_cap(i + 1)))
         {
             els.push((Elem::Cap, i, i + 1));
@@ -856,6 +868,21 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
         possessive,
         end: i,
     })
+}
+
+/// "General Secretary To Lam": right after a title, a capitalised preposition (a Vietnamese given name
+/// as often as not) is part of the name when a plain capitalised surname follows it. Days, months,
+/// pronouns and determiners never are: "President On Monday" does not occur, "the minister Then ..."
+/// would be a sentence break the segmenter already made.
+fn stop_word_given_name(doc: &Doc<'_>, i: usize) -> bool {
+    const GIVEN_NAME_HOMOGRAPHS: &[&str] = &["To", "Top"];
+    let next = i + 1;
+    doc.is_any(i, GIVEN_NAME_HOMOGRAPHS)
+        && doc.tok(i).starts_with(char::is_uppercase)
+        && doc.is_cap(next)
+        && STOP.binary_search(&doc.tok(next)).is_err()
+        && doc.cs_at(next).is_none()
+        && doc.ci_find(next, title).is_none()
 }
 
 fn title(e: &Entry) -> Option<bool> {
@@ -1051,12 +1078,10 @@ fn interpret(
     )] = els[..]
     {
         if let Some(noun) = group_noun_after(doc, chunk.end) {
-            // Coordinated ("Turkish and Iraqi officials"): each demonym is its own country mention.
-            let end = if noun == chunk.end {
-                chunk.end + 1
-            } else {
-                chunk.end
-            };
+            // Coordinated ("Turkish and Iraqi officials"): each demonym is its own country mention;
+            // otherwise the mention runs to the noun ("Israeli fighter jets").
+            let coordinated = (chunk.end..noun).any(|k| doc.is_any(k, &["and", ","]));
+            let end = if coordinated { chunk.end } else { noun + 1 };
             ents.mentions.push(Mention {
                 start: a,
                 end,
@@ -1099,8 +1124,18 @@ fn group_noun_after(doc: &Doc<'_>, mut i: usize) -> Option<usize> {
         .map(|(end, _)| end)
     };
     for _ in 0..4 {
-        if doc.is_any(i, FORCES) {
-            return Some(i);
+        // "Israeli fighter jets", "Russian attack drones": a lowercase modifier or two before the noun.
+        let mut noun = i;
+        while noun < i + 2
+            && doc.is_word(noun)
+            && !doc.is_cap(noun)
+            && !doc.is_any(noun, FORCES)
+            && !doc.is_any(noun, &["and", "or", "the", "a", "an", "of", "to", "in"])
+        {
+            noun += 1;
+        }
+        if doc.is_any(noun, FORCES) {
+            return Some(noun);
         }
         if !doc.is_any(i, &["and", ","]) {
             return None;
@@ -1260,6 +1295,18 @@ mod tests {
             })
             .collect();
         (ents.people, mentions)
+    }
+
+    #[test]
+    fn a_given_name_that_is_also_a_preposition_follows_a_title() {
+        let (people, mentions) = read(
+            "Thai Prime Minister Srettha Thavisin will call on General Secretary To Lam in Hanoi. \
+             Lam pledged closer ties. To reach Hanoi, Srettha flew from Bangkok.",
+        );
+        assert!(people.iter().any(|p| p.name == "To Lam"), "{people:?}");
+        assert!(mentions.iter().any(|(t, id)| t == "Lam" && id == "to-lam"));
+        // Opening a sentence, "To" is the preposition.
+        assert!(!people.iter().any(|p| p.name.starts_with("To Reach")));
     }
 
     #[test]

@@ -55,6 +55,18 @@ pub struct Candidate {
     pub also_launched: Vec<(String, Option<u32>)>,
     /// A launch's place is the site it was fired from ("from the Sunan area"), not the area it flew into.
     pub launch_site: bool,
+    /// Told in "<the subject> came two days after ...": an earlier happening than the one the sentence's
+    /// subject stands for, never the same one unless both are dated alike ([`crate::merge`]).
+    pub precedes: Option<Precedes>,
+}
+
+/// How long before the happening a sentence's subject names an earlier one took place: "came two days
+/// after" is `Some(2)`, "came hours after" or "days after" is `None` (the same day or too vague to date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Precedes {
+    pub days_before: Option<u64>,
+    /// Token range of the gap phrase ("came two days after"): the event's time text when it dates it.
+    pub gap: (usize, usize),
 }
 
 const PREPS: &[&str] = &[
@@ -120,6 +132,8 @@ const DETERMINERS: &[&str] = &[
     "such",
     "further",
     "bilateral",
+    "joint",
+    "indirect",
     "arms",
     "summit",
     "working",
@@ -230,6 +244,13 @@ fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str
                     "that" if !doc.is_any(k.wrapping_sub(1), &["so", "such", "now"]) => {
                         out.push((k, "that"))
                     }
+                    // "in response to earlier launches", "in retaliation for a strike": the cause is
+                    // another happening, told in a clause of its own.
+                    "in" if doc.is_any(k + 1, &["response", "retaliation", "reprisal"])
+                        && doc.is_any(k + 2, &["to", "for"]) =>
+                    {
+                        out.push((k, "sub"))
+                    }
                     "as" if doc.is_any(k + 1, &["he", "she", "they", "it", "we", "the"])
                         || as_clause(doc, k + 1) =>
                     {
@@ -325,6 +346,25 @@ fn actor_mentions<'e>(
         // "to visit Pyongyang for a summit with Kim": the object of one trigger is no subject of the next.
         .filter(|m| objects || m.start == 0 || m.possessive || !is_verb_trigger(doc, m.start - 1))
         .collect()
+}
+
+/// Nouns for people who act for a state or group: "negotiators from Israel and Hamas", "foreign ministers
+/// from Egypt and Jordan". Unnamed, they are represented by the states after "from".
+const REPRESENTATIVES: &[&str] = &[
+    "ministers",
+    "officials",
+    "negotiators",
+    "delegations",
+    "delegates",
+    "envoys",
+    "diplomats",
+    "representatives",
+    "counterparts",
+];
+
+/// The mention at `m` is the state or group a representative noun before "from" acts for.
+fn represented(doc: &Doc<'_>, m: &Mention) -> bool {
+    m.start >= 2 && doc.is(m.start - 1, "from") && doc.is_any(m.start - 2, REPRESENTATIVES)
 }
 
 fn is_verb_trigger(doc: &Doc<'_>, k: usize) -> bool {
@@ -459,7 +499,8 @@ pub fn candidates(
                         more.also_launched.clear();
                         out.push(more);
                     }
-                    let again = continued_elsewhere(doc, ents, &times, &c, to, published);
+                    let again = continued_elsewhere(doc, ents, &times, &c, to, published)
+                        .or_else(|| next_stop(doc, ents, &times, &c, to, published));
                     let before = previous_since(doc, ents, &times, &c, to, published);
                     out.insert(out.len() - c.also_launched.len(), c);
                     out.extend(again);
@@ -474,6 +515,7 @@ pub fn candidates(
     inherit_narrative(doc, &mut out);
     inherit_meeting(doc, ents, &mut out);
     leave_from_last_stop(doc, &mut out);
+    date_earlier_happenings(doc, &mut out);
     out
 }
 
@@ -563,6 +605,11 @@ fn frame(
         if !verb {
             return None;
         }
+    }
+    // "the train headed to Ussuriysk": a traveller who headed somewhere is on the way, not yet there; only
+    // a trip still to come ("will head to", "heads to") tells where they will arrive.
+    if spec.name == "arrival" && form == Form::Past && doc.is(t, "headed") {
+        return None;
     }
     // "such launches", "such missile tests": a kind of act again ("no such meeting" is a denial).
     if form == Form::Noun {
@@ -705,6 +752,16 @@ fn frame(
         .then(|| purpose_marker(doc, cs, t))
         .flatten();
     let mut before = actor_mentions(doc, ents, attr, cs, t, false, &place_spans);
+    // "Negotiators from Israel and Hamas held talks": the parties are the states the negotiators act for.
+    if matches!(spec.name.as_str(), "meeting" | "agreement") {
+        let objects = actor_mentions(doc, ents, attr, cs, t, true, &place_spans);
+        for m in objects.into_iter().filter(|m| represented(doc, m)) {
+            if !before.iter().any(|b| b.start == m.start) {
+                before.push(m);
+            }
+        }
+        before.sort_by_key(|m| m.start);
+    }
     if let Some(marker) = purpose {
         if place.is_none() {
             let modifier = before
@@ -744,10 +801,11 @@ fn frame(
     let mut subject_end = cs;
     // "Modi will hold talks with Tusk and call on Duda": a verb coordinated with an earlier one shares its
     // subject, not the object of the first verb.
-    let coordinated_verb = !is_noun
+    let coordinated_verb = (!is_noun
         && t > from + 1
         && (doc.is(t - 1, "and")
-            || (doc.is(t - 2, "and") && doc.is_any(t - 1, &["then", "also", "later"])));
+            || (doc.is(t - 2, "and") && doc.is_any(t - 1, &["then", "also", "later"]))))
+        || (is_noun && coordinated_light_verb(doc, from, t));
     let sentence_subjects = if coordinated_verb {
         actor_mentions(doc, ents, attr, from, t, false, &place_spans)
     } else {
@@ -1278,7 +1336,109 @@ fn frame(
             Vec::new()
         },
         launch_site,
+        precedes: if opener == "temporal" {
+            came_after(doc, from, cs)
+        } else {
+            None
+        },
     })
+}
+
+/// "The launch came a week after ...", "The strike comes two days after ...": the clause opened by "after"
+/// at `cs` tells of an earlier happening, and by how many days when the gap is counted in days or weeks.
+fn came_after(doc: &Doc<'_>, from: usize, cs: usize) -> Option<Precedes> {
+    if !doc.is(cs, "after") || cs < from + 2 {
+        return None;
+    }
+    let mut k = cs - 1;
+    // The gap: "three days", "a week", "just days", "hours".
+    let unit_days = match doc.lower(k).as_str() {
+        "day" | "days" => Some(1),
+        "week" | "weeks" => Some(7),
+        "hour" | "hours" | "minutes" => Some(0),
+        "month" | "months" => None,
+        _ => return None,
+    };
+    k -= 1;
+    let number = if doc.kind(k) == crate::segment::TokKind::Number {
+        doc.tok(k).parse::<u64>().ok()
+    } else {
+        NUMBERS
+            .iter()
+            .find(|(w, _)| doc.is(k, w) && !matches!(*w, "both" | "pair"))
+            .map(|&(_, n)| u64::from(n))
+    };
+    if number.is_some() {
+        k = k.checked_sub(1)?;
+    }
+    while k > from && doc.is_any(k, &["just", "only", "barely", "some", "about", "nearly"]) {
+        k -= 1;
+    }
+    if !doc.is_any(
+        k,
+        &["came", "comes", "come", "coming", "followed", "follows"],
+    ) {
+        return None;
+    }
+    // "hours after": the same day; "days after", "a month after": too vague for a day.
+    let days_before = match (unit_days, number) {
+        (Some(0), _) => Some(0),
+        (Some(d), Some(n)) => Some(d * n),
+        _ => None,
+    };
+    Some(Precedes {
+        days_before,
+        gap: (k, cs + 1),
+    })
+}
+
+/// "The attack came two days after Israeli jets struck ports in Yemen": the earlier happening is dated
+/// from the one the sentence's subject stands for — the last mention of the subject noun's kind told
+/// before, with a day date, even one naming no actor ("A missile struck Jaffa early Saturday") — minus the
+/// gap, unless its own clause gives a time.
+fn date_earlier_happenings(doc: &Doc<'_>, cands: &mut [Candidate]) {
+    for i in 0..cands.len() {
+        let (head, tail) = cands.split_at_mut(i);
+        let c = &mut tail[0];
+        let Some(Precedes {
+            days_before: Some(days),
+            gap,
+        }) = c.precedes
+        else {
+            continue;
+        };
+        if c.date.is_some() || c.status != Status::Occurred {
+            continue;
+        }
+        let sent = &doc.sents[c.sent];
+        // The subject: the first event noun of the sentence, before the trigger.
+        let subject_kind = (sent.content..c.trigger.0).find_map(|k| {
+            doc.ci_at(k).and_then(|(_, es)| {
+                es.iter().find_map(|e| match e {
+                    Entry::Trigger {
+                        kind,
+                        form: Form::Noun,
+                        ..
+                    } => Some(usize::from(*kind)),
+                    _ => None,
+                })
+            })
+        });
+        let Some(subject_kind) = subject_kind else {
+            continue;
+        };
+        let reference = head.iter().rev().find_map(|p| {
+            (p.kind == subject_kind && p.sent < c.sent && p.precedes.is_none())
+                .then_some(p.date)
+                .flatten()
+                .and_then(|d| d.as_naive())
+        });
+        let Some(day) = reference.and_then(|d| d.checked_sub_days(chrono::Days::new(days))) else {
+            continue;
+        };
+        c.date = Some(PartialDate::day(day));
+        c.time_text = Some(doc.span(gap.0, gap.1).to_owned());
+    }
 }
 
 /// "previously met at the Vostochny Cosmodrome in September 2023, and in Vladivostok in April 2019": a
@@ -1315,6 +1475,63 @@ fn continued_elsewhere(
             again.time_text = Some(doc.span(x.start, x.end).to_owned());
             again.also_launched.clear();
             return Some(again);
+        }
+        k += 1;
+    }
+    None
+}
+
+/// "will head to Jakarta on Tuesday and then to Kuala Lumpur", "flew to Hanoi and on to Manila": a trip's
+/// next stop, told without a verb of its own after an arrival verb's place, is a second arrival of the
+/// same traveller, in the same tense. A time right after the new place is its own; the first stop's time
+/// is not carried over (the second stop comes later).
+fn next_stop(
+    doc: &Doc<'_>,
+    ents: &Entities,
+    times: &[TimeExpr],
+    c: &Candidate,
+    to: usize,
+    published: Option<chrono::NaiveDate>,
+) -> Option<Candidate> {
+    let arrival = doc.lex().kind_index("arrival")?;
+    if c.kind != arrival || !c.strong || c.place.is_none() {
+        return None;
+    }
+    let is_noun = doc.ci_at(c.trigger.0).is_some_and(|(_, es)| {
+        es.iter().any(|e| {
+            matches!(
+                e,
+                Entry::Trigger {
+                    form: Form::Noun,
+                    ..
+                }
+            )
+        })
+    });
+    if is_noun {
+        return None;
+    }
+    let mut k = c.trigger.1;
+    while k + 2 < to {
+        if doc.is_any(k, &[";", ":"]) || (k > c.trigger.1 && is_verb_trigger(doc, k)) {
+            return None;
+        }
+        let opener = ((doc.is(k, "and") && doc.is_any(k + 1, &["then", "on"]))
+            || (doc.is(k, ",") && doc.is(k + 1, "then")))
+        .then_some(k + 2);
+        if let Some(at) = opener.filter(|&at| doc.is(at, "to")) {
+            let (place, e) = places::parse(doc, ents, at + 1, to)?;
+            let mut next = c.clone();
+            next.place = Some(place);
+            next.destination = None;
+            let own_time = times
+                .iter()
+                .find(|x| x.start == e || (x.start == e + 1 && doc.is_any(e, &["on", "in"])));
+            next.date = own_time
+                .and_then(|x| time::resolve(x.when, published, c.status != Status::Occurred));
+            next.time_text = own_time.map(|x| doc.span(x.start, x.end).to_owned());
+            next.also_launched.clear();
+            return Some(next);
         }
         k += 1;
     }
@@ -1488,6 +1705,28 @@ fn coordinated_weapons(
     out
 }
 
+/// "will meet Sisi and then hold a joint meeting with ...", "and to hold talks": the noun at `t` is the
+/// object of "hold"/"have" coordinated with an earlier verb, so its clause shares that verb's subject.
+fn coordinated_light_verb(doc: &Doc<'_>, from: usize, t: usize) -> bool {
+    let Some(verb) = (t.saturating_sub(4).max(from)..t)
+        .rev()
+        .find(|&k| doc.is_any(k, &["hold", "holds", "held", "have", "has", "had"]))
+    else {
+        return false;
+    };
+    // Only determiners and modifiers between the verb and the noun.
+    if !(verb + 1..t).all(|k| doc.is_any(k, DETERMINERS) || (doc.is_word(k) && !doc.is_cap(k))) {
+        return false;
+    }
+    let mut k = verb;
+    for filler in ["to", "then", "also", "later"] {
+        if k > from && doc.is(k - 1, filler) {
+            k -= 1;
+        }
+    }
+    k > from + 1 && doc.is(k - 1, "and")
+}
+
 /// The noun at `t` opens with "a"/"an", read back over a few lowercase modifiers ("a national security").
 fn indefinite(doc: &Doc<'_>, floor: usize, t: usize) -> bool {
     let mut k = t;
@@ -1566,10 +1805,26 @@ fn attached<'e>(
     let mut k = from;
     let mut gap = 0;
     let mut introduced = direct;
-    for m in after {
+    let mut last_end: Option<usize> = None;
+    for (i, m) in after.iter().enumerate() {
         while k < m.start {
             let w = doc.tok(k);
-            if doc.is_any(k, &["with", "between", "among", "of", "by", "and"]) {
+            // "talks mediated by Qatar": the mediator is not a party.
+            if doc.is(k, "by")
+                && k > 0
+                && doc.is_any(k - 1, &["mediated", "brokered", "facilitated"])
+            {
+                return out;
+            }
+            // "with foreign ministers from Egypt, Jordan and Qatar": the states they act for.
+            let represented_from = doc.is(k, "from") && k > 0 && doc.is_any(k - 1, REPRESENTATIVES);
+            // "Egypt, Saudi Arabia, Jordan and Qatar": a comma right after a name goes on with the list
+            // when the list ends in "and" + a name.
+            let listed = w == "," && last_end == Some(k) && list_goes_on(doc, &after[i..], k);
+            if represented_from
+                || listed
+                || doc.is_any(k, &["with", "between", "among", "of", "by", "and"])
+            {
                 introduced = true;
                 gap = 0;
             } else if doc.is_any(
@@ -1607,13 +1862,33 @@ fn attached<'e>(
         if !introduced {
             return out;
         }
-        out.push(m);
+        out.push(*m);
         k = m.end + usize::from(m.possessive);
+        last_end = Some(m.end);
         gap = 0;
         // After a name only "and" brings in another: "a summit with Putin, Kim is expected to ..." ends here.
         introduced = false;
     }
     out
+}
+
+/// After the comma at `k`, names follow one another, joined by commas, until "and" brings in the last:
+/// "A, B, C and D", not "with Putin, Kim is expected to".
+fn list_goes_on(doc: &Doc<'_>, rest: &[&Mention], mut k: usize) -> bool {
+    for m in rest {
+        let next = k + 1 + usize::from(doc.is(k + 1, "the"));
+        if m.start != next {
+            return false;
+        }
+        k = m.end;
+        if doc.is(k, "and") || (doc.is(k, ",") && doc.is(k + 1, "and")) {
+            return true;
+        }
+        if !doc.is(k, ",") {
+            return false;
+        }
+    }
+    false
 }
 
 /// The word that makes a meeting noun at `t` the purpose of its clause's verb: "for" ("arrived for talks
@@ -1820,7 +2095,11 @@ fn inherit_meeting(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
     for i in 0..cands.len() {
         let (head, tail) = cands.split_at_mut(i);
         let c = &mut tail[0];
-        if c.kind != agreement || c.status != Status::Occurred || c.actors.is_empty() {
+        if c.kind != agreement
+            || c.status != Status::Occurred
+            || c.actors.is_empty()
+            || c.precedes.is_some()
+        {
             continue;
         }
         let sent = &doc.sents[c.sent];
@@ -1861,7 +2140,9 @@ fn inherit_narrative(doc: &Doc<'_>, cands: &mut [Candidate]) {
     for i in 0..cands.len() {
         let (head, tail) = cands.split_at_mut(i);
         let c = &mut tail[0];
-        if c.status != Status::Occurred || !c.strong || c.actors.is_empty() {
+        // An earlier happening ("came two days after ...") is dated by its gap, not by its neighbours.
+        if c.status != Status::Occurred || !c.strong || c.actors.is_empty() || c.precedes.is_some()
+        {
             continue;
         }
         let sent = &doc.sents[c.sent];

@@ -41,6 +41,8 @@ pub struct Happening {
     weapons_named: Vec<(usize, String)>,
     /// The place is a launch site, which no sea area fired into replaces.
     place_site: bool,
+    /// Started by a mention told as earlier than another ("came two days after ..."): see [`compatible_at`].
+    precedes: bool,
 }
 
 /// The kinds whose actors merge by their own rules.
@@ -183,6 +185,15 @@ fn compatible_at(
             if !by_country {
                 return false;
             }
+        }
+    }
+    // "The launch comes a week after Iran launched ... on Jan. 20": the earlier happening and the one the
+    // sentence's subject stands for are two, however alike; only a mention dated alike restates it.
+    let precedes = c.precedes.is_some();
+    if (h.precedes || precedes) && !h.mentions.is_empty() {
+        let dated_alike = matches!((&h.date, &c.date), (Some(a), Some(b)) if a.agrees_with(b));
+        if !dated_alike {
+            return false;
         }
     }
     match (&h.date, &c.date) {
@@ -331,6 +342,7 @@ pub fn merge(
                     status_asserted: false,
                     weapons_named: Vec::new(),
                     place_site: false,
+                    precedes: c.precedes.is_some(),
                 };
                 absorb(&mut h, c, i);
                 out.push(h);

@@ -897,3 +897,84 @@ fn names_joining_a_meeting_are_participants() {
     let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
     assert_eq!(m.actors.len(), 3, "{m:?}");
 }
+
+#[test]
+fn a_trip_heads_to_one_stop_and_then_to_the_next() {
+    let evs = run("Brazilian President Luiz Inacio Lula da Silva will head to Jakarta on Thursday and then to Kuala Lumpur, where he is due to address a business forum on Saturday.");
+    let arrivals: Vec<_> = evs.iter().filter(|e| e.kind == "arrival").collect();
+    assert_eq!(arrivals.len(), 2, "{evs:?}");
+    assert_eq!(arrivals[0].place.as_ref().unwrap().name, "Jakarta");
+    assert_eq!(arrivals[0].date().unwrap().to_string(), "2024-03-14");
+    assert_eq!(arrivals[1].place.as_ref().unwrap().name, "Kuala Lumpur");
+    // The forum's Saturday is not the arrival's day.
+    assert_eq!(arrivals[1].date(), None);
+    assert!(arrivals.iter().all(|a| a.status == Status::Expected));
+    // A traveller who headed somewhere is on the way, not there.
+    let evs = run("Lula's motorcade then headed to the port city of Surabaya on Monday.");
+    assert!(!evs.iter().any(|e| e.kind == "arrival"), "{evs:?}");
+}
+
+#[test]
+fn a_happening_the_lead_came_days_after_is_an_earlier_one() {
+    // 2024-03-13 is a Wednesday: the strike was on Tuesday, the raid two days before it.
+    let evs = run("Russian drones struck a power plant in Odesa on Tuesday, regional officials said. The attack came two days after Ukrainian attack drones hit an oil refinery in the Belgorod region.");
+    let attacks: Vec<_> = evs.iter().filter(|e| e.kind == "attack").collect();
+    assert_eq!(attacks.len(), 2, "{evs:?}");
+    let earlier = attacks
+        .iter()
+        .find(|a| a.actors[0].id == "ukraine")
+        .expect("the earlier raid, by the demonym's country");
+    assert_eq!(earlier.date().unwrap().to_string(), "2024-03-10");
+    // A gap too vague for a day leaves the earlier happening undated, and still apart.
+    let evs = run("Iran launched a satellite from the Semnan spaceport on Tuesday. The launch came weeks after Iran launched a research satellite on a Simorgh rocket.");
+    let launches: Vec<_> = evs.iter().filter(|e| e.kind == "missile_launch").collect();
+    assert_eq!(launches.len(), 2, "{evs:?}");
+    assert_eq!(launches[1].date(), None);
+}
+
+#[test]
+fn the_two_countries_are_those_of_the_last_people_with_a_known_country() {
+    let evs = run("Thai Prime Minister Srettha Thavisin held talks with Vietnamese President Vo Van Thuong in Hanoi on Tuesday. He was later to meet General Secretary To Lam. The two countries signed a trade agreement.");
+    let deal = evs.iter().find(|e| e.kind == "agreement").expect("deal");
+    let mut ids: Vec<_> = deal.actors.iter().map(|a| a.id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["thailand", "vietnam"]);
+    let later = evs
+        .iter()
+        .find(|e| e.actors.iter().any(|a| a.id == "to-lam"))
+        .expect("meeting with To Lam");
+    assert_eq!(later.status, Status::Expected);
+}
+
+#[test]
+fn the_cause_of_a_strike_is_told_in_a_clause_of_its_own() {
+    let evs = run("Pakistani jets struck militant hideouts in Afghanistan's Khost province on Monday in response to earlier Taliban raids on border posts.");
+    let attacks: Vec<_> = evs.iter().filter(|e| e.kind == "attack").collect();
+    assert_eq!(attacks.len(), 1, "{evs:?}");
+    assert_eq!(attacks[0].actors[0].id, "pakistan");
+}
+
+#[test]
+fn negotiators_from_two_parties_hold_talks_a_mediator_is_no_party() {
+    let evs = run("Negotiators from Armenia and Azerbaijan have been holding indirect talks in Geneva, mediated by Swiss officials.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("talks");
+    let mut ids: Vec<_> = m.actors.iter().map(|a| a.id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["armenia", "azerbaijan"]);
+    assert_eq!(m.place.as_ref().unwrap().name, "Geneva");
+}
+
+#[test]
+fn a_joint_meeting_with_ministers_from_a_list_of_states() {
+    let evs = run("Indian Foreign Minister Subrahmanyam Jaishankar will meet Brazilian President Luiz Inacio Lula da Silva on Thursday and then hold a joint meeting with foreign ministers from Argentina, Chile, Peru and Colombia.");
+    let joint = evs
+        .iter()
+        .find(|e| e.kind == "meeting" && e.actors.iter().any(|a| a.id == "peru"))
+        .expect("joint meeting");
+    let ids: Vec<_> = joint.actors.iter().map(|a| a.id.as_str()).collect();
+    assert!(ids.contains(&"subrahmanyam-jaishankar"), "{ids:?}");
+    for state in ["argentina", "chile", "colombia"] {
+        assert!(ids.contains(&state), "{ids:?}");
+    }
+    assert!(!ids.contains(&"luiz-inacio-lula-da-silva"), "{ids:?}");
+}
