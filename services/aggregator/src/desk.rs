@@ -15,6 +15,7 @@ use dateline_shared::{ActorType, Change, Event, Story, StoryEvent, Withdrawal};
 use crate::event_index::EventIndex;
 use crate::matching::{match_score, principal_actors};
 use crate::resolve::{diff, resolve, resolve_new, resolve_with_derivation, Derivation};
+use crate::story_encoding::EncodedEvents;
 use crate::title;
 
 /// What applying one report did.
@@ -77,6 +78,8 @@ pub struct Desk {
     by_actor: HashMap<String, BTreeSet<String>>,
     /// Held events by kind and principal actor, to find the happening a report is about.
     events: EventIndex,
+    /// The JSON of each open event as it was when it last changed: every change here forgets it.
+    encoded: EncodedEvents,
     /// story event id → the tallies its fields were derived from, so a report arriving in order is added
     /// without re-deriving from all the event's reports. Dropped whenever an event is re-derived otherwise;
     /// missing ones are rebuilt on the next report.
@@ -138,10 +141,43 @@ impl Desk {
     /// returning those to store before the story is written. Changes how the story is written, not what it
     /// holds, so it is no change to report.
     pub fn seal_sources(&mut self, id: &str) -> Vec<PageToStore> {
-        self.stories
-            .get_mut(id)
-            .map(seal_story_sources)
-            .unwrap_or_default()
+        let Some(story) = self.stories.get_mut(id) else {
+            return Vec::new();
+        };
+        let mut pages = Vec::new();
+        for event in &mut story.events {
+            let sealed_before = event.sources.sealed().len();
+            pages.extend(event.sources.seal());
+            if event.sources.sealed().len() != sealed_before {
+                self.encoded.forget(&event.id);
+            }
+        }
+        pages
+    }
+
+    /// A story's JSON as stored in the stories bucket (see [`story_encoding`](crate::story_encoding)), open
+    /// or closed since the last [`Desk::take_closed`].
+    pub fn story_json(&mut self, id: &str) -> Option<serde_json::Result<Vec<u8>>> {
+        let open = self.stories.contains_key(id);
+        let story = self
+            .stories
+            .get(id)
+            .or_else(|| self.closed.iter().find(|s| s.id == id))?;
+        Some(self.encoded.story_json(story, open))
+    }
+
+    /// The update to publish for a story's changes: its new state and the changes.
+    pub fn update_json(
+        &mut self,
+        id: &str,
+        changes: &[Change],
+    ) -> Option<serde_json::Result<Vec<u8>>> {
+        let open = self.stories.contains_key(id);
+        let story = self
+            .stories
+            .get(id)
+            .or_else(|| self.closed.iter().find(|s| s.id == id))?;
+        Some(self.encoded.update_json(story, changes, open))
     }
 
     pub fn stories(&self) -> impl Iterator<Item = &Story> {
@@ -203,6 +239,7 @@ impl Desk {
         };
         let revision = story.revision + 1;
         forget_derivations(&mut self.derivations, story);
+        self.encoded.forget_story(story);
         let mut changes =
             retract_article(story, id, withdrawal.article_version, revision, &because);
         for event in &story.events {
@@ -346,6 +383,7 @@ impl Desk {
                     });
                 }
                 self.events.register(&story_id, &after);
+                self.encoded.forget(&after.id);
                 story.events[index] = after;
             }
             None => {
@@ -389,6 +427,7 @@ impl Desk {
         if newer_version && complete() {
             reports_left = true;
             forget_derivations(&mut self.derivations, story);
+            self.encoded.forget_story(story);
             changes.extend(retract_article(
                 story,
                 &event.article_id,
@@ -467,7 +506,12 @@ impl Desk {
         // Among equal matches the story with the smallest id wins, and in it the earliest event.
         let holding = self
             .events
-            .candidates(&event.kind, principal_actors(&event.actors))
+            .candidates(
+                &event.kind,
+                principal_actors(&event.actors),
+                event.date(),
+                event.published_at.map(|p| p.date_naive()),
+            )
             .into_iter()
             .filter_map(|(story_id, event_id)| {
                 let story = self.stories.get(story_id)?;
@@ -588,6 +632,7 @@ impl Desk {
         };
         forget_derivations(&mut self.derivations, old);
         self.events.forget_story(story_id);
+        self.encoded.forget_story(old);
         if let Some(last) = self.last_reported.remove(story_id) {
             self.by_last_reported.remove(&(last, story_id.to_owned()));
         }
@@ -1211,11 +1256,49 @@ mod tests {
         assert_eq!(desk.len(), 2);
     }
 
-    mod routing_by_index {
-        //! Routing through the event index must find exactly what scoring every held event finds; debug
-        //! builds assert it on every report ([`Desk::holding_by_scan`]), so these runs fail on any miss.
+    #[test]
+    fn a_story_written_after_every_report_is_what_encoding_it_whole_gives() {
+        // One happening reported again and again, the story written after each report as the service does:
+        // its kept JSON, sealed pages of sources included, must read back as the whole story (debug builds also
+        // compare every `story_json` with a full encoding too).
+        let mut desk = Desk::new();
+        let mut story = String::new();
+        for n in 0..60 {
+            let status = if n % 2 == 0 {
+                Status::Occurred
+            } else {
+                Status::Expected
+            };
+            let outcome = desk.apply(
+                report(&format!("a{n}"), 1, status, Some("Seoul"), 16),
+                now(),
+            );
+            story = outcome.story_id().unwrap_or_default().to_owned();
+            desk.seal_sources(&story);
+            let json = desk
+                .story_json(&story)
+                .and_then(Result::ok)
+                .unwrap_or_default();
+            let stored: Story = serde_json::from_slice(&json).expect("the story JSON reads back");
+            assert_eq!(stored.events[0].sources.count(), n + 1);
+            let whole = desk.story(&story).map(serde_json::to_vec);
+            assert_eq!(whole.and_then(Result::ok), Some(json));
+        }
+        let held = desk.story(&story).expect("the story is open");
+        assert!(
+            !held.events[0].sources.sealed().is_empty(),
+            "60 reports must have sealed pages of sources"
+        );
+    }
+
+    mod kept_indexes {
+        //! What the desk keeps to go fast must never change what it does: routing through the event index must
+        //! find exactly what scoring every held event finds ([`Desk::holding_by_scan`]), and a story's JSON put
+        //! together from its events' kept JSON must be what encoding it whole gives. Debug builds assert both
+        //! on every use, so these runs fail on any difference.
         use super::*;
         use crate::resolve::tests::country;
+        use chrono::NaiveDate;
         use proptest::prelude::*;
 
         const PEOPLE: [&str; 4] = [
@@ -1234,7 +1317,10 @@ mod tests {
                 kind: usize,
                 people: Vec<usize>,
                 with_country: bool,
-                day: Option<u32>,
+                /// None, or a date of one of the forms a report carries: day, month or year.
+                date: Option<String>,
+                /// Days after 2024-01-10 the report was published.
+                published: u64,
             },
             Kill {
                 article: usize,
@@ -1244,29 +1330,41 @@ mod tests {
 
         fn step() -> impl Strategy<Value = Step> {
             prop_oneof![
-                6 => (0usize..6, 1u32..3, 0usize..KINDS.len(), proptest::collection::vec(0usize..PEOPLE.len(), 0..3), any::<bool>(), proptest::option::of(1u32..4))
-                    .prop_map(|(article, version, kind, people, with_country, day)| Step::Report { article, version, kind, people, with_country, day }),
+                6 => (0usize..6, 1u32..3, 0usize..KINDS.len(), proptest::collection::vec(0usize..PEOPLE.len(), 0..3), any::<bool>(), date(), 0u64..60)
+                    .prop_map(|(article, version, kind, people, with_country, date, published)| Step::Report { article, version, kind, people, with_country, date, published }),
                 1 => (0usize..6, 2u32..4).prop_map(|(article, version)| Step::Kill { article, version }),
+            ]
+        }
+
+        /// Dates around the reports' publication, at every precision (an impossible day, 30 February, is no date).
+        fn date() -> impl Strategy<Value = Option<String>> {
+            prop_oneof![
+                2 => Just(None),
+                3 => (1u32..4, 1u32..31).prop_map(|(m, d)| Some(format!("2024-{m:02}-{d:02}"))),
+                1 => (1u32..4).prop_map(|m| Some(format!("2024-{m:02}"))),
+                1 => (2023i32..2025).prop_map(|y| Some(y.to_string())),
             ]
         }
 
         proptest! {
             #[test]
-            fn finds_what_a_scan_of_every_event_finds(steps in proptest::collection::vec(step(), 1..40)) {
+            fn route_and_encode_as_a_full_scan_and_a_full_encoding_do(steps in proptest::collection::vec(step(), 1..40)) {
                 let mut desk = Desk::new();
                 for (n, step) in steps.into_iter().enumerate() {
                     match step {
-                        Step::Report { article, version, kind, people, with_country, day } => {
+                        Step::Report { article, version, kind, people, with_country, date, published } => {
                             let mut actors: Vec<_> = people.iter().map(|p| person(PEOPLE[*p])).collect();
                             if with_country || actors.is_empty() {
                                 actors.push(country("Spain"));
                             }
-                            let date = day.map(|d| format!("2024-02-{d:02}"));
                             let mut e = event(KINDS[kind], &actors, None, date.as_deref());
                             let article = format!("a{article}");
                             e.article_id = article.clone();
                             e.article_version = version;
-                            e.published_at = "2024-02-02T10:00:00+00:00".parse().ok();
+                            let day = NaiveDate::from_ymd_opt(2024, 1, 10)
+                                .and_then(|d| d.checked_add_days(chrono::Days::new(published)))
+                                .unwrap_or_default();
+                            e.published_at = format!("{day}T10:00:00+00:00").parse().ok();
                             e.id = stable_id("ev-", &[&article, &version.to_string(), &n.to_string()]);
                             desk.apply(e, now());
                         }
@@ -1274,7 +1372,17 @@ mod tests {
                             desk.withdraw(&kill(&format!("a{article}"), version), now());
                         }
                     }
+                    // As the service does after each batch: seal pages of sources, then write the stories.
+                    let ids: Vec<String> = desk.stories().map(|s| s.id.clone()).collect();
+                    for id in ids.iter().filter(|_| n % 3 == 2) {
+                        desk.seal_sources(id);
+                        let json = desk.story_json(id);
+                        prop_assert!(matches!(json, Some(Ok(_))), "story {id} not encoded: {json:?}");
+                        let update = desk.update_json(id, &[]);
+                        prop_assert!(matches!(update, Some(Ok(_))), "update of {id} not encoded");
+                    }
                 }
+
             }
         }
     }

@@ -7,6 +7,7 @@
 //! - [`matching`]: is this report about a happening we already hold?
 //! - [`event_index`]: the held events a report could be about, by kind and principal actor.
 //! - [`resolve`]: a story event's fields, derived from all its reports, with provenance.
+//! - [`story_encoding`]: a story's JSON from its events' JSON, kept until they change.
 //! - [`title`]: a story's headline, following its most important event.
 //! - [`desk`]: all open stories, routing reports to them, and the changes each report makes.
 //! - [`report_pages`]: the reports a batch adds, stored as one value.
@@ -18,6 +19,7 @@ pub mod matching;
 pub mod report_pages;
 pub mod resolve;
 pub mod service;
+pub mod story_encoding;
 pub mod title;
 pub mod web;
 

@@ -8,7 +8,7 @@ use chrono::{Days, NaiveDate};
 use dateline_shared::{Actor, ActorType, Event, PartialDate, StoryEvent};
 
 /// How far an undated report may sit from a dated happening and still be about it.
-const UNDATED_WINDOW_DAYS: u64 = 14;
+pub const UNDATED_WINDOW_DAYS: u64 = 14;
 
 /// A score when `event` may be a report of `held`, higher for a closer match; `None` when it cannot be.
 pub fn match_score(held: &StoryEvent, event: &Event) -> Option<u32> {

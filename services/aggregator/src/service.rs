@@ -17,7 +17,7 @@ use bytes::Bytes;
 use dateline_shared::nats::{describe_publish_failure, Durability};
 use dateline_shared::stage::{self, HandleError, Pipeline, StageError};
 use dateline_shared::trace::TraceContext;
-use dateline_shared::{headers, Change, Event, Names, Story, StoryUpdate, Withdrawal};
+use dateline_shared::{headers, Change, Event, Names, Story, Withdrawal};
 use futures::{StreamExt, TryStreamExt};
 
 use crate::desk::{seal_story_sources, Desk, Outcome};
@@ -353,7 +353,7 @@ impl Aggregator {
     /// Sends one story update without waiting for its acknowledgement. The message id is the story id and
     /// revision, so the update republished after a crash is dropped as a duplicate.
     async fn send_update(
-        &self,
+        &mut self,
         story_id: &str,
         changes: &[Change],
         ingested_at: Option<&str>,
@@ -361,11 +361,16 @@ impl Aggregator {
     ) -> Result<PublishAckFuture, HandleError> {
         let transient =
             |what: &str, e: &dyn std::fmt::Display| HandleError::Transient(format!("{what}: {e}"));
-        let story = self.desk.find(story_id).ok_or_else(|| {
-            HandleError::Transient(format!("story {story_id} vanished from the desk"))
-        })?;
+        let vanished =
+            || HandleError::Transient(format!("story {story_id} vanished from the desk"));
+        let revision = self.desk.find(story_id).ok_or_else(vanished)?.revision;
+        let payload = self
+            .desk
+            .update_json(story_id, changes)
+            .ok_or_else(vanished)?
+            .map_err(|e| transient("encoding update", &e))?;
         let mut headers = HeaderMap::new();
-        let msg_id = format!("{}:{}", story.id, story.revision);
+        let msg_id = format!("{story_id}:{revision}");
         headers.insert("Nats-Msg-Id", msg_id.as_str());
         if let Some(trace) = trace {
             trace.child(&msg_id).insert_into(&mut headers);
@@ -373,12 +378,10 @@ impl Aggregator {
         if let Some(at) = ingested_at {
             headers.insert(headers::INGESTED_AT, at);
         }
-        let payload =
-            StoryUpdate::encode(story, changes).map_err(|e| transient("encoding update", &e))?;
         stage::bounded(
             "publishing story update",
             self.js.publish_with_headers(
-                self.names.story_subject(&story.id),
+                self.names.story_subject(story_id),
                 headers,
                 payload.into(),
             ),
@@ -443,15 +446,19 @@ impl Aggregator {
                 "storing page {key}: {failed}"
             )));
         }
-        let mut writes = Vec::with_capacity(touched.len() + closed.len());
+        let mut values = Vec::with_capacity(touched.len() + closed.len());
         for id in &touched {
-            if let Some(story) = self.desk.story(id) {
-                writes.push(self.write(story));
+            if let Some(value) = self.desk.story_json(id) {
+                values.push((id.clone(), value));
             }
         }
         for story in &closed {
-            writes.push(self.write(story));
+            values.push((story.id.clone(), serde_json::to_vec(story)));
         }
+        let writes: Vec<_> = values
+            .into_iter()
+            .map(|(id, value)| self.write(id, value))
+            .collect();
         let mut first_error = None;
         let mut written_revisions = Vec::new();
         for (id, written) in futures::future::join_all(writes).await {
@@ -486,15 +493,15 @@ impl Aggregator {
         Ok(())
     }
 
-    /// Writes one story with the revision last seen, so a concurrent writer is detected, never overwritten.
-    /// Returns the story id and its new bucket revision.
+    /// Writes one story (its JSON, `value`) with the revision last seen, so a concurrent writer is detected,
+    /// never overwritten. Returns the story id and its new bucket revision.
     fn write(
         &self,
-        story: &Story,
+        id: String,
+        value: serde_json::Result<Vec<u8>>,
     ) -> impl std::future::Future<Output = (String, Result<u64, HandleError>)> + use<> {
-        let id = story.id.clone();
-        let value = serde_json::to_vec(story).map(Bytes::from);
-        let expected = self.revisions.get(&story.id).copied();
+        let value = value.map(Bytes::from);
+        let expected = self.revisions.get(&id).copied();
         let bucket = self.bucket.clone();
         async move {
             let value = match value {
