@@ -465,8 +465,30 @@ pub async fn reports_bucket(
 }
 
 /// Completes the sources of every event of a story read back (see [`crate::story_sources`]) from the
-/// sealed pages stored in the reports bucket. Fails naming the first page missing or unreadable.
+/// sealed volumes and pages stored in the reports bucket. Fails naming the first one missing or unreadable.
 pub async fn resolve_sources(reports: &kv::Store, story: &mut crate::Story) -> Result<(), String> {
+    let mut volumes = std::collections::HashMap::new();
+    for event in story.events.iter().filter(|e| !e.sources.is_complete()) {
+        for volume in event.sources.volumes() {
+            if volumes.contains_key(&volume.key) {
+                continue;
+            }
+            let value = reports
+                .get(&volume.key)
+                .await
+                .map_err(|e| format!("reading source volume {}: {e}", volume.key))?;
+            if let Some(value) = value {
+                let pages = crate::story_sources::read_volume(&value)
+                    .map_err(|e| format!("source volume {} is not valid: {e}", volume.key))?;
+                volumes.insert(volume.key.clone(), pages);
+            }
+        }
+    }
+    for event in &mut story.events {
+        event
+            .sources
+            .resolve_volumes(|key| volumes.get(key).cloned())?;
+    }
     let mut pages = std::collections::HashMap::new();
     for event in story.events.iter().filter(|e| !e.sources.is_complete()) {
         for page in event.sources.sealed() {

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::event::{Actor, Event, EventTime, Evidence, Place, Status};
-pub use crate::story_sources::{OutletCount, SealedPage, Sources};
+pub use crate::story_sources::{OutletCount, SealedPage, SealedVolume, Sources};
 
 /// The current state of one story, as kept in the `dateline_stories` KV bucket.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]

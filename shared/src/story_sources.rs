@@ -13,8 +13,13 @@
 //! alone, and a report inserted or removed in the middle changes only the page it falls in, so out-of-order
 //! and withdrawn reports rewrite one page, not all that follow.
 //!
+//! A happening reported tens of thousands of times would still grow a long list of page keys, so the pages
+//! are in turn sealed into volumes the same way (a volume is a page of page keys, ~24 pages, ~150 sources):
+//! a stored story names the volumes, the pages after them and the recent sources, and stays a few kilobytes
+//! per event however many reports it holds.
+//!
 //! In the aggregator's memory a list is always complete; a story read back from JSON holds only its recent
-//! sources until [`Sources::resolve`] reads its pages.
+//! sources until [`Sources::resolve_volumes`] and [`Sources::resolve`] read its volumes and pages.
 
 use std::collections::BTreeMap;
 
@@ -25,6 +30,8 @@ use crate::story::Source;
 
 /// Key prefix of a sealed page of sources in the reports bucket.
 pub const SOURCE_PAGE_PREFIX: &str = "sources.";
+/// Key prefix of a sealed volume (a list of pages) in the reports bucket.
+pub const SOURCE_VOLUME_PREFIX: &str = "sourcevolumes.";
 
 /// No page is sealed with fewer sources.
 const MIN_PAGE_SOURCES: usize = 2;
@@ -35,11 +42,24 @@ const MIN_PAGE_SOURCES: usize = 2;
 const PAGE_END_ODDS: u8 = 4;
 /// No page holds more sources, whatever the hashes say (~5 KB).
 const MAX_PAGE_SOURCES: usize = 32;
+/// The same for volumes, in pages: at least 8, one page in 16 ends a volume beyond that (~24 pages on
+/// average), at most 64 (~4 KB of page keys).
+const MIN_VOLUME_PAGES: usize = 8;
+const VOLUME_END_ODDS: u8 = 16;
+const MAX_VOLUME_PAGES: usize = 64;
 
 /// A sealed page: where its sources are stored and how many it holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SealedPage {
     pub key: String,
+    pub count: usize,
+}
+
+/// A sealed volume: where its list of pages is stored, how many pages and how many sources they hold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct SealedVolume {
+    pub key: String,
+    pub pages: usize,
     pub count: usize,
 }
 
@@ -64,6 +84,11 @@ pub struct Sources {
     sealed: Vec<SealedPage>,
     /// Sources the sealed pages hold.
     sealed_count: usize,
+    /// Volumes covering the oldest `volumed_pages` of the sealed pages. A list read back and not resolved
+    /// holds only the pages after its volumes, and `unexpanded` counts the sources its volumes hold.
+    volumes: Vec<SealedVolume>,
+    volumed_pages: usize,
+    unexpanded: usize,
     /// Pages dropped by a change inside them or before them, already stored: sealed again unchanged (the
     /// pages after an insertion usually are), they are not returned to be stored twice.
     stored_before: Vec<String>,
@@ -80,6 +105,9 @@ impl Default for Sources {
             may_end_page: Vec::new(),
             sealed: Vec::new(),
             sealed_count: 0,
+            volumes: Vec::new(),
+            volumed_pages: 0,
+            unexpanded: 0,
             stored_before: Vec::new(),
             complete: true,
             outlets: BTreeMap::new(),
@@ -113,7 +141,7 @@ impl Sources {
         if self.complete {
             self.list.len()
         } else {
-            self.sealed_count + self.list.len()
+            self.unexpanded + self.sealed_count + self.list.len()
         }
     }
 
@@ -136,7 +164,13 @@ impl Sources {
         }
     }
 
-    /// The sealed pages, oldest first.
+    /// The sealed volumes, oldest first.
+    pub fn volumes(&self) -> &[SealedVolume] {
+        &self.volumes
+    }
+
+    /// The sealed pages, oldest first: all of them, or for a list read back whose volumes are not resolved
+    /// yet, those after the volumes.
     pub fn sealed(&self) -> &[SealedPage] {
         &self.sealed
     }
@@ -182,6 +216,25 @@ impl Sources {
                 start = end + 1;
             }
         }
+        let mut start = self.volumed_pages;
+        for end in self.volumed_pages..self.sealed.len() {
+            let size = end + 1 - start;
+            if (size >= MIN_VOLUME_PAGES && may_end_volume(&self.sealed[end]))
+                || size >= MAX_VOLUME_PAGES
+            {
+                let volume = self.volume(start..end + 1);
+                self.volumes.push(SealedVolume {
+                    key: volume.0.clone(),
+                    pages: size,
+                    count: self.sealed[start..end + 1].iter().map(|p| p.count).sum(),
+                });
+                self.volumed_pages = end + 1;
+                if !self.stored_before.contains(&volume.0) {
+                    new_pages.push(volume);
+                }
+                start = end + 1;
+            }
+        }
         self.stored_before.clear();
         new_pages
     }
@@ -191,6 +244,42 @@ impl Sources {
     pub fn remember_stored(&mut self, earlier: &Sources) {
         self.stored_before
             .extend(earlier.sealed.iter().map(|page| page.key.clone()));
+        self.stored_before
+            .extend(earlier.volumes.iter().map(|volume| volume.key.clone()));
+    }
+
+    /// First step of completing a list read back: reads its volumes, given the pages of each by key, so that
+    /// [`Sources::sealed`] names every page to read for [`Sources::resolve`]. Fails naming the first volume
+    /// missing or not holding what the list says it does.
+    pub fn resolve_volumes(
+        &mut self,
+        mut volume: impl FnMut(&str) -> Option<Vec<SealedPage>>,
+    ) -> Result<(), String> {
+        if self.complete || self.unexpanded == 0 {
+            return Ok(());
+        }
+        let mut pages = Vec::new();
+        for sealed in &self.volumes {
+            let held = volume(&sealed.key)
+                .ok_or_else(|| format!("source volume {} is not stored", sealed.key))?;
+            let count: usize = held.iter().map(|p| p.count).sum();
+            if held.len() != sealed.pages || count != sealed.count {
+                return Err(format!(
+                    "source volume {} holds {} pages of {count} sources, not {} of {}",
+                    sealed.key,
+                    held.len(),
+                    sealed.pages,
+                    sealed.count
+                ));
+            }
+            pages.extend(held);
+        }
+        self.volumed_pages = pages.len();
+        pages.append(&mut self.sealed);
+        self.sealed = pages;
+        self.sealed_count += self.unexpanded;
+        self.unexpanded = 0;
+        Ok(())
     }
 
     /// Completes a list read back, given the sources of each of its pages by key. Fails naming the first page
@@ -201,6 +290,9 @@ impl Sources {
     ) -> Result<(), String> {
         if self.complete {
             return Ok(());
+        }
+        if let Some(volume) = self.volumes.first().filter(|_| self.unexpanded > 0) {
+            return Err(format!("source volume {} is not read yet", volume.key));
         }
         let mut list = Vec::with_capacity(self.count());
         for sealed in &self.sealed {
@@ -218,9 +310,13 @@ impl Sources {
         }
         list.append(&mut self.list);
         let sealed = std::mem::take(&mut self.sealed);
+        let volumes = std::mem::take(&mut self.volumes);
+        let volumed_pages = self.volumed_pages;
         *self = list.into_iter().collect();
         self.sealed_count = sealed.iter().map(|p| p.count).sum();
         self.sealed = sealed;
+        self.volumes = volumes;
+        self.volumed_pages = volumed_pages;
         Ok(())
     }
 
@@ -238,6 +334,29 @@ impl Sources {
                 }
             }
         }
+        while self.volumed_pages > self.sealed.len() {
+            match self.volumes.pop() {
+                Some(volume) => {
+                    self.volumed_pages -= volume.pages;
+                    self.stored_before.push(volume.key);
+                }
+                None => {
+                    self.volumed_pages = 0;
+                    break;
+                }
+            }
+        }
+    }
+
+    /// A volume of the sealed pages in `range`: `(key, JSON array of pages)`.
+    fn volume(&self, range: std::ops::Range<usize>) -> PageToStore {
+        let pages = &self.sealed[range];
+        let keys: Vec<&str> = pages.iter().map(|p| p.key.as_str()).collect();
+        let key = format!(
+            "{SOURCE_VOLUME_PREFIX}{}",
+            &crate::ids::hash_parts(&keys).to_hex()[..32]
+        );
+        (key, serde_json::to_vec(pages).unwrap_or_default())
     }
 
     fn page(&self, range: std::ops::Range<usize>) -> PageToStore {
@@ -275,6 +394,15 @@ pub fn read_page(value: &[u8]) -> serde_json::Result<Vec<Source>> {
     serde_json::from_slice(value)
 }
 
+/// Reads a sealed volume's value back: its pages.
+pub fn read_volume(value: &[u8]) -> serde_json::Result<Vec<SealedPage>> {
+    serde_json::from_slice(value)
+}
+
+fn may_end_volume(page: &SealedPage) -> bool {
+    crate::ids::hash_parts(&[&page.key]).as_bytes()[0].is_multiple_of(VOLUME_END_ODDS)
+}
+
 fn may_end_page(source: &Source) -> bool {
     crate::ids::hash_parts(&[&source.event_id]).as_bytes()[0].is_multiple_of(PAGE_END_ODDS)
 }
@@ -305,7 +433,8 @@ impl PartialEq for Sources {
             self.list == other.list
         } else {
             self.count() == other.count()
-                && self.sealed == other.sealed
+                && self.volumes == other.volumes
+                && self.sealed[self.volumed_pages..] == other.sealed[other.volumed_pages..]
                 && self.recent() == other.recent()
         }
     }
@@ -316,6 +445,8 @@ impl PartialEq for Sources {
 struct Written<'a> {
     count: usize,
     outlets: Vec<OutletCount>,
+    #[serde(skip_serializing_if = "<[SealedVolume]>::is_empty")]
+    volumes: &'a [SealedVolume],
     sealed: &'a [SealedPage],
     recent: Vec<Recent<'a>>,
 }
@@ -338,7 +469,8 @@ impl Serialize for Sources {
         Written {
             count: self.count(),
             outlets: self.outlets(),
-            sealed: &self.sealed,
+            volumes: &self.volumes,
+            sealed: &self.sealed[self.volumed_pages.min(self.sealed.len())..],
             recent: self.list[skip..]
                 .iter()
                 .zip(&self.rendered[skip..])
@@ -349,14 +481,17 @@ impl Serialize for Sources {
     }
 }
 
-/// The sources of a story event: the count, a tally per outlet, the sealed pages (stored in the reports
-/// bucket, oldest first) and the recent sources that follow them.
+/// The sources of a story event: the count, a tally per outlet, the sealed volumes and then pages (stored in
+/// the reports bucket, oldest first) and the recent sources that follow them.
 #[derive(Deserialize, schemars::JsonSchema)]
 #[schemars(rename = "Sources")]
 struct Read {
     count: usize,
     #[serde(default)]
     outlets: Vec<OutletCount>,
+    /// Lists of pages holding the oldest sources, when there are many.
+    #[serde(default)]
+    volumes: Vec<SealedVolume>,
     #[serde(default)]
     sealed: Vec<SealedPage>,
     #[serde(default)]
@@ -378,18 +513,21 @@ impl<'de> Deserialize<'de> for Sources {
             ReadAny::Sealed(read) => read,
         };
         let sealed_count: usize = read.sealed.iter().map(|p| p.count).sum();
-        if sealed_count + read.recent.len() != read.count {
+        let unexpanded: usize = read.volumes.iter().map(|v| v.count).sum();
+        if unexpanded + sealed_count + read.recent.len() != read.count {
             return Err(serde::de::Error::custom(format!(
-                "sources count {} is not the {sealed_count} sealed plus {} recent",
+                "sources count {} is not the {unexpanded} in volumes plus {sealed_count} sealed plus {} recent",
                 read.count,
                 read.recent.len()
             )));
         }
         let mut sources: Sources = read.recent.into_iter().collect();
-        if !read.sealed.is_empty() {
+        if !read.sealed.is_empty() || !read.volumes.is_empty() {
             sources.complete = false;
             sources.sealed = read.sealed;
             sources.sealed_count = sealed_count;
+            sources.volumes = read.volumes;
+            sources.unexpanded = unexpanded;
             sources.outlets = read
                 .outlets
                 .into_iter()
@@ -440,6 +578,8 @@ mod tests {
     fn read_back(sources: &Sources, bucket: &HashMap<String, Vec<u8>>) -> Sources {
         let json = serde_json::to_string(sources).unwrap_or_default();
         let mut back: Sources = serde_json::from_str(&json).expect("sources read back");
+        back.resolve_volumes(|key| bucket.get(key).and_then(|v| read_volume(v).ok()))
+            .expect("every volume stored");
         back.resolve(|key| bucket.get(key).and_then(|v| read_page(v).ok()))
             .expect("every page stored");
         back
@@ -490,6 +630,39 @@ mod tests {
     }
 
     #[test]
+    fn a_happening_reported_100_000_times_writes_volumes_and_reads_back_whole() {
+        let all = many(100_000);
+        let mut sources: Sources = all.iter().cloned().collect();
+        let mut bucket = HashMap::new();
+        store(&mut bucket, sources.seal());
+        let written = serde_json::to_vec(&sources).unwrap_or_default();
+        // A plain list of page keys would be ~1.1 MB, past NATS's default message size; volumes keep it ~24
+        // times smaller (about 1.5 million sources fit one value).
+        assert!(
+            written.len() < 80_000,
+            "100,000 sources write {} bytes",
+            written.len()
+        );
+        assert!(sources.volumes().len() > 100_000 / (MAX_VOLUME_PAGES * MAX_PAGE_SOURCES));
+        let back = read_back(&sources, &bucket);
+        assert_eq!(back.count(), 100_000);
+        assert_eq!(back.iter().cloned().collect::<Vec<_>>(), all);
+        assert_eq!(back, sources);
+        // A list read back (an aggregator restarted) goes on sealing exactly as the one that never left.
+        let mut back = back;
+        for n in 100_000..101_000 {
+            sources.push(source(n, None));
+            back.push(source(n, None));
+        }
+        sources.seal();
+        back.seal();
+        assert_eq!(
+            serde_json::to_string(&back).ok(),
+            serde_json::to_string(&sources).ok()
+        );
+    }
+
+    #[test]
     fn pages_follow_the_content_not_the_order_of_sealing() {
         let all = many(600);
         let mut early = Sources::default();
@@ -512,13 +685,24 @@ mod tests {
         let mut sources: Sources = all.iter().cloned().collect();
         sources.seal();
         let before = sources.sealed().to_vec();
+        let volumes_before = sources.volumes().to_vec();
         sources.insert(500, source(99_999, Some("Yonhap")));
-        let rewritten = sources.seal();
+        let (volumes, rewritten): (Vec<_>, Vec<_>) = sources
+            .seal()
+            .into_iter()
+            .partition(|(key, _)| key.starts_with(SOURCE_VOLUME_PREFIX));
         assert!(
             (1..=2).contains(&rewritten.len()),
             "{} pages rewritten",
             rewritten.len()
         );
+        // The volume holding the page, and only it, is written again.
+        assert!(volumes.len() <= 1, "{} volumes rewritten", volumes.len());
+        let volumes_kept = volumes_before
+            .iter()
+            .filter(|v| sources.volumes().contains(v))
+            .count();
+        assert!(volumes_kept + 1 >= volumes_before.len());
         let after = sources.sealed();
         let kept = before.iter().filter(|p| after.contains(p)).count();
         assert!(
@@ -544,18 +728,38 @@ mod tests {
                 .all(|(key, _)| !stored.iter().any(|(k, _)| k == key)),
             "a stored page returned to be stored again"
         );
-        assert_eq!(rebuilt.sealed()[..stored.len()], *earlier.sealed());
+        let pages = earlier.sealed().len();
+        assert_eq!(rebuilt.sealed()[..pages], *earlier.sealed());
+        assert_eq!(rebuilt.volumes(), earlier.volumes());
     }
 
     #[test]
-    fn a_read_back_list_names_a_missing_page() {
+    fn a_read_back_list_names_a_missing_volume_or_page() {
         let mut sources: Sources = many(400).into_iter().collect();
-        sources.seal();
+        let stored = sources.seal();
         let json = serde_json::to_string(&sources).unwrap_or_default();
         let mut back: Sources = serde_json::from_str(&json).expect("reads back");
         assert!(!back.is_complete());
         assert_eq!(back.count(), 400);
-        let missing = back.resolve(|_| None).expect_err("no page stored");
+        let unread = back.resolve(|_| None).expect_err("volumes not read");
+        assert!(unread.contains("not read yet"), "{unread}");
+        let missing = back
+            .resolve_volumes(|_| None)
+            .expect_err("no volume stored");
+        assert!(
+            missing.starts_with("source volume sourcevolumes."),
+            "{missing}"
+        );
+        let mut only_volumes: Sources = serde_json::from_str(&json).expect("reads back");
+        let volumes: HashMap<String, Vec<SealedPage>> = stored
+            .into_iter()
+            .filter(|(key, _)| key.starts_with(SOURCE_VOLUME_PREFIX))
+            .filter_map(|(key, value)| Some((key, read_volume(&value).ok()?)))
+            .collect();
+        only_volumes
+            .resolve_volumes(|key| volumes.get(key).cloned())
+            .expect("volumes read");
+        let missing = only_volumes.resolve(|_| None).expect_err("no page stored");
         assert!(missing.starts_with("source page sources."), "{missing}");
     }
 

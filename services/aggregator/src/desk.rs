@@ -146,9 +146,9 @@ impl Desk {
         };
         let mut pages = Vec::new();
         for event in &mut story.events {
-            let sealed_before = event.sources.sealed().len();
+            let sealed_before = (event.sources.sealed().len(), event.sources.volumes().len());
             pages.extend(event.sources.seal());
-            if event.sources.sealed().len() != sealed_before {
+            if (event.sources.sealed().len(), event.sources.volumes().len()) != sealed_before {
                 self.encoded.forget(&event.id);
             }
         }

@@ -11,7 +11,9 @@
 //! holding copies; whichever copy is read, it is the same report, and pages age out with the bucket.
 
 use bytes::{BufMut, Bytes, BytesMut};
-use dateline_shared::story_sources::{read_page, SOURCE_PAGE_PREFIX};
+use dateline_shared::story_sources::{
+    read_page, read_volume, SealedPage, SOURCE_PAGE_PREFIX, SOURCE_VOLUME_PREFIX,
+};
 use dateline_shared::{Event, Source};
 
 /// The largest page written, well under NATS's default 1 MiB message limit. A single report larger than
@@ -70,12 +72,16 @@ pub enum Entry {
     Reports(Vec<Event>),
     /// A sealed page of a story event's sources (see `dateline_shared::story_sources`).
     Sources(Vec<Source>),
+    /// A sealed volume: a list of such pages.
+    Volume(Vec<SealedPage>),
 }
 
 /// Reads one entry of the reports bucket, by the kind its key names.
 pub fn read_entry(key: &str, value: &[u8]) -> Result<Entry, serde_json::Error> {
     if key.starts_with(SOURCE_PAGE_PREFIX) {
         read_page(value).map(Entry::Sources)
+    } else if key.starts_with(SOURCE_VOLUME_PREFIX) {
+        read_volume(value).map(Entry::Volume)
     } else {
         read(key, value).map(Entry::Reports)
     }

@@ -198,6 +198,8 @@ impl Aggregator {
         // One pass over the bucket (the last value of every key) rather than a request per report.
         let mut held: HashMap<String, Event> = HashMap::with_capacity(wanted);
         let mut source_pages: HashMap<String, Vec<dateline_shared::Source>> = HashMap::new();
+        let mut source_volumes: HashMap<String, Vec<dateline_shared::story::SealedPage>> =
+            HashMap::new();
         let (stored, _) = self
             .bucket_state(&self.names.reports_bucket())
             .await
@@ -218,6 +220,9 @@ impl Aggregator {
                         Ok(Entry::Sources(sources)) => {
                             source_pages.insert(entry.key.clone(), sources);
                         }
+                        Ok(Entry::Volume(pages)) => {
+                            source_volumes.insert(entry.key.clone(), pages);
+                        }
                         Err(error) => {
                             tracing::error!(key = %entry.key, %error, "unreadable entry in reports bucket; skipped")
                         }
@@ -237,7 +242,8 @@ impl Aggregator {
         {
             event
                 .sources
-                .resolve(|key| source_pages.get(key).cloned())
+                .resolve_volumes(|key| source_volumes.get(key).cloned())
+                .and_then(|()| event.sources.resolve(|key| source_pages.get(key).cloned()))
                 .map_err(|reason| load_error(format!("story {story_id}: {reason}")))?;
             for source in &event.sources {
                 match held.get(&source.event_id) {
