@@ -46,6 +46,29 @@ const COMPASS_ADJECTIVES: &[&str] = &[
     "south-western",
 ];
 
+/// Nouns of a settlement that a region or a demonym can modify ("the Far East city of Ussuriysk").
+const SETTLEMENT_NOUNS: &[&str] = &["city", "town", "village", "port", "capital", "resort"];
+
+/// The settlement named after "<modifier> city of <Name>" or "<modifier> capital <Name>", where `k` is the
+/// token after the modifier. `None` when no settlement noun and capitalised name follow.
+fn settlement_after_modifier(
+    doc: &Doc<'_>,
+    ents: &Entities,
+    k: usize,
+    to: usize,
+    hint: &Option<String>,
+    depth: usize,
+) -> Option<(Place, usize)> {
+    if k >= to || !doc.is_any(k, SETTLEMENT_NOUNS) {
+        return None;
+    }
+    let name_at = if doc.is(k + 1, "of") { k + 2 } else { k + 1 };
+    if name_at >= to || !doc.is_cap(name_at) {
+        return None;
+    }
+    parse_inner(doc, ents, name_at, to, hint.clone(), depth + 1)
+}
+
 /// Parses a place phrase starting at token `i` (before `to`). Returns the place and the token after it.
 pub fn parse(doc: &Doc<'_>, ents: &Entities, i: usize, to: usize) -> Option<(Place, usize)> {
     parse_inner(doc, ents, i, to, None, 0)
@@ -250,6 +273,12 @@ fn parse_inner(
     }
     if e == i {
         return None;
+    }
+    // "the Far East city of Ussuriysk", "the Angolan capital Luanda": a name the lexicon does not know,
+    // modifying a settlement noun, only says where the settlement lies; the settlement named after it is
+    // the place.
+    if let Some(found) = settlement_after_modifier(doc, ents, e, to, &hint, depth) {
+        return Some(found);
     }
     // "Foreign Secretary", "General Secretary": a title is the start of a person, never a place.
     if (i..e).any(|k| {

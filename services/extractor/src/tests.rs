@@ -1002,3 +1002,24 @@ fn repeated_strikes_are_a_summary_not_a_strike() {
         run("Ankara has carried out repeated air strikes against militants in northern Syria.");
     assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
 }
+
+#[test]
+fn a_settlement_named_after_an_unknown_region_or_demonym_is_the_place() {
+    let evs = run(
+        "President Hage Geingob arrived in the Zambian capital Lusaka on Monday, officials said.",
+    );
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(a.place.as_ref().unwrap().name, "Lusaka");
+    let evs = run("Prime Minister Robert Abela arrived in the Upper Nile town of Malakal on Monday, officials said.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(a.place.as_ref().unwrap().name, "Malakal");
+}
+
+#[test]
+fn a_plural_title_heads_a_list_of_people() {
+    let evs = run("Presidents Hakainde Hichilema and Lazarus Chakwera met in Lilongwe on Monday, officials said.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    let ids: Vec<_> = m.actors.iter().map(|a| a.id.as_str()).collect();
+    assert!(ids.contains(&"hakainde-hichilema"), "{ids:?}");
+    assert!(ids.contains(&"lazarus-chakwera"), "{ids:?}");
+}
