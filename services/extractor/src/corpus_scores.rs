@@ -19,9 +19,9 @@ struct Floor {
 const FLOORS: &[Floor] = &[
     Floor {
         corpus: "dev",
-        precision: 0.98,
-        recall: 0.84,
-        f1: 0.91,
+        precision: 0.97,
+        recall: 0.82,
+        f1: 0.89,
     },
     Floor {
         corpus: "test",

