@@ -76,7 +76,7 @@ pub struct Desk {
     reports: HashMap<String, String>,
     /// actor id → stories that mention it, to find stories a new happening could join.
     by_actor: HashMap<String, BTreeSet<String>>,
-    /// Held events by kind and principal actor, to find the happening a report is about.
+    /// Held events by kind, principal actor and date, to find the happening a report is about.
     events: EventIndex,
     /// The JSON of each open event as it was when it last changed: every change here forgets it.
     encoded: EncodedEvents,
@@ -1161,13 +1161,19 @@ mod tests {
                 .and_hms_opt(8, 0, 0)
                 .map(|t| t.and_utc().fixed_offset());
             desk.apply(e, now());
+            if let Some(story) = desk.story_of_article(&format!("a{day}")).map(str::to_owned) {
+                desk.story_json(&story);
+            }
         }
-        // Only the last few weeks stay hot (closing runs every 256 reports); the rest were handed out.
+        // Only the last few weeks stay hot (closing runs every 256 reports); the rest were handed out, and
+        // what the desk keeps about them (index entries, kept JSON) went with them.
         assert!(
             desk.len() <= (QUIET_DAYS as usize) + 256,
             "{} stories still open",
             desk.len()
         );
+        assert_eq!(desk.events.stories(), desk.len());
+        assert!(desk.encoded.len() <= desk.len());
         let closed = desk.take_closed();
         assert!(closed.len() >= 600 - (QUIET_DAYS as usize) - 256);
         assert!(closed.iter().all(|s| s.closed));
