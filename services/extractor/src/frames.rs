@@ -853,16 +853,41 @@ fn frame(
         let mut idx = pos;
         actors.extend(before[idx].refs.iter().copied());
         subject_end = before[idx].end;
+        // Where the conjunct being read starts: "his Nigerian counterpart Bola Tinubu" starts at "his".
+        let mut conjunct_start = before[idx].start;
         while idx > 0 {
             let prev = before[idx - 1];
-            let gap_ok = (prev.end..before[idx].start).all(|g| {
-                doc.is_any(g, &["and", ",", "&", "both", "the"])
-                    || doc.kind(g) == crate::segment::TokKind::Possessive
-            });
+            // "Ramaphosa and his Nigerian counterpart Bola Tinubu": the demonym modifies the role of the
+            // next name; it is no conjunct of its own.
+            let role_modifier = prev.start > 0
+                && prev.refs.iter().all(|r| matches!(r, Ref::Country(_)))
+                && doc.is_any(prev.start - 1, &["his", "her", "their"])
+                && (prev.end..conjunct_start)
+                    .all(|g| doc.is_any(g, &["counterpart", "counterparts", "colleague", "host"]))
+                && prev.end < conjunct_start;
+            if role_modifier {
+                conjunct_start = prev.start - 1;
+                idx -= 1;
+                continue;
+            }
+            // "and his Nigerian counterpart Bola Tinubu": the next conjunct named by its role.
+            let (gs, ge) = (prev.end, conjunct_start);
+            let counterpart_gap = ge >= gs + 3
+                && ge <= gs + 5
+                && doc.is(gs, "and")
+                && doc.is_any(gs + 1, &["his", "her", "their"])
+                && doc.is_any(ge - 1, &["counterpart", "colleague", "host"])
+                && (gs + 2..ge).all(|g| doc.is_word(g));
+            let gap_ok = counterpart_gap
+                || (gs..ge).all(|g| {
+                    doc.is_any(g, &["and", ",", "&", "both", "the"])
+                        || doc.kind(g) == crate::segment::TokKind::Possessive
+                });
             if !gap_ok {
                 break;
             }
             actors.splice(0..0, prev.refs.iter().copied());
+            conjunct_start = prev.start;
             idx -= 1;
         }
     } else if !is_noun || purpose.is_some() {
@@ -1652,7 +1677,11 @@ fn gapped_strike(
         if doc.is_word(k) && is_verb_trigger(doc, k) {
             return None;
         }
-        if doc.is(k, "and") {
+        // The first object's own target and time come before the "and" ("126 drones and a ballistic
+        // missile at Ukraine" is one strike with two weapons).
+        let first_told = (c.trigger.1..k).any(|j| doc.is_any(j, &["at", "against", "on"]))
+            && times.iter().any(|x| x.start >= c.trigger.1 && x.end <= k);
+        if doc.is(k, "and") && first_told {
             // The second object: words up to a weapon, then its target and a time of its own.
             let (ws, we, w) = (k + 1..(k + 7).min(to)).find_map(|j| {
                 doc.ci_find(j, |x| match x {

@@ -1102,6 +1102,15 @@ fn due_to_visit_in_may_is_expected_not_speculated() {
 #[test]
 fn a_second_object_with_its_own_target_and_time_is_a_second_strike() {
     let evs = run("Moscow said Ukraine had fired four missiles at the Belgorod region on Monday and drones at the Bryansk region on Tuesday.");
+    let one = run(
+        "Kyiv said Russia had launched 90 drones and a ballistic missile at Ukraine overnight.",
+    );
+    assert_eq!(
+        one.iter().filter(|e| e.kind == "attack").count(),
+        1,
+        "{one:?}"
+    );
+    assert_eq!(one[0].weapon.as_deref(), Some("drone"), "{one:?}");
     let attacks: Vec<_> = evs.iter().filter(|e| e.kind == "attack").collect();
     assert_eq!(attacks.len(), 2, "{evs:?}");
     assert!(
@@ -1114,4 +1123,16 @@ fn a_second_object_with_its_own_target_and_time_is_a_second_strike() {
         .expect("second strike");
     assert_eq!(second.weapon.as_deref(), Some("drone"));
     assert_eq!(second.date().unwrap().to_string(), "2024-03-12");
+}
+
+#[test]
+fn his_counterpart_after_and_is_a_second_participant() {
+    let evs = run("President William Ruto and his Tanzanian counterpart Samia Suluhu Hassan held talks at the State House in Nairobi on Tuesday.");
+    let m = evs
+        .iter()
+        .find(|e| e.kind == "meeting")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    let ids: Vec<_> = m.actors.iter().map(|a| a.id.as_str()).collect();
+    assert!(ids.contains(&"william-ruto"), "{ids:?}");
+    assert!(ids.contains(&"samia-suluhu-hassan"), "{ids:?}");
 }
