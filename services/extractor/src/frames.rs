@@ -2213,6 +2213,25 @@ fn count_before(doc: &Doc<'_>, weapon_start: usize, floor: usize) -> Option<u32>
         ) {
             continue;
         }
+        // "six U.S.-made ATACMS missiles": a designation or a maker between the number and the weapon,
+        // read over without counting against the reach.
+        let designation = doc.is_word(k)
+            && doc.tok(k).starts_with(|c: char| c.is_ascii_uppercase())
+            && doc
+                .tok(k)
+                .chars()
+                .filter(|c| c.is_ascii_uppercase())
+                .count()
+                >= 2;
+        const MADE: &[&str] = &["made", "built", "supplied", "designed"];
+        let maker = MADE
+            .iter()
+            .any(|m| w.ends_with(&format!("-{m}")) || (w == *m && doc.is(k - 1, "-")))
+            || (w == "-" && doc.is_any(k + 1, MADE));
+        if (designation || maker) && k > floor + 1 {
+            steps -= 1;
+            continue;
+        }
         if steps > 4 {
             return None;
         }

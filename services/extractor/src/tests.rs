@@ -1136,3 +1136,10 @@ fn his_counterpart_after_and_is_a_second_participant() {
     assert!(ids.contains(&"william-ruto"), "{ids:?}");
     assert!(ids.contains(&"samia-suluhu-hassan"), "{ids:?}");
 }
+
+#[test]
+fn a_count_reads_over_a_designation_and_its_maker() {
+    let evs = run("Moscow said Ukraine had fired five U.S.-made ATACMS missiles at the Belgorod region on Monday.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(a.count, Some(5), "{evs:?}");
+}
