@@ -19,7 +19,12 @@
 //! participants, a launching state and a weapon ...) and is not inside quotation marks; weak candidates only
 //! add to an event found elsewhere in the article ([`crate::merge`]). Gerunds after "for"/"of" ("punishing
 //! North Korea for launching missiles") and hypothetical or habitual clauses make no candidate at all. A
-//! verbless ", and in <place> <time>" after a dated, placed happening is that act again: a candidate of its own.
+//! verbless ", and in <place> <time>" after a dated, placed happening is that act again: a candidate of its own,
+//! and so is a strike's second object with its own target and time ("... at Bryansk on Tuesday and cruise
+//! missiles at Kursk on Wednesday"). An attack noun with no attacker takes the subject of an "in which"
+//! clause after it; a denial of an accusation ("denies X's accusation of a strike") or of carrying out a
+//! strike names the one who denies as the denied attacker. A meeting noun after "on the sidelines of" is the
+//! occasion, not a meeting.
 
 use dateline_shared::{PartialDate, Place, Status};
 
