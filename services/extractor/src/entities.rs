@@ -693,11 +693,17 @@ fn the_two(
     if !matches!(doc.tok(i), "the" | "The") || i + 2 >= end || doc.tok(i + 1) != "two" {
         return None;
     }
+    let next = doc.tok(i + 2);
     let n = last_people.len();
     if n < 2 {
-        return None;
+        // "Chile and Argentina signed ...; the treaty the two countries signed in 2009": with fewer than
+        // two people named, the two countries are the last pair of countries named together.
+        let pair = COUNTRIES.contains(&next) && !matches!(doc.tok(i + 3), "'" | "'s" | "\u{2019}");
+        return pair
+            .then(|| last_country_pair(doc, ents, i))
+            .flatten()
+            .map(|refs| (i + 3, refs));
     }
-    let next = doc.tok(i + 2);
     // "the two leaders" are the last two leaders named, not a spokesman quoted in between.
     let leaders: Vec<usize> = last_people
         .iter()
@@ -757,7 +763,7 @@ fn the_two(
         }
         let refs = match states[..] {
             [y, x] => vec![Ref::Country(x), Ref::Country(y)],
-            _ => people,
+            _ => last_country_pair(doc, ents, i).unwrap_or(people),
         };
         return Some((noun_end, refs));
     }
@@ -765,6 +771,22 @@ fn the_two(
         return Some((i + 2, people));
     }
     None
+}
+
+/// The last two distinct countries named together before token `i` ("Chile and Argentina", "Chile,
+/// Argentina"): what "the two countries" stands for when the people named do not say.
+fn last_country_pair(doc: &Doc<'_>, ents: &Entities, i: usize) -> Option<Vec<Ref>> {
+    let before: Vec<&Mention> = ents.mentions.iter().filter(|m| m.end <= i).collect();
+    before.windows(2).rev().find_map(|w| {
+        let (a, b) = (w[0], w[1]);
+        let joined = b.start > a.end && (a.end..b.start).all(|g| doc.is_any(g, &["and", ","]));
+        match (&a.refs[..], &b.refs[..]) {
+            ([x @ Ref::Country(p)], [y @ Ref::Country(q)]) if joined && p != q && !a.anaphor => {
+                Some(vec![*x, *y])
+            }
+            _ => None,
+        }
+    })
 }
 
 fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {

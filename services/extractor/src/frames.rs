@@ -19,7 +19,12 @@
 //! participants, a launching state and a weapon ...) and is not inside quotation marks; weak candidates only
 //! add to an event found elsewhere in the article ([`crate::merge`]). Gerunds after "for"/"of" ("punishing
 //! North Korea for launching missiles") and hypothetical or habitual clauses make no candidate at all. A
-//! verbless ", and in <place> <time>" after a dated, placed happening is that act again: a candidate of its own.
+//! verbless ", and in <place> <time>" after a dated, placed happening is that act again: a candidate of its own,
+//! and so is a strike's second object with its own target and time ("... at Bryansk on Tuesday and cruise
+//! missiles at Kursk on Wednesday"). An attack noun with no attacker takes the subject of an "in which"
+//! clause after it; a denial of an accusation ("denies X's accusation of a strike") or of carrying out a
+//! strike names the one who denies as the denied attacker. A meeting noun after "on the sidelines of" is the
+//! occasion, not a meeting.
 
 use dateline_shared::{PartialDate, Place, Status};
 
@@ -500,7 +505,8 @@ pub fn candidates(
                         out.push(more);
                     }
                     let again = continued_elsewhere(doc, ents, &times, &c, to, published)
-                        .or_else(|| next_stop(doc, ents, &times, &c, to, published));
+                        .or_else(|| next_stop(doc, ents, &times, &c, to, published))
+                        .or_else(|| gapped_strike(doc, ents, &times, &c, to, published));
                     let before = previous_since(doc, ents, &times, &c, to, published);
                     out.insert(out.len() - c.also_launched.len(), c);
                     out.extend(again);
@@ -621,6 +627,15 @@ fn frame(
             return None;
         }
     }
+    // "signed a memorandum on the sidelines of the African Union summit": the gathering is the occasion of
+    // what the clause tells, not a meeting of its subject (the talks held there are told on their own).
+    if form == Form::Noun
+        && spec.name == "meeting"
+        && (t.saturating_sub(8).max(from)..t)
+            .any(|k| doc.is_any(k, &["sidelines", "margins", "sideline"]) && doc.is(k + 1, "of"))
+    {
+        return None;
+    }
     let (cs, ce, opener) = clause_of(bounds, from, to, t);
     let is_noun = form == Form::Noun;
     // "say they are targeting ships", "strikes convoys": a present-tense attack on a bare plural, with no
@@ -739,7 +754,10 @@ fn frame(
         k += 1;
     }
     // Noun triggers may have their place before them ("the Kremlin talks" is rare; "talks in Jeddah" is not).
-    if place.is_none() && opener == "where" {
+    // "last met in Luanda in July 2022, when they agreed a roadmap": a ", when" clause after a placed
+    // happening is set where that happening was.
+    let when_clause = opener == "sub" && doc.is(cs, "when") && cs > from && doc.is(cs - 1, ",");
+    if place.is_none() && (opener == "where" || when_clause) {
         if let Some((_, p, _)) = last_place.as_ref().filter(|(at, _, _)| *at < cs) {
             place = Some(p.clone());
         }
@@ -840,16 +858,41 @@ fn frame(
         let mut idx = pos;
         actors.extend(before[idx].refs.iter().copied());
         subject_end = before[idx].end;
+        // Where the conjunct being read starts: "his Nigerian counterpart Bola Tinubu" starts at "his".
+        let mut conjunct_start = before[idx].start;
         while idx > 0 {
             let prev = before[idx - 1];
-            let gap_ok = (prev.end..before[idx].start).all(|g| {
-                doc.is_any(g, &["and", ",", "&", "both", "the"])
-                    || doc.kind(g) == crate::segment::TokKind::Possessive
-            });
+            // "Ramaphosa and his Nigerian counterpart Bola Tinubu": the demonym modifies the role of the
+            // next name; it is no conjunct of its own.
+            let role_modifier = prev.start > 0
+                && prev.refs.iter().all(|r| matches!(r, Ref::Country(_)))
+                && doc.is_any(prev.start - 1, &["his", "her", "their"])
+                && (prev.end..conjunct_start)
+                    .all(|g| doc.is_any(g, &["counterpart", "counterparts", "colleague", "host"]))
+                && prev.end < conjunct_start;
+            if role_modifier {
+                conjunct_start = prev.start - 1;
+                idx -= 1;
+                continue;
+            }
+            // "and his Nigerian counterpart Bola Tinubu": the next conjunct named by its role.
+            let (gs, ge) = (prev.end, conjunct_start);
+            let counterpart_gap = ge >= gs + 3
+                && ge <= gs + 5
+                && doc.is(gs, "and")
+                && doc.is_any(gs + 1, &["his", "her", "their"])
+                && doc.is_any(ge - 1, &["counterpart", "colleague", "host"])
+                && (gs + 2..ge).all(|g| doc.is_word(g));
+            let gap_ok = counterpart_gap
+                || (gs..ge).all(|g| {
+                    doc.is_any(g, &["and", ",", "&", "both", "the"])
+                        || doc.kind(g) == crate::segment::TokKind::Possessive
+                });
             if !gap_ok {
                 break;
             }
             actors.splice(0..0, prev.refs.iter().copied());
+            conjunct_start = prev.start;
             idx -= 1;
         }
     } else if !is_noun || purpose.is_some() {
@@ -903,6 +946,11 @@ fn frame(
     // of an absolute "with ... joining ..." are all at the table.
     if name == "meeting" {
         actors.extend(joining_participants(doc, ents, t_end, ce));
+    }
+    // "an attack on a checkpoint last week, in which gunmen killed ...", "an ambush in which militants
+    // killed ...": a noun with no attacker of its own takes the subject of the relative clause after it.
+    if name == "attack" && is_noun && actors.is_empty() {
+        actors.extend(relative_subject(doc, ents, attr, t_end, to));
     }
     // "a train carrying Mr Kim had arrived": the passenger.
     if matches!(name, "arrival" | "departure") && !is_noun {
@@ -1015,6 +1063,20 @@ fn frame(
         && !attr.covers(t - 2);
     let status = if headline_future && status == Status::Occurred {
         Status::Expected
+    } else {
+        status
+    };
+    // "Ruritania denies Freedonia's accusation of a drone strike", "Ruritania denied that its forces had
+    // carried out the strike": a denial of being the attacker. The actor is the one who denies (the
+    // accused), not the accuser, and the strike is denied.
+    let status = if name == "attack" {
+        match denied_attacker(doc, ents, attr, &actors, from, cs, t, governing_denial) {
+            Some(denier) => {
+                actors = denier;
+                Status::Denied
+            }
+            None => status,
+        }
     } else {
         status
     };
@@ -1154,16 +1216,32 @@ fn frame(
             } else {
                 count_before(doc, ws, cs)
             };
+            // "put eight satellites into orbit", "a rocket carrying three satellites": a space launch is
+            // counted in rockets, one unless the rockets themselves are counted.
+            if weapon.as_deref() == Some("space launch vehicle") {
+                let satellites = (ws..we).any(|k| doc.lower(k).starts_with("satellite"));
+                if satellites || count.is_none() {
+                    count = Some(1);
+                }
+            }
             if !is_noun && ws >= t_end && name == "missile_launch" {
                 also_launched = coordinated_weapons(doc, we, ce, &lex.weapons[w as usize]);
             }
         }
     }
-    let object_named = spec.has_objects
-        && (cs..ce).any(|k| {
-            doc.ci_find(k, |x| matches!(x, Entry::Object(_)).then_some(()))
-                .is_some()
-        });
+    let is_object = |k: usize| {
+        doc.ci_find(k, |x| matches!(x, Entry::Object(_)).then_some(()))
+            .is_some()
+    };
+    // "the Maipu Treaty, which the two countries signed in 2009": a relative clause's verb signed the
+    // noun the clause hangs on.
+    let antecedent_object = !is_noun
+        && opener == "relative"
+        && cs >= 2
+        && doc.is(cs - 1, ",")
+        && doc.is(cs, "which")
+        && (cs.saturating_sub(4).max(from)..cs - 1).any(is_object);
+    let object_named = spec.has_objects && ((cs..ce).any(is_object) || antecedent_object);
 
     // Mode of travel.
     let mut mode = None;
@@ -1344,6 +1422,109 @@ fn frame(
     })
 }
 
+/// Nouns after a denial verb that make what follows an accusation the subject denies: "denies Freedonia's
+/// accusation of a strike", "denied any involvement in the attack".
+const ACCUSATIONS: &[&str] = &[
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "claim",
+    "claims",
+    "charge",
+    "charges",
+    "involvement",
+    "responsibility",
+    "role",
+];
+
+/// The attacker a denial names: the subject of a denial verb before the trigger at `t`, when the attack is
+/// what the subject denies doing — the object of an accusation it denies ("denies Freedonia's accusation
+/// of a drone strike", whose possessive is the accuser), or a complement with no attacker of its own
+/// ("denied that its forces had carried out a strike", "denied carrying out the strike").
+#[allow(clippy::too_many_arguments)]
+fn denied_attacker(
+    doc: &Doc<'_>,
+    ents: &Entities,
+    attr: &Attribution,
+    actors: &[Ref],
+    from: usize,
+    cs: usize,
+    t: usize,
+    governing_denial: bool,
+) -> Option<Vec<Ref>> {
+    let d = (from..t).rev().find(|&k| {
+        doc.is_any(
+            k,
+            &[
+                "denied",
+                "denies",
+                "deny",
+                "denying",
+                "rejected",
+                "rejects",
+                "dismissed",
+                "dismisses",
+            ],
+        )
+    })?;
+    let subject = actor_mentions(doc, ents, attr, from, d, false, &[])
+        .into_iter()
+        .rev()
+        .find(|m| !m.possessive)?;
+    let accusation =
+        (d + 1..t).any(|k| doc.is_any(k, ACCUSATIONS) && doc.is_any(k + 1, &["of", "in", "for"]));
+    // The complement of the denial: a "that" clause it governs, or a gerund right after it.
+    let complement = actors.is_empty()
+        && (governing_denial
+            || (cs <= d && doc.is_word(d + 1) && doc.lower(d + 1).ends_with("ing")));
+    (accusation || complement).then(|| subject.refs.clone())
+}
+
+/// "an attack in the town, in which gunmen killed 12 people": the subject of the first "in which" /
+/// "during which" clause after a noun (tokens `from..to`), when a past-tense verb follows it. No other
+/// trigger may stand between the noun and the clause (it would be that one's clause).
+fn relative_subject(
+    doc: &Doc<'_>,
+    ents: &Entities,
+    attr: &Attribution,
+    from: usize,
+    to: usize,
+) -> Vec<Ref> {
+    let Some(k) = (from..to.saturating_sub(2))
+        .take_while(|&k| !doc.is_any(k, &[";", "that", "but", "while"]))
+        .find(|&k| doc.is_any(k, &["in", "during"]) && doc.is(k + 1, "which"))
+    else {
+        return Vec::new();
+    };
+    if (from..k).any(|j| {
+        doc.ci_find(j, |e| matches!(e, Entry::Trigger { .. }).then_some(()))
+            .is_some()
+    }) {
+        return Vec::new();
+    }
+    let Some(m) = ents
+        .in_range(k + 2, to)
+        .iter()
+        .find(|m| m.start == k + 2 && !attr.covers(m.start))
+    else {
+        return Vec::new();
+    };
+    let verb = m.end < to
+        && doc.is_word(m.end)
+        && !doc.is_cap(m.end)
+        && (doc.lower(m.end).ends_with("ed")
+            || doc.is_any(
+                m.end,
+                &["killed", "shot", "hit", "struck", "set", "took", "stormed"],
+            ));
+    if verb {
+        m.refs.clone()
+    } else {
+        Vec::new()
+    }
+}
+
 /// "The launch came a week after ...", "The strike comes two days after ...": the clause opened by "after"
 /// at `cs` tells of an earlier happening, and by how many days when the gap is counted in days or weeks.
 fn came_after(doc: &Doc<'_>, from: usize, cs: usize) -> Option<Precedes> {
@@ -1471,6 +1652,65 @@ fn continued_elsewhere(
             }
             let mut again = c.clone();
             again.place = Some(place);
+            again.date = time::resolve(x.when, published, false);
+            again.time_text = Some(doc.span(x.start, x.end).to_owned());
+            again.also_launched.clear();
+            return Some(again);
+        }
+        k += 1;
+    }
+    None
+}
+
+/// "had fired six missiles at the Bryansk region on Tuesday and cruise missiles at the Kursk region on
+/// Wednesday": a second object of a strike verb, with its own target and time and no verb of its own, is a
+/// second strike by the same attacker.
+fn gapped_strike(
+    doc: &Doc<'_>,
+    ents: &Entities,
+    times: &[TimeExpr],
+    c: &Candidate,
+    to: usize,
+    published: Option<chrono::NaiveDate>,
+) -> Option<Candidate> {
+    let lex = doc.lex();
+    if lex.kinds[c.kind].name != "attack" || !c.strong || c.place.is_none() || c.date.is_none() {
+        return None;
+    }
+    let mut k = c.trigger.1;
+    while k + 3 < to {
+        if doc.is_word(k) && is_verb_trigger(doc, k) {
+            return None;
+        }
+        // The first object's own target and time come before the "and" ("126 drones and a ballistic
+        // missile at Ukraine" is one strike with two weapons).
+        let first_told = (c.trigger.1..k).any(|j| doc.is_any(j, &["at", "against", "on"]))
+            && times.iter().any(|x| x.start >= c.trigger.1 && x.end <= k);
+        if doc.is(k, "and") && first_told {
+            // The second object: words up to a weapon, then its target and a time of its own.
+            let (ws, we, w) = (k + 1..(k + 7).min(to)).find_map(|j| {
+                doc.ci_find(j, |x| match x {
+                    Entry::Weapon(w) => Some(*w),
+                    _ => None,
+                })
+                .map(|(e, w)| (j, e, w))
+            })?;
+            if (k + 1..ws)
+                .any(|j| !doc.is_word(j) || is_verb_trigger(doc, j) || doc.is_any(j, PREPS))
+            {
+                return None;
+            }
+            if !doc.is_any(we, &["at", "against", "on"]) {
+                return None;
+            }
+            let (place, e) = places::target(doc, ents, we + 1, to)?;
+            let x = times
+                .iter()
+                .find(|x| x.start == e || (x.start == e + 1 && doc.is_any(e, &["in", "on"])))?;
+            let mut again = c.clone();
+            again.place = Some(place);
+            again.weapon = Some(lex.weapons[w as usize].clone());
+            again.count = count_before(doc, ws, k + 1);
             again.date = time::resolve(x.when, published, false);
             again.time_text = Some(doc.span(x.start, x.end).to_owned());
             again.also_launched.clear();
@@ -1976,6 +2216,25 @@ fn count_before(doc: &Doc<'_>, weapon_start: usize, floor: usize) -> Option<u32>
             w.as_str(),
             "appeared" | "appear" | "seemed" | "believed" | "thought" | "to" | "be" | "is" | "were"
         ) {
+            continue;
+        }
+        // "six U.S.-made ATACMS missiles": a designation or a maker between the number and the weapon,
+        // read over without counting against the reach.
+        let designation = doc.is_word(k)
+            && doc.tok(k).starts_with(|c: char| c.is_ascii_uppercase())
+            && doc
+                .tok(k)
+                .chars()
+                .filter(|c| c.is_ascii_uppercase())
+                .count()
+                >= 2;
+        const MADE: &[&str] = &["made", "built", "supplied", "designed"];
+        let maker = MADE
+            .iter()
+            .any(|m| w.ends_with(&format!("-{m}")) || (w == *m && doc.is(k - 1, "-")))
+            || (w == "-" && doc.is_any(k + 1, MADE));
+        if (designation || maker) && k > floor + 1 {
+            steps -= 1;
             continue;
         }
         if steps > 4 {

@@ -201,7 +201,17 @@ fn compatible_at(
         (Some(a), None) | (None, Some(a)) if !recent(a, published) => return false,
         _ => {}
     }
-    let ok = if any_place { same_country } else { places_ok };
+    // "Ruritania denied that its forces struck the airport in Kisangani" and "... had fired three drones at
+    // Bangoka airport": a denial and a report of the same act by the same actors are one happening, wherever
+    // each places it within one country.
+    let denial_of_report = (h.status == Status::Denied) != (c.status == Status::Denied)
+        && !c.actors.is_empty()
+        && c.actors.iter().all(|a| h.actors.contains(a));
+    let ok = if any_place || denial_of_report {
+        same_country
+    } else {
+        places_ok
+    };
     // The site a launch came from and the sea it flew into are both its places.
     let site_and_area = h.launch && (h.place_site != c.launch_site);
     (site_and_area || ok(&h.place, &c.place)) && ok(&h.destination, &c.destination)

@@ -36,7 +36,7 @@ pub fn cues_at(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, Cue)> {
             Entry::Cue(c) => Some(*c),
             _ => None,
         }) {
-            Some((e, c)) if e <= to => {
+            Some((e, c)) if e <= to && !is_month_may(doc, i) => {
                 out.push((i, c));
                 i = e;
             }
@@ -44,6 +44,20 @@ pub fn cues_at(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, Cue)> {
         }
     }
     out
+}
+
+/// "in May", "on May 9", "May 2021": the month, not the modal.
+fn is_month_may(doc: &Doc<'_>, i: usize) -> bool {
+    doc.tok(i) == "May"
+        && ((i > 0
+            && doc.is_any(
+                i - 1,
+                &[
+                    "in", "on", "since", "until", "till", "by", "early", "late", "mid", "of",
+                    "last", "next", "this", "before", "after", "from", "through", "during",
+                ],
+            ))
+            || (i + 1 < doc.len() && doc.kind(i + 1) == crate::segment::TokKind::Number))
 }
 
 /// Combines cues into a status. `governing_denial` is a denial verb governing the clause.
@@ -127,5 +141,11 @@ mod tests {
         assert_eq!(status("hopes to"), Reading::NotAnEvent);
         assert_eq!(status("quickly"), Reading::Event(Status::Occurred));
         assert_eq!(read(&[Cue::Expected], true), Reading::Event(Status::Denied));
+        assert_eq!(
+            status("is due to visit in May"),
+            Reading::Event(Status::Expected)
+        );
+        assert_eq!(status("talks on May 9"), Reading::Event(Status::Occurred));
+        assert_eq!(status("talks may"), Reading::Event(Status::Speculated));
     }
 }

@@ -1023,3 +1023,123 @@ fn a_plural_title_heads_a_list_of_people() {
     assert!(ids.contains(&"hakainde-hichilema"), "{ids:?}");
     assert!(ids.contains(&"lazarus-chakwera"), "{ids:?}");
 }
+
+#[test]
+fn an_attack_takes_its_attacker_from_a_following_in_which_clause() {
+    let evs = run("Police stepped up patrols on Monday after an ambush near Mueda on Sunday, in which gunmen killed nine officers.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "attack" && e.actors.iter().any(|x| x.id == "gunmen"))
+        .expect("ambush by gunmen");
+    assert_eq!(a.status, Status::Occurred);
+    let evs = run("Security was tightened across the province after last month's attack in Quetta, in which gunmen killed 11 passengers.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(a.actors[0].id, "gunmen");
+    assert_eq!(a.date().unwrap().to_string(), "2024-02");
+}
+
+#[test]
+fn denying_an_accusation_of_a_strike_makes_the_accused_the_denied_attacker() {
+    let evs = run("Ethiopia denies Sudan's accusation of drone strike on Kassala airport");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(a.actors.len(), 1, "{evs:?}");
+    assert_eq!(a.actors[0].id, "ethiopia");
+    assert_eq!(a.status, Status::Denied);
+    let evs = run("Ethiopia on Tuesday denied that its forces had carried out a drone strike on the airport in the Sudanese city of Kassala.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(a.actors[0].id, "ethiopia");
+    assert_eq!(a.status, Status::Denied);
+}
+
+#[test]
+fn an_agreement_signed_in_a_relative_or_when_clause() {
+    let evs = run("Peru and Colombia have long argued over the Leticia Treaty, which the two countries signed in 1998.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .expect("agreement");
+    assert_eq!(a.date().unwrap().to_string(), "1998");
+    let ids: Vec<_> = a.actors.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(ids, ["peru", "colombia"]);
+    let evs = run("Presidents Hakainde Hichilema and Lazarus Chakwera last met in Lilongwe in May 2021, when they agreed a roadmap on trade.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .expect("agreement");
+    assert_eq!(a.actors.len(), 2, "{evs:?}");
+    assert_eq!(a.place.as_ref().unwrap().name, "Lilongwe");
+    assert_eq!(a.date().unwrap().to_string(), "2021-05");
+}
+
+#[test]
+fn a_space_launch_is_counted_in_rockets_not_satellites() {
+    let evs = run("India launched a rocket carrying five satellites from Sriharikota on Tuesday, the space agency said.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(a.count, Some(1), "{evs:?}");
+    let evs = run("Japan put four satellites into orbit on Tuesday in its second launch this year, the space agency said.");
+    if let Some(a) = evs.iter().find(|e| e.kind == "missile_launch") {
+        assert_eq!(a.count, Some(1), "{evs:?}");
+    }
+}
+
+#[test]
+fn a_summit_on_whose_sidelines_a_deal_is_signed_is_no_meeting_of_the_signatories() {
+    let evs = run("Kenya and Ghana signed a trade agreement on Monday on the sidelines of the Commonwealth summit in Samoa, officials said.");
+    assert!(evs.iter().any(|e| e.kind == "agreement"), "{evs:?}");
+    assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
+}
+
+#[test]
+fn due_to_visit_in_may_is_expected_not_speculated() {
+    let evs = run("Prime Minister Mark Carney is due to visit Mexico City in May for talks with President Claudia Sheinbaum, officials said.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(m.status, Status::Expected);
+}
+
+#[test]
+fn a_second_object_with_its_own_target_and_time_is_a_second_strike() {
+    let evs = run("Moscow said Ukraine had fired four missiles at the Belgorod region on Monday and drones at the Bryansk region on Tuesday.");
+    let one = run(
+        "Kyiv said Russia had launched 90 drones and a ballistic missile at Ukraine overnight.",
+    );
+    assert_eq!(
+        one.iter().filter(|e| e.kind == "attack").count(),
+        1,
+        "{one:?}"
+    );
+    assert_eq!(one[0].weapon.as_deref(), Some("drone"), "{one:?}");
+    let attacks: Vec<_> = evs.iter().filter(|e| e.kind == "attack").collect();
+    assert_eq!(attacks.len(), 2, "{evs:?}");
+    assert!(
+        attacks.iter().all(|a| a.actors[0].id == "ukraine"),
+        "{evs:?}"
+    );
+    let second = attacks
+        .iter()
+        .find(|a| a.place.as_ref().unwrap().name.contains("Bryansk"))
+        .expect("second strike");
+    assert_eq!(second.weapon.as_deref(), Some("drone"));
+    assert_eq!(second.date().unwrap().to_string(), "2024-03-12");
+}
+
+#[test]
+fn his_counterpart_after_and_is_a_second_participant() {
+    let evs = run("President William Ruto and his Tanzanian counterpart Samia Suluhu Hassan held talks at the State House in Nairobi on Tuesday.");
+    let m = evs
+        .iter()
+        .find(|e| e.kind == "meeting")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    let ids: Vec<_> = m.actors.iter().map(|a| a.id.as_str()).collect();
+    assert!(ids.contains(&"william-ruto"), "{ids:?}");
+    assert!(ids.contains(&"samia-suluhu-hassan"), "{ids:?}");
+}
+
+#[test]
+fn a_count_reads_over_a_designation_and_its_maker() {
+    let evs = run("Moscow said Ukraine had fired five U.S.-made ATACMS missiles at the Belgorod region on Monday.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(a.count, Some(5), "{evs:?}");
+}
