@@ -467,49 +467,66 @@ pub async fn reports_bucket(
 /// Completes the sources of every event of a story read back (see [`crate::story_sources`]) from the
 /// sealed volumes and pages stored in the reports bucket. Fails naming the first one missing or unreadable.
 pub async fn resolve_sources(reports: &kv::Store, story: &mut crate::Story) -> Result<(), String> {
-    let mut volumes = std::collections::HashMap::new();
-    for event in story.events.iter().filter(|e| !e.sources.is_complete()) {
-        for volume in event.sources.volumes() {
-            if volumes.contains_key(&volume.key) {
-                continue;
-            }
-            let value = reports
-                .get(&volume.key)
-                .await
-                .map_err(|e| format!("reading source volume {}: {e}", volume.key))?;
-            if let Some(value) = value {
-                let pages = crate::story_sources::read_volume(&value)
-                    .map_err(|e| format!("source volume {} is not valid: {e}", volume.key))?;
-                volumes.insert(volume.key.clone(), pages);
-            }
-        }
-    }
+    let volume_keys = story
+        .events
+        .iter()
+        .filter(|e| !e.sources.is_complete())
+        .flat_map(|e| e.sources.volumes().iter().map(|v| v.key.clone()))
+        .collect();
+    let volumes = read_entries(
+        reports,
+        "source volume",
+        volume_keys,
+        crate::story_sources::read_volume,
+    )
+    .await?;
     for event in &mut story.events {
         event
             .sources
             .resolve_volumes(|key| volumes.get(key).cloned())?;
     }
-    let mut pages = std::collections::HashMap::new();
-    for event in story.events.iter().filter(|e| !e.sources.is_complete()) {
-        for page in event.sources.sealed() {
-            if pages.contains_key(&page.key) {
-                continue;
-            }
-            let value = reports
-                .get(&page.key)
-                .await
-                .map_err(|e| format!("reading source page {}: {e}", page.key))?;
-            if let Some(value) = value {
-                let sources = crate::story_sources::read_page(&value)
-                    .map_err(|e| format!("source page {} is not valid: {e}", page.key))?;
-                pages.insert(page.key.clone(), sources);
-            }
-        }
-    }
+    let page_keys = story
+        .events
+        .iter()
+        .filter(|e| !e.sources.is_complete())
+        .flat_map(|e| e.sources.sealed().iter().map(|p| p.key.clone()))
+        .collect();
+    let pages = read_entries(
+        reports,
+        "source page",
+        page_keys,
+        crate::story_sources::read_page,
+    )
+    .await?;
     for event in &mut story.events {
         event.sources.resolve(|key| pages.get(key).cloned())?;
     }
     Ok(())
+}
+
+/// Reads each of `keys` once from the reports bucket with `read`; a key not stored is left out (the caller
+/// names it as missing). Fails naming the first entry unreadable.
+async fn read_entries<T>(
+    reports: &kv::Store,
+    what: &str,
+    keys: Vec<String>,
+    read: fn(&[u8]) -> serde_json::Result<T>,
+) -> Result<std::collections::HashMap<String, T>, String> {
+    let mut entries = std::collections::HashMap::new();
+    for key in keys {
+        if entries.contains_key(&key) {
+            continue;
+        }
+        let value = reports
+            .get(&key)
+            .await
+            .map_err(|e| format!("reading {what} {key}: {e}"))?;
+        if let Some(value) = value {
+            let entry = read(&value).map_err(|e| format!("{what} {key} is not valid: {e}"))?;
+            entries.insert(key, entry);
+        }
+    }
+    Ok(entries)
 }
 
 /// The KV bucket holding each story's current state.

@@ -1650,16 +1650,28 @@ fn continued_elsewhere(
             if x.end + 1 < to && !doc.is_any(x.end, &[",", ";"]) {
                 return None;
             }
-            let mut again = c.clone();
-            again.place = Some(place);
-            again.date = time::resolve(x.when, published, false);
-            again.time_text = Some(doc.span(x.start, x.end).to_owned());
-            again.also_launched.clear();
-            return Some(again);
+            return Some(again_at(doc, c, place, x, published));
         }
         k += 1;
     }
     None
+}
+
+/// The same act as `c` told again at another place and time (see [`continued_elsewhere`], [`gapped_strike`]):
+/// a happening of its own, carrying nothing of the first one's place, time or launched companions.
+fn again_at(
+    doc: &Doc<'_>,
+    c: &Candidate,
+    place: Place,
+    when: &TimeExpr,
+    published: Option<chrono::NaiveDate>,
+) -> Candidate {
+    let mut again = c.clone();
+    again.place = Some(place);
+    again.date = time::resolve(when.when, published, false);
+    again.time_text = Some(doc.span(when.start, when.end).to_owned());
+    again.also_launched.clear();
+    again
 }
 
 /// "had fired six missiles at the Bryansk region on Tuesday and cruise missiles at the Kursk region on
@@ -1707,13 +1719,9 @@ fn gapped_strike(
             let x = times
                 .iter()
                 .find(|x| x.start == e || (x.start == e + 1 && doc.is_any(e, &["in", "on"])))?;
-            let mut again = c.clone();
-            again.place = Some(place);
+            let mut again = again_at(doc, c, place, x, published);
             again.weapon = Some(lex.weapons[w as usize].clone());
             again.count = count_before(doc, ws, k + 1);
-            again.date = time::resolve(x.when, published, false);
-            again.time_text = Some(doc.span(x.start, x.end).to_owned());
-            again.also_launched.clear();
             return Some(again);
         }
         k += 1;
