@@ -76,7 +76,7 @@ pub fn render_story(story: &Story) -> String {
             .time
             .as_ref()
             .map(|t| t.date.map_or_else(|| t.text.clone(), |d| d.to_string()))
-            .unwrap_or_else(|| "date unknown".to_owned());
+            .unwrap_or_else(|| "undated".to_owned());
         let place = event
             .place
             .as_ref()
