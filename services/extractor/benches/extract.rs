@@ -11,6 +11,10 @@ use dateline_extractor::{entities, extract, extraction_text, frames, segment, ti
 use dateline_ingest::formats::{parse_document, Limits};
 use dateline_shared::Article;
 
+// The allocator the extractor service runs with (src/main.rs), so the figures are the service's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn written_corpus() -> Vec<Article> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut articles = Vec::new();
