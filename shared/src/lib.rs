@@ -26,6 +26,6 @@ pub mod withdrawal;
 pub use article::{Article, PubStatus};
 pub use date::PartialDate;
 pub use event::{Actor, ActorType, Event, EventTime, Evidence, Place, Status};
-pub use story::{Change, Source, Story, StoryEvent, StoryUpdate};
+pub use story::{Change, Source, Story, StoryEvent, StoryHead, StoryUpdate};
 pub use subjects::Names;
 pub use withdrawal::Withdrawal;

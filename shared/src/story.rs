@@ -130,24 +130,89 @@ pub struct Because {
     pub outlet: Option<String>,
 }
 
-/// The message published on `dateline.stories.<story_id>` for every story change.
+/// The message published on `<prefix>.stories.<story_id>` for every story change: what changed and why, with
+/// the new state of the events the changes touched. It does not carry the whole story: a big story holds
+/// dozens of events, and sending all of them with every change was a third of what the aggregator sent the
+/// broker. The whole story, at the same revision or newer, is in the stories bucket (and `GET /stories/<id>`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct StoryUpdate {
-    pub story: Story,
+    pub story: StoryHead,
+    /// The events the changes touched, in their new state, in story order. An event a change retracted
+    /// (`field` "event", `to` null) is gone from the story and not here.
+    pub events: Vec<StoryEvent>,
     pub changes: Vec<Change>,
 }
 
+/// A story without its events: enough to list it and to tell whether an update is newer than a copy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct StoryHead {
+    pub id: String,
+    pub title: String,
+    pub revision: u64,
+    pub updated_at: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub closed: bool,
+    /// The ids of the story's events after this update, in story order.
+    pub event_ids: Vec<String>,
+}
+
 impl StoryUpdate {
-    /// The update subscribers receive, encoded without copying the story (its events' full reports are never
-    /// serialized: see [`StoryEvent::reports`]).
-    pub fn encode(story: &Story, changes: &[Change]) -> serde_json::Result<Vec<u8>> {
-        /// Serializes exactly as [`StoryUpdate`] does, from borrowed parts.
-        #[derive(Serialize)]
-        struct Borrowed<'a> {
-            story: &'a Story,
-            changes: &'a [Change],
+    /// The update for `changes` just made to `story`.
+    pub fn of(story: &Story, changes: &[Change]) -> Self {
+        StoryUpdate {
+            story: StoryHead::of(story),
+            events: story
+                .events
+                .iter()
+                .filter(|e| changes.iter().any(|c| c.event_id == e.id))
+                .cloned()
+                .collect(),
+            changes: changes.to_vec(),
         }
-        serde_json::to_vec(&Borrowed { story, changes })
+    }
+
+    /// Brings a copy of the story up to this update: head fields, and the events in the order the update
+    /// names them, the touched ones in their new state. An update not newer than the copy changes nothing.
+    /// Fields of events the update did not touch stay as the copy had them (a corroborating report that
+    /// changes no field is stored but not published, so their source counts may lag the bucket).
+    ///
+    /// Returns false, leaving the copy as it was, when the update names an event the copy lacks and does
+    /// not carry: an update was missed, and the story is to be read whole again.
+    pub fn apply_to(&self, story: &mut Story) -> bool {
+        if self.story.id != story.id || self.story.revision <= story.revision {
+            return true;
+        }
+        let mut events = Vec::with_capacity(self.story.event_ids.len());
+        for id in &self.story.event_ids {
+            let event = self
+                .events
+                .iter()
+                .chain(&story.events)
+                .find(|e| e.id == *id);
+            match event {
+                Some(event) => events.push(event.clone()),
+                None => return false,
+            }
+        }
+        story.events = events;
+        story.title.clone_from(&self.story.title);
+        story.revision = self.story.revision;
+        story.updated_at = self.story.updated_at;
+        story.closed = self.story.closed;
+        true
+    }
+}
+
+impl StoryHead {
+    pub fn of(story: &Story) -> Self {
+        StoryHead {
+            id: story.id.clone(),
+            title: story.title.clone(),
+            revision: story.revision,
+            updated_at: story.updated_at,
+            closed: story.closed,
+            event_ids: story.events.iter().map(|e| e.id.clone()).collect(),
+        }
     }
 }
 

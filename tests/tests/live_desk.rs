@@ -8,9 +8,11 @@ use std::time::Duration;
 
 use anyhow::{bail, Context as _};
 use base64::Engine as _;
+use dateline_extractor::Lexicon;
 use dateline_ingest::formats::Limits;
 use dateline_shared::shutdown::Shutdown;
-use dateline_tests::pipeline::RunningPipeline;
+use dateline_shared::Article;
+use dateline_tests::pipeline::{wait_for_reports, RunningPipeline};
 use dateline_tests::{free_port, wait_for, wait_until, NatsServer};
 use serde_json::{json, Value};
 
@@ -165,6 +167,62 @@ async fn the_live_desk_shows_a_new_story_as_it_forms() -> anyhow::Result<()> {
         "timeline: {timeline}"
     );
 
+    // A later report adds an event to the story. Its update carries only that event: the page merges it
+    // into the copy it holds, so the events shown before stay, in story order.
+    let first_events = dateline_extractor::extract(
+        &serde_json::from_slice::<Article>(article)?,
+        Lexicon::builtin(),
+    )
+    .len();
+    let stored = wait_for_reports(&pipeline.js, &pipeline.names.stories_bucket(), first_events)
+        .await
+        .map_err(|held| anyhow::anyhow!("{held} of {first_events} reports stored"))?;
+    let [story] = &stored[..] else {
+        bail!("one story expected from the first article, the bucket holds {stored:?}");
+    };
+    let rows_before = wait_for(Duration::from_secs(30), || async {
+        let shown = rows(&driver).await.ok()?;
+        (shown.len() == story.events.len()).then_some(shown)
+    })
+    .await
+    .with_context(|| {
+        format!(
+            "the page never showed the {} events stored",
+            story.events.len()
+        )
+    })?;
+    let departure = br#"{"id": "desk-2", "outlet": "Philippine News Agency", "published_at": "2024-07-11T15:00:00+08:00",
+      "headline": "Kishida wraps up Manila visit",
+      "body": "MANILA - Japanese Prime Minister Fumio Kishida left Manila for Tokyo on Thursday after two days of talks, the presidential communications office said."}"#;
+    let report = pipeline
+        .publisher()
+        .ingest_document("desk-2.json", departure, &Limits::default())
+        .await;
+    assert_eq!(report.accepted, 1, "{:?}", report.rejected);
+    let merged = wait_for(Duration::from_secs(30), || async {
+        let shown = rows(&driver).await.ok()?;
+        shown
+            .iter()
+            .any(|r| r.contains("departure"))
+            .then_some(shown)
+    })
+    .await
+    .context("the departure never joined the story on the page")?;
+    assert_eq!(
+        merged[..rows_before.len()],
+        rows_before[..],
+        "the events shown before the update stay as they were"
+    );
+    assert_eq!(merged.len(), rows_before.len() + 1, "rows: {merged:?}");
+    let listed = driver
+        .script("return document.querySelector('#stories li .meta').textContent")
+        .await?;
+    let expected = format!("{} events", merged.len());
+    assert!(
+        listed.as_str().is_some_and(|t| t.starts_with(&expected)),
+        "story list: {listed}, expected {expected}"
+    );
+
     if let Ok(path) = std::env::var("DATELINE_SCREENSHOT") {
         let png = driver.call("GET", "/screenshot", Value::Null).await?;
         let bytes = base64::engine::general_purpose::STANDARD
@@ -175,4 +233,12 @@ async fn the_live_desk_shows_a_new_story_as_it_forms() -> anyhow::Result<()> {
     stop_web.trigger();
     web.await??;
     pipeline.stop().await
+}
+
+/// The rows of the story shown in detail, as text.
+async fn rows(driver: &Driver) -> anyhow::Result<Vec<String>> {
+    let rows = driver
+        .script("return [...document.querySelectorAll('#detail tbody tr')].map(r => r.textContent)")
+        .await?;
+    Ok(serde_json::from_value(rows)?)
 }

@@ -166,7 +166,7 @@ impl Desk {
         Some(self.encoded.story_json(story, open))
     }
 
-    /// The update to publish for a story's changes: its new state and the changes.
+    /// The update to publish for a story's changes: its head, the events they touched, and the changes.
     pub fn update_json(
         &mut self,
         id: &str,
@@ -531,7 +531,14 @@ impl Desk {
         if let Some((id, index)) = holding {
             return (id.clone(), Some(index));
         }
-        if let Some(entry) = self.articles.get(&event.article_id) {
+        // A new version of an article joins the story its older one went to, if that story is still open. One
+        // closed (gone quiet, or emptied by a kill notice) is archived under its id: reopening it would restart
+        // its revisions under an id subscribers and the bucket already hold, so the report starts a new story.
+        if let Some(entry) = self
+            .articles
+            .get(&event.article_id)
+            .filter(|entry| self.stories.contains_key(&entry.story))
+        {
             return (entry.story.clone(), None);
         }
         // Only stories naming one of the report's principal actors can share a named actor with it; looking
@@ -979,13 +986,26 @@ mod tests {
         let mut desk = Desk::new();
         desk.apply(report("a1", 1, Status::Occurred, Some("Tokyo"), 16), now());
         let outcome = desk.apply(report("a2", 1, Status::Occurred, Some("Tokyo"), 16), now());
-        let story = desk
-            .story(outcome.story_id().expect("taken"))
-            .expect("held");
-        let encoded = dateline_shared::StoryUpdate::encode(story, &[]).expect("serializes");
+        let id = outcome.story_id().expect("taken").to_owned();
+        let change = Change {
+            event_id: desk.story(&id).expect("held").events[0].id.clone(),
+            field: "status".to_owned(),
+            from: None,
+            to: Some("occurred".to_owned()),
+            because: Because {
+                article_id: "a2".to_owned(),
+                outlet: None,
+            },
+        };
+        let encoded = desk
+            .update_json(&id, &[change])
+            .expect("held")
+            .expect("serializes");
+        let story = desk.story(&id).expect("held");
         let update: dateline_shared::StoryUpdate =
             serde_json::from_slice(&encoded).expect("reads back");
-        let event = &update.story.events[0];
+        assert_eq!(update.events.len(), 1, "the event the change touched");
+        let event = &update.events[0];
         assert!(event.reports.is_empty());
         let mut outlets: Vec<_> = event
             .sources
@@ -1003,6 +1023,79 @@ mod tests {
             2,
             "the stored story keeps them"
         );
+    }
+
+    #[test]
+    fn a_subscriber_that_missed_an_update_is_told_to_read_the_story_whole() {
+        let mut desk = Desk::new();
+        let arrival = |article: &str, day: u32| {
+            let mut e = event("arrival", &[person("Fumio Kishida")], Some("Seoul"), None);
+            e.article_id = article.to_owned();
+            e.published_at = format!("2023-03-{day:02}T09:00:00+09:00").parse().ok();
+            e.id = stable_id("ev-", &[article, "arrival"]);
+            e
+        };
+        let published = |desk: &mut Desk, outcome: Outcome| {
+            let Outcome::Changed { story, changes } = outcome else {
+                panic!("a change expected, got {outcome:?}");
+            };
+            let json = desk
+                .update_json(&story, &changes)
+                .expect("held")
+                .expect("encodes");
+            serde_json::from_slice::<dateline_shared::StoryUpdate>(&json).expect("reads back")
+        };
+        let first = desk.apply(report("a1", 1, Status::Occurred, Some("Seoul"), 16), now());
+        let id = first.story_id().expect("taken").to_owned();
+        let copy = desk.story(&id).expect("held").clone();
+        let second = desk.apply(arrival("a2", 16), now());
+        assert_eq!(
+            second.story_id(),
+            Some(id.as_str()),
+            "the arrival joins the story"
+        );
+        let missed = published(&mut desk, second);
+        let third = desk.apply(
+            report("a3", 1, Status::Occurred, Some("Seoul Blue House"), 17),
+            now(),
+        );
+        let update = published(&mut desk, third);
+        assert_eq!(update.events.len(), 1, "only the touched meeting travels");
+
+        let mut behind = copy.clone();
+        assert!(
+            !update.apply_to(&mut behind),
+            "the arrival the copy never saw is not in the update"
+        );
+        assert_eq!(behind, copy, "a copy that cannot follow is left as it was");
+
+        let mut following = copy;
+        assert!(missed.apply_to(&mut following) && update.apply_to(&mut following));
+        let held = desk.story(&id).expect("held");
+        let ids = |s: &Story| s.events.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&following), ids(held));
+        assert_eq!(following.revision, held.revision);
+        assert!(
+            update.apply_to(&mut following),
+            "an update already applied changes nothing"
+        );
+        assert_eq!(following.revision, held.revision);
+    }
+
+    #[test]
+    fn a_corrected_version_after_a_kill_starts_a_new_story_rather_than_reopening_the_archived_one()
+    {
+        let mut desk = Desk::new();
+        let first = desk.apply(report("a1", 1, Status::Occurred, Some("Tokyo"), 16), now());
+        let killed = first.story_id().expect("taken").to_owned();
+        desk.withdraw(&kill("a1", 2), now());
+        let archived = desk.take_closed();
+        assert_eq!(archived.len(), 1, "the emptied story is closed");
+        assert_eq!(archived[0].id, killed);
+        let corrected = desk.apply(report("a1", 2, Status::Occurred, Some("Osaka"), 16), now());
+        let story = corrected.story_id().expect("taken");
+        assert_ne!(story, killed, "the archived story's id is not reused");
+        assert_eq!(desk.story(story).map(|s| s.revision), Some(1));
     }
 
     fn kill(article: &str, version: u32) -> Withdrawal {
@@ -1306,6 +1399,7 @@ mod tests {
         use crate::resolve::tests::country;
         use chrono::NaiveDate;
         use proptest::prelude::*;
+        use proptest::test_runner::TestCaseError;
 
         const PEOPLE: [&str; 4] = [
             "Pedro Sanchez",
@@ -1356,8 +1450,10 @@ mod tests {
             #[test]
             fn route_and_encode_as_a_full_scan_and_a_full_encoding_do(steps in proptest::collection::vec(step(), 1..40)) {
                 let mut desk = Desk::new();
+                // Each story as a subscriber following its published updates sees it.
+                let mut followed: HashMap<String, Story> = HashMap::new();
                 for (n, step) in steps.into_iter().enumerate() {
-                    match step {
+                    let outcome = match step {
                         Step::Report { article, version, kind, people, with_country, date, published } => {
                             let mut actors: Vec<_> = people.iter().map(|p| person(PEOPLE[*p])).collect();
                             if with_country || actors.is_empty() {
@@ -1372,10 +1468,39 @@ mod tests {
                                 .unwrap_or_default();
                             e.published_at = format!("{day}T10:00:00+00:00").parse().ok();
                             e.id = stable_id("ev-", &[&article, &version.to_string(), &n.to_string()]);
-                            desk.apply(e, now());
+                            desk.apply(e, now())
                         }
                         Step::Kill { article, version } => {
-                            desk.withdraw(&kill(&format!("a{article}"), version), now());
+                            desk.withdraw(&kill(&format!("a{article}"), version), now())
+                        }
+                    };
+                    if let Outcome::Changed { story, changes } = &outcome {
+                        let json = desk.update_json(story, changes);
+                        let Some(Ok(json)) = json else {
+                            return Err(TestCaseError::fail(format!("update of {story} not encoded: {json:?}")));
+                        };
+                        let update: dateline_shared::StoryUpdate = serde_json::from_slice(&json)
+                            .map_err(|e| TestCaseError::fail(format!("update of {story} unreadable: {e}")))?;
+                        let copy = followed.entry(story.clone()).or_insert_with(|| Story {
+                            id: story.clone(),
+                            title: String::new(),
+                            revision: 0,
+                            updated_at: now(),
+                            closed: false,
+                            events: Vec::new(),
+                        });
+                        prop_assert!(update.apply_to(copy), "an update of {} named an event never published", story);
+                        if let Some(held) = desk.story(story) {
+                            let ids = |s: &Story| s.events.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+                            prop_assert_eq!(ids(copy), ids(held), "a subscriber's copy of {} lost track of its events", story);
+                            for (seen, held) in copy.events.iter().zip(&held.events) {
+                                prop_assert_eq!(
+                                    (seen.status, &seen.place, &seen.time, &seen.actors),
+                                    (held.status, &held.place, &held.time, &held.actors),
+                                    "a displayed field of {} changed without an update", seen.id
+                                );
+                            }
+                            prop_assert_eq!((&copy.title, copy.revision), (&held.title, held.revision));
                         }
                     }
                     // As the service does after each batch: seal pages of sources, then write the stories.
@@ -1384,8 +1509,6 @@ mod tests {
                         desk.seal_sources(id);
                         let json = desk.story_json(id);
                         prop_assert!(matches!(json, Some(Ok(_))), "story {id} not encoded: {json:?}");
-                        let update = desk.update_json(id, &[]);
-                        prop_assert!(matches!(update, Some(Ok(_))), "update of {id} not encoded");
                     }
                 }
 

@@ -1,16 +1,16 @@
 //! A story's JSON, put together from the JSON of its events as it was when each last changed.
 //!
-//! The aggregator writes a story once per batch that touches it and publishes it whole with every change it
-//! makes. A big story holds dozens of events and most reports change one of them, yet encoding every event
-//! again on each write was a quarter of the aggregator's CPU on big stories (support, history and sources of
-//! every event). The desk keeps each open event's JSON here and drops it whenever it changes the event, so a
-//! write encodes only the events that changed. Debug builds (every test) check each result against encoding
-//! the story whole.
+//! The aggregator writes a story once per batch that touches it, and publishes every change with the events
+//! it touched. A big story holds dozens of events and most reports change one of them, yet encoding every
+//! event again on each write was a quarter of the aggregator's CPU on big stories (support, history and
+//! sources of every event). The desk keeps each open event's JSON here and drops it whenever it changes the
+//! event, so a write encodes only the events that changed. Debug builds (every test) check each result
+//! against serde's encoding of the whole value.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use dateline_shared::{Change, Story, StoryEvent};
+use dateline_shared::{Change, Story, StoryEvent, StoryHead, StoryUpdate};
 use serde::Serialize;
 use serde_json::value::RawValue;
 
@@ -36,10 +36,11 @@ fn is_false(value: &bool) -> bool {
     !*value
 }
 
-/// Serializes exactly as [`StoryUpdate`](dateline_shared::StoryUpdate) does.
+/// Serializes exactly as [`StoryUpdate`] does, with its events already encoded.
 #[derive(Serialize)]
 struct UpdateParts<'a> {
-    story: &'a RawValue,
+    story: &'a StoryHead,
+    events: Vec<&'a RawValue>,
     changes: &'a [Change],
 }
 
@@ -59,28 +60,8 @@ impl EncodedEvents {
     /// The story as stored in the stories bucket. Events without kept JSON are encoded, and kept when `keep`
     /// (the story is open; a closed story's events would never be forgotten).
     pub fn story_json(&mut self, story: &Story, keep: bool) -> serde_json::Result<Vec<u8>> {
-        let mut fresh: Vec<(usize, Box<RawValue>)> = Vec::new();
-        for (i, event) in story.events.iter().enumerate() {
-            if !self.by_event.contains_key(&event.id) {
-                fresh.push((i, encode_event(event)?));
-            }
-        }
-        let json = {
-            let fresh_at = |i: usize| fresh.iter().find(|(at, _)| *at == i).map(|(_, raw)| &**raw);
-            let events = story
-                .events
-                .iter()
-                .enumerate()
-                .map(|(i, event)| {
-                    self.by_event
-                        .get(&event.id)
-                        .map(|raw| &**raw)
-                        .or_else(|| fresh_at(i))
-                        .ok_or_else(|| {
-                            serde::ser::Error::custom("an event was neither kept nor encoded")
-                        })
-                })
-                .collect::<serde_json::Result<Vec<&RawValue>>>()?;
+        let events: Vec<&StoryEvent> = story.events.iter().collect();
+        let json = self.with_events(&events, keep, |events| {
             serde_json::to_vec(&StoryParts {
                 id: &story.id,
                 title: &story.title,
@@ -88,13 +69,8 @@ impl EncodedEvents {
                 updated_at: &story.updated_at,
                 closed: story.closed,
                 events,
-            })?
-        };
-        if keep {
-            for (i, raw) in fresh {
-                self.by_event.insert(story.events[i].id.clone(), raw);
-            }
-        }
+            })
+        })?;
         debug_assert_eq!(
             String::from_utf8_lossy(&json),
             String::from_utf8_lossy(&serde_json::to_vec(story)?),
@@ -104,20 +80,74 @@ impl EncodedEvents {
         Ok(json)
     }
 
-    /// The update published on the story's subject: its new state and what changed.
+    /// The update published on the story's subject: its head, the events `changes` touched, and the changes.
     pub fn update_json(
         &mut self,
         story: &Story,
         changes: &[Change],
         keep: bool,
     ) -> serde_json::Result<Vec<u8>> {
-        let story_json = String::from_utf8(self.story_json(story, keep)?)
-            .map_err(|e| serde::ser::Error::custom(format!("story JSON is not UTF-8: {e}")))?;
-        let story = RawValue::from_string(story_json)?;
-        serde_json::to_vec(&UpdateParts {
-            story: &story,
-            changes,
-        })
+        let head = StoryHead::of(story);
+        let touched: Vec<&StoryEvent> = story
+            .events
+            .iter()
+            .filter(|e| changes.iter().any(|c| c.event_id == e.id))
+            .collect();
+        let json = self.with_events(&touched, keep, |events| {
+            serde_json::to_vec(&UpdateParts {
+                story: &head,
+                events,
+                changes,
+            })
+        })?;
+        debug_assert_eq!(
+            String::from_utf8_lossy(&json),
+            String::from_utf8_lossy(&serde_json::to_vec(&StoryUpdate::of(story, changes))?),
+            "the kept JSON of story {} is out of date: an event changed without being forgotten",
+            story.id
+        );
+        Ok(json)
+    }
+
+    /// Calls `encode` with the JSON of `events`: kept JSON where there is some, the others encoded now (and
+    /// kept when `keep`).
+    fn with_events<R>(
+        &mut self,
+        events: &[&StoryEvent],
+        keep: bool,
+        encode: impl FnOnce(Vec<&RawValue>) -> serde_json::Result<R>,
+    ) -> serde_json::Result<R> {
+        let fresh = events
+            .iter()
+            .map(|event| match self.by_event.contains_key(&event.id) {
+                true => Ok(None),
+                false => encode_event(event).map(Some),
+            })
+            .collect::<serde_json::Result<Vec<Option<Box<RawValue>>>>>()?;
+        let result = {
+            let raws = events
+                .iter()
+                .zip(&fresh)
+                .map(|(event, fresh)| {
+                    self.by_event
+                        .get(&event.id)
+                        .or(fresh.as_ref())
+                        .map(|raw| &**raw)
+                        .ok_or_else(|| {
+                            serde::ser::Error::custom("an event was neither kept nor encoded")
+                        })
+                })
+                .collect::<serde_json::Result<Vec<&RawValue>>>()?;
+            encode(raws)?
+        };
+        if keep {
+            for (event, raw) in events.iter().zip(fresh) {
+                if let Some(raw) = raw {
+                    self.by_event.insert(event.id.clone(), raw);
+                }
+            }
+        }
+        Ok(result)
     }
 
     /// How many events' JSON is kept: for tests of bounded memory.
