@@ -26,6 +26,7 @@ pub const KEYS: &[(&str, &str, &str)] = &[
     ("stage", "ack_wait_secs", "DATELINE_ACK_WAIT_SECS"),
     ("stage", "max_deliver", "DATELINE_MAX_DELIVER"),
     ("stage", "max_ack_pending", "DATELINE_MAX_ACK_PENDING"),
+    ("stage", "batch_linger_ms", "DATELINE_BATCH_LINGER_MS"),
     ("ops", "metrics_addr", "DATELINE_METRICS_ADDR"),
     ("ingest", "watch", "DATELINE_WATCH"),
     ("ingest", "max_article_bytes", "DATELINE_MAX_ARTICLE_BYTES"),

@@ -54,7 +54,7 @@ pub trait Handler {
 }
 
 /// The most messages handed to a handler at once, and the pull request size.
-pub const MAX_BATCH: usize = 256;
+pub const MAX_BATCH: usize = 1024;
 
 /// How a consuming stage treats its messages: retries, patience and backpressure.
 #[derive(Debug, Clone, Copy, clap::Args)]
@@ -66,8 +66,23 @@ pub struct StageArgs {
     #[arg(long, env = "DATELINE_MAX_DELIVER", default_value_t = 5)]
     pub max_deliver: i64,
     /// Unacknowledged messages allowed out to one stage at once (backpressure).
-    #[arg(long, env = "DATELINE_MAX_ACK_PENDING", default_value_t = 1024)]
+    #[arg(long, env = "DATELINE_MAX_ACK_PENDING", default_value_t = 2048)]
     pub max_ack_pending: i64,
+    /// Milliseconds a batch that starts big (a backlog) waits for more messages to join it, up to the batch
+    /// size. Bigger batches mean fewer writes (the aggregator writes each story a batch touches once); a
+    /// batch of a few messages never waits. 0 takes only what is already delivered.
+    #[arg(long, env = "DATELINE_BATCH_LINGER_MS", default_value_t = DEFAULT_BATCH_LINGER_MS)]
+    pub batch_linger_ms: u64,
+}
+
+/// The default linger: long enough that a busy aggregator writes a hot story once per tens of its reports
+/// rather than once per few.
+pub const DEFAULT_BATCH_LINGER_MS: u64 = 15;
+
+impl StageArgs {
+    pub fn batch_linger(&self) -> Duration {
+        Duration::from_millis(self.batch_linger_ms)
+    }
 }
 
 impl Default for StageArgs {
@@ -75,7 +90,8 @@ impl Default for StageArgs {
         Self {
             ack_wait_secs: 30,
             max_deliver: 5,
-            max_ack_pending: 1024,
+            max_ack_pending: 2048,
+            batch_linger_ms: DEFAULT_BATCH_LINGER_MS,
         }
     }
 }
@@ -372,6 +388,34 @@ const PULL_HEARTBEAT: Duration = Duration::from_secs(5);
 /// How long one pull request stays open on the server before the client renews it.
 const PULL_EXPIRES: Duration = Duration::from_secs(30);
 
+/// A batch that finds at least this many messages already delivered is taken as a sign of load, and waits
+/// for more: a trickle (one article's events, a few articles a second) is handled at once, so lingering
+/// costs latency only when there is a backlog to catch up on.
+pub const LINGER_FROM: usize = 32;
+
+/// Lets more messages join a started batch, when it started big (see [`LINGER_FROM`]), until it is full or
+/// `linger` has passed. Returns why the pull stream was lost, if it was. Shutdown is not watched here: the
+/// linger is short, and the batch it gathers is handled to the end like any other.
+async fn linger(
+    messages: &mut pull::Stream,
+    batch: &mut Vec<Message>,
+    linger: Duration,
+) -> Option<String> {
+    if linger.is_zero() || batch.len() < LINGER_FROM {
+        return None;
+    }
+    let deadline = tokio::time::Instant::now() + linger;
+    while batch.len() < MAX_BATCH {
+        match tokio::time::timeout_at(deadline, messages.next()).await {
+            Err(_elapsed) => return None,
+            Ok(Some(Ok(message))) => batch.push(message),
+            Ok(Some(Err(error))) => return Some(error.to_string()),
+            Ok(None) => return Some("the pull stream ended".to_owned()),
+        }
+    }
+    None
+}
+
 /// Handles batches from one pull stream until it is lost or shutdown is asked for.
 async fn pull<H: Handler>(
     messages: &mut pull::Stream,
@@ -406,6 +450,9 @@ async fn pull<H: Handler>(
             if batch.len() < MAX_BATCH {
                 pending = messages.next().now_or_never();
             }
+        }
+        if lost.is_none() {
+            lost = linger(messages, &mut batch, pipeline.stage.batch_linger()).await;
         }
         if !batch.is_empty() {
             backoff.reset();

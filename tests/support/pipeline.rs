@@ -23,7 +23,7 @@ pub fn test_stage_args() -> StageArgs {
     StageArgs {
         ack_wait_secs: 3,
         max_deliver: 3,
-        max_ack_pending: 1024,
+        ..StageArgs::default()
     }
 }
 

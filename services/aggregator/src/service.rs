@@ -558,8 +558,9 @@ pub async fn run(
     };
     // The whole events stream: events and kill notices, in one order.
     let mut spec = pipeline.consumer(STAGE, names.events_stream(), String::new());
-    // One aggregator applies events in stream order; a small window keeps redeliveries close to that order.
-    spec.max_ack_pending = spec.max_ack_pending.min(256);
+    // One aggregator applies events in stream order; a window of two batches keeps redeliveries close to
+    // that order while the next batch is delivered during this one.
+    spec.max_ack_pending = spec.max_ack_pending.min(2 * stage::MAX_BATCH as i64);
     stage::run(&pipeline, &spec, shutdown, &mut aggregator).await?;
     Ok(())
 }
