@@ -145,6 +145,48 @@ const DETERMINERS: &[&str] = &[
     "weekend",
 ];
 
+/// Words that make talks a call rather than a meeting: "by video link", "held a videoconference".
+const REMOTE_WORDS: &[&str] = &["videoconference", "videolink", "virtually"];
+
+/// What a weapon fired toward is aimed at, when it is not a sea: "toward the destroyer".
+const TARGET_NOUNS: &[&str] = &[
+    "destroyer",
+    "warship",
+    "frigate",
+    "ship",
+    "vessel",
+    "tanker",
+    "carrier",
+    "freighter",
+    "base",
+    "bases",
+    "positions",
+    "troops",
+    "convoy",
+    "city",
+    "town",
+    "village",
+    "airport",
+    "port",
+];
+
+/// Verbs whose object is an act prevented or ended, not one reported: "to stop the attacks".
+const PREVENTION_VERBS: &[&str] = &[
+    "stop",
+    "halt",
+    "prevent",
+    "deter",
+    "curb",
+    "thwart",
+    "avert",
+    "forestall",
+    "end",
+    "ending",
+    "stopping",
+    "preventing",
+    "deterring",
+];
+
 const NUMBERS: &[(&str, u32)] = &[
     ("a", 1),
     ("an", 1),
@@ -467,6 +509,24 @@ pub fn candidates(
                 } else {
                     (form, lemma)
                 };
+                // "Two missiles hit the port on Sunday": a verb whose base and past are one word ("hit") is
+                // past unless an infinitive marker or a modal governs it.
+                let past_too = triggers
+                    .iter()
+                    .any(|&(k, f, l)| k == kind && f == Form::Past && l == lemma);
+                let governed = t > from
+                    && doc.is_any(
+                        t - 1,
+                        &[
+                            "to", "will", "would", "can", "could", "may", "might", "should",
+                            "must", "shall", "did", "does", "do", "not", "'ll",
+                        ],
+                    );
+                let form = if form == Form::Base && past_too && !governed {
+                    Form::Past
+                } else {
+                    form
+                };
                 kinds_done.push(kind);
                 // "Putin's meeting with Kim": a gerund after a possessive or determiner heads a noun phrase.
                 // "with the two heads of state agreeing to deepen ties": a gerund taking an infinitive
@@ -553,6 +613,18 @@ fn frame(
     {
         return None;
     }
+    // "sanctions for their role in launching satellites", "his involvement in planning strikes": also a
+    // kind of act ("succeeded in launching" is an act, so "in" counts only after these nouns).
+    if form == Form::Gerund
+        && t > from + 1
+        && doc.is(t - 1, "in")
+        && doc.is_any(
+            t - 2,
+            &["role", "roles", "involvement", "part", "hand", "complicity"],
+        )
+    {
+        return None;
+    }
     // "test"/"tests" is a noun more often than a verb ("nuclear tests"): a verb only after a name, a
     // pronoun, "to" or a modal.
     if t_end == t + 1 && matches!(doc.lower(t).as_str(), "test" | "tests") {
@@ -607,7 +679,13 @@ fn frame(
                     "now",
                     "then",
                 ],
-            ) || ents.in_range(t - 1, t).iter().any(|m| m.end == t));
+            ) || ents.in_range(t - 1, t).iter().any(|m| {
+                // "Houthis target ships" opens its clause; "struck 18 Houthi targets" modifies a noun.
+                m.end == t
+                    && (m.start == from
+                        || !doc.is_word(m.start - 1)
+                        || doc.is_any(m.start - 1, &["and", "that", "which", "who", "but", "as"]))
+            }));
         if !verb {
             return None;
         }
@@ -638,6 +716,39 @@ fn frame(
     }
     let (cs, ce, opener) = clause_of(bounds, from, to, t);
     let is_noun = form == Form::Noun;
+    let is_weapon = |k: usize| {
+        doc.ci_find(k, |e| matches!(e, Entry::Weapon(_)).then_some(()))
+            .is_some()
+    };
+    // "landed a helicopter on the ship", "five of which landed in Japan's waters": "land" with an object is
+    // someone bringing a craft down, and missiles that land are falling, not travellers arriving.
+    if spec.name == "arrival" && doc.lower(t).starts_with("land") && t_end == t + 1 {
+        let causative = t_end < ce && doc.is_any(t_end, DETERMINERS);
+        let weapon_subject = (t.saturating_sub(10).max(from)..t).any(is_weapon);
+        if causative || weapon_subject {
+            return None;
+        }
+    }
+    // "will meet Teodoro by video link", "held talks by telephone": calls are not meetings (corpus README).
+    if spec.name == "meeting"
+        && (cs..ce).any(|k| {
+            doc.is_any(k, REMOTE_WORDS)
+                || (doc.is(k, "by") && doc.is_any(k + 1, &["phone", "telephone", "video"]))
+                || (doc.is_any(k, &["phone", "telephone", "video"])
+                    && doc.is_any(k + 1, &["call", "calls", "link"]))
+        })
+    {
+        return None;
+    }
+    // "to stop the attacks", "to deter further launches": what an act is meant to prevent is not told as
+    // a happening.
+    if t > from
+        && (is_noun || doc.is_any(t - 1, DETERMINERS))
+        && (t.saturating_sub(4).max(from)..t).any(|k| doc.is_any(k, PREVENTION_VERBS))
+        && (t.saturating_sub(4).max(from)..t).all(|k| doc.is_word(k))
+    {
+        return None;
+    }
     // "say they are targeting ships", "strikes convoys": a present-tense attack on a bare plural, with no
     // time, is a campaign, not one strike.
     let present = form == Form::Third
@@ -875,6 +986,14 @@ fn frame(
                 idx -= 1;
                 continue;
             }
+            // "Trump's envoy Steve Witkoff", "Putin's spokesman Dmitry Peskov": a person in the possessive
+            // names whom the next one works for, not a second actor.
+            if prev.possessive
+                && prev.end + 1 >= conjunct_start
+                && prev.refs.iter().all(|r| matches!(r, Ref::Person(_)))
+            {
+                break;
+            }
             // "and his Nigerian counterpart Bola Tinubu": the next conjunct named by its role.
             let (gs, ge) = (prev.end, conjunct_start);
             let counterpart_gap = ge >= gs + 3
@@ -951,6 +1070,13 @@ fn frame(
     // killed ...": a noun with no attacker of its own takes the subject of the relative clause after it.
     if name == "attack" && is_noun && actors.is_empty() {
         actors.extend(relative_subject(doc, ents, attr, t_end, to));
+    }
+    // "a Russian ballistic missile struck a warehouse", "the ship was hit by two Houthi missiles": with no
+    // name for a subject, the state or group the weapon belongs to is the attacker.
+    if name == "attack" && !is_noun {
+        if let Some(bearer) = weapon_bearer(doc, ents, cs, t, t_end, ce) {
+            actors = vec![bearer];
+        }
     }
     // "a train carrying Mr Kim had arrived": the passenger.
     if matches!(name, "arrival" | "departure") && !is_noun {
@@ -1061,7 +1187,10 @@ fn frame(
         && doc.is(t - 1, "to")
         && ents.in_range(t - 2, t - 1).iter().any(|m| m.end == t - 1)
         && !attr.covers(t - 2);
-    let status = if headline_future && status == Status::Occurred {
+    // "Wong is due in Jakarta": the arrival trigger "due in" is expected whatever the tense.
+    let due =
+        spec.name == "arrival" && doc.is(t, "due") && t > from && doc.is_any(t - 1, &["is", "are"]);
+    let status = if (headline_future || due) && status == Status::Occurred {
         Status::Expected
     } else {
         status
@@ -1085,10 +1214,8 @@ fn frame(
             c,
             crate::lexicon::Cue::Expected | crate::lexicon::Cue::Speculated
         )
-    }) || (!is_noun
-        && form == Form::Base
-        && t > 0
-        && doc.is_any(t - 1, &["to", "will", "would"]));
+    }) || due
+        || (!is_noun && form == Form::Base && t > 0 && doc.is_any(t - 1, &["to", "will", "would"]));
 
     // Time.
     let other_trigger_between = |a: usize, b: usize| {
@@ -1307,6 +1434,11 @@ fn frame(
                         k + 2,
                         &["same", "time", "end", "start", "height", "request"],
                     ))
+                // "drones launched toward the destroyer USS Carney": toward a craft or a position, not a
+                // sea, is at a target.
+                || (doc.is_any(k, &["toward", "towards"])
+                    && doc.is_any(k + 1, DETERMINERS)
+                    && (k + 2..ce.min(k + 5)).any(|j| doc.is_any(j, TARGET_NOUNS)))
         }) {
             let target = places::parse(doc, ents, k + 1, ce);
             // Without a weapon named, only a named target makes it an attack.
@@ -2211,6 +2343,103 @@ fn modifying_demonym(doc: &Doc<'_>, floor: usize, t: usize) -> Option<u16> {
     None
 }
 
+/// The owner a weapon phrase names, when that phrase is the subject of the attack verb at `t..t_end`
+/// ("a Russian ballistic missile struck", "A Houthi anti-ship missile slammed into") or its passive agent
+/// ("was hit by two Houthi missiles"): a demonym's country, or an armed group.
+fn weapon_bearer(
+    doc: &Doc<'_>,
+    ents: &Entities,
+    floor: usize,
+    t: usize,
+    t_end: usize,
+    ceil: usize,
+) -> Option<Ref> {
+    let lex = doc.lex();
+    let is_weapon = |k: usize| {
+        doc.ci_find(k, |e| matches!(e, Entry::Weapon(_)).then_some(()))
+            .is_some()
+    };
+    // Words that may stand between the owner and the weapon: "anti-ship", "ballistic", "two", "new".
+    let modifier = |k: usize| {
+        is_weapon(k)
+            || doc.kind(k) == crate::segment::TokKind::Number
+            || doc.is(k, "-")
+            || (doc.is_word(k) && !doc.is_cap(k) && !doc.is_any(k, DETERMINERS))
+    };
+    let group = |m: &Mention| match m.refs[..] {
+        [Ref::Org(o)] if lex.orgs.get(usize::from(o)).is_some_and(|org| org.group) => {
+            Some(Ref::Org(o))
+        }
+        _ => None,
+    };
+    let demonym_at = |k: usize| {
+        doc.cs_find(k, |e| match e {
+            Entry::Country {
+                idx,
+                how: CountryForm::Demonym,
+            } => Some(*idx),
+            _ => None,
+        })
+    };
+    // Subject: the weapon ends right before the verb; walk back over its modifiers to the owner, a name
+    // ending where the modifiers begin ("North Korean", "Houthi").
+    if t > floor && is_weapon(t - 1) {
+        let mut k = t - 1;
+        while k > floor && t - k < 8 && modifier(k - 1) {
+            k -= 1;
+        }
+        for start in (floor.max(k.saturating_sub(3))..k).rev() {
+            if let Some((end, idx)) = demonym_at(start) {
+                if end == k {
+                    return Some(Ref::Country(idx));
+                }
+            }
+        }
+        if let Some(owner) = ents
+            .in_range(k.saturating_sub(1), k)
+            .iter()
+            .find(|m| m.end == k && m.start >= floor)
+            .and_then(group)
+        {
+            return Some(owner);
+        }
+    }
+    // Passive agent: "was hit by two Houthi missiles".
+    if t_end < ceil && doc.is(t_end, "by") {
+        let mut k = t_end + 1;
+        // "by two", "by at least three": the count before the owner.
+        while k < ceil
+            && (doc.is_any(k, DETERMINERS)
+                || doc.is_any(
+                    k,
+                    &["at", "least", "about", "around", "some", "more", "than"],
+                )
+                || doc.kind(k) == crate::segment::TokKind::Number
+                || NUMBERS.iter().any(|&(w, _)| doc.is(k, w)))
+        {
+            k += 1;
+        }
+        let (owner, owner_end) = match demonym_at(k) {
+            Some((end, idx)) => (Ref::Country(idx), end),
+            None => {
+                let m = ents.at(k).filter(|m| m.start == k)?;
+                (group(m)?, m.end)
+            }
+        };
+        let mut j = owner_end;
+        while j < ceil && j < owner_end + 5 {
+            if is_weapon(j) {
+                return Some(owner);
+            }
+            if !modifier(j) {
+                break;
+            }
+            j += 1;
+        }
+    }
+    None
+}
+
 fn count_before(doc: &Doc<'_>, weapon_start: usize, floor: usize) -> Option<u32> {
     let mut k = weapon_start;
     let mut steps = 0;
@@ -2241,7 +2470,13 @@ fn count_before(doc: &Doc<'_>, weapon_start: usize, floor: usize) -> Option<u32>
             .iter()
             .any(|m| w.ends_with(&format!("-{m}")) || (w == *m && doc.is(k - 1, "-")))
             || (w == "-" && doc.is_any(k + 1, MADE));
-        if (designation || maker) && k > floor + 1 {
+        // "two Houthi missiles", "a Russian ballistic missile": the owner's name between the number and
+        // the weapon, read over like a designation.
+        let owner_name = doc.is_word(k)
+            && doc.is_cap(k)
+            && !doc.is_any(k, DETERMINERS)
+            && !NUMBERS.iter().any(|&(n, _)| n == w);
+        if ((designation || maker) && k > floor + 1) || (owner_name && k > floor) {
             steps -= 1;
             continue;
         }

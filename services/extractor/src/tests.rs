@@ -1143,3 +1143,95 @@ fn a_count_reads_over_a_designation_and_its_maker() {
     let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
     assert_eq!(a.count, Some(5), "{evs:?}");
 }
+
+#[test]
+fn a_weapon_named_for_its_owner_names_the_attacker() {
+    let evs = run(
+        "Two Russian missiles hit a grain terminal in Odesa on Sunday, the regional governor said.",
+    );
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(ids(a), vec!["russia"]);
+    assert_eq!((a.count, a.weapon.as_deref()), (Some(2), Some("missile")));
+    // "hit" is past as well as base: with its own past date it is no schedule.
+    assert_eq!(
+        (a.status, a.date().unwrap().to_string().as_str()),
+        (Status::Occurred, "2024-03-10")
+    );
+    let evs = run("The ship was struck by at least three Houthi missiles off Hodeidah on Saturday, the U.S. military said.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "attack")
+        .expect("passive attack");
+    assert_eq!(ids(a), vec!["houthis"]);
+    assert_eq!(a.count, Some(3));
+    assert_eq!(a.place.as_ref().unwrap().name, "Hodeidah");
+}
+
+#[test]
+fn drones_launched_toward_a_ship_are_an_attack() {
+    let evs = run("The navy said a frigate shot down two Houthi drones launched toward the tanker Marlin Luanda in the Gulf of Aden on Tuesday.");
+    assert!(evs.iter().all(|e| e.kind != "missile_launch"), "{evs:?}");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(ids(a), vec!["houthis"]);
+    assert_eq!((a.count, a.weapon.as_deref()), (Some(2), Some("drone")));
+}
+
+#[test]
+fn landing_a_craft_or_a_falling_missile_is_no_arrival() {
+    for text in [
+        "Rebel fighters landed a helicopter on the tanker on Sunday and seized its crew.",
+        "Three of the missiles landed in the Sea of Japan on Tuesday, the defence ministry said.",
+    ] {
+        let evs = run(text);
+        assert!(evs.iter().all(|e| e.kind != "arrival"), "{text}: {evs:?}");
+    }
+}
+
+#[test]
+fn calls_prevented_acts_and_target_nouns_are_not_events() {
+    for text in [
+        "Foreign Minister Penny Wong will meet Indian Foreign Minister Subrahmanyam Jaishankar by video link on Friday.",
+        "France and Britain sent warships to the Red Sea on Monday to stop the attacks.",
+        "Washington imposed sanctions on three Iranian firms for their role in launching satellites.",
+    ] {
+        let evs = run(text);
+        assert!(evs.is_empty(), "{text}: {evs:?}");
+    }
+    // "Hezbollah targets" is the object of the strike, not Hezbollah targeting anything.
+    let evs = run("Israeli jets struck 12 more Hezbollah targets across southern Lebanon on Monday, the military said.");
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert_eq!(ids(&evs[0]), vec!["israel"]);
+    assert_eq!(evs[0].place.as_ref().unwrap().name, "Lebanon");
+}
+
+#[test]
+fn due_in_a_city_is_an_expected_arrival_and_a_patron_is_no_participant() {
+    let evs = run("U.S. President Joe Biden's envoy Amos Hochstein is due in Beirut on Friday for talks with Lebanese Prime Minister Najib Mikati.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(ids(a), vec!["amos-hochstein"]);
+    assert_eq!(
+        (a.status, a.date().unwrap().to_string().as_str()),
+        (Status::Expected, "2024-03-15")
+    );
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(ids(m), vec!["amos-hochstein", "najib-mikati"]);
+}
+
+#[test]
+fn a_joint_declaration_adopted_is_an_agreement() {
+    let evs = run("President Luiz Inacio Lula da Silva, Indian Prime Minister Narendra Modi and South African President Cyril Ramaphosa met in Brasilia on Monday and adopted a joint declaration on climate finance.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .expect("agreement");
+    assert_eq!(a.actors.len(), 3);
+    assert_eq!(a.date().unwrap().to_string(), "2024-03-11");
+}
+
+#[test]
+fn a_coordinated_said_keeps_the_first_verbs_time() {
+    let evs = run("Defence Minister Richard Marles visited a naval base in Darwin on Tuesday morning and said the fleet was ready.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(a.date().unwrap().to_string(), "2024-03-12");
+    assert!(a.attribution.is_empty(), "{:?}", a.attribution);
+}
