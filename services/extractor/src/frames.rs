@@ -148,6 +148,44 @@ const DETERMINERS: &[&str] = &[
 /// Words that make talks a call rather than a meeting: "by video link", "held a videoconference".
 const REMOTE_WORDS: &[&str] = &["videoconference", "videolink", "virtually"];
 
+/// Adjectives that make the trigger after them a noun: "carried out military strikes", "fresh attacks".
+const NOUN_MODIFIERS: &[&str] = &[
+    "military",
+    "retaliatory",
+    "precision",
+    "cross-border",
+    "deadly",
+    "fresh",
+    "further",
+    "major",
+    "massive",
+    "joint",
+    "coordinated",
+    "targeted",
+    "overnight",
+    "several",
+    "multiple",
+    "suicide",
+];
+
+/// Verbs of a shared stance, not a deal, after "agreed to".
+const STANCE_VERBS: &[&str] = &[
+    "respond",
+    "react",
+    "cooperate",
+    "coordinate",
+    "consult",
+    "communicate",
+    "stay",
+    "keep",
+    "remain",
+    "continue",
+    "maintain",
+    "work",
+    "closely",
+    "jointly",
+];
+
 /// What a weapon fired toward is aimed at, when it is not a sea: "toward the destroyer".
 const TARGET_NOUNS: &[&str] = &[
     "destroyer",
@@ -473,6 +511,7 @@ pub fn candidates(
             // Noun or verb? A determiner or a name before it makes a noun.
             let prev_noun_marker = t > from
                 && (doc.is_any(t - 1, DETERMINERS)
+                    || doc.is_any(t - 1, NOUN_MODIFIERS)
                     || duration_modifier(doc.tok(t - 1))
                     || doc.kind(t - 1) == crate::segment::TokKind::Possessive
                     || doc.is_cap(t - 1)
@@ -607,9 +646,21 @@ fn frame(
         return None;
     }
     // "for launching ballistic missiles": a kind of act, not an act.
+    // "accused Ukraine of striking a bus station" is one act, told as an accusation.
+    let accused_of = t > from + 1
+        && doc.is(t - 1, "of")
+        && (t.saturating_sub(6).max(from)..t - 1).any(|k| {
+            doc.is_any(
+                k,
+                &[
+                    "accused", "accuses", "accusing", "accuse", "blamed", "blames",
+                ],
+            )
+        });
     if form == Form::Gerund
         && t > from
         && doc.is_any(t - 1, &["for", "of", "against", "about", "over", "from"])
+        && !accused_of
     {
         return None;
     }
@@ -728,6 +779,21 @@ fn frame(
         if causative || weapon_subject {
             return None;
         }
+    }
+    // "had minutes to reach shelter", "reached consensus": "reach"/"enter" with a bare common noun for an
+    // object is getting somewhere figuratively or nearby, not arriving at a named place.
+    if spec.name == "arrival"
+        && !is_noun
+        && spec
+            .lemmas
+            .get(usize::from(lemma))
+            .is_some_and(|l| matches!(l.as_str(), "reach" | "enter"))
+        && t_end < ce
+        && doc.is_word(t_end)
+        && !doc.is_cap(t_end)
+        && !doc.is_any(t_end, DETERMINERS)
+    {
+        return None;
     }
     // "will meet Teodoro by video link", "held talks by telephone": calls are not meetings (corpus README).
     if spec.name == "meeting"
@@ -863,6 +929,17 @@ fn frame(
             }
         }
         k += 1;
+    }
+    // "officials in the city of Horlivka accused Ukraine of striking a bus station there": "there" is the
+    // place the sentence named before the trigger.
+    if place.is_none()
+        && spec.name == "attack"
+        && (t_end..ce.min(t_end + 8)).any(|k| doc.is(k, "there"))
+    {
+        place = (from + 1..t)
+            .rev()
+            .filter(|&k| doc.is_cap(k) && doc.is_any(k - 1, &["in", "of", "at", "near"]))
+            .find_map(|k| places::parse(doc, ents, k, t).map(|(p, _)| p));
     }
     // Noun triggers may have their place before them ("the Kremlin talks" is rare; "talks in Jeddah" is not).
     // "last met in Luanda in July 2022, when they agreed a roadmap": a ", when" clause after a placed
@@ -1095,6 +1172,13 @@ fn frame(
             actors = vec![Ref::Country(c)];
         }
     }
+    // "a Russian missile strike on Kryvyi Rih", "an Israeli air strike": likewise the attacker, when the
+    // noun has none of its own.
+    if name == "attack" && is_noun && actors.is_empty() {
+        if let Some(c) = modifying_demonym(doc, cs, t) {
+            actors = vec![Ref::Country(c)];
+        }
+    }
     // "the two presidents witnessed the signing of documents": leaders looking on are not the signatories;
     // the parties are the states they lead.
     if name == "agreement" && witnessed(doc, cs, t) {
@@ -1234,7 +1318,10 @@ fn frame(
         let (xs, _, xo) = clause_of(bounds, from, to, x.start);
         xo == "relative" && xs != cs
     };
-    let earlier = if opener == "temporal" || opener == "that" {
+    // "ended in failure late Monday when its rocket exploded": a "when" clause happens at the time of the
+    // clause it hangs on; "after"/"before" clauses do not.
+    let when_clause = opener == "temporal" && doc.is(cs, "when");
+    let earlier = if (opener == "temporal" && !when_clause) || opener == "that" {
         None
     } else {
         times.iter().rev().find(|x| x.end <= t && !in_aside(x))
@@ -1338,7 +1425,10 @@ fn frame(
         let antecedent = best.is_some_and(|(ws, _, _)| ws < cs);
         if let Some((ws, we, w)) = best {
             weapon = Some(lex.weapons[w as usize].clone());
-            count = if antecedent {
+            // "a drone attack", "two missile strikes": a number before a weapon that modifies the attack
+            // noun counts the attacks, not the weapons.
+            let modifies_attack = is_noun && name == "attack" && we == t;
+            count = if antecedent || modifies_attack {
                 None
             } else {
                 count_before(doc, ws, cs)
@@ -1476,7 +1566,10 @@ fn frame(
             .is_none();
     // "Ankara and Cairo agreed to restore flights": two parties agreeing to an act is an agreement with no
     // document named.
-    let agreed_to = agree_to_act && distinct >= 2;
+    // "agreed to respond firmly", "agreed to stay in close contact": a shared stance after talks or a call,
+    // not a deal; a deal commits the parties to a concrete act ("agreed to reopen the border").
+    let stance = doc.is_any(t_end + 1, STANCE_VERBS);
+    let agreed_to = agree_to_act && distinct >= 2 && !stance;
     let object_named = object_named && !agree_to_act;
     let has_person = actors.iter().any(|r| matches!(r, Ref::Person(_)));
     let strong = !doc.quoted[t]

@@ -1235,3 +1235,71 @@ fn a_coordinated_said_keeps_the_first_verbs_time() {
     assert_eq!(a.date().unwrap().to_string(), "2024-03-12");
     assert!(a.attribution.is_empty(), "{:?}", a.attribution);
 }
+
+#[test]
+fn agreeing_on_a_stance_after_a_call_is_no_agreement() {
+    let evs = run("The foreign ministers of Japan and South Korea held a phone call on Tuesday and agreed to respond firmly to the launch.");
+    assert!(evs.is_empty(), "{evs:?}");
+}
+
+#[test]
+fn strikes_after_an_adjective_are_a_noun_not_a_schedule() {
+    let evs = run("Israel carried out military strikes on Hezbollah positions in southern Lebanon early on Monday.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(
+        (a.status, a.date().unwrap().to_string().as_str()),
+        (Status::Occurred, "2024-03-11")
+    );
+}
+
+#[test]
+fn an_accusation_of_an_act_and_a_strike_there() {
+    let evs = run(
+        "Officials in the city of Kherson accused Russia of shelling a market there on Tuesday.",
+    );
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(ids(a), vec!["russia"]);
+    assert_eq!(a.place.as_ref().unwrap().name, "Kherson");
+    assert_eq!(a.date().unwrap().to_string(), "2024-03-12");
+}
+
+#[test]
+fn a_demonym_on_an_attack_noun_names_the_attacker() {
+    let evs = run("A Russian drone attack on Kharkiv killed 12 people on Sunday, medics said.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(ids(a), vec!["russia"]);
+    // "a" counts the attacks, not the drones.
+    assert_eq!((a.count, a.weapon.as_deref()), (None, Some("drone")));
+}
+
+#[test]
+fn a_when_clause_happens_at_its_main_clauses_time() {
+    let evs = run("Iran's satellite launch ended in failure late on Monday when the rocket exploded shortly after liftoff, state media said.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(ids(l), vec!["iran"]);
+    assert_eq!(l.date().unwrap().to_string(), "2024-03-11");
+}
+
+#[test]
+fn it_after_a_verb_of_telling_is_the_teller_not_the_one_told() {
+    let evs = run("Pyongyang notified Japan's coast guard on Tuesday that it would launch a satellite rocket between March 20 and March 25.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(ids(l), vec!["north-korea"]);
+    assert_eq!(l.status, Status::Expected);
+}
+
+#[test]
+fn reaching_shelter_is_no_arrival_and_an_outlets_surname_spelling_binds() {
+    let evs = run("Residents had only minutes to reach shelter after the sirens sounded.");
+    assert!(evs.is_empty(), "{evs:?}");
+    let evs = run("Ukrainian President Volodymyr Zelenskyy spoke on Tuesday.\n\nZelenskyy, who arrived in Pretoria on Wednesday morning, said he would cut the trip short.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(ids(a), vec!["volodymyr-zelensky"]);
+    assert_eq!(a.place.as_ref().unwrap().name, "Pretoria");
+}
