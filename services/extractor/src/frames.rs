@@ -1116,7 +1116,14 @@ fn frame(
         let mut after = actor_mentions(doc, ents, attr, t_end, ce, true, &place_spans);
         // "a meeting with X": the trigger phrase itself ends in the word that introduces X.
         let introduced = !is_noun || doc.is_any(t_end - 1, &["with", "between"]);
-        after = attached(doc, after, t_end, introduced);
+        // "a visit to Taipei by Pelosi": a trip's agent may follow its place; a deal "signed in Abu Dhabi by"
+        // ministers as leaders look on is read without it (the parties are the states, see `witnessed`).
+        let skippable: &[(usize, usize)] = if matches!(name, "arrival" | "departure") {
+            &place_spans
+        } else {
+            &[]
+        };
+        after = attached(doc, after, t_end, introduced, skippable);
         for m in after {
             let by = m.start > 0 && doc.is(m.start - 1, "by");
             // "the arrival of a plane carrying X", "his visit with X"; a launch "with U.S. intelligence"
@@ -2273,6 +2280,7 @@ fn attached<'e>(
     after: Vec<&'e Mention>,
     from: usize,
     direct: bool,
+    place_spans: &[(usize, usize)],
 ) -> Vec<&'e Mention> {
     let mut out = Vec::new();
     let mut k = from;
@@ -2281,6 +2289,14 @@ fn attached<'e>(
     let mut last_end: Option<usize> = None;
     for (i, m) in after.iter().enumerate() {
         while k < m.start {
+            // "a visit to Taipei by Nancy Pelosi": the place phrase stands between the noun and its agent.
+            if let Some(&(_, end)) = place_spans
+                .iter()
+                .find(|&&(start, end)| start == k + 1 && doc.is(end, "by"))
+            {
+                k = end;
+                continue;
+            }
             let w = doc.tok(k);
             // "talks mediated by Qatar": the mediator is not a party.
             if doc.is(k, "by")

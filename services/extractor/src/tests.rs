@@ -1303,3 +1303,24 @@ fn reaching_shelter_is_no_arrival_and_an_outlets_surname_spelling_binds() {
     assert_eq!(ids(a), vec!["volodymyr-zelensky"]);
     assert_eq!(a.place.as_ref().unwrap().name, "Pretoria");
 }
+
+#[test]
+fn a_weapons_test_is_a_launch_and_a_visit_names_its_traveller_after_the_place() {
+    let evs = run("The North's last intercontinental ballistic missile test came on Dec. 18, when it fired the solid-fuel Hwasong-18.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(ids(l), vec!["north-korea"]);
+    assert_eq!(l.date().unwrap().to_string(), "2023-12-18");
+    assert_eq!(
+        l.weapon.as_deref(),
+        Some("intercontinental ballistic missile")
+    );
+    // A nuclear test is not a kind in this scheme.
+    assert!(run("The North conducted its sixth nuclear test on Sept. 3, 2017.").is_empty());
+    let evs = run("China held drills after a visit to Taipei by U.S. House Speaker Nancy Pelosi in August 2022.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(ids(a), vec!["nancy-pelosi"]);
+    assert_eq!(a.place.as_ref().unwrap().name, "Taipei");
+}
