@@ -120,6 +120,13 @@ pub fn find(doc: &Doc<'_>, ents: &Entities, from: usize, to: usize) -> Attributi
         {
             np_to -= 1;
         }
+        // "visited a hospital on Thursday and said ...": a coordinated verb shares the clause's subject, so
+        // the words before "and" are the first verb's arguments (and its time), not a source.
+        if np_to > from && doc.is(np_to - 1, "and") {
+            out.report_times.push(end);
+            i = end;
+            continue;
+        }
         // "the North's Korean Central News Agency (KCNA) said": skip the parenthesis.
         if np_to > from + 2 && doc.is(np_to - 1, ")") {
             if let Some(open) = (from..np_to - 1).rev().find(|&k| doc.is(k, "(")) {

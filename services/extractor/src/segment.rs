@@ -200,6 +200,12 @@ fn line_kind(line: &str) -> LineKind {
         || lower.starts_with("file photo")
         || lower.starts_with("photo:")
         || (lower.contains(" photo") && lower.contains(" shows "))
+        || lower.starts_with("this handout")
+        || (lower.contains(" picture") && lower.contains(" shows "))
+        // Agency photo credits: "(AP Photo/Efrem Lukatsky)", "REUTERS/Umit Bektas".
+        || lower.contains("photo/")
+        || t.contains("REUTERS/")
+        || ends_with_credit(t)
     {
         return LineKind::Caption;
     }
@@ -214,10 +220,30 @@ fn line_kind(line: &str) -> LineKind {
         || lower.starts_with("editing by")
         || lower.starts_with("reporting by")
         || lower.starts_with("date ")
+        // Correction notices retell what an earlier version got wrong: "CORRECTION: An earlier version ...".
+        || lower.starts_with("correction:")
+        || lower.starts_with("clarification:")
+        || lower.starts_with("an earlier version of this")
     {
         return LineKind::Furniture;
     }
     LineKind::Story
+}
+
+/// A caption credited after a dash, as South Asian and some European outlets print them: "Residents gather
+/// near the site on Wednesday. — Reuters". Story paragraphs end on their own sentence, never on a credit.
+fn ends_with_credit(line: &str) -> bool {
+    let Some((before, credit)) = line.rsplit_once(" — ").or_else(|| line.rsplit_once(" - "))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = credit.split_whitespace().collect();
+    before.trim_end().ends_with('.')
+        && (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && w.chars().all(|c| c.is_alphabetic() || c == '/')
+        })
 }
 
 /// The end of a dateline opening `line` ("SEOUL (Reuters) - ", "MOSCOW, November 4. /TASS/. ", "Hanoi (AFP) - ",
@@ -392,6 +418,22 @@ mod tests {
         assert!(nums
             .iter()
             .any(|t| t.kind == TokKind::Number && t.end - t.start == 5));
+    }
+
+    #[test]
+    fn credited_captions_and_correction_notices_are_flagged() {
+        let lines = [
+            ("Firefighters work at a depot hit by a drone in Lviv, Ukraine, Monday, May 5, 2025. (AP Photo/Jane Roe)", LineKind::Caption),
+            ("Smoke rises over the port after the strike in Tartus, Syria, June 3, 2024. REUTERS/John Doe", LineKind::Caption),
+            ("Soldiers stand near the wreckage of a drone in Quetta on Sunday. — AFP", LineKind::Caption),
+            ("This handout picture released by the navy shows a frigate firing a missile.", LineKind::Caption),
+            ("CORRECTION: An earlier version of this story said the rocket was launched from Sohae.", LineKind::Furniture),
+            ("The dead — two soldiers and a driver — were not named.", LineKind::Story),
+            ("KYIV, Ukraine (AP) — Russia fired drones at the capital overnight.", LineKind::Story),
+        ];
+        for (line, kind) in lines {
+            assert_eq!(line_kind(line), kind, "{line}");
+        }
     }
 
     #[test]

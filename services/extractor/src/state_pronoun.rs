@@ -44,6 +44,23 @@ const PREPS: &[&str] = &[
     "towards", "between", "about", "than",
 ];
 
+/// Verbs of telling whose object is the one told, not a subject: "notified Japan".
+const ADDRESSING_VERBS: &[&str] = &[
+    "notified",
+    "informed",
+    "told",
+    "warned",
+    "urged",
+    "asked",
+    "alerted",
+    "notifying",
+    "informing",
+    "telling",
+    "warning",
+    "urging",
+    "asking",
+];
+
 /// How far back (in sentences) an antecedent is looked for.
 const REACH: usize = 2;
 
@@ -60,6 +77,9 @@ pub fn resolve(doc: &Doc<'_>, ents: &mut Entities) {
             .iter()
             .filter(|m| m.start >= from && !m.anaphor)
             .filter(|m| m.start == from || !doc.is_any(m.start - 1, PREPS))
+            // "Pyongyang notified Japan's coast guard that it would launch": the addressee of a verb of
+            // telling is its object; "it" goes on with whoever told.
+            .filter(|m| m.start == from || !doc.is_any(m.start - 1, ADDRESSING_VERBS))
             .filter_map(|m| match m.refs[..] {
                 [r @ Ref::Country(_)] => Some((m.start, r)),
                 [r @ Ref::Org(o)] => {

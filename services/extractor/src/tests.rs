@@ -1143,3 +1143,184 @@ fn a_count_reads_over_a_designation_and_its_maker() {
     let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
     assert_eq!(a.count, Some(5), "{evs:?}");
 }
+
+#[test]
+fn a_weapon_named_for_its_owner_names_the_attacker() {
+    let evs = run(
+        "Two Russian missiles hit a grain terminal in Odesa on Sunday, the regional governor said.",
+    );
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(ids(a), vec!["russia"]);
+    assert_eq!((a.count, a.weapon.as_deref()), (Some(2), Some("missile")));
+    // "hit" is past as well as base: with its own past date it is no schedule.
+    assert_eq!(
+        (a.status, a.date().unwrap().to_string().as_str()),
+        (Status::Occurred, "2024-03-10")
+    );
+    let evs = run("The ship was struck by at least three Houthi missiles off Hodeidah on Saturday, the U.S. military said.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "attack")
+        .expect("passive attack");
+    assert_eq!(ids(a), vec!["houthis"]);
+    assert_eq!(a.count, Some(3));
+    assert_eq!(a.place.as_ref().unwrap().name, "Hodeidah");
+}
+
+#[test]
+fn drones_launched_toward_a_ship_are_an_attack() {
+    let evs = run("The navy said a frigate shot down two Houthi drones launched toward the tanker Marlin Luanda in the Gulf of Aden on Tuesday.");
+    assert!(evs.iter().all(|e| e.kind != "missile_launch"), "{evs:?}");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(ids(a), vec!["houthis"]);
+    assert_eq!((a.count, a.weapon.as_deref()), (Some(2), Some("drone")));
+}
+
+#[test]
+fn landing_a_craft_or_a_falling_missile_is_no_arrival() {
+    for text in [
+        "Rebel fighters landed a helicopter on the tanker on Sunday and seized its crew.",
+        "Three of the missiles landed in the Sea of Japan on Tuesday, the defence ministry said.",
+    ] {
+        let evs = run(text);
+        assert!(evs.iter().all(|e| e.kind != "arrival"), "{text}: {evs:?}");
+    }
+}
+
+#[test]
+fn calls_prevented_acts_and_target_nouns_are_not_events() {
+    for text in [
+        "Foreign Minister Penny Wong will meet Indian Foreign Minister Subrahmanyam Jaishankar by video link on Friday.",
+        "France and Britain sent warships to the Red Sea on Monday to stop the attacks.",
+        "Washington imposed sanctions on three Iranian firms for their role in launching satellites.",
+    ] {
+        let evs = run(text);
+        assert!(evs.is_empty(), "{text}: {evs:?}");
+    }
+    // "Hezbollah targets" is the object of the strike, not Hezbollah targeting anything.
+    let evs = run("Israeli jets struck 12 more Hezbollah targets across southern Lebanon on Monday, the military said.");
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert_eq!(ids(&evs[0]), vec!["israel"]);
+    assert_eq!(evs[0].place.as_ref().unwrap().name, "Lebanon");
+}
+
+#[test]
+fn due_in_a_city_is_an_expected_arrival_and_a_patron_is_no_participant() {
+    let evs = run("U.S. President Joe Biden's envoy Amos Hochstein is due in Beirut on Friday for talks with Lebanese Prime Minister Najib Mikati.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(ids(a), vec!["amos-hochstein"]);
+    assert_eq!(
+        (a.status, a.date().unwrap().to_string().as_str()),
+        (Status::Expected, "2024-03-15")
+    );
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(ids(m), vec!["amos-hochstein", "najib-mikati"]);
+}
+
+#[test]
+fn a_joint_declaration_adopted_is_an_agreement() {
+    let evs = run("President Luiz Inacio Lula da Silva, Indian Prime Minister Narendra Modi and South African President Cyril Ramaphosa met in Brasilia on Monday and adopted a joint declaration on climate finance.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .expect("agreement");
+    assert_eq!(a.actors.len(), 3);
+    assert_eq!(a.date().unwrap().to_string(), "2024-03-11");
+}
+
+#[test]
+fn a_coordinated_said_keeps_the_first_verbs_time() {
+    let evs = run("Defence Minister Richard Marles visited a naval base in Darwin on Tuesday morning and said the fleet was ready.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(a.date().unwrap().to_string(), "2024-03-12");
+    assert!(a.attribution.is_empty(), "{:?}", a.attribution);
+}
+
+#[test]
+fn agreeing_on_a_stance_after_a_call_is_no_agreement() {
+    let evs = run("The foreign ministers of Japan and South Korea held a phone call on Tuesday and agreed to respond firmly to the launch.");
+    assert!(evs.is_empty(), "{evs:?}");
+}
+
+#[test]
+fn strikes_after_an_adjective_are_a_noun_not_a_schedule() {
+    let evs = run("Israel carried out military strikes on Hezbollah positions in southern Lebanon early on Monday.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(
+        (a.status, a.date().unwrap().to_string().as_str()),
+        (Status::Occurred, "2024-03-11")
+    );
+}
+
+#[test]
+fn an_accusation_of_an_act_and_a_strike_there() {
+    let evs = run(
+        "Officials in the city of Kherson accused Russia of shelling a market there on Tuesday.",
+    );
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(ids(a), vec!["russia"]);
+    assert_eq!(a.place.as_ref().unwrap().name, "Kherson");
+    assert_eq!(a.date().unwrap().to_string(), "2024-03-12");
+}
+
+#[test]
+fn a_demonym_on_an_attack_noun_names_the_attacker() {
+    let evs = run("A Russian drone attack on Kharkiv killed 12 people on Sunday, medics said.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(ids(a), vec!["russia"]);
+    // "a" counts the attacks, not the drones.
+    assert_eq!((a.count, a.weapon.as_deref()), (None, Some("drone")));
+}
+
+#[test]
+fn a_when_clause_happens_at_its_main_clauses_time() {
+    let evs = run("Iran's satellite launch ended in failure late on Monday when the rocket exploded shortly after liftoff, state media said.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(ids(l), vec!["iran"]);
+    assert_eq!(l.date().unwrap().to_string(), "2024-03-11");
+}
+
+#[test]
+fn it_after_a_verb_of_telling_is_the_teller_not_the_one_told() {
+    let evs = run("Pyongyang notified Japan's coast guard on Tuesday that it would launch a satellite rocket between March 20 and March 25.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(ids(l), vec!["north-korea"]);
+    assert_eq!(l.status, Status::Expected);
+}
+
+#[test]
+fn reaching_shelter_is_no_arrival_and_an_outlets_surname_spelling_binds() {
+    let evs = run("Residents had only minutes to reach shelter after the sirens sounded.");
+    assert!(evs.is_empty(), "{evs:?}");
+    let evs = run("Ukrainian President Volodymyr Zelenskyy spoke on Tuesday.\n\nZelenskyy, who arrived in Pretoria on Wednesday morning, said he would cut the trip short.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(ids(a), vec!["volodymyr-zelensky"]);
+    assert_eq!(a.place.as_ref().unwrap().name, "Pretoria");
+}
+
+#[test]
+fn a_weapons_test_is_a_launch_and_a_visit_names_its_traveller_after_the_place() {
+    let evs = run("The North's last intercontinental ballistic missile test came on Dec. 18, when it fired the solid-fuel Hwasong-18.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(ids(l), vec!["north-korea"]);
+    assert_eq!(l.date().unwrap().to_string(), "2023-12-18");
+    assert_eq!(
+        l.weapon.as_deref(),
+        Some("intercontinental ballistic missile")
+    );
+    // A nuclear test is not a kind in this scheme.
+    assert!(run("The North conducted its sixth nuclear test on Sept. 3, 2017.").is_empty());
+    let evs = run("China held drills after a visit to Taipei by U.S. House Speaker Nancy Pelosi in August 2022.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(ids(a), vec!["nancy-pelosi"]);
+    assert_eq!(a.place.as_ref().unwrap().name, "Taipei");
+}
