@@ -406,14 +406,29 @@ async fn linger(
     }
     let deadline = tokio::time::Instant::now() + linger;
     while batch.len() < MAX_BATCH {
-        match tokio::time::timeout_at(deadline, messages.next()).await {
-            Err(_elapsed) => return None,
-            Ok(Some(Ok(message))) => batch.push(message),
-            Ok(Some(Err(error))) => return Some(error.to_string()),
-            Ok(None) => return Some("the pull stream ended".to_owned()),
+        let Ok(next) = tokio::time::timeout_at(deadline, messages.next()).await else {
+            return None;
+        };
+        if let Err(reason) = join(next, batch) {
+            return Some(reason);
         }
     }
     None
+}
+
+/// What the pull stream yielded: a message joins the batch; an error or the stream's end is why it was lost.
+fn join(
+    next: Option<Result<Message, impl std::fmt::Display>>,
+    batch: &mut Vec<Message>,
+) -> Result<(), String> {
+    match next {
+        Some(Ok(message)) => {
+            batch.push(message);
+            Ok(())
+        }
+        Some(Err(error)) => Err(error.to_string()),
+        None => Err("the pull stream ended".to_owned()),
+    }
 }
 
 /// Handles batches from one pull stream until it is lost or shutdown is asked for.
@@ -436,16 +451,9 @@ async fn pull<H: Handler>(
         let mut pending = Some(next);
         let mut lost = None;
         while let Some(next) = pending.take() {
-            match next {
-                Some(Ok(message)) => batch.push(message),
-                Some(Err(error)) => {
-                    lost = Some(error.to_string());
-                    break;
-                }
-                None => {
-                    lost = Some("the pull stream ended".to_owned());
-                    break;
-                }
+            if let Err(reason) = join(next, &mut batch) {
+                lost = Some(reason);
+                break;
             }
             if batch.len() < MAX_BATCH {
                 pending = messages.next().now_or_never();

@@ -161,14 +161,20 @@ impl StoryUpdate {
     pub fn of(story: &Story, changes: &[Change]) -> Self {
         StoryUpdate {
             story: StoryHead::of(story),
-            events: story
-                .events
-                .iter()
-                .filter(|e| changes.iter().any(|c| c.event_id == e.id))
-                .cloned()
-                .collect(),
+            events: Self::touched(story, changes).cloned().collect(),
             changes: changes.to_vec(),
         }
+    }
+
+    /// The events of `story` that `changes` touched, in story order: the events an update carries.
+    pub fn touched<'a>(
+        story: &'a Story,
+        changes: &'a [Change],
+    ) -> impl Iterator<Item = &'a StoryEvent> + 'a {
+        story
+            .events
+            .iter()
+            .filter(|e| changes.iter().any(|c| c.event_id == e.id))
     }
 
     /// Brings a copy of the story up to this update: head fields, and the events in the order the update

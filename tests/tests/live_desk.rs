@@ -139,11 +139,7 @@ async fn the_live_desk_shows_a_new_story_as_it_forms() -> anyhow::Result<()> {
     let article = br#"{"id": "desk-1", "outlet": "Kyodo", "published_at": "2024-07-09T10:00:00+09:00",
       "headline": "Japanese premier lands in Manila for security talks",
       "body": "MANILA (Kyodo) - Japanese Prime Minister Fumio Kishida arrived in Manila on Tuesday for talks with Philippine President Ferdinand Marcos Jr, officials said."}"#;
-    let report = pipeline
-        .publisher()
-        .ingest_document("desk-1.json", article, &Limits::default())
-        .await;
-    assert_eq!(report.accepted, 1, "{:?}", report.rejected);
+    ingest_one(&pipeline, "desk-1.json", article).await;
 
     let shown = wait_for(Duration::from_secs(30), || async {
         let text = driver
@@ -194,11 +190,7 @@ async fn the_live_desk_shows_a_new_story_as_it_forms() -> anyhow::Result<()> {
     let departure = br#"{"id": "desk-2", "outlet": "Philippine News Agency", "published_at": "2024-07-11T15:00:00+08:00",
       "headline": "Kishida wraps up Manila visit",
       "body": "MANILA - Japanese Prime Minister Fumio Kishida left Manila for Tokyo on Thursday after two days of talks, the presidential communications office said."}"#;
-    let report = pipeline
-        .publisher()
-        .ingest_document("desk-2.json", departure, &Limits::default())
-        .await;
-    assert_eq!(report.accepted, 1, "{:?}", report.rejected);
+    ingest_one(&pipeline, "desk-2.json", departure).await;
     let merged = wait_for(Duration::from_secs(30), || async {
         let shown = rows(&driver).await.ok()?;
         shown
@@ -241,4 +233,13 @@ async fn rows(driver: &Driver) -> anyhow::Result<Vec<String>> {
         .script("return [...document.querySelectorAll('#detail tbody tr')].map(r => r.textContent)")
         .await?;
     Ok(serde_json::from_value(rows)?)
+}
+
+/// Ingests one article, which must be accepted.
+async fn ingest_one(pipeline: &RunningPipeline, name: &str, article: &[u8]) {
+    let report = pipeline
+        .publisher()
+        .ingest_document(name, article, &Limits::default())
+        .await;
+    assert_eq!(report.accepted, 1, "{name}: {:?}", report.rejected);
 }

@@ -88,11 +88,7 @@ impl EncodedEvents {
         keep: bool,
     ) -> serde_json::Result<Vec<u8>> {
         let head = StoryHead::of(story);
-        let touched: Vec<&StoryEvent> = story
-            .events
-            .iter()
-            .filter(|e| changes.iter().any(|c| c.event_id == e.id))
-            .collect();
+        let touched: Vec<&StoryEvent> = StoryUpdate::touched(story, changes).collect();
         let json = self.with_events(&touched, keep, |events| {
             serde_json::to_vec(&UpdateParts {
                 story: &head,

@@ -237,10 +237,9 @@ fn ends_with_credit(line: &str) -> bool {
     else {
         return false;
     };
-    let words: Vec<&str> = credit.split_whitespace().collect();
     before.trim_end().ends_with('.')
-        && (1..=3).contains(&words.len())
-        && words.iter().all(|w| {
+        && (1..=3).contains(&credit.split_whitespace().count())
+        && credit.split_whitespace().all(|w| {
             w.starts_with(|c: char| c.is_uppercase())
                 && w.chars().all(|c| c.is_alphabetic() || c == '/')
         })
