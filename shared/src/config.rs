@@ -38,6 +38,8 @@ pub const KEYS: &[(&str, &str, &str)] = &[
         "DATELINE_PUSH_MAX_BODY_BYTES",
     ),
     ("extractor", "lexicon", "DATELINE_LEXICON"),
+    ("aggregator", "instance", "DATELINE_INSTANCE"),
+    ("aggregator", "lease_secs", "DATELINE_LEASE_SECS"),
 ];
 
 #[derive(Debug, thiserror::Error)]

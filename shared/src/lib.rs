@@ -10,6 +10,7 @@ pub mod date;
 pub mod event;
 pub mod headers;
 pub mod ids;
+pub mod lease;
 pub mod nats;
 pub mod ops;
 pub mod schema;

@@ -29,6 +29,11 @@ impl Readiness {
         self.0.store(true, Ordering::Release);
     }
 
+    /// Not ready again: a standby that lost its lease serves nothing until it holds one again.
+    pub fn set_unready(&self) {
+        self.0.store(false, Ordering::Release);
+    }
+
     pub fn is_ready(&self) -> bool {
         self.0.load(Ordering::Acquire)
     }

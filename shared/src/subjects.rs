@@ -78,6 +78,11 @@ impl Names {
         format!("{}_reports", self.prefix.replace('-', "_"))
     }
 
+    /// The bucket of single-writer leases: which instance of a stage is the active one (see `lease`).
+    pub fn leases_bucket(&self) -> String {
+        format!("{}_leases", self.prefix.replace('-', "_"))
+    }
+
     pub fn article_subject(&self, outlet: Option<&str>) -> String {
         format!(
             "{}.articles.{}",
@@ -136,6 +141,7 @@ mod tests {
         assert_eq!(names.events_stream(), "DATELINE_EVENTS");
         assert_eq!(names.stories_stream(), "DATELINE_STORIES");
         assert_eq!(names.stories_bucket(), "dateline_stories");
+        assert_eq!(names.leases_bucket(), "dateline_leases");
         assert_eq!(
             names.article_subject(Some("Reuters")),
             "dateline.articles.reuters"

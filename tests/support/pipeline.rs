@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use dateline_ingest::publish::Publisher;
+use dateline_shared::lease::LeaseArgs;
 use dateline_shared::nats::NatsArgs;
 use dateline_shared::shutdown::{Shutdown, ShutdownTrigger};
 use dateline_shared::stage::{Pipeline, StageArgs};
@@ -113,8 +114,18 @@ pub fn spawn_aggregator(
     pipeline: Pipeline,
     shutdown: Shutdown,
 ) -> tokio::task::JoinHandle<anyhow::Result<()>> {
+    spawn_aggregator_as(pipeline, LeaseArgs::default(), shutdown)
+}
+
+/// An aggregator instance under its own name and lease lifetime (instances of one process share the default
+/// name, and so one lease).
+pub fn spawn_aggregator_as(
+    pipeline: Pipeline,
+    lease: LeaseArgs,
+    shutdown: Shutdown,
+) -> tokio::task::JoinHandle<anyhow::Result<()>> {
     tokio::spawn(async move {
-        dateline_aggregator::service::run(pipeline, shutdown).await?;
+        dateline_aggregator::service::run(pipeline, lease, shutdown).await?;
         Ok(())
     })
 }

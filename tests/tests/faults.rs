@@ -8,12 +8,15 @@ use std::time::{Duration, Instant};
 use async_nats::HeaderMap;
 use chrono::NaiveDate;
 use dateline_ingest::publish::Publisher;
+use dateline_shared::lease::{self, Holder, LeaseArgs};
 use dateline_shared::nats::NatsArgs;
+use dateline_shared::ops::Readiness;
 use dateline_shared::shutdown::Shutdown;
+use dateline_shared::stage::Pipeline;
 use dateline_shared::Article;
 use dateline_tests::pipeline::{
     assert_same_stories, connect, fingerprint, progress, report_count, spawn_aggregator,
-    spawn_extractor, wait_for_reports, RunningPipeline,
+    spawn_aggregator_as, spawn_extractor, wait_for_reports, RunningPipeline,
 };
 use dateline_tests::{wait_for, wait_for_stream_messages, NatsCluster, NatsServer};
 
@@ -384,6 +387,80 @@ async fn stages_aborted_mid_stream_and_restarted_lose_nothing() -> anyhow::Resul
     _keep.trigger();
     aggregator.await??;
     second.await??;
+    Ok(())
+}
+
+/// Two aggregators on one prefix: one works and the other stands by (never bound, never ready). The active
+/// one is aborted mid-stream like a crash, so its lease is left to expire; the standby then takes the lease,
+/// loads the stories and carries on from the ack floor, and the stories are those of a fault-free run.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_standby_aggregator_takes_over_from_a_crashed_one_and_nothing_is_lost_or_doubled(
+) -> anyhow::Result<()> {
+    let articles = corpus(600);
+    let expected = fault_free(&articles).await?;
+    let expected_reports = extracted_reports(&articles);
+
+    let server = NatsServer::start()?;
+    let pipeline = connect(&server).await?;
+    let publisher = Publisher::new(pipeline.js.clone(), pipeline.names.clone());
+    publish_until_taken(&publisher, &articles).await?;
+
+    let (_keep, shutdown) = Shutdown::new();
+    let extractor = spawn_extractor(pipeline.clone(), shutdown.clone());
+    // Each instance its own readiness, so each says whether it is the one working.
+    let instance = || Pipeline {
+        readiness: Readiness::default(),
+        ..pipeline.clone()
+    };
+    let lease = |name: &str| LeaseArgs {
+        instance: Some(name.to_owned()),
+        lease_secs: 2,
+    };
+    let (first_pipeline, second_pipeline) = (instance(), instance());
+    let first = spawn_aggregator_as(first_pipeline.clone(), lease("first"), shutdown.clone());
+    wait_for(Duration::from_secs(30), || async {
+        first_pipeline.readiness.is_ready().then_some(())
+    })
+    .await?;
+    let second = spawn_aggregator_as(second_pipeline.clone(), lease("second"), shutdown.clone());
+    let js = pipeline.js.clone();
+    let bucket = pipeline.names.stories_bucket();
+    wait_for(Duration::from_secs(60), || async {
+        let stories = dateline_tests::stories_in_bucket(&js, &bucket).await.ok()?;
+        (report_count(&stories) > expected_reports / 4).then_some(())
+    })
+    .await?;
+    assert!(
+        !second_pipeline.readiness.is_ready(),
+        "the second aggregator worked beside the first"
+    );
+    assert_eq!(
+        lease::holder(&pipeline, "aggregator").await,
+        Some(Holder::Instance("first".to_owned()))
+    );
+    first.abort();
+    let _ = first.await;
+
+    wait_for(Duration::from_secs(30), || async {
+        second_pipeline.readiness.is_ready().then_some(())
+    })
+    .await?;
+    let stories = match wait_for_reports(&js, &bucket, expected_reports).await {
+        Ok(stories) => stories,
+        Err(held) => anyhow::bail!(
+            "{held} of {expected_reports} reports held; {}",
+            progress(&pipeline).await
+        ),
+    };
+    assert_eq!(report_count(&stories), expected_reports, "reports doubled");
+    assert_eq!(fingerprint(&stories), expected);
+    assert_eq!(
+        lease::holder(&pipeline, "aggregator").await,
+        Some(Holder::Instance("second".to_owned()))
+    );
+    _keep.trigger();
+    second.await??;
+    extractor.await??;
     Ok(())
 }
 

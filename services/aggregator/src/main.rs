@@ -23,6 +23,8 @@ struct Args {
     stage: StageArgs,
     #[command(flatten)]
     ops: OpsArgs,
+    #[command(flatten)]
+    lease: dateline_shared::lease::LeaseArgs,
     /// Log as JSON lines instead of human-readable text.
     #[arg(long)]
     log_json: bool,
@@ -47,7 +49,7 @@ async fn main() -> anyhow::Result<()> {
         pipeline.readiness.clone(),
         shutdown.clone(),
     );
-    dateline_aggregator::service::run(pipeline, shutdown)
+    dateline_aggregator::service::run(pipeline, args.lease, shutdown)
         .await
         .context("aggregator stopped with an error")?;
     ops.await?.context("ops endpoints")?;

@@ -14,6 +14,7 @@ use async_nats::jetstream::context::PublishAckFuture;
 use async_nats::jetstream::{self, kv};
 use async_nats::HeaderMap;
 use bytes::Bytes;
+use dateline_shared::lease::{self, LeaseArgs, LeaseCheck};
 use dateline_shared::nats::{describe_publish_failure, Durability};
 use dateline_shared::stage::{self, HandleError, Pipeline, StageError};
 use dateline_shared::trace::TraceContext;
@@ -54,6 +55,9 @@ pub struct Aggregator {
     /// The desk may be ahead of the bucket (a batch failed to store and the reload failed too): it must be
     /// reloaded before it takes another event, or a redelivered event would meet its own earlier effects.
     stale: bool,
+    /// The lease this instance works under, asked before every batch and before its stories are written, so
+    /// an instance that lost it leaves the batch to the new holder rather than writing beside it.
+    lease: Option<LeaseCheck>,
 }
 
 impl Aggregator {
@@ -74,6 +78,7 @@ impl Aggregator {
             revisions: HashMap::new(),
             seen_sequence: 0,
             stale: false,
+            lease: None,
         };
         aggregator.reload().await?;
         Ok(aggregator)
@@ -265,6 +270,9 @@ impl Aggregator {
     /// once, with its final state. One result per message; on any storage failure the desk falls back to what
     /// the bucket holds and the whole batch is retried, which re-applies it identically.
     pub async fn apply_batch(&mut self, messages: &[Incoming<'_>]) -> Vec<Result<(), HandleError>> {
+        if let Err(error) = self.still_leased() {
+            return retry_all(messages.len(), &error.to_string());
+        }
         if self.stale {
             if let Err(error) = self.reload().await {
                 let reason = format!("desk not reloaded after a failed batch: {error}");
@@ -354,6 +362,17 @@ impl Aggregator {
             }
         }
         results
+    }
+
+    /// Fails when this instance works under a lease it can no longer be sure of.
+    fn still_leased(&self) -> Result<(), HandleError> {
+        match &self.lease {
+            Some(lease) if !lease.is_current() => Err(HandleError::Transient(
+                "the aggregator lease is no longer surely held; leaving the batch to its holder"
+                    .to_owned(),
+            )),
+            _ => Ok(()),
+        }
     }
 
     /// Sends one story update without waiting for its acknowledgement. The message id is the story id and
@@ -452,6 +471,7 @@ impl Aggregator {
                 "storing page {key}: {failed}"
             )));
         }
+        self.still_leased()?;
         let mut values = Vec::with_capacity(touched.len() + closed.len());
         for id in &touched {
             if let Some(value) = self.desk.story_json(id) {
@@ -539,30 +559,50 @@ impl Aggregator {
 }
 
 /// Runs the aggregator stage until shutdown.
+///
+/// Only the holder of the stage's lease works (see [`dateline_shared::lease`]): an instance started beside an
+/// active one stands by until that one stops or dies, then loads the stories and takes over. An instance that
+/// loses its lease finishes the batch in hand without storing it and stands by again.
 pub async fn run(
     pipeline: Pipeline,
+    lease: LeaseArgs,
     shutdown: dateline_shared::shutdown::Shutdown,
 ) -> Result<(), AggregatorError> {
     let names = &pipeline.names;
     let mut shutdown = shutdown;
-    let started = stage::until_done(
-        &mut shutdown,
-        STAGE,
-        "declaring the pipeline and loading the stories",
-        LOAD_TIMEOUT,
-        || Aggregator::start(pipeline.js.clone(), names.clone(), pipeline.durability),
-    )
-    .await;
-    let Some(mut aggregator) = started else {
-        return Ok(());
-    };
-    // The whole events stream: events and kill notices, in one order.
-    let mut spec = pipeline.consumer(STAGE, names.events_stream(), String::new());
-    // One aggregator applies events in stream order; a window of two batches keeps redeliveries close to
-    // that order while the next batch is delivered during this one.
-    spec.max_ack_pending = spec.max_ack_pending.min(2 * stage::MAX_BATCH as i64);
-    stage::run(&pipeline, &spec, shutdown, &mut aggregator).await?;
-    Ok(())
+    loop {
+        let Some(held) = lease::acquire(&pipeline, STAGE, &lease, &mut shutdown).await else {
+            return Ok(());
+        };
+        let mut working = held.stage_shutdown();
+        let started = stage::until_done(
+            &mut working,
+            STAGE,
+            "declaring the pipeline and loading the stories",
+            LOAD_TIMEOUT,
+            || Aggregator::start(pipeline.js.clone(), names.clone(), pipeline.durability),
+        )
+        .await;
+        if let Some(mut aggregator) = started {
+            aggregator.lease = Some(held.check());
+            // The whole events stream: events and kill notices, in one order.
+            let mut spec = pipeline.consumer(STAGE, names.events_stream(), String::new());
+            // One aggregator applies events in stream order; a window of two batches keeps redeliveries close
+            // to that order while the next batch is delivered during this one.
+            spec.max_ack_pending = spec.max_ack_pending.min(2 * stage::MAX_BATCH as i64);
+            stage::run(&pipeline, &spec, working, &mut aggregator).await?;
+        }
+        pipeline.readiness.set_unready();
+        if shutdown.is_triggered() || !held.check().was_lost() {
+            held.release().await;
+            return Ok(());
+        }
+        tracing::warn!(
+            stage = STAGE,
+            holder = held.holder(),
+            "lease lost: standing by again"
+        );
+    }
 }
 
 /// The result of a batch the desk could not take: every message retried, for the same reason.

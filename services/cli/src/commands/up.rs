@@ -48,6 +48,8 @@ pub struct Args {
     nats: NatsArgs,
     #[command(flatten)]
     stage: StageArgs,
+    #[command(flatten)]
+    lease: dateline_shared::lease::LeaseArgs,
 }
 
 pub async fn run(args: Args, config: Option<&Path>) -> anyhow::Result<()> {
@@ -105,6 +107,7 @@ async fn run_pipeline(
     ));
     let aggregator = tokio::spawn(dateline_aggregator::service::run(
         pipeline.clone(),
+        args.lease.clone(),
         shutdown.clone(),
     ));
     let publisher = Publisher::new(js.clone(), names.clone());
