@@ -80,6 +80,41 @@ const STOPS: &[&str] = &[
     "like",
 ];
 
+/// Auxiliaries and adverbs between a source and its verb ("had earlier said", "first reported").
+const BEFORE_VERB: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "earlier",
+    "later",
+    "then",
+    "first",
+    "initially",
+    "previously",
+    "repeatedly",
+    "again",
+    "already",
+    "separately",
+    "publicly",
+    "recently",
+];
+
+/// "images released by KCNA showed", "a statement issued by the ministry said": material credited to its
+/// publisher, who is then the source.
+const PUBLISHED: &[&str] = &[
+    "released",
+    "published",
+    "issued",
+    "broadcast",
+    "aired",
+    "posted",
+    "shared",
+    "distributed",
+    "carried",
+    "circulated",
+];
+
 const CUT: &[&str] = &[
     "with", "of", "at", "in", "from", "who", "on", "for", "to", "by", "speaking",
 ];
@@ -112,13 +147,15 @@ pub fn find(doc: &Doc<'_>, ents: &Entities, from: usize, to: usize) -> Attributi
             continue;
         }
         let mut np_to = i;
-        while np_to > from
-            && doc.is_any(
-                np_to - 1,
-                &["has", "have", "had", "also", "earlier", "later", "then"],
-            )
-        {
+        while np_to > from && doc.is_any(np_to - 1, BEFORE_VERB) {
             np_to -= 1;
+        }
+        // "U.S. officials, who first said the visit was imminent, said ...": the relative clause's source is
+        // the phrase it hangs on, when that phrase is the sentence's subject. "... held talks with Putin, who
+        // said ..." leaves Putin to the talks.
+        let relative = np_to > from + 2 && doc.is(np_to - 1, "who") && doc.is(np_to - 2, ",");
+        if relative {
+            np_to -= 2;
         }
         // "visited a hospital on Thursday and said ...": a coordinated verb shares the clause's subject, so
         // the words before "and" are the first verb's arguments (and its time), not a source.
@@ -162,6 +199,14 @@ pub fn find(doc: &Doc<'_>, ents: &Entities, from: usize, to: usize) -> Attributi
             }
         }
         np_from = cut_and;
+        if relative && np_from > from {
+            out.report_times.push(end);
+            i = end;
+            continue;
+        }
+        if relative {
+            out.spans.push((np_to, np_to + 2));
+        }
         if np_from < np_to {
             add(doc, ents, &mut out, np_from, np_to);
             out.spans.push((np_from, end));
@@ -264,6 +309,18 @@ fn source_name(doc: &Doc<'_>, ents: &Entities, from: usize, to: usize) -> Option
     {
         return Some(ents.actor(lex, m.refs[0]).name);
     }
+    // "Images released by KCNA": the publisher named after "by" speaks for what it released.
+    if let Some(m) = mentions.iter().find(|m| {
+        let by = m
+            .start
+            .wrapping_sub(1 + usize::from(doc.is(m.start.wrapping_sub(1), "the")));
+        by > from
+            && doc.is(by, "by")
+            && doc.is_any(by - 1, PUBLISHED)
+            && matches!(m.refs[..], [Ref::Org(_)] | [Ref::Person(_)])
+    }) {
+        return Some(ents.actor(lex, m.refs[0]).name);
+    }
     // "Iran's mission to the United Nations" is the mission, not the organisation it is accredited to.
     if let Some(m) = mentions.iter().find(|m| {
         matches!(m.refs[..], [Ref::Org(_)]) && !(from..m.start).any(|k| doc.is_any(k, CUT))
@@ -357,6 +414,26 @@ mod tests {
             vec!["Chilean President Gabriel Boric's office"]
         );
         assert!(sources("He said it was over.").is_empty());
+        assert_eq!(
+            sources("Photos released by Xinhua showed the envoy at the airport."),
+            vec!["Xinhua"]
+        );
+        assert_eq!(
+            sources("A statement issued by the State Department said the talks would resume."),
+            vec!["State Department"]
+        );
+        assert_eq!(
+            sources("Indian officials, who first said the trip was off, said on Monday it would go ahead."),
+            vec!["Indian officials"]
+        );
+        assert!(sources(
+            "Kim held talks there with President Vladimir Putin, who said Moscow would help."
+        )
+        .is_empty());
+        assert_eq!(
+            sources("The ministry had previously said the ship was in port."),
+            vec!["ministry"]
+        );
         assert!(is_state_media("state media"));
         assert!(is_state_media("Iran's state news agency"));
         assert!(!is_state_media("interstate media"));
