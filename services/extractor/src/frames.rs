@@ -880,6 +880,8 @@ fn frame(
     let mut place_spans: Vec<(usize, usize)> = Vec::new();
     let mut place: Option<Place> = None;
     let mut destination: Option<Place> = None;
+    // Where the place and destination phrases start (0: none), to know which the text named last.
+    let (mut place_at, mut destination_at) = (0, 0);
     let last_word = doc.lower(t_end - 1);
     let is_in = |list: &[String], w: &str| list.iter().any(|p| p == w);
     let transitive = !is_noun && spec.transitive.contains(&lemma);
@@ -888,6 +890,7 @@ fn frame(
             if let Some((p, e)) = places::parse(doc, ents, t_end, ce) {
                 place_spans.push((t_end, e));
                 destination = Some(p);
+                destination_at = t_end;
             }
         } else if is_in(&spec.place_preps, &last_word) || transitive {
             let parsed = if spec.name == "attack" {
@@ -898,6 +901,7 @@ fn frame(
             if let Some((p, e)) = parsed {
                 place_spans.push((t_end, e));
                 place = Some(p);
+                place_at = t_end;
             }
         }
     }
@@ -907,9 +911,16 @@ fn frame(
     while k < ce {
         let w = doc.lower(k);
         let is_place_prep = is_in(&spec.place_preps, &w) && place.is_none();
-        // A destination follows the trigger or the place left: "left Pyongyang for Russia".
-        let dest_here =
-            k == t_end || Some(k) == place_end || place_spans.last().is_some_and(|&(_, e)| e == k);
+        // A destination follows the trigger or the place left: "left Pyongyang for Russia", also past a time
+        // between them ("left Ankara on Thursday morning for Cairo").
+        let after_time = times.iter().find(|x| x.end == k).map_or(k, |x| {
+            x.start - usize::from(x.start > t_end && doc.is(x.start - 1, "on"))
+        });
+        let dest_here = [k, after_time].into_iter().any(|at| {
+            at == t_end
+                || Some(at) == place_end
+                || place_spans.last().is_some_and(|&(_, e)| e == at)
+        });
         let is_dest_prep = is_in(&spec.destination_preps, &w) && destination.is_none() && dest_here;
         // "fired toward the East Sea from the Sunan area": the site a launch came from is its place
         // whatever sea it was fired into, so a later "from" replaces an area already found.
@@ -919,10 +930,12 @@ fn frame(
                 place_spans.push((k + 1, e));
                 if is_dest_prep {
                     destination = Some(p);
+                    destination_at = k + 1;
                 } else {
                     launch_site = site_prep;
                     place = Some(p);
                     place_end = Some(e);
+                    place_at = k + 1;
                 }
                 k = e;
                 continue;
@@ -998,7 +1011,12 @@ fn frame(
         }
         before.retain(|m| m.end <= marker);
     }
-    if let Some(p) = &place {
+    // A ", where" clause takes the place named last: "left Ankara for Cairo, where he landed" is Cairo.
+    if destination_at > place_at {
+        if let Some(d) = &destination {
+            *last_place = Some((t, d.clone(), kind));
+        }
+    } else if let Some(p) = &place {
         *last_place = Some((t, p.clone(), kind));
     }
 

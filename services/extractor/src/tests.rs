@@ -103,6 +103,21 @@ fn a_departure_with_destination_and_a_meeting_merged_across_sentences() {
 }
 
 #[test]
+fn a_where_clause_after_a_destination_is_set_at_the_destination() {
+    let evs = run("NAIROBI (Reuters) - Kenyan President William Ruto left Nairobi on Tuesday evening for Addis Ababa, where he arrived shortly before midnight for talks with Ethiopian officials.");
+    let d = evs
+        .iter()
+        .find(|e| e.kind == "departure")
+        .expect("departure");
+    assert_eq!(d.place.as_ref().unwrap().name, "Nairobi");
+    // The destination is read past the time between it and the place left.
+    assert_eq!(d.destination.as_ref().unwrap().name, "Addis Ababa");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(a.place.as_ref().unwrap().name, "Addis Ababa", "{evs:#?}");
+    assert_eq!(a.date().unwrap().to_string(), "2024-03-12");
+}
+
+#[test]
 fn generic_and_hypothetical_mentions_are_not_events() {
     let evs = run("The council punished Iran for launching ballistic missiles. If Tehran fires a missile, Washington will respond. \
                    Pakistan has test-fired cruise missiles several times this year.");
