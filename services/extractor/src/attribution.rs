@@ -146,6 +146,16 @@ pub fn find(doc: &Doc<'_>, ents: &Entities, from: usize, to: usize) -> Attributi
             i = end;
             continue;
         }
+        // "the single missile first reported by Seoul": a participle whose source follows "by".
+        if end < to && doc.is(end, "by") {
+            let np_end = phrase_end(doc, end + 1, to);
+            if np_end > end + 1 {
+                add(doc, ents, &mut out, end + 1, np_end);
+                out.spans.push((i, np_end));
+            }
+            i = np_end.max(end + 1);
+            continue;
+        }
         let mut np_to = i;
         while np_to > from && doc.is_any(np_to - 1, BEFORE_VERB) {
             np_to -= 1;
@@ -430,6 +440,10 @@ mod tests {
             "Kim held talks there with President Vladimir Putin, who said Moscow would help."
         )
         .is_empty());
+        assert_eq!(
+            sources("Japan raised its count from the single missile first reported by Seoul."),
+            vec!["Seoul"]
+        );
         assert_eq!(
             sources("The ministry had previously said the ship was in port."),
             vec!["ministry"]
