@@ -50,8 +50,36 @@ fn actor_overlap(held: &StoryEvent, event: &Event) -> Option<u32> {
         if !ours_in_theirs && !theirs_in_ours {
             return None;
         }
+        // The same holds for the sides the participants are from: Abdelatty's talks with Fidan (Egypt and
+        // Turkey) are not his denied meeting with Israeli officials (Egypt and Israel), although he is the
+        // only person either names in common.
+        if !sides_nest(&held.actors, &event.actors) {
+            return None;
+        }
     }
     Some(shared)
+}
+
+/// Whether the participants one list names beyond the other's are all from sides (countries) the other
+/// list already has, either way round. A person's country is taken from whichever list gives it.
+fn sides_nest(a: &[Actor], b: &[Actor]) -> bool {
+    fn country_of<'a>(x: &'a Actor, lists: [&'a [Actor]; 2]) -> Option<&'a str> {
+        x.country.as_deref().or_else(|| {
+            lists
+                .into_iter()
+                .flatten()
+                .find(|y| y.id == x.id && y.country.is_some())
+                .and_then(|y| y.country.as_deref())
+        })
+    }
+    let within = |extra: &[Actor], other: &[Actor]| {
+        extra
+            .iter()
+            .filter(|x| !other.iter().any(|y| y.id == x.id))
+            .filter_map(|x| country_of(x, [a, b]))
+            .all(|code| other.iter().any(|y| country_of(y, [a, b]) == Some(code)))
+    };
+    within(a, b) || within(b, a)
 }
 
 /// Kinds whose identity is the set of their participants.
@@ -182,6 +210,63 @@ mod tests {
             None,
         );
         assert!(match_score(&summit, &host_only).is_some());
+    }
+
+    #[test]
+    fn a_meeting_with_another_side_is_another_meeting() {
+        let from = |name: &str, code: &str| Actor {
+            country: Some(code.to_owned()),
+            ..person(name)
+        };
+        let talks = resolve_new(event(
+            "meeting",
+            &[from("Hakan Fidan", "TR"), from("Badr Abdelatty", "EG")],
+            Some("Cairo"),
+            None,
+        ));
+        let israel = Actor {
+            country: Some("IL".to_owned()),
+            ..crate::resolve::tests::country("Israel")
+        };
+        let denied = event(
+            "meeting",
+            &[from("Badr Abdelatty", "EG"), israel],
+            None,
+            None,
+        );
+        assert!(match_score(&talks, &denied).is_none());
+        // A report naming only the host, or adding the host's country, is still the same talks; so is one
+        // that gives a participant's country where the held event did not.
+        let host = event("meeting", &[from("Badr Abdelatty", "EG")], None, None);
+        assert!(match_score(&talks, &host).is_some());
+        let egypt = Actor {
+            country: Some("EG".to_owned()),
+            ..crate::resolve::tests::country("Egypt")
+        };
+        let with_country = event(
+            "meeting",
+            &[
+                from("Hakan Fidan", "TR"),
+                from("Badr Abdelatty", "EG"),
+                egypt,
+            ],
+            None,
+            None,
+        );
+        assert!(match_score(&talks, &with_country).is_some());
+        let partly_known = resolve_new(event(
+            "meeting",
+            &[from("Shigeru Ishiba", "JP"), person("Anthony Albanese")],
+            None,
+            None,
+        ));
+        let other_half = event(
+            "meeting",
+            &[person("Shigeru Ishiba"), from("Anthony Albanese", "AU")],
+            None,
+            None,
+        );
+        assert!(match_score(&partly_known, &other_half).is_some());
     }
 
     #[test]
