@@ -76,15 +76,18 @@ pub struct Derivation {
     count: Groups<u32>,
     weapon: Groups<String>,
     mode: Groups<String>,
-    /// Every actor, with where it was first named (report, then place in the report's list) and the
-    /// position of the first report giving it a role.
-    actors: Vec<(Actor, (Position, usize), Option<Position>)>,
+    /// Every actor named, in a [`HeldActor`].
+    actors: Vec<HeldActor>,
     /// Every source the reports cite, with where it was first cited (report, then place in its list).
     attribution: Vec<(String, (Position, usize))>,
     status_support: Tallies,
     place_support: Tallies,
     time_support: Tallies,
 }
+
+/// An actor of a derived event, where it was first named (report, then place in the report's list), and the
+/// positions of the first reports giving it a role and a country.
+type HeldActor = (Actor, (Position, usize), Option<Position>, Option<Position>);
 
 impl Derivation {
     /// Adds one more report to the event derived so far. The held event's reports, sources and history move
@@ -127,22 +130,31 @@ impl Derivation {
         for (nth, actor) in report.actors.iter().enumerate() {
             let named_at = (at.clone(), nth);
             match self.actors.iter_mut().find(|(a, ..)| a.id == actor.id) {
-                Some((known, first, role_at)) => {
+                Some((known, first, role_at, country_at)) => {
                     if named_at < *first {
                         let role = std::mem::take(&mut known.role);
+                        let country = std::mem::take(&mut known.country);
                         *known = actor.clone();
                         known.role = role;
+                        known.country = country;
                         *first = named_at;
                     }
-                    // The role comes from the first report that gives one.
+                    // The role and the country come from the first report that gives one, so that one
+                    // report naming "Prime Minister Anthony Albanese of Australia" completes the others.
                     if actor.role.is_some() && role_at.as_ref().is_none_or(|r| at < *r) {
                         known.role.clone_from(&actor.role);
                         *role_at = Some(at.clone());
                     }
+                    if actor.country.is_some() && country_at.as_ref().is_none_or(|c| at < *c) {
+                        known.country.clone_from(&actor.country);
+                        *country_at = Some(at.clone());
+                    }
                 }
                 None => {
                     let role_at = actor.role.is_some().then(|| at.clone());
-                    self.actors.push((actor.clone(), named_at, role_at));
+                    let country_at = actor.country.is_some().then(|| at.clone());
+                    self.actors
+                        .push((actor.clone(), named_at, role_at, country_at));
                 }
             }
         }
@@ -192,7 +204,7 @@ impl Derivation {
             id,
             kind,
             status,
-            actors: in_first_order(&self.actors, |(_, first, _)| first)
+            actors: in_first_order(&self.actors, |(_, first, ..)| first)
                 .map(|(actor, ..)| actor.clone())
                 .collect(),
             place: self.place.best(|p| u8::from(!p.is_country)).cloned(),
@@ -476,6 +488,23 @@ pub(crate) mod tests {
         assert_eq!(place.values.len(), 3);
         assert_eq!(place.values[0].value, "Great Hall of the People");
         assert_eq!(place.values[2].status, Status::Speculated);
+    }
+
+    #[test]
+    fn an_actor_takes_the_country_and_role_a_later_report_gives() {
+        let first = report(Status::Occurred, Some("Beijing"), "Xinhua", 7);
+        let mut second = report(Status::Occurred, Some("Beijing"), "Antara", 8);
+        second.actors[1].country = Some("CN".to_owned());
+        second.actors[1].role = Some("President".to_owned());
+        for reports in [
+            vec![first.clone(), second.clone()],
+            vec![second.clone(), first.clone()],
+        ] {
+            let held = resolve("se-1".to_owned(), reports, Vec::new());
+            let xi = held.actors.iter().find(|a| a.id == "xi-jinping").unwrap();
+            assert_eq!(xi.country.as_deref(), Some("CN"));
+            assert_eq!(xi.role.as_deref(), Some("President"));
+        }
     }
 
     #[test]
