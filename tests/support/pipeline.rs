@@ -178,6 +178,15 @@ pub async fn wait_for_reports(
 }
 
 /// How many reports the stories hold in all.
+/// How many reports extraction makes of these articles: what the stories must hold in the end.
+pub fn extracted_reports(articles: &[dateline_shared::Article]) -> usize {
+    let lexicon = dateline_extractor::Lexicon::builtin();
+    articles
+        .iter()
+        .map(|a| dateline_extractor::extract(a, lexicon).len())
+        .sum()
+}
+
 pub fn report_count(stories: &[Story]) -> usize {
     stories
         .iter()

@@ -15,8 +15,8 @@ use dateline_shared::shutdown::Shutdown;
 use dateline_shared::stage::Pipeline;
 use dateline_shared::Article;
 use dateline_tests::pipeline::{
-    assert_same_stories, connect, fingerprint, progress, report_count, spawn_aggregator,
-    spawn_aggregator_as, spawn_extractor, wait_for_reports, RunningPipeline,
+    assert_same_stories, connect, extracted_reports, fingerprint, progress, report_count,
+    spawn_aggregator, spawn_aggregator_as, spawn_extractor, wait_for_reports, RunningPipeline,
 };
 use dateline_tests::{wait_for, wait_for_stream_messages, NatsCluster, NatsServer};
 
@@ -81,12 +81,61 @@ async fn story_writes(pipeline: &RunningPipeline) -> Option<u64> {
     Some(bucket.status().await.ok()?.info.state.messages)
 }
 
-fn extracted_reports(articles: &[Article]) -> usize {
-    let lexicon = dateline_extractor::Lexicon::builtin();
-    articles
-        .iter()
-        .map(|a| dateline_extractor::extract(a, lexicon).len())
-        .sum()
+/// A crash test's start: the fault-free reference for `count` articles, and a fresh server holding those
+/// articles, published, with no stage running yet.
+struct Backlog {
+    expected: Vec<String>,
+    expected_reports: usize,
+    /// Kept for the test's length: dropping it stops the server.
+    _server: NatsServer,
+    pipeline: Pipeline,
+}
+
+impl Backlog {
+    /// Waits until a quarter of the reports are stored: the stages are mid-stream.
+    async fn wait_for_a_quarter(&self) -> anyhow::Result<()> {
+        let (js, bucket) = (&self.pipeline.js, self.pipeline.names.stories_bucket());
+        wait_for(Duration::from_secs(60), || async {
+            let stories = dateline_tests::stories_in_bucket(js, &bucket).await.ok()?;
+            (report_count(&stories) > self.expected_reports / 4).then_some(())
+        })
+        .await
+    }
+
+    /// Waits until every report is stored, then checks the stories are the fault-free run's.
+    async fn assert_finished_as_reference(&self) -> anyhow::Result<()> {
+        let (js, bucket) = (&self.pipeline.js, self.pipeline.names.stories_bucket());
+        let stories = match wait_for_reports(js, &bucket, self.expected_reports).await {
+            Ok(stories) => stories,
+            Err(held) => anyhow::bail!(
+                "{held} of {} reports held; {}",
+                self.expected_reports,
+                progress(&self.pipeline).await
+            ),
+        };
+        assert_eq!(
+            report_count(&stories),
+            self.expected_reports,
+            "reports doubled"
+        );
+        assert_eq!(fingerprint(&stories), self.expected);
+        Ok(())
+    }
+}
+
+async fn published_backlog(count: usize) -> anyhow::Result<Backlog> {
+    let articles = corpus(count);
+    let expected = fault_free(&articles).await?;
+    let server = NatsServer::start()?;
+    let pipeline = connect(&server).await?;
+    let publisher = Publisher::new(pipeline.js.clone(), pipeline.names.clone());
+    publish_until_taken(&publisher, &articles).await?;
+    Ok(Backlog {
+        expected,
+        expected_reports: extracted_reports(&articles),
+        _server: server,
+        pipeline,
+    })
 }
 
 /// nats-server is SIGKILLed twice and restarted on its store each time: first while the stages are starting
@@ -342,14 +391,8 @@ async fn a_cluster_node_killed_mid_stream_loses_nothing() -> anyhow::Result<()> 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn stages_aborted_mid_stream_and_restarted_lose_nothing() -> anyhow::Result<()> {
-    let articles = corpus(600);
-    let expected = fault_free(&articles).await?;
-    let expected_reports = extracted_reports(&articles);
-
-    let server = NatsServer::start()?;
-    let pipeline = connect(&server).await?;
-    let publisher = Publisher::new(pipeline.js.clone(), pipeline.names.clone());
-    publish_until_taken(&publisher, &articles).await?;
+    let backlog = published_backlog(600).await?;
+    let pipeline = &backlog.pipeline;
 
     // Two extractors share the work; the aggregator and one extractor are aborted mid-stream, like a crash:
     // no shutdown, no acks for what they had in hand.
@@ -357,13 +400,7 @@ async fn stages_aborted_mid_stream_and_restarted_lose_nothing() -> anyhow::Resul
     let first = spawn_extractor(pipeline.clone(), shutdown.clone());
     let second = spawn_extractor(pipeline.clone(), shutdown.clone());
     let aggregator = spawn_aggregator(pipeline.clone(), shutdown.clone());
-    let js = pipeline.js.clone();
-    let bucket = pipeline.names.stories_bucket();
-    wait_for(Duration::from_secs(60), || async {
-        let stories = dateline_tests::stories_in_bucket(&js, &bucket).await.ok()?;
-        (report_count(&stories) > expected_reports / 4).then_some(())
-    })
-    .await?;
+    backlog.wait_for_a_quarter().await?;
     first.abort();
     aggregator.abort();
     let _ = first.await;
@@ -371,18 +408,7 @@ async fn stages_aborted_mid_stream_and_restarted_lose_nothing() -> anyhow::Resul
 
     let (trigger, shutdown) = Shutdown::new();
     let aggregator = spawn_aggregator(pipeline.clone(), shutdown.clone());
-    let waited = wait_for_reports(&js, &bucket, expected_reports).await;
-    let stories = match waited {
-        Ok(stories) => stories,
-        Err(held) => {
-            anyhow::bail!(
-                "{held} of {expected_reports} reports held; {}",
-                progress(&pipeline).await
-            );
-        }
-    };
-    assert_eq!(report_count(&stories), expected_reports, "reports doubled");
-    assert_eq!(fingerprint(&stories), expected);
+    backlog.assert_finished_as_reference().await?;
     trigger.trigger();
     _keep.trigger();
     aggregator.await??;
@@ -396,14 +422,8 @@ async fn stages_aborted_mid_stream_and_restarted_lose_nothing() -> anyhow::Resul
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_standby_aggregator_takes_over_from_a_crashed_one_and_nothing_is_lost_or_doubled(
 ) -> anyhow::Result<()> {
-    let articles = corpus(600);
-    let expected = fault_free(&articles).await?;
-    let expected_reports = extracted_reports(&articles);
-
-    let server = NatsServer::start()?;
-    let pipeline = connect(&server).await?;
-    let publisher = Publisher::new(pipeline.js.clone(), pipeline.names.clone());
-    publish_until_taken(&publisher, &articles).await?;
+    let backlog = published_backlog(600).await?;
+    let pipeline = &backlog.pipeline;
 
     let (_keep, shutdown) = Shutdown::new();
     let extractor = spawn_extractor(pipeline.clone(), shutdown.clone());
@@ -423,19 +443,13 @@ async fn a_standby_aggregator_takes_over_from_a_crashed_one_and_nothing_is_lost_
     })
     .await?;
     let second = spawn_aggregator_as(second_pipeline.clone(), lease("second"), shutdown.clone());
-    let js = pipeline.js.clone();
-    let bucket = pipeline.names.stories_bucket();
-    wait_for(Duration::from_secs(60), || async {
-        let stories = dateline_tests::stories_in_bucket(&js, &bucket).await.ok()?;
-        (report_count(&stories) > expected_reports / 4).then_some(())
-    })
-    .await?;
+    backlog.wait_for_a_quarter().await?;
     assert!(
         !second_pipeline.readiness.is_ready(),
         "the second aggregator worked beside the first"
     );
     assert_eq!(
-        lease::holder(&pipeline, "aggregator").await,
+        lease::holder(pipeline, "aggregator").await,
         Some(Holder::Instance("first".to_owned()))
     );
     first.abort();
@@ -445,17 +459,9 @@ async fn a_standby_aggregator_takes_over_from_a_crashed_one_and_nothing_is_lost_
         second_pipeline.readiness.is_ready().then_some(())
     })
     .await?;
-    let stories = match wait_for_reports(&js, &bucket, expected_reports).await {
-        Ok(stories) => stories,
-        Err(held) => anyhow::bail!(
-            "{held} of {expected_reports} reports held; {}",
-            progress(&pipeline).await
-        ),
-    };
-    assert_eq!(report_count(&stories), expected_reports, "reports doubled");
-    assert_eq!(fingerprint(&stories), expected);
+    backlog.assert_finished_as_reference().await?;
     assert_eq!(
-        lease::holder(&pipeline, "aggregator").await,
+        lease::holder(pipeline, "aggregator").await,
         Some(Holder::Instance("second".to_owned()))
     );
     _keep.trigger();

@@ -11,20 +11,14 @@ use dateline_shared::ops::Readiness;
 use dateline_shared::shutdown::Shutdown;
 use dateline_shared::stage::Pipeline;
 use dateline_shared::Article;
-use dateline_tests::pipeline::{connect, report_count, spawn_aggregator_as, spawn_extractor};
+use dateline_tests::pipeline::{
+    connect, extracted_reports, report_count, spawn_aggregator_as, spawn_extractor,
+};
 use dateline_tests::{stories_in_bucket, wait_for, NatsServer};
 
 fn articles(count: usize) -> Vec<Article> {
     let start = NaiveDate::from_ymd_opt(2024, 5, 6).unwrap_or_default();
     dateline_ingest::synthetic::articles(7, count, 4, start)
-}
-
-fn extracted_reports(articles: &[Article]) -> usize {
-    let lexicon = dateline_extractor::Lexicon::builtin();
-    articles
-        .iter()
-        .map(|a| dateline_extractor::extract(a, lexicon).len())
-        .sum()
 }
 
 /// A pipeline handle with its own readiness, so each aggregator instance says whether it is the one working.
