@@ -2567,6 +2567,37 @@ fn weapon_bearer(
     None
 }
 
+/// Words that class a weapon between its number and its name: "three new tactical ballistic missiles",
+/// "two short-range solid-fuel missiles".
+fn weapon_class(word: &str) -> bool {
+    const CLASSES: &[&str] = &[
+        "tactical",
+        "strategic",
+        "hypersonic",
+        "supersonic",
+        "subsonic",
+        "guided",
+        "unguided",
+        "improved",
+        "upgraded",
+        "advanced",
+        "modified",
+        "nuclear-capable",
+        "nuclear",
+        "conventional",
+        "experimental",
+    ];
+    const CLASS_ENDINGS: &[&str] = &[
+        "-range",
+        "-fuel",
+        "-fuelled",
+        "-fueled",
+        "-launched",
+        "-guided",
+    ];
+    CLASSES.contains(&word) || CLASS_ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
 fn count_before(doc: &Doc<'_>, weapon_start: usize, floor: usize) -> Option<u32> {
     let mut k = weapon_start;
     let mut steps = 0;
@@ -2627,7 +2658,8 @@ fn count_before(doc: &Doc<'_>, weapon_start: usize, floor: usize) -> Option<u32>
                 | "kamikaze"
                 | "one-way"
                 | "some"
-        ) {
+        ) || weapon_class(&w)
+        {
             continue;
         }
         if matches!(

@@ -118,6 +118,27 @@ fn a_where_clause_after_a_destination_is_set_at_the_destination() {
 }
 
 #[test]
+fn a_launch_counts_missiles_past_the_words_that_class_them() {
+    for (text, count) in [
+        (
+            "Pakistan test-fired two new tactical ballistic missiles on Monday, the military said.",
+            2,
+        ),
+        (
+            "India launched three short-range solid-fuel missiles on Monday, officials said.",
+            3,
+        ),
+    ] {
+        let evs = run(text);
+        let l = evs
+            .iter()
+            .find(|e| e.kind == "missile_launch")
+            .unwrap_or_else(|| panic!("no launch in {text:?}: {evs:#?}"));
+        assert_eq!(l.count, Some(count), "{text}");
+    }
+}
+
+#[test]
 fn generic_and_hypothetical_mentions_are_not_events() {
     let evs = run("The council punished Iran for launching ballistic missiles. If Tehran fires a missile, Washington will respond. \
                    Pakistan has test-fired cruise missiles several times this year.");
