@@ -93,6 +93,11 @@ fn parse_inner(
     if doc.is_any(i, &["the", "its", "his", "her", "their"]) && !named_with_article {
         i += 1;
     }
+    // "Iranian-backed groups", "Saudi-led forces": a name joined to a participle is a modifier, never the
+    // place.
+    if is_backing_compound(doc.tok(i)) {
+        return parse_inner(doc, ents, i + 1, to, hint, depth + 1);
+    }
     // "in western Niger", "in northern Israel": a compass adjective only says which part of the named place;
     // the name is the place (the scorer and readers accept the whole for its part).
     if doc.is_any(i, COMPASS_ADJECTIVES) && i + 1 < to && doc.is_cap(i + 1) {
@@ -355,6 +360,33 @@ pub fn target(doc: &Doc<'_>, ents: &Entities, i: usize, to: usize) -> Option<(Pl
     })
 }
 
+/// "Iranian-backed", "Saudi-led", "Russian-occupied": a capitalised name joined by a hyphen to a participle.
+fn is_backing_compound(token: &str) -> bool {
+    const PARTICIPLES: &[&str] = &[
+        "backed",
+        "led",
+        "made",
+        "based",
+        "linked",
+        "aligned",
+        "allied",
+        "controlled",
+        "run",
+        "held",
+        "occupied",
+        "annexed",
+        "funded",
+        "sponsored",
+        "brokered",
+        "built",
+        "supplied",
+    ];
+    token.starts_with(|c: char| c.is_uppercase())
+        && token
+            .rsplit_once('-')
+            .is_some_and(|(name, tail)| !name.is_empty() && PARTICIPLES.contains(&tail))
+}
+
 fn is_stop(doc: &Doc<'_>, i: usize) -> bool {
     doc.is_any(
         i,
@@ -454,6 +486,12 @@ mod tests {
             place("the Kenyan capital of Kericho").map(|p| p.name),
             Some("Nairobi".to_owned())
         );
+    }
+
+    #[test]
+    fn a_name_joined_to_a_participle_is_no_place() {
+        assert_eq!(place("Iranian-backed groups in Iraq"), None);
+        assert_eq!(place("Saudi-led coalition forces"), None);
     }
 
     #[test]
