@@ -452,6 +452,12 @@ fn represented(doc: &Doc<'_>, m: &Mention) -> bool {
     m.start >= 2 && doc.is(m.start - 1, "from") && doc.is_any(m.start - 2, REPRESENTATIVES)
 }
 
+/// A trigger phrase of some kind starts at token `k`.
+fn has_trigger(doc: &Doc<'_>, k: usize) -> bool {
+    doc.ci_at(k)
+        .is_some_and(|(_, entries)| entries.iter().any(|e| matches!(e, Entry::Trigger { .. })))
+}
+
 fn is_verb_trigger(doc: &Doc<'_>, k: usize) -> bool {
     doc.ci_at(k).is_some_and(|(end, entries)| {
         end == k + 1
@@ -475,7 +481,9 @@ pub fn candidates(
         }
         let sent = &doc.sents[s];
         let (from, to) = (sent.content, sent.toks.end);
-        if from >= to {
+        // Most sentences name no happening: the clause, time and attribution readings below are only
+        // worth their cost where a trigger stands.
+        if from >= to || !(from..to).any(|t| has_trigger(doc, t)) {
             continue;
         }
         let attr = attribution::find(doc, ents, from, to);
