@@ -58,13 +58,25 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The character starting at byte `at` (a character boundary), read without decoding when it is ASCII,
+/// as nearly every character of English copy is.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(at..).and_then(|rest| rest.chars().next()),
+        None => None,
+    }
+}
+
 /// Splits text into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut toks = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    // `i` is always a character boundary: every step moves it past whole characters.
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
         if c.is_ascii_digit() {
@@ -84,28 +96,26 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
                 end += 1;
             }
-            advance_to(&mut chars, end);
             toks.push(Token {
                 start: i,
                 end,
                 kind: TokKind::Number,
             });
+            i = end;
             continue;
         }
         if is_word_char(c) {
             let mut end = i + c.len_utf8();
             loop {
-                let rest = &text[end..];
-                let mut it = rest.chars();
-                match it.next() {
+                match char_at(text, end) {
                     Some(n) if is_word_char(n) => end += n.len_utf8(),
-                    Some('-') if it.next().is_some_and(is_word_char) => end += 1,
+                    Some('-') if char_at(text, end + 1).is_some_and(is_word_char) => end += 1,
                     _ => break,
                 }
             }
             let word = &text[i..end];
             // U.S., U.N., D.P.R.K.: single letters with full stops.
-            if word.chars().count() == 1 && c.is_uppercase() && bytes.get(end) == Some(&b'.') {
+            if end - i == c.len_utf8() && c.is_uppercase() && bytes.get(end) == Some(&b'.') {
                 let mut e = end;
                 loop {
                     let rest = &text[e..];
@@ -122,12 +132,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             } else if bytes.get(end) == Some(&b'.') && ABBREVIATIONS.contains(&word) {
                 end += 1;
             }
-            advance_to(&mut chars, end);
             toks.push(Token {
                 start: i,
                 end,
                 kind: TokKind::Word,
             });
+            i = end;
             continue;
         }
         if c == '\'' || c == '\u{2019}' {
@@ -140,12 +150,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 && (rest.starts_with('s') || rest.starts_with('S'))
                 && !rest[1..].starts_with(is_word_char)
             {
-                advance_to(&mut chars, after + 1);
                 toks.push(Token {
                     start: i,
                     end: after + 1,
                     kind: TokKind::Possessive,
                 });
+                i = after + 1;
                 continue;
             }
             let kind = if prev_word && c == '\u{2019}' {
@@ -158,6 +168,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 end: after,
                 kind,
             });
+            i = after;
             continue;
         }
         let kind = if matches!(
@@ -172,21 +183,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let mut end = i + c.len_utf8();
         if c == '-' && bytes.get(end) == Some(&b'-') {
             end += 1;
-            advance_to(&mut chars, end);
         }
         toks.push(Token {
             start: i,
             end,
             kind,
         });
+        i = end;
     }
     toks
-}
-
-fn advance_to(chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>, end: usize) {
-    while chars.peek().is_some_and(|&(j, _)| j < end) {
-        chars.next();
-    }
 }
 
 /// Phrases that mark a caption or furniture line wherever they stand in it, matched ignoring ASCII case
