@@ -6,7 +6,9 @@
 //! and a transport noun dropped ("Khasan station" → "Khasan"); descriptions ending in "of" + name ("the
 //! Russian border city of Khasan", "the area of the eastern port city of Wonsan"); and a country given by a
 //! possessive, a demonym or a trailing ", Country" ("Russia's Vostochny cosmodrome", "Samarkand,
-//! Uzbekistan"); "the Omani capital" is the country's capital city. Other countries come from the lexicon's places or the plugged-in [`crate::gazetteer`].
+//! Uzbekistan"); "the Omani capital" is the country's capital city; an occasion in a city ("the World
+//! Economic Forum in Davos") is the city; a name running into a country's name ("Port Sudan") is one place
+//! when the gazetteer knows it. Other countries come from the lexicon's places or the plugged-in [`crate::gazetteer`].
 //! People are never places.
 
 use dateline_shared::Place;
@@ -44,6 +46,20 @@ const COMPASS_ADJECTIVES: &[&str] = &[
     "north-western",
     "south-eastern",
     "south-western",
+];
+
+/// Heads of an occasion's name ("World Economic Forum", "Munich Security Conference"): gatherings held in a
+/// place, not places (legislatures such as "National Assembly" are venues and are not listed).
+const OCCASION_NOUNS: &[&str] = &[
+    "forum",
+    "summit",
+    "conference",
+    "dialogue",
+    "games",
+    "olympics",
+    "festival",
+    "expo",
+    "convention",
 ];
 
 /// Nouns of a settlement that a region or a demonym can modify ("the Far East city of Ussuriysk").
@@ -271,8 +287,25 @@ fn parse_inner(
         }
         e += 1;
     }
+    // "Port Sudan", "Guinea Bissau": a name that runs on into a country's name is one place when the
+    // gazetteer knows the whole.
+    if e > i && e < to {
+        if let Some((ce, _)) = doc.cs_find(e, |x| matches!(x, Entry::Country { .. }).then_some(()))
+        {
+            if ce <= to && lex.is_known_place(doc.span(i, ce)) {
+                e = ce;
+            }
+        }
+    }
     if e == i {
         return None;
+    }
+    // "the World Economic Forum in Davos", "the Shangri-La Dialogue in Singapore": an occasion says when
+    // the parties met, not where; the place named after "in" is where.
+    if doc.is_any(e - 1, OCCASION_NOUNS) && doc.is(e, "in") && e + 1 < to {
+        if let Some(found) = parse_inner(doc, ents, e + 1, to, hint.clone(), depth + 1) {
+            return Some(found);
+        }
     }
     // "the Far East city of Ussuriysk", "the Angolan capital Luanda": a name the lexicon does not know,
     // modifying a settlement noun, only says where the settlement lies; the settlement named after it is

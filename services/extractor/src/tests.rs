@@ -1324,3 +1324,64 @@ fn a_weapons_test_is_a_launch_and_a_visit_names_its_traveller_after_the_place() 
     assert_eq!(ids(a), vec!["nancy-pelosi"]);
     assert_eq!(a.place.as_ref().unwrap().name, "Taipei");
 }
+
+#[test]
+fn launching_attacks_is_no_missile_launch() {
+    let evs = run("Rebels launched drone and rocket attacks on an army garrison in Goma on Monday, the army said.");
+    assert!(evs.iter().all(|e| e.kind != "missile_launch"), "{evs:?}");
+    // A launch verb with a weapon for its object is still a launch.
+    let evs = run("China's navy launched two cruise missiles into the sea off Hainan on Monday, state media said.");
+    assert!(evs.iter().any(|e| e.kind == "missile_launch"), "{evs:?}");
+}
+
+#[test]
+fn a_participle_before_its_noun_tells_no_arrival() {
+    let evs = run("President William Ruto received a visiting delegation of elders at State House in Nairobi on Monday.");
+    assert!(evs.iter().all(|e| e.kind != "arrival"), "{evs:?}");
+    let evs = run("President William Ruto is visiting Mombasa on Monday, his office said.");
+    assert!(evs.iter().any(|e| e.kind == "arrival"), "{evs:?}");
+}
+
+#[test]
+fn an_occasion_in_a_city_places_the_meeting_in_the_city() {
+    let evs = run("Chancellor Olaf Scholz met Argentine President Javier Milei at the World Economic Forum in Davos on Tuesday, officials said.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(m.place.as_ref().unwrap().name, "Davos");
+    let evs = run("Defence Minister Richard Marles met Chinese Defence Minister Dong Jun at the Shangri-La Dialogue in Singapore on Saturday.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(m.place.as_ref().unwrap().name, "Singapore");
+}
+
+#[test]
+fn an_attacker_claiming_responsibility_in_the_next_sentence_is_the_attacker() {
+    let evs = run("A drone struck an oil terminal near Novorossiysk on Tuesday, port officials said. Ukraine's military intelligence claimed responsibility on Wednesday, saying its drones had targeted the fuel tanks.");
+    let attacks: Vec<_> = evs.iter().filter(|e| e.kind == "attack").collect();
+    assert_eq!(attacks.len(), 1, "{attacks:?}");
+    assert_eq!(attacks[0].actors[0].id, "ukraine");
+    assert_eq!(attacks[0].date().unwrap().to_string(), "2024-03-12");
+    assert!(attacks[0]
+        .place
+        .as_ref()
+        .unwrap()
+        .name
+        .contains("Novorossiysk"));
+}
+
+#[test]
+fn an_attacker_blamed_in_the_next_sentence_is_the_attacker() {
+    let evs = run("Artillery shells struck a village near Tovuz on Sunday, local officials said. Azerbaijan's defence ministry blamed Armenia for the attack.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    let ids: Vec<_> = a.actors.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(ids, ["armenia"]);
+    assert!(a.place.as_ref().unwrap().name.contains("Tovuz"));
+    // Blame for something that is not an attack names no attacker.
+    let evs = run("Artillery shells struck a village near Tovuz on Sunday. Azerbaijan's defence ministry blamed Armenia for the tension.");
+    assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
+}
+
+#[test]
+fn a_name_running_into_a_country_name_is_one_place() {
+    let evs = run("Prime Minister Kamil Idris arrived in Port Sudan on Monday, officials said.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(a.place.as_ref().unwrap().name, "Port Sudan");
+}
