@@ -26,7 +26,9 @@
 //! strike names the one who denies as the denied attacker. A meeting noun after "on the sidelines of" is the
 //! occasion, not a meeting. A strike told with no attacker takes the one the next sentence names as
 //! claiming it or blamed for it (the claim's own retelling of the strike only adds to it); "launched ...
-//! attacks" launches nothing; "a visiting delegation" tells no visit.
+//! attacks" launches nothing; "a visiting delegation" tells no visit; a name before a trip noun ("wraps up
+//! Australia trip") is no traveller; "a meeting of their ministers" is not the leaders' meeting; ", where"
+//! hangs on the place named right before it.
 
 use dateline_shared::{PartialDate, Place, Status};
 
@@ -430,6 +432,7 @@ fn actor_mentions<'e>(
                 .any(|&(a, b)| a <= m.start && m.start < b)
         })
         .filter(|m| objects || m.start == 0 || !doc.is_any(m.start - 1, PREPS) || m.possessive)
+        .filter(|m| objects || m.possessive || !doc.is_any(m.end, TRIP_NOUNS))
         // "to visit Pyongyang for a summit with Kim": the object of one trigger is no subject of the next.
         .filter(|m| objects || m.start == 0 || m.possessive || !is_verb_trigger(doc, m.start - 1))
         .collect()
@@ -447,6 +450,28 @@ const REPRESENTATIVES: &[&str] = &[
     "diplomats",
     "representatives",
     "counterparts",
+];
+
+/// "of their defence and foreign ministers", "of senior officials": at `k`, "of" and a plural representative
+/// noun with only lowercase modifiers between.
+fn meeting_of_representatives(doc: &Doc<'_>, k: usize, ce: usize) -> bool {
+    if !doc.is(k, "of") {
+        return false;
+    }
+    for j in k + 1..ce.min(k + 7) {
+        if doc.is_any(j, REPRESENTATIVES) {
+            return true;
+        }
+        if !doc.is_word(j) || doc.is_cap(j) || doc.is_any(j, PREPS) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Nouns of a trip: a name right before one modifies it ("wraps up Australia trip"), it is no subject.
+const TRIP_NOUNS: &[&str] = &[
+    "trip", "trips", "tour", "tours", "visit", "visits", "journey", "swing", "leg",
 ];
 
 /// The mention at `m` is the state or group a representative noun before "from" acts for.
@@ -918,6 +943,11 @@ fn frame(
     }
     let (cs, ce, opener) = clause_of(bounds, from, to, t);
     let is_noun = form == Form::Noun;
+    // "agreed to hold a meeting of their defence and foreign ministers in Tokyo": a meeting of
+    // representatives the text does not name; the leaders around it are not its parties.
+    if spec.name == "meeting" && meeting_of_representatives(doc, t_end, ce) {
+        return None;
+    }
     let is_weapon = |k: usize| {
         doc.ci_find(k, |e| matches!(e, Entry::Weapon(_)).then_some(()))
             .is_some()
@@ -1097,7 +1127,20 @@ fn frame(
     // happening is set where that happening was.
     let when_clause = opener == "sub" && doc.is(cs, "when") && cs > from && doc.is(cs - 1, ",");
     if place.is_none() && (opener == "where" || when_clause) {
-        if let Some((_, p, _)) = last_place.as_ref().filter(|(at, _, _)| *at < cs) {
+        // "left Sydney on Thursday for Perth, where he will visit a plant": "where" hangs on the place
+        // named right before it, which need not be the last place a trigger took.
+        let named_before = (opener == "where" && cs >= from + 2)
+            .then(|| {
+                (cs.saturating_sub(6).max(from)..cs - 1).find_map(|k| {
+                    places::parse(doc, ents, k, cs - 1)
+                        .filter(|&(_, e)| e == cs - 1 && doc.is_cap(k))
+                        .map(|(p, _)| p)
+                })
+            })
+            .flatten();
+        if let Some(p) = named_before {
+            place = Some(p);
+        } else if let Some((_, p, _)) = last_place.as_ref().filter(|(at, _, _)| *at < cs) {
             place = Some(p.clone());
         }
     }

@@ -1385,3 +1385,27 @@ fn a_name_running_into_a_country_name_is_one_place() {
     let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
     assert_eq!(a.place.as_ref().unwrap().name, "Port Sudan");
 }
+
+#[test]
+fn a_country_naming_a_trip_is_not_its_traveller() {
+    let evs = run("Prime Minister Narendra Modi wraps up Kenya tour, heads to Lusaka");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    let ids: Vec<_> = a.actors.iter().map(|x| x.id.as_str()).collect();
+    assert!(!ids.contains(&"kenya"), "{ids:?}");
+    assert!(ids.iter().any(|i| i.contains("modi")), "{ids:?}");
+}
+
+#[test]
+fn a_meeting_of_unnamed_ministers_is_not_the_leaders_meeting() {
+    let evs = run("Prime Minister Christopher Luxon and Prime Minister Anthony Albanese met in Wellington on Tuesday. Luxon said they had agreed to hold a meeting of their trade ministers in Auckland next month.");
+    let meetings: Vec<_> = evs.iter().filter(|e| e.kind == "meeting").collect();
+    assert_eq!(meetings.len(), 1, "{meetings:?}");
+    assert_eq!(meetings[0].place.as_ref().unwrap().name, "Wellington");
+}
+
+#[test]
+fn where_hangs_on_the_place_named_before_it() {
+    let evs = run("Foreign Minister Penny Wong left Suva on Monday for Apia, where she will meet Prime Minister Fiame Naomi Mata'afa on Tuesday.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(m.place.as_ref().unwrap().name, "Apia");
+}
