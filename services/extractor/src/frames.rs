@@ -284,6 +284,11 @@ fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str
             "-" if doc.toks[k].start > 0 && doc.text.as_bytes()[doc.toks[k].start - 1] == b' ' => {
                 out.push((k + 1, "punct"))
             }
+            // "India launched a missile in April, and in March it tested another": ", and" before a
+            // subject pronoun of its own (after an optional short time or place phrase) opens a clause.
+            "," if doc.is(k + 1, "and") && k + 2 < to && and_own_subject(doc, k + 2, to) => {
+                out.push((k + 1, "and"))
+            }
             "," => {
                 let next = k + 1;
                 if next < to {
@@ -368,6 +373,21 @@ fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str
     out.sort_unstable();
     out.dedup_by_key(|b| b.0);
     out
+}
+
+/// A subject pronoun at `k`, or after a short phrase opened by a preposition ("in March it", "on
+/// Tuesday they").
+fn and_own_subject(doc: &Doc<'_>, k: usize, to: usize) -> bool {
+    const SUBJECTS: &[&str] = &["he", "she", "it", "they", "we"];
+    if doc.is_any(k, SUBJECTS) {
+        return true;
+    }
+    doc.is_any(k, &["in", "on", "at"])
+        && (k + 2..to.min(k + 5)).any(|j| {
+            doc.is_any(j, SUBJECTS)
+                && (k + 1..j)
+                    .all(|m| doc.is_word(m) || doc.kind(m) == crate::segment::TokKind::Number)
+        })
 }
 
 /// "as talks open in Jeddah", "as Pyongyang pushes ahead": "as" opening a clause of its own, its subject

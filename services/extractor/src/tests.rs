@@ -1409,3 +1409,28 @@ fn where_hangs_on_the_place_named_before_it() {
     let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
     assert_eq!(m.place.as_ref().unwrap().name, "Apia");
 }
+
+#[test]
+fn seas_and_bays_named_after_a_country_or_with_of_are_whole() {
+    for (text, place) in [
+        ("China fired two ballistic missiles into the South China Sea on Monday, state media said.", "South China Sea"),
+        ("India test-fired a ballistic missile into the Bay of Bengal on Monday, officials said.", "Bay of Bengal"),
+        ("Iran fired a cruise missile into the Gulf of Oman on Monday, state media said.", "Gulf of Oman"),
+    ] {
+        let evs = run(text);
+        let l = evs.iter().find(|e| e.kind == "missile_launch").expect(text);
+        assert_eq!(l.place.as_ref().unwrap().name, place, "{text}");
+    }
+}
+
+#[test]
+fn and_with_a_subject_of_its_own_opens_a_clause_with_its_own_time() {
+    let evs = run("Pakistan launched a cruise missile in January, and in February it tested a ballistic missile, the army said.");
+    let mut dates: Vec<String> = evs
+        .iter()
+        .filter(|e| e.kind == "missile_launch")
+        .filter_map(|e| e.date().map(|d| d.to_string()))
+        .collect();
+    dates.sort();
+    assert_eq!(dates, ["2024-01", "2024-02"], "{evs:?}");
+}
