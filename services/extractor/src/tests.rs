@@ -1434,3 +1434,15 @@ fn and_with_a_subject_of_its_own_opens_a_clause_with_its_own_time() {
     dates.sort();
     assert_eq!(dates, ["2024-01", "2024-02"], "{evs:?}");
 }
+
+#[test]
+fn a_satellite_put_into_orbit_is_a_launch() {
+    let evs = run("South Korea put its third military satellite into orbit on Monday, the defence ministry said.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(l.actors[0].id, "south-korea");
+    assert_eq!(l.weapon.as_deref(), Some("space launch vehicle"));
+    assert_eq!(l.date().unwrap().to_string(), "2024-03-11");
+}
