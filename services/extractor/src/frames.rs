@@ -24,7 +24,11 @@
 //! missiles at Kursk on Wednesday"). An attack noun with no attacker takes the subject of an "in which"
 //! clause after it; a denial of an accusation ("denies X's accusation of a strike") or of carrying out a
 //! strike names the one who denies as the denied attacker. A meeting noun after "on the sidelines of" is the
-//! occasion, not a meeting.
+//! occasion, not a meeting. A strike told with no attacker takes the one the next sentence names as
+//! claiming it or blamed for it (the claim's own retelling of the strike only adds to it); "launched ...
+//! attacks" launches nothing; "a visiting delegation" tells no visit; a name before a trip noun ("wraps up
+//! Australia trip") is no traveller; "a meeting of their ministers" is not the leaders' meeting; ", where"
+//! hangs on the place named right before it.
 
 use dateline_shared::{PartialDate, Place, Status};
 
@@ -280,6 +284,11 @@ fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str
             "-" if doc.toks[k].start > 0 && doc.text.as_bytes()[doc.toks[k].start - 1] == b' ' => {
                 out.push((k + 1, "punct"))
             }
+            // "India launched a missile in April, and in March it tested another": ", and" before a
+            // subject pronoun of its own (after an optional short time or place phrase) opens a clause.
+            "," if doc.is(k + 1, "and") && k + 2 < to && and_own_subject(doc, k + 2, to) => {
+                out.push((k + 1, "and"))
+            }
             "," => {
                 let next = k + 1;
                 if next < to {
@@ -366,6 +375,21 @@ fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str
     out
 }
 
+/// A subject pronoun at `k`, or after a short phrase opened by a preposition ("in March it", "on
+/// Tuesday they").
+fn and_own_subject(doc: &Doc<'_>, k: usize, to: usize) -> bool {
+    const SUBJECTS: &[&str] = &["he", "she", "it", "they", "we"];
+    if doc.is_any(k, SUBJECTS) {
+        return true;
+    }
+    doc.is_any(k, &["in", "on", "at"])
+        && (k + 2..to.min(k + 5)).any(|j| {
+            doc.is_any(j, SUBJECTS)
+                && (k + 1..j)
+                    .all(|m| doc.is_word(m) || doc.kind(m) == crate::segment::TokKind::Number)
+        })
+}
+
 /// "as talks open in Jeddah", "as Pyongyang pushes ahead": "as" opening a clause of its own, its subject
 /// a bare event noun or a single name followed by a present-tense verb.
 fn as_clause(doc: &Doc<'_>, k: usize) -> bool {
@@ -428,6 +452,7 @@ fn actor_mentions<'e>(
                 .any(|&(a, b)| a <= m.start && m.start < b)
         })
         .filter(|m| objects || m.start == 0 || !doc.is_any(m.start - 1, PREPS) || m.possessive)
+        .filter(|m| objects || m.possessive || !doc.is_any(m.end, TRIP_NOUNS))
         // "to visit Pyongyang for a summit with Kim": the object of one trigger is no subject of the next.
         .filter(|m| objects || m.start == 0 || m.possessive || !is_verb_trigger(doc, m.start - 1))
         .collect()
@@ -447,9 +472,160 @@ const REPRESENTATIVES: &[&str] = &[
     "counterparts",
 ];
 
+/// "of their defence and foreign ministers", "of senior officials": at `k`, "of" and a plural representative
+/// noun with only lowercase modifiers between.
+fn meeting_of_representatives(doc: &Doc<'_>, k: usize, ce: usize) -> bool {
+    if !doc.is(k, "of") {
+        return false;
+    }
+    for j in k + 1..ce.min(k + 7) {
+        if doc.is_any(j, REPRESENTATIVES) {
+            return true;
+        }
+        if !doc.is_word(j) || doc.is_cap(j) || doc.is_any(j, PREPS) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Nouns of a trip: a name right before one modifies it ("wraps up Australia trip"), it is no subject.
+const TRIP_NOUNS: &[&str] = &[
+    "trip", "trips", "tour", "tours", "visit", "visits", "journey", "swing", "leg",
+];
+
 /// The mention at `m` is the state or group a representative noun before "from" acts for.
 fn represented(doc: &Doc<'_>, m: &Mention) -> bool {
     m.start >= 2 && doc.is(m.start - 1, "from") && doc.is_any(m.start - 2, REPRESENTATIVES)
+}
+
+/// "launched dozens of drone and missile attacks", "launched a wave of strikes": a launch verb whose object
+/// is an attack noun carries out attacks (told by that noun); nothing is said to have been launched.
+fn launched_attacks(doc: &Doc<'_>, t_end: usize, ce: usize) -> bool {
+    for k in t_end..ce.min(t_end + 8) {
+        let attack_noun = is_attack_noun(doc, k);
+        if attack_noun {
+            return true;
+        }
+        // The object's modifiers: "dozens of", "a wave of", "drone and missile", "new".
+        let modifier = doc.kind(k) == crate::segment::TokKind::Number
+            || (doc.is_word(k)
+                && !doc.is_cap(k)
+                && (doc.is(k, "of") || !doc.is_any(k, PREPS))
+                && !doc.is_any(k, &["that", "which", "who", "but", "while", "as"]));
+        if !modifier {
+            return false;
+        }
+    }
+    false
+}
+
+/// "A missile struck a bulk carrier in the Gulf of Aden on Wednesday. The Houthis claimed responsibility
+/// ...", "air strikes hit a camp in Bajil. The Saba news agency blamed the United States and Britain for the
+/// raids": wire copy often tells a strike first and who carried it out in the next sentence. An attack
+/// told with no attacker takes the one the next story sentence names as claiming it, or as blamed or
+/// accused for it.
+fn attacker_named_after(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
+    let Some(attack) = doc.lex().kind_index("attack") else {
+        return;
+    };
+    // (sentence, token) of each claim of responsibility that named an attacker.
+    let mut claims: Vec<(usize, usize)> = Vec::new();
+    for c in cands.iter_mut() {
+        if c.kind != attack || !c.actors.is_empty() {
+            continue;
+        }
+        let Some(next) = (c.sent + 1..doc.sents.len().min(c.sent + 3)).find(|&s| doc.is_story(s))
+        else {
+            continue;
+        };
+        let sent = &doc.sents[next];
+        if let Some((refs, claim)) = named_attacker(doc, ents, sent.content, sent.toks.end) {
+            c.actors = refs;
+            c.strong = c.place.is_some() || c.weapon.is_some();
+            claims.extend(claim.map(|k| (next, k)));
+        }
+    }
+    // "The Houthis claimed responsibility on Thursday, saying their forces had targeted the vessel": the
+    // strike after the claim is the claimed one told again, dated by the claim, not by itself; it only adds
+    // to the attack it claims.
+    for c in cands.iter_mut() {
+        if c.kind == attack && claims.iter().any(|&(s, k)| c.sent == s && c.trigger.0 > k) {
+            c.strong = false;
+            c.date = None;
+            c.time_text = None;
+        }
+    }
+}
+
+/// The attacker a sentence names: "<X> claimed responsibility", "<someone> blamed <X> for the attack",
+/// "accused <X> of the strike"; with the token of "claimed" when it is a claim.
+fn named_attacker(
+    doc: &Doc<'_>,
+    ents: &Entities,
+    from: usize,
+    to: usize,
+) -> Option<(Vec<Ref>, Option<usize>)> {
+    let names = |a: usize, b: usize| -> Vec<Ref> {
+        let mut refs: Vec<Ref> = Vec::new();
+        for m in ents
+            .in_range(a, b)
+            .iter()
+            .filter(|m| m.start >= a && m.end <= b)
+        {
+            for r in &m.refs {
+                if !refs.contains(r) {
+                    refs.push(*r);
+                }
+            }
+        }
+        refs
+    };
+    for k in from..to {
+        if doc.is_any(k, &["claimed", "claims", "claiming"]) && doc.is(k + 1, "responsibility") {
+            // The claimant is the subject: the last name before the verb.
+            // "Yemen's Houthi rebels claimed": the named group, not the state that owns it; "Ukraine's
+            // military intelligence claimed": the state, when nothing else is named.
+            let before = ents.in_range(from, k);
+            let inside = |m: &&Mention| m.start >= from && m.end <= k;
+            let m = before
+                .iter()
+                .filter(inside)
+                .rfind(|m| !m.possessive)
+                .or_else(|| before.iter().rfind(inside))?;
+            return Some((m.refs.clone(), Some(k)));
+        }
+        if doc.is_any(k, &["blamed", "blames", "accused", "accuses"]) {
+            // "blamed the United States and Britain for the raids": the names up to "for"/"of" and an
+            // attack noun after it.
+            let stop = (k + 1..to.min(k + 12)).find(|&j| doc.is_any(j, &["for", "of"]))?;
+            let attack_after = (stop + 1..to.min(stop + 4))
+                .any(|j| is_attack_noun(doc, j) || doc.is_any(j, &["raid", "raids"]));
+            let refs = names(k + 1, stop);
+            if attack_after && !refs.is_empty() {
+                return Some((refs, None));
+            }
+        }
+    }
+    None
+}
+
+/// An attack noun ("attacks", "air strike", "raids") starts at token `k`.
+fn is_attack_noun(doc: &Doc<'_>, k: usize) -> bool {
+    let Some(attack) = doc.lex().kind_index("attack") else {
+        return false;
+    };
+    doc.ci_find(k, |e| {
+        matches!(e, Entry::Trigger { kind, form: Form::Noun, .. } if usize::from(*kind) == attack)
+            .then_some(())
+    })
+    .is_some()
+}
+
+/// A trigger phrase of some kind starts at token `k`.
+fn has_trigger(doc: &Doc<'_>, k: usize) -> bool {
+    doc.ci_at(k)
+        .is_some_and(|(_, entries)| entries.iter().any(|e| matches!(e, Entry::Trigger { .. })))
 }
 
 fn is_verb_trigger(doc: &Doc<'_>, k: usize) -> bool {
@@ -475,7 +651,9 @@ pub fn candidates(
         }
         let sent = &doc.sents[s];
         let (from, to) = (sent.content, sent.toks.end);
-        if from >= to {
+        // Most sentences name no happening: the clause, time and attribution readings below are only
+        // worth their cost where a trigger stands.
+        if from >= to || !(from..to).any(|t| has_trigger(doc, t)) {
             continue;
         }
         let attr = attribution::find(doc, ents, from, to);
@@ -567,6 +745,24 @@ pub fn candidates(
                     form
                 };
                 kinds_done.push(kind);
+                // "a visiting delegation", "the departing president": a participle between a determiner and
+                // its noun says who is meant; it tells no arrival or departure.
+                let describes = form == Form::Gerund
+                    && t > from
+                    && (doc.is_any(t - 1, DETERMINERS)
+                        || doc.kind(t - 1) == crate::segment::TokKind::Possessive)
+                    && matches!(
+                        lex.kinds[usize::from(kind)].name.as_str(),
+                        "arrival" | "departure"
+                    )
+                    && doc.is_word(t_end)
+                    && !doc.is_cap(t_end)
+                    && !doc.is_any(t_end, PREPS)
+                    && !doc.is_any(t_end, DETERMINERS)
+                    && !doc.is_any(t_end, &["and", "or", "to"]);
+                if describes {
+                    continue;
+                }
                 // "Putin's meeting with Kim": a gerund after a possessive or determiner heads a noun phrase.
                 // "with the two heads of state agreeing to deepen ties": a gerund taking an infinitive
                 // is a verb whatever stands before it.
@@ -612,10 +808,10 @@ pub fn candidates(
                     out.extend(before);
                 }
             }
-            let _ = lex;
             t = t_end;
         }
     }
+    attacker_named_after(doc, ents, &mut out);
     arrival_place_from_sentence(doc, &mut out);
     inherit_narrative(doc, &mut out);
     inherit_meeting(doc, ents, &mut out);
@@ -767,6 +963,11 @@ fn frame(
     }
     let (cs, ce, opener) = clause_of(bounds, from, to, t);
     let is_noun = form == Form::Noun;
+    // "agreed to hold a meeting of their defence and foreign ministers in Tokyo": a meeting of
+    // representatives the text does not name; the leaders around it are not its parties.
+    if spec.name == "meeting" && meeting_of_representatives(doc, t_end, ce) {
+        return None;
+    }
     let is_weapon = |k: usize| {
         doc.ci_find(k, |e| matches!(e, Entry::Weapon(_)).then_some(()))
             .is_some()
@@ -959,7 +1160,20 @@ fn frame(
     // happening is set where that happening was.
     let when_clause = opener == "sub" && doc.is(cs, "when") && cs > from && doc.is(cs - 1, ",");
     if place.is_none() && (opener == "where" || when_clause) {
-        if let Some((_, p, _)) = last_place.as_ref().filter(|(at, _, _)| *at < cs) {
+        // "left Sydney on Thursday for Perth, where he will visit a plant": "where" hangs on the place
+        // named right before it, which need not be the last place a trigger took.
+        let named_before = (opener == "where" && cs >= from + 2)
+            .then(|| {
+                (cs.saturating_sub(6).max(from)..cs - 1).find_map(|k| {
+                    places::parse(doc, ents, k, cs - 1)
+                        .filter(|&(_, e)| e == cs - 1 && doc.is_cap(k))
+                        .map(|(p, _)| p)
+                })
+            })
+            .flatten();
+        if let Some(p) = named_before {
+            place = Some(p);
+        } else if let Some((_, p, _)) = last_place.as_ref().filter(|(at, _, _)| *at < cs) {
             place = Some(p.clone());
         }
     }
@@ -1633,6 +1847,9 @@ fn frame(
     // "a national security meeting", "an attack": an indefinite noun naming no one introduces a happening
     // of its own; it is not another mention of one already told.
     if is_noun && actors.is_empty() && indefinite(doc, cs, t) {
+        return None;
+    }
+    if name == "missile_launch" && !is_noun && launched_attacks(doc, t_end, ce) {
         return None;
     }
     if spec.requires_weapon && weapon.is_none() && !is_noun && distinct > 0 {

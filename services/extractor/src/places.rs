@@ -6,7 +6,10 @@
 //! and a transport noun dropped ("Khasan station" → "Khasan"); descriptions ending in "of" + name ("the
 //! Russian border city of Khasan", "the area of the eastern port city of Wonsan"); and a country given by a
 //! possessive, a demonym or a trailing ", Country" ("Russia's Vostochny cosmodrome", "Samarkand,
-//! Uzbekistan"); "the Omani capital" is the country's capital city. Other countries come from the lexicon's places or the plugged-in [`crate::gazetteer`].
+//! Uzbekistan"); "the Omani capital" is the country's capital city; an occasion in a city ("the World
+//! Economic Forum in Davos") is the city; a name running into a country's name ("Port Sudan") is one place
+//! when the gazetteer knows it, and so is a sea named after a country ("East China Sea") or a feature named
+//! after "of" ("Bay of Bengal"). Other countries come from the lexicon's places or the plugged-in [`crate::gazetteer`].
 //! People are never places.
 
 use dateline_shared::Place;
@@ -44,6 +47,28 @@ const COMPASS_ADJECTIVES: &[&str] = &[
     "north-western",
     "south-eastern",
     "south-western",
+];
+
+/// Heads of a body of water that may be named after a country ("East China Sea", "Korea Strait").
+const WATER_HEADS: &[&str] = &["sea", "strait", "ocean"];
+
+/// Heads of a geographic feature named by what follows "of" ("Bay of Bengal", "Gulf of Oman").
+const FEATURE_HEADS: &[&str] = &[
+    "bay", "gulf", "sea", "strait", "straits", "cape", "isle", "lake",
+];
+
+/// Heads of an occasion's name ("World Economic Forum", "Munich Security Conference"): gatherings held in a
+/// place, not places (legislatures such as "National Assembly" are venues and are not listed).
+const OCCASION_NOUNS: &[&str] = &[
+    "forum",
+    "summit",
+    "conference",
+    "dialogue",
+    "games",
+    "olympics",
+    "festival",
+    "expo",
+    "convention",
 ];
 
 /// Nouns of a settlement that a region or a demonym can modify ("the Far East city of Ussuriysk").
@@ -276,8 +301,47 @@ fn parse_inner(
         }
         e += 1;
     }
+    // "Port Sudan", "Guinea Bissau": a name that runs on into a country's name is one place when the
+    // gazetteer knows the whole.
+    if e > i && e < to {
+        if let Some((ce, _)) = doc.cs_find(e, |x| matches!(x, Entry::Country { .. }).then_some(()))
+        {
+            if ce <= to && lex.is_known_place(doc.span(i, ce)) {
+                e = ce;
+            } else if ce < to && doc.is_cap(ce) && doc.is_any(ce, WATER_HEADS) {
+                // "the East China Sea", "the South China Sea": a sea named after a country.
+                e = ce + 1;
+            }
+        }
+    }
+    // "the Bay of Bengal", "the Sea of Japan": a feature named by what follows "of".
+    if e > i
+        && e + 1 < to
+        && doc.is(e, "of")
+        && doc.is_any(e - 1, FEATURE_HEADS)
+        && doc.is_cap(e + 1)
+    {
+        let mut k = e + 1;
+        while k < to && doc.is_cap(k) && !is_stop(doc, k) && doc.cs_at(k).is_none() {
+            k += 1;
+        }
+        // The named part may be a name the lexicon knows ("the Sea of Japan").
+        if k == e + 1 {
+            if let Some((ne, _)) = doc.cs_at(e + 1) {
+                k = ne.min(to);
+            }
+        }
+        e = k;
+    }
     if e == i {
         return None;
+    }
+    // "the World Economic Forum in Davos", "the Shangri-La Dialogue in Singapore": an occasion says when
+    // the parties met, not where; the place named after "in" is where.
+    if doc.is_any(e - 1, OCCASION_NOUNS) && doc.is(e, "in") && e + 1 < to {
+        if let Some(found) = parse_inner(doc, ents, e + 1, to, hint.clone(), depth + 1) {
+            return Some(found);
+        }
     }
     // "the Far East city of Ussuriysk", "the Angolan capital Luanda": a name the lexicon does not know,
     // modifying a settlement noun, only says where the settlement lies; the settlement named after it is

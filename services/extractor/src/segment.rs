@@ -58,13 +58,25 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The character starting at byte `at` (a character boundary), read without decoding when it is ASCII,
+/// as nearly every character of English copy is.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(at..).and_then(|rest| rest.chars().next()),
+        None => None,
+    }
+}
+
 /// Splits text into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut toks = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    // `i` is always a character boundary: every step moves it past whole characters.
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
         if c.is_ascii_digit() {
@@ -84,28 +96,26 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
                 end += 1;
             }
-            advance_to(&mut chars, end);
             toks.push(Token {
                 start: i,
                 end,
                 kind: TokKind::Number,
             });
+            i = end;
             continue;
         }
         if is_word_char(c) {
             let mut end = i + c.len_utf8();
             loop {
-                let rest = &text[end..];
-                let mut it = rest.chars();
-                match it.next() {
+                match char_at(text, end) {
                     Some(n) if is_word_char(n) => end += n.len_utf8(),
-                    Some('-') if it.next().is_some_and(is_word_char) => end += 1,
+                    Some('-') if char_at(text, end + 1).is_some_and(is_word_char) => end += 1,
                     _ => break,
                 }
             }
             let word = &text[i..end];
             // U.S., U.N., D.P.R.K.: single letters with full stops.
-            if word.chars().count() == 1 && c.is_uppercase() && bytes.get(end) == Some(&b'.') {
+            if end - i == c.len_utf8() && c.is_uppercase() && bytes.get(end) == Some(&b'.') {
                 let mut e = end;
                 loop {
                     let rest = &text[e..];
@@ -122,12 +132,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             } else if bytes.get(end) == Some(&b'.') && ABBREVIATIONS.contains(&word) {
                 end += 1;
             }
-            advance_to(&mut chars, end);
             toks.push(Token {
                 start: i,
                 end,
                 kind: TokKind::Word,
             });
+            i = end;
             continue;
         }
         if c == '\'' || c == '\u{2019}' {
@@ -140,12 +150,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 && (rest.starts_with('s') || rest.starts_with('S'))
                 && !rest[1..].starts_with(is_word_char)
             {
-                advance_to(&mut chars, after + 1);
                 toks.push(Token {
                     start: i,
                     end: after + 1,
                     kind: TokKind::Possessive,
                 });
+                i = after + 1;
                 continue;
             }
             let kind = if prev_word && c == '\u{2019}' {
@@ -158,6 +168,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 end: after,
                 kind,
             });
+            i = after;
             continue;
         }
         let kind = if matches!(
@@ -172,58 +183,114 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let mut end = i + c.len_utf8();
         if c == '-' && bytes.get(end) == Some(&b'-') {
             end += 1;
-            advance_to(&mut chars, end);
         }
         toks.push(Token {
             start: i,
             end,
             kind,
         });
+        i = end;
     }
     toks
 }
 
-fn advance_to(chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>, end: usize) {
-    while chars.peek().is_some_and(|&(j, _)| j < end) {
-        chars.next();
+/// Phrases that mark a caption or furniture line wherever they stand in it, matched ignoring ASCII case
+/// in one pass over the line (a line is read once, not once per phrase, and never copied to lowercase).
+const LINE_MARKS: &[&str] = &[
+    "photo:",
+    "(photo",
+    " photo",
+    " shows ",
+    " picture",
+    "photo/",
+    "reuters/",
+    "correct",
+    "attn",
+    "updates",
+    "reporting by",
+];
+
+/// The marks of [`LINE_MARKS`] that are also credits when capitalised as agencies print them: "PHOTO:",
+/// "(PHOTO", "REUTERS/" (a lowercase "reuters/" in a story is not a credit).
+const EXACT_MARKS: &[(usize, &str)] = &[(0, "PHOTO:"), (1, "(PHOTO"), (6, "REUTERS/")];
+
+static LINE_MARKER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(LINE_MARKS)
+            // A fixed list of short ASCII phrases: building it cannot fail (a unit test builds it).
+            .expect("line marks compile")
+    });
+
+/// Which of [`LINE_MARKS`] occur in the line (bit `i`, ignoring case), and which of [`EXACT_MARKS`] occur
+/// as printed (bit `16 + i` for the mark at index `i`).
+fn line_marks(line: &str) -> u32 {
+    let mut found = 0u32;
+    for m in LINE_MARKER.find_overlapping_iter(line) {
+        let i = m.pattern().as_usize();
+        found |= 1 << i;
+        if EXACT_MARKS
+            .iter()
+            .any(|&(j, exact)| j == i && line.as_bytes()[m.start()..m.end()] == *exact.as_bytes())
+        {
+            found |= 1 << (16 + i);
+        }
     }
+    found
+}
+
+/// The line starts with `prefix` (lowercase ASCII), ignoring ASCII case.
+fn starts_ci(line: &str, prefix: &str) -> bool {
+    line.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 fn line_kind(line: &str) -> LineKind {
     let t = line.trim();
-    let lower = t.to_ascii_lowercase();
-    if lower.starts_with("view larger image")
-        || t.contains("PHOTO:")
-        || t.contains("(PHOTO")
-        || lower.starts_with("this photo")
-        || lower.starts_with("this file photo")
-        || lower.starts_with("file photo")
-        || lower.starts_with("photo:")
-        || (lower.contains(" photo") && lower.contains(" shows "))
-        || lower.starts_with("this handout")
-        || (lower.contains(" picture") && lower.contains(" shows "))
+    let marks = line_marks(t);
+    let has = |mark: &str| {
+        LINE_MARKS
+            .iter()
+            .position(|m| *m == mark)
+            .is_some_and(|i| marks & (1 << i) != 0)
+    };
+    let has_exact = |mark: &str| {
+        EXACT_MARKS
+            .iter()
+            .find(|(_, m)| *m == mark)
+            .is_some_and(|&(i, _)| marks & (1 << (16 + i)) != 0)
+    };
+    if starts_ci(t, "view larger image")
+        || has_exact("PHOTO:")
+        || has_exact("(PHOTO")
+        || starts_ci(t, "this photo")
+        || starts_ci(t, "this file photo")
+        || starts_ci(t, "file photo")
+        || starts_ci(t, "photo:")
+        || (has(" photo") && has(" shows "))
+        || starts_ci(t, "this handout")
+        || (has(" picture") && has(" shows "))
         // Agency photo credits: "(AP Photo/Efrem Lukatsky)", "REUTERS/Umit Bektas".
-        || lower.contains("photo/")
-        || t.contains("REUTERS/")
+        || has("photo/")
+        || has_exact("REUTERS/")
         || ends_with_credit(t)
     {
         return LineKind::Caption;
     }
     if (t.starts_with('(')
-        && (lower.contains("correct")
-            || lower.contains("attn")
-            || lower.contains("updates")
-            || lower.contains("reporting by")))
-        || (lower.starts_with("by ") && t.len() < 80)
-        || lower.starts_with("join ")
-        || lower.starts_with("remote video")
-        || lower.starts_with("editing by")
-        || lower.starts_with("reporting by")
-        || lower.starts_with("date ")
+        && (has("correct") || has("attn") || has("updates") || has("reporting by")))
+        || (starts_ci(t, "by ") && t.len() < 80)
+        || starts_ci(t, "join ")
+        || starts_ci(t, "remote video")
+        || starts_ci(t, "editing by")
+        || starts_ci(t, "reporting by")
+        || starts_ci(t, "date ")
         // Correction notices retell what an earlier version got wrong: "CORRECTION: An earlier version ...".
-        || lower.starts_with("correction:")
-        || lower.starts_with("clarification:")
-        || lower.starts_with("an earlier version of this")
+        || starts_ci(t, "correction:")
+        || starts_ci(t, "clarification:")
+        || starts_ci(t, "an earlier version of this")
     {
         return LineKind::Furniture;
     }
@@ -233,6 +300,18 @@ fn line_kind(line: &str) -> LineKind {
 /// A caption credited after a dash, as South Asian and some European outlets print them: "Residents gather
 /// near the site on Wednesday. — Reuters". Story paragraphs end on their own sentence, never on a credit.
 fn ends_with_credit(line: &str) -> bool {
+    // The credit's words (letters and "/") run to the end of the line right after the dash: when the
+    // line's last other character is no dash (a story line's full stop, most often) there is no credit,
+    // and the line is not searched for one.
+    let credit_from = line
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic() || c == '/' || c.is_whitespace())
+        .last()
+        .map_or(line.len(), |(i, _)| i);
+    if !line[..credit_from].ends_with(['\u{2014}', '-']) {
+        return false;
+    }
     let Some((before, credit)) = line.rsplit_once(" — ").or_else(|| line.rsplit_once(" - "))
     else {
         return false;
@@ -249,7 +328,11 @@ fn ends_with_credit(line: &str) -> bool {
 /// "New Delhi, Mar 11 (PTI) ", "RAWALPINDI: "), if any. A city in mixed case is a dateline only when an
 /// agency in parentheses follows it, so that a sentence opening with a name and a dash is not cut.
 fn dateline_end(line: &str) -> Option<usize> {
-    let first: String = line.chars().take_while(|c| c.is_alphabetic()).collect();
+    let first_len = line
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(line.len(), |(i, _)| i);
+    let first = &line[..first_len];
     if first.chars().count() < 3 || !first.starts_with(char::is_uppercase) {
         return None;
     }
@@ -264,6 +347,10 @@ fn dateline_end(line: &str) -> Option<usize> {
         return Some(first.len() + 2);
     }
     let agency = agency_end(window);
+    // A mixed-case opening is a dateline only with an agency before its dash: without one, no dash counts.
+    if !all_caps && agency.is_none() {
+        return None;
+    }
     let mut best: Option<usize> = None;
     for sep in [
         " -- ",

@@ -1360,3 +1360,125 @@ fn a_weapons_test_is_a_launch_and_a_visit_names_its_traveller_after_the_place() 
     assert_eq!(ids(a), vec!["nancy-pelosi"]);
     assert_eq!(a.place.as_ref().unwrap().name, "Taipei");
 }
+
+#[test]
+fn launching_attacks_is_no_missile_launch() {
+    let evs = run("Rebels launched drone and rocket attacks on an army garrison in Goma on Monday, the army said.");
+    assert!(evs.iter().all(|e| e.kind != "missile_launch"), "{evs:?}");
+    // A launch verb with a weapon for its object is still a launch.
+    let evs = run("China's navy launched two cruise missiles into the sea off Hainan on Monday, state media said.");
+    assert!(evs.iter().any(|e| e.kind == "missile_launch"), "{evs:?}");
+}
+
+#[test]
+fn a_participle_before_its_noun_tells_no_arrival() {
+    let evs = run("President William Ruto received a visiting delegation of elders at State House in Nairobi on Monday.");
+    assert!(evs.iter().all(|e| e.kind != "arrival"), "{evs:?}");
+    let evs = run("President William Ruto is visiting Mombasa on Monday, his office said.");
+    assert!(evs.iter().any(|e| e.kind == "arrival"), "{evs:?}");
+}
+
+#[test]
+fn an_occasion_in_a_city_places_the_meeting_in_the_city() {
+    let evs = run("Chancellor Olaf Scholz met Argentine President Javier Milei at the World Economic Forum in Davos on Tuesday, officials said.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(m.place.as_ref().unwrap().name, "Davos");
+    let evs = run("Defence Minister Richard Marles met Chinese Defence Minister Dong Jun at the Shangri-La Dialogue in Singapore on Saturday.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(m.place.as_ref().unwrap().name, "Singapore");
+}
+
+#[test]
+fn an_attacker_claiming_responsibility_in_the_next_sentence_is_the_attacker() {
+    let evs = run("A drone struck an oil terminal near Novorossiysk on Tuesday, port officials said. Ukraine's military intelligence claimed responsibility on Wednesday, saying its drones had targeted the fuel tanks.");
+    let attacks: Vec<_> = evs.iter().filter(|e| e.kind == "attack").collect();
+    assert_eq!(attacks.len(), 1, "{attacks:?}");
+    assert_eq!(attacks[0].actors[0].id, "ukraine");
+    assert_eq!(attacks[0].date().unwrap().to_string(), "2024-03-12");
+    assert!(attacks[0]
+        .place
+        .as_ref()
+        .unwrap()
+        .name
+        .contains("Novorossiysk"));
+}
+
+#[test]
+fn an_attacker_blamed_in_the_next_sentence_is_the_attacker() {
+    let evs = run("Artillery shells struck a village near Tovuz on Sunday, local officials said. Azerbaijan's defence ministry blamed Armenia for the attack.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    let ids: Vec<_> = a.actors.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(ids, ["armenia"]);
+    assert!(a.place.as_ref().unwrap().name.contains("Tovuz"));
+    // Blame for something that is not an attack names no attacker.
+    let evs = run("Artillery shells struck a village near Tovuz on Sunday. Azerbaijan's defence ministry blamed Armenia for the tension.");
+    assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
+}
+
+#[test]
+fn a_name_running_into_a_country_name_is_one_place() {
+    let evs = run("Prime Minister Kamil Idris arrived in Port Sudan on Monday, officials said.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(a.place.as_ref().unwrap().name, "Port Sudan");
+}
+
+#[test]
+fn a_country_naming_a_trip_is_not_its_traveller() {
+    let evs = run("Prime Minister Narendra Modi wraps up Kenya tour, heads to Lusaka");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    let ids: Vec<_> = a.actors.iter().map(|x| x.id.as_str()).collect();
+    assert!(!ids.contains(&"kenya"), "{ids:?}");
+    assert!(ids.iter().any(|i| i.contains("modi")), "{ids:?}");
+}
+
+#[test]
+fn a_meeting_of_unnamed_ministers_is_not_the_leaders_meeting() {
+    let evs = run("Prime Minister Christopher Luxon and Prime Minister Anthony Albanese met in Wellington on Tuesday. Luxon said they had agreed to hold a meeting of their trade ministers in Auckland next month.");
+    let meetings: Vec<_> = evs.iter().filter(|e| e.kind == "meeting").collect();
+    assert_eq!(meetings.len(), 1, "{meetings:?}");
+    assert_eq!(meetings[0].place.as_ref().unwrap().name, "Wellington");
+}
+
+#[test]
+fn where_hangs_on_the_place_named_before_it() {
+    let evs = run("Foreign Minister Penny Wong left Suva on Monday for Apia, where she will meet Prime Minister Fiame Naomi Mata'afa on Tuesday.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(m.place.as_ref().unwrap().name, "Apia");
+}
+
+#[test]
+fn seas_and_bays_named_after_a_country_or_with_of_are_whole() {
+    for (text, place) in [
+        ("China fired two ballistic missiles into the South China Sea on Monday, state media said.", "South China Sea"),
+        ("India test-fired a ballistic missile into the Bay of Bengal on Monday, officials said.", "Bay of Bengal"),
+        ("Iran fired a cruise missile into the Gulf of Oman on Monday, state media said.", "Gulf of Oman"),
+    ] {
+        let evs = run(text);
+        let l = evs.iter().find(|e| e.kind == "missile_launch").expect(text);
+        assert_eq!(l.place.as_ref().unwrap().name, place, "{text}");
+    }
+}
+
+#[test]
+fn and_with_a_subject_of_its_own_opens_a_clause_with_its_own_time() {
+    let evs = run("Pakistan launched a cruise missile in January, and in February it tested a ballistic missile, the army said.");
+    let mut dates: Vec<String> = evs
+        .iter()
+        .filter(|e| e.kind == "missile_launch")
+        .filter_map(|e| e.date().map(|d| d.to_string()))
+        .collect();
+    dates.sort();
+    assert_eq!(dates, ["2024-01", "2024-02"], "{evs:?}");
+}
+
+#[test]
+fn a_satellite_put_into_orbit_is_a_launch() {
+    let evs = run("South Korea put its third military satellite into orbit on Monday, the defence ministry said.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(l.actors[0].id, "south-korea");
+    assert_eq!(l.weapon.as_deref(), Some("space launch vehicle"));
+    assert_eq!(l.date().unwrap().to_string(), "2024-03-11");
+}
