@@ -1081,8 +1081,6 @@ fn frame(
     let mut place_spans: Vec<(usize, usize)> = Vec::new();
     let mut place: Option<Place> = None;
     let mut destination: Option<Place> = None;
-    // Where the place and destination phrases start (0: none), to know which the text named last.
-    let (mut place_at, mut destination_at) = (0, 0);
     let last_word = doc.lower(t_end - 1);
     let is_in = |list: &[String], w: &str| list.iter().any(|p| p == w);
     let transitive = !is_noun && spec.transitive.contains(&lemma);
@@ -1091,7 +1089,6 @@ fn frame(
             if let Some((p, e)) = places::parse(doc, ents, t_end, ce) {
                 place_spans.push((t_end, e));
                 destination = Some(p);
-                destination_at = t_end;
             }
         } else if is_in(&spec.place_preps, &last_word) || transitive {
             let parsed = if spec.name == "attack" {
@@ -1102,7 +1099,6 @@ fn frame(
             if let Some((p, e)) = parsed {
                 place_spans.push((t_end, e));
                 place = Some(p);
-                place_at = t_end;
             }
         }
     }
@@ -1131,12 +1127,10 @@ fn frame(
                 place_spans.push((k + 1, e));
                 if is_dest_prep {
                     destination = Some(p);
-                    destination_at = k + 1;
                 } else {
                     launch_site = site_prep;
                     place = Some(p);
                     place_end = Some(e);
-                    place_at = k + 1;
                 }
                 k = e;
                 continue;
@@ -1225,12 +1219,7 @@ fn frame(
         }
         before.retain(|m| m.end <= marker);
     }
-    // A ", where" clause takes the place named last: "left Ankara for Cairo, where he landed" is Cairo.
-    if destination_at > place_at {
-        if let Some(d) = &destination {
-            *last_place = Some((t, d.clone(), kind));
-        }
-    } else if let Some(p) = &place {
+    if let Some(p) = &place {
         *last_place = Some((t, p.clone(), kind));
     }
 
