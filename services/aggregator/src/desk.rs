@@ -502,6 +502,18 @@ impl Desk {
     /// the story holding its happening, else its article's story, else the story sharing most of its named
     /// (non-country) actors, else a new story.
     fn route(&self, event: &Event) -> (String, Option<usize>) {
+        // A report with no date of its own and no publication time (a plain-text file) is about now: it is
+        // matched as if published at the desk's clock, so it joins this week's launch rather than January's.
+        let published_now;
+        let event = if event.published_at.is_none() && event.date().is_none() {
+            published_now = Event {
+                published_at: self.watermark,
+                ..event.clone()
+            };
+            &published_now
+        } else {
+            event
+        };
         // Only an event of the report's kind sharing one of its principal actors can hold its happening.
         // Among equal matches the story with the smallest id wins, and in it the earliest event.
         let holding = self
@@ -872,6 +884,43 @@ mod tests {
         e.published_at = format!("2023-03-{day:02}T09:00:00+09:00").parse().ok();
         e.id = stable_id("ev-", &[article, &version.to_string(), "meeting"]);
         e
+    }
+
+    #[test]
+    fn an_undated_report_with_no_publication_time_is_about_now() {
+        let launch = |article: &str, date: Option<&str>, published: Option<&str>| {
+            let mut e = event("missile_launch", &[person("North Korea")], None, date);
+            e.article_id = article.to_owned();
+            e.id = stable_id("ev-", &[article, "launch"]);
+            e.published_at = published.and_then(|p| p.parse().ok());
+            e
+        };
+        let mut desk = Desk::new();
+        let published = Some("2026-03-04T09:00:00+09:00");
+        // One article tells of this week's launch and, in its background, of January's.
+        let january = launch("bg", Some("2026-01"), published);
+        let tuesday = launch("lead", Some("2026-03-03"), published);
+        let (january_id, tuesday_id) = (january.id.clone(), tuesday.id.clone());
+        desk.apply(january, now());
+        let story = desk.apply(tuesday, now());
+        let story = story.story_id().unwrap_or_default().to_owned();
+        // A plain-text report naming no day and carrying no date joins this week's launch.
+        desk.apply(launch("plain", None, None), now());
+        let held = desk.story(&story).expect("story");
+        let holding = |id: &str| {
+            held.events
+                .iter()
+                .find(|e| e.reports.iter().any(|r| r.id == id))
+                .map(|e| e.time.as_ref().and_then(|t| t.date).map(|d| d.to_string()))
+        };
+        assert_eq!(holding(&tuesday_id), Some(Some("2026-03-03".to_owned())));
+        assert_eq!(holding(&january_id), Some(Some("2026-01".to_owned())));
+        let plain = stable_id("ev-", &["plain", "launch"]);
+        assert_eq!(
+            holding(&plain),
+            Some(Some("2026-03-03".to_owned())),
+            "{held:#?}"
+        );
     }
 
     #[test]
