@@ -657,16 +657,15 @@ pub fn candidates(
             continue;
         }
         let attr = attribution::find(doc, ents, from, to);
-        let times: Vec<TimeExpr> = time::find(doc, from, to)
+        let is_report_time = |t: &TimeExpr| {
+            attr.report_times
+                .iter()
+                .any(|&r| t.start == r || (t.start == r + 1 && doc.is(r, "on")))
+        };
+        let (report_times, times): (Vec<TimeExpr>, Vec<TimeExpr>) = time::find(doc, from, to)
             .into_iter()
-            .filter(|t| {
-                !attr
-                    .report_times
-                    .iter()
-                    .any(|&r| t.start == r || (t.start == r + 1 && doc.is(r, "on")))
-            })
-            .filter(|t| !attr.covers(t.start))
-            .collect();
+            .filter(|t| !attr.covers(t.start) || is_report_time(t))
+            .partition(is_report_time);
         let bounds = boundaries(doc, from, to);
         let mut last_place: Option<(usize, Place, usize)> = None;
         let mut t = from;
@@ -791,6 +790,26 @@ pub fn candidates(
                     lemma,
                     published,
                 ) {
+                    let mut c = c;
+                    // "China's military said on Wednesday it had test-fired an ICBM": a happening the report
+                    // tells of in its own clause, with no time of its own, is dated by the report's day. One
+                    // in a clause after it ("said on Thursday, a day after Pakistan conducted a launch") is
+                    // not.
+                    if c.date.is_none() && c.status == Status::Occurred {
+                        let told = report_times.iter().find(|x| {
+                            x.end <= t
+                                && !(x.end..t).any(|k| {
+                                    doc.is_any(
+                                        k,
+                                        &[",", ";", "after", "before", "since", "when", "while"],
+                                    )
+                                })
+                        });
+                        if let Some(x) = told {
+                            c.date = time::resolve(x.when, published, false);
+                            c.time_text = Some(doc.span(x.start, x.end).to_owned());
+                        }
+                    }
                     let extra = c.also_launched.clone();
                     for (w, n) in extra {
                         let mut more = c.clone();

@@ -139,6 +139,25 @@ fn a_launch_counts_missiles_past_the_words_that_class_them() {
 }
 
 #[test]
+fn a_happening_told_in_a_dated_report_with_no_time_of_its_own_is_dated_by_the_report() {
+    // 2024-03-13 is a Wednesday.
+    let evs = run("BEIJING (Reuters) - China's military said on Wednesday it had test-fired an intercontinental ballistic missile into the Pacific Ocean.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(l.date().unwrap().to_string(), "2024-03-13");
+    // A happening in a clause after the report keeps its own reckoning.
+    let evs = run("NEW DELHI (Reuters) - India test-fired a ballistic missile on Tuesday, officials said on Wednesday, a day after Pakistan conducted a training launch of a guided rocket.");
+    let dates: Vec<String> = evs
+        .iter()
+        .filter(|e| e.kind == "missile_launch")
+        .filter_map(|e| e.date().map(|d| d.to_string()))
+        .collect();
+    assert!(!dates.contains(&"2024-03-13".to_owned()), "{evs:#?}");
+}
+
+#[test]
 fn generic_and_hypothetical_mentions_are_not_events() {
     let evs = run("The council punished Iran for launching ballistic missiles. If Tehran fires a missile, Washington will respond. \
                    Pakistan has test-fired cruise missiles several times this year.");
