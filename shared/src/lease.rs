@@ -13,7 +13,7 @@
 //! than the remaining quarter. What slips past that (a frozen VM waking up mid-write) is still caught by the
 //! aggregator's optimistic story writes and its reload when the stories bucket holds writes it did not make.
 
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use async_nats::jetstream::kv;
@@ -107,18 +107,20 @@ pub struct LeaseCheck {
 }
 
 impl LeaseCheck {
+    /// The shared state; a renewer that panicked mid-update leaves nothing half-written worth refusing.
+    fn state(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
     /// Whether the lease is surely still ours: renewed less than three quarters of its lifetime ago. The key
     /// expires a whole lifetime after the server stored that renewal, which was before we heard of it.
     pub fn is_current(&self) -> bool {
-        let state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        let state = self.state();
         !state.lost && state.renewed.elapsed() < self.lifetime * 3 / 4
     }
 
     pub fn was_lost(&self) -> bool {
-        self.state
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .lost
+        self.state().lost
     }
 }
 
@@ -160,35 +162,37 @@ impl HeldLease {
     pub async fn release(self) {
         self.renewer.abort();
         let revision = {
-            let state = self
-                .check
-                .state
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner);
+            let state = self.check.state();
             (!state.lost).then_some(state.revision)
         };
         metrics::gauge!("dateline_lease_held", "stage" => self.stage.clone()).set(0.0);
         let Some(revision) = revision else {
             return;
         };
-        let deleted = bounded(
+        let deleted = within(
             "releasing the lease",
             self.bucket
                 .delete_expect_revision(&self.stage, Some(revision)),
         )
         .await;
         match deleted {
-            Ok(Ok(())) => {
-                tracing::info!(stage = %self.stage, holder = %self.holder, "lease released")
-            }
-            Ok(Err(error)) => {
-                tracing::warn!(stage = %self.stage, %error, "lease not released; it expires instead")
-            }
+            Ok(()) => tracing::info!(stage = %self.stage, holder = %self.holder, "lease released"),
             Err(error) => {
                 tracing::warn!(stage = %self.stage, %error, "lease not released; it expires instead")
             }
         }
     }
+}
+
+/// [`bounded`], with a timeout and the exchange's own error told alike.
+async fn within<T, E: std::fmt::Display>(
+    what: &str,
+    exchange: impl std::future::Future<Output = Result<T, E>>,
+) -> Result<T, String> {
+    bounded(what, exchange)
+        .await
+        .map_err(|timed_out| timed_out.to_string())?
+        .map_err(|e| e.to_string())
 }
 
 /// Declares the leases bucket (idempotently), its `max_age` the lease lifetime.
@@ -259,22 +263,19 @@ pub async fn acquire(
     let mut told = None;
     loop {
         if bucket.is_none() {
-            match bounded(
+            match within(
                 "declaring the leases bucket",
                 leases_bucket(pipeline, lifetime),
             )
             .await
             {
-                Ok(Ok(declared)) => bucket = Some(declared),
-                Ok(Err(error)) => {
-                    tracing::warn!(stage, %error, "leases bucket not declared; retrying")
-                }
+                Ok(declared) => bucket = Some(declared),
                 Err(error) => tracing::warn!(stage, %error, "leases bucket not declared; retrying"),
             }
         }
         if let Some(store) = &bucket {
-            match bounded("taking the lease", try_take(store, stage, &holder)).await {
-                Ok(Ok(Attempt::Taken(revision))) => {
+            match within("taking the lease", try_take(store, stage, &holder)).await {
+                Ok(Attempt::Taken(revision)) => {
                     tracing::info!(stage, holder = %holder, "lease taken: this instance is the active one");
                     metrics::gauge!("dateline_lease_held", "stage" => stage.to_owned()).set(1.0);
                     return Some(hold(
@@ -286,13 +287,12 @@ pub async fn acquire(
                         shutdown.clone(),
                     ));
                 }
-                Ok(Ok(Attempt::HeldBy(other))) => {
+                Ok(Attempt::HeldBy(other)) => {
                     if told.as_ref() != Some(&other) {
                         tracing::info!(stage, holder = %other, "standing by: another instance holds the lease");
                         told = Some(other);
                     }
                 }
-                Ok(Err(error)) => tracing::warn!(stage, %error, "lease not read; retrying"),
                 Err(error) => tracing::warn!(stage, %error, "lease not read; retrying"),
             }
         }
@@ -360,11 +360,7 @@ async fn renew(
             }
             _ = tokio::time::sleep(every) => {}
         }
-        let revision = check
-            .state
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .revision;
+        let revision = check.state().revision;
         let sent = Instant::now();
         let renewed = tokio::time::timeout(
             every,
@@ -373,7 +369,7 @@ async fn renew(
         .await;
         let failure = match renewed {
             Ok(Ok(revision)) => {
-                let mut state = check.state.lock().unwrap_or_else(PoisonError::into_inner);
+                let mut state = check.state();
                 state.revision = revision;
                 state.renewed = sent;
                 continue;
@@ -385,11 +381,7 @@ async fn renew(
                         if entry.operation == kv::Operation::Put
                             && entry.value.as_ref() == holder.as_bytes() =>
                     {
-                        check
-                            .state
-                            .lock()
-                            .unwrap_or_else(PoisonError::into_inner)
-                            .revision = entry.revision;
+                        check.state().revision = entry.revision;
                         continue;
                     }
                     Ok(_) => None,
@@ -399,10 +391,7 @@ async fn renew(
             Ok(Err(e)) => Some(e.to_string()),
             Err(_) => Some(format!("no answer within {every:?}")),
         };
-        let expired = {
-            let state = check.state.lock().unwrap_or_else(PoisonError::into_inner);
-            state.renewed.elapsed() >= check.lifetime
-        };
+        let expired = check.state().renewed.elapsed() >= check.lifetime;
         match failure {
             Some(reason) if !expired => {
                 tracing::warn!(stage = %stage, %reason, "lease not renewed; retrying");
@@ -415,11 +404,7 @@ async fn renew(
                 tracing::warn!(stage = %stage, "lease taken over by another instance; standing down")
             }
         }
-        check
-            .state
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .lost = true;
+        check.state().lost = true;
         metrics::gauge!("dateline_lease_held", "stage" => stage.clone()).set(0.0);
         trigger.trigger();
         return;

@@ -177,7 +177,6 @@ pub async fn wait_for_reports(
     }
 }
 
-/// How many reports the stories hold in all.
 /// How many reports extraction makes of these articles: what the stories must hold in the end.
 pub fn extracted_reports(articles: &[dateline_shared::Article]) -> usize {
     let lexicon = dateline_extractor::Lexicon::builtin();
@@ -187,6 +186,7 @@ pub fn extracted_reports(articles: &[dateline_shared::Article]) -> usize {
         .sum()
 }
 
+/// How many reports the stories hold in all.
 pub fn report_count(stories: &[Story]) -> usize {
     stories
         .iter()

@@ -13,8 +13,9 @@ use dateline_shared::stage::Pipeline;
 use dateline_shared::Article;
 use dateline_tests::pipeline::{
     connect, extracted_reports, report_count, spawn_aggregator_as, spawn_extractor,
+    wait_for_reports,
 };
-use dateline_tests::{stories_in_bucket, wait_for, NatsServer};
+use dateline_tests::{wait_for, NatsServer};
 
 fn articles(count: usize) -> Vec<Article> {
     let start = NaiveDate::from_ymd_opt(2024, 5, 6).unwrap_or_default();
@@ -36,13 +37,16 @@ fn lease(name: &str, secs: u64) -> LeaseArgs {
     }
 }
 
+/// Waits until the stories hold `expected` reports, and no more.
 async fn wait_for_reports_held(pipeline: &Pipeline, expected: usize) -> anyhow::Result<()> {
     let bucket = pipeline.names.stories_bucket();
-    wait_for(Duration::from_secs(30), || async {
-        let stories = stories_in_bucket(&pipeline.js, &bucket).await.ok()?;
-        (report_count(&stories) == expected).then_some(())
-    })
-    .await
+    match wait_for_reports(&pipeline.js, &bucket, expected).await {
+        Ok(stories) => {
+            anyhow::ensure!(report_count(&stories) == expected, "reports doubled");
+            Ok(())
+        }
+        Err(held) => anyhow::bail!("{held} of {expected} reports held"),
+    }
 }
 
 async fn wait_ready(pipeline: &Pipeline, ready: bool) -> anyhow::Result<()> {
