@@ -394,13 +394,17 @@ const PULL_EXPIRES: Duration = Duration::from_secs(30);
 pub const LINGER_FROM: usize = 32;
 
 /// Lets more messages join a started batch, when it started big (see [`LINGER_FROM`]), until it is full or
-/// `linger` has passed. Returns why the pull stream was lost, if it was. Shutdown is not watched here: the
+/// `linger` has passed. Returns why the stream was lost, if it was. Shutdown is not watched here: the
 /// linger is short, and the batch it gathers is handled to the end like any other.
-async fn linger(
-    messages: &mut pull::Stream,
+async fn linger<S, E>(
+    messages: &mut S,
     batch: &mut Vec<Message>,
     linger: Duration,
-) -> Option<String> {
+) -> Option<String>
+where
+    S: futures::Stream<Item = Result<Message, E>> + Unpin,
+    E: std::fmt::Display,
+{
     if linger.is_zero() || batch.len() < LINGER_FROM {
         return None;
     }
@@ -416,9 +420,9 @@ async fn linger(
     None
 }
 
-/// What the pull stream yielded: a message joins the batch; an error or the stream's end is why it was lost.
-fn join(
-    next: Option<Result<Message, impl std::fmt::Display>>,
+/// What the stream yielded: a message joins the batch; an error or the stream's end is why it was lost.
+fn join<E: std::fmt::Display>(
+    next: Option<Result<Message, E>>,
     batch: &mut Vec<Message>,
 ) -> Result<(), String> {
     match next {
@@ -431,6 +435,43 @@ fn join(
     }
 }
 
+/// The next batch from a stream of messages (a durable's pull stream or an ordered consumer's): waits for a
+/// first message, takes whatever else is already delivered (up to [`MAX_BATCH`]), and lingers for more when
+/// the batch started big. Returns the batch and, if the stream was lost meanwhile, why; `None` if shutdown was
+/// asked for before the first message.
+pub async fn next_batch<S, E>(
+    messages: &mut S,
+    shutdown: &mut Shutdown,
+    linger_for: Duration,
+) -> Option<(Vec<Message>, Option<String>)>
+where
+    S: futures::Stream<Item = Result<Message, E>> + Unpin,
+    E: std::fmt::Display,
+{
+    let next = tokio::select! {
+        biased;
+        _ = shutdown.wait() => return None,
+        next = messages.next() => next,
+    };
+    let mut batch = Vec::with_capacity(MAX_BATCH);
+    // Whatever else is already delivered joins the batch; waiting for more would add latency.
+    let mut pending = Some(next);
+    let mut lost = None;
+    while let Some(next) = pending.take() {
+        if let Err(reason) = join(next, &mut batch) {
+            lost = Some(reason);
+            break;
+        }
+        if batch.len() < MAX_BATCH {
+            pending = messages.next().now_or_never();
+        }
+    }
+    if lost.is_none() {
+        lost = linger(messages, &mut batch, linger_for).await;
+    }
+    Some((batch, lost))
+}
+
 /// Handles batches from one pull stream until it is lost or shutdown is asked for.
 async fn pull<H: Handler>(
     messages: &mut pull::Stream,
@@ -440,38 +481,15 @@ async fn pull<H: Handler>(
     handler: &mut H,
     backoff: &mut Backoff,
 ) -> Pulled {
-    let mut batch = Vec::with_capacity(MAX_BATCH);
     loop {
-        let next = tokio::select! {
-            biased;
-            _ = shutdown.wait() => return Pulled::Shutdown,
-            next = messages.next() => next,
+        let Some((batch, lost)) =
+            next_batch(messages, shutdown, pipeline.stage.batch_linger()).await
+        else {
+            return Pulled::Shutdown;
         };
-        // Whatever else is already delivered joins the batch; waiting for more would add latency.
-        let mut pending = Some(next);
-        let mut lost = None;
-        while let Some(next) = pending.take() {
-            if let Err(reason) = join(next, &mut batch) {
-                lost = Some(reason);
-                break;
-            }
-            if batch.len() < MAX_BATCH {
-                pending = messages.next().now_or_never();
-            }
-        }
-        if lost.is_none() {
-            lost = linger(messages, &mut batch, pipeline.stage.batch_linger()).await;
-        }
         if !batch.is_empty() {
             backoff.reset();
-            handle(
-                pipeline,
-                spec,
-                shutdown,
-                handler,
-                std::mem::take(&mut batch),
-            )
-            .await;
+            handle(pipeline, spec, shutdown, handler, batch).await;
         }
         if let Some(reason) = lost {
             return Pulled::Lost(reason);

@@ -83,6 +83,11 @@ impl Names {
         format!("{}_leases", self.prefix.replace('-', "_"))
     }
 
+    /// The bucket of aggregator partitions' checkpoints: how far into the events stream each has stored.
+    pub fn partitions_bucket(&self) -> String {
+        format!("{}_partitions", self.prefix.replace('-', "_"))
+    }
+
     pub fn article_subject(&self, outlet: Option<&str>) -> String {
         format!(
             "{}.articles.{}",

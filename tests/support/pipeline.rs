@@ -130,6 +130,67 @@ pub fn spawn_aggregator_as(
     })
 }
 
+/// One partition of a partitioned aggregator (see `dateline_aggregator::partitioned`), under its own lease.
+pub fn spawn_partition(
+    pipeline: Pipeline,
+    partition: dateline_aggregator::ownership::Partition,
+    lease: LeaseArgs,
+    shutdown: Shutdown,
+) -> tokio::task::JoinHandle<anyhow::Result<()>> {
+    tokio::spawn(async move {
+        dateline_aggregator::partitioned::run(pipeline, partition, lease, shutdown).await?;
+        Ok(())
+    })
+}
+
+/// The stories a single desk makes of the events stream as it stands, applied in stream order with nothing
+/// stored: what any aggregator deployment over that stream must end with, story ids and revisions included.
+pub async fn stories_of_stream(pipeline: &Pipeline) -> anyhow::Result<Vec<Story>> {
+    use async_nats::jetstream::consumer::{pull, DeliverPolicy};
+    use futures::StreamExt;
+    let mut stream = pipeline
+        .js
+        .get_stream(pipeline.names.events_stream())
+        .await?;
+    let last = stream.info().await?.state.last_sequence;
+    let mut desk = dateline_aggregator::Desk::new();
+    let mut closed = Vec::new();
+    if last > 0 {
+        let mut messages = stream
+            .create_consumer(pull::OrderedConfig {
+                deliver_policy: DeliverPolicy::All,
+                ..Default::default()
+            })
+            .await?
+            .messages()
+            .await?;
+        let now = chrono::Utc::now();
+        while let Some(message) = messages.next().await {
+            let message = message?;
+            let sequence = message
+                .info()
+                .map_err(|e| anyhow::anyhow!("{e}"))?
+                .stream_sequence;
+            if pipeline.names.is_withdrawal(message.subject.as_str()) {
+                let withdrawal: dateline_shared::Withdrawal =
+                    serde_json::from_slice(&message.payload)?;
+                desk.withdraw(&withdrawal, now);
+            } else if let Ok(event) =
+                serde_json::from_slice::<dateline_shared::Event>(&message.payload)
+            {
+                desk.apply(event, now);
+            }
+            closed.extend(desk.take_closed());
+            if sequence >= last {
+                break;
+            }
+        }
+    }
+    let mut stories: Vec<Story> = desk.stories().cloned().chain(closed).collect();
+    stories.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(stories)
+}
+
 /// A story state reduced to what must match between a faulty and a fault-free run: every event's kind,
 /// status, actors, date and place, and exactly which reports support it. Story and event ids are left out:
 /// they follow processing order, which faults may change.

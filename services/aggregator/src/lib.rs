@@ -10,12 +10,16 @@
 //! - [`story_encoding`]: a story's JSON from its events' JSON, kept until they change.
 //! - [`title`]: a story's headline, following its most important event.
 //! - [`desk`]: all open stories, routing reports to them, and the changes each report makes.
+//! - [`ownership`]: which of several aggregator partitions stores a story.
+//! - [`partitioned`]: the shell of one such partition: the whole desk, its own stories stored.
 //! - [`report_pages`]: the reports a batch adds, stored as one value.
 //! - [`web`]: the live desk, a read-only HTTP API and page over the stories, with changes streamed live.
 
 pub mod desk;
 pub mod event_index;
 pub mod matching;
+pub mod ownership;
+pub mod partitioned;
 pub mod report_pages;
 pub mod resolve;
 pub mod service;

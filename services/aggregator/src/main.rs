@@ -25,6 +25,8 @@ struct Args {
     ops: OpsArgs,
     #[command(flatten)]
     lease: dateline_shared::lease::LeaseArgs,
+    #[command(flatten)]
+    partitions: dateline_aggregator::partitioned::PartitionArgs,
     /// Log as JSON lines instead of human-readable text.
     #[arg(long)]
     log_json: bool,
@@ -49,9 +51,16 @@ async fn main() -> anyhow::Result<()> {
         pipeline.readiness.clone(),
         shutdown.clone(),
     );
-    dateline_aggregator::service::run(pipeline, args.lease, shutdown)
-        .await
-        .context("aggregator stopped with an error")?;
+    let partition = dateline_aggregator::ownership::Partition::new(
+        args.partitions.partition,
+        args.partitions.partitions,
+    )?;
+    let stopped = if partition.count() > 1 {
+        dateline_aggregator::partitioned::run(pipeline, partition, args.lease, shutdown).await
+    } else {
+        dateline_aggregator::service::run(pipeline, args.lease, shutdown).await
+    };
+    stopped.context("aggregator stopped with an error")?;
     ops.await?.context("ops endpoints")?;
     client.flush().await.context("flushing NATS connection")?;
     Ok(())

@@ -28,7 +28,7 @@ pub const STAGE: &str = "aggregator";
 
 /// How long one attempt at declaring the pipeline and loading every story may take. Each read is bounded on
 /// its own; this only caps the whole, which grows with the number of stories.
-const LOAD_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(600);
+pub(crate) const LOAD_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(600);
 
 #[derive(Debug, thiserror::Error)]
 pub enum AggregatorError {
@@ -290,35 +290,16 @@ impl Aggregator {
         let mut taken_reports = Vec::new();
         let mut failure = None;
         for message in messages {
-            let outcome = if self.names.is_withdrawal(message.subject) {
-                match serde_json::from_slice::<Withdrawal>(message.payload) {
-                    Ok(withdrawal) => self.desk.withdraw(&withdrawal, now),
-                    Err(e) => {
-                        results.push(Err(HandleError::Poison(format!(
-                            "withdrawal is not valid JSON: {e}"
-                        ))));
-                        continue;
+            let outcome = match apply_message(&mut self.desk, &self.names, message, now) {
+                Ok(Applied { outcome, report }) => {
+                    if let (Some(id), Some(_)) = (report, outcome.story_id()) {
+                        taken_reports.push((id, Bytes::copy_from_slice(message.payload)));
                     }
+                    outcome
                 }
-            } else {
-                match serde_json::from_slice::<Event>(message.payload) {
-                    Ok(event) => {
-                        let kind = event.kind.clone();
-                        let id = event.id.clone();
-                        let outcome = self.desk.apply(event, now);
-                        if outcome.story_id().is_some() {
-                            taken_reports.push((id, Bytes::copy_from_slice(message.payload)));
-                        }
-                        metrics::counter!("dateline_reports_applied_total", "kind" => kind, "outcome" => outcome.label())
-                            .increment(1);
-                        outcome
-                    }
-                    Err(e) => {
-                        results.push(Err(HandleError::Poison(format!(
-                            "event is not valid JSON: {e}"
-                        ))));
-                        continue;
-                    }
+                Err(poison) => {
+                    results.push(Err(HandleError::Poison(poison)));
+                    continue;
                 }
             };
             if let Some(trace) = &message.trace {
@@ -384,36 +365,26 @@ impl Aggregator {
         ingested_at: Option<&str>,
         trace: Option<TraceContext>,
     ) -> Result<PublishAckFuture, HandleError> {
-        let transient =
-            |what: &str, e: &dyn std::fmt::Display| HandleError::Transient(format!("{what}: {e}"));
-        let vanished =
-            || HandleError::Transient(format!("story {story_id} vanished from the desk"));
-        let revision = self.desk.find(story_id).ok_or_else(vanished)?.revision;
-        let payload = self
-            .desk
-            .update_json(story_id, changes)
-            .ok_or_else(vanished)?
-            .map_err(|e| transient("encoding update", &e))?;
-        let mut headers = HeaderMap::new();
-        let msg_id = format!("{story_id}:{revision}");
-        headers.insert("Nats-Msg-Id", msg_id.as_str());
-        if let Some(trace) = trace {
-            trace.child(&msg_id).insert_into(&mut headers);
-        }
-        if let Some(at) = ingested_at {
-            headers.insert(headers::INGESTED_AT, at);
-        }
+        let (subject, headers, payload) = update_message(
+            &mut self.desk,
+            &self.names,
+            story_id,
+            changes,
+            ingested_at,
+            trace,
+        )?;
         stage::bounded(
             "publishing story update",
-            self.js.publish_with_headers(
-                self.names.story_subject(story_id),
-                headers,
-                payload.into(),
-            ),
+            self.js.publish_with_headers(subject, headers, payload),
         )
         .await
         .map_err(|e| HandleError::Transient(e.to_string()))?
-        .map_err(|e| transient("publishing story update", &describe_publish_failure(&e)))
+        .map_err(|e| {
+            HandleError::Transient(format!(
+                "publishing story update: {}",
+                describe_publish_failure(&e)
+            ))
+        })
     }
 
     /// Waits for the batch's updates to be acknowledged, stores the reports the batch took (before any story
@@ -456,21 +427,7 @@ impl Aggregator {
                 .into_iter()
                 .map(|(key, value)| (key, Bytes::from(value))),
         );
-        let reports = &self.reports;
-        let puts = pages.into_iter().map(|(key, value)| async move {
-            let put = stage::bounded("storing reports", reports.put(&key, value)).await;
-            (put, key)
-        });
-        for (put, key) in futures::future::join_all(puts).await {
-            let failed = match put {
-                Ok(Ok(_)) => continue,
-                Ok(Err(e)) => e.to_string(),
-                Err(timed_out) => timed_out.to_string(),
-            };
-            return Err(HandleError::Transient(format!(
-                "storing page {key}: {failed}"
-            )));
-        }
+        put_all(&self.reports, "storing page", pages).await?;
         self.still_leased()?;
         let mut values = Vec::with_capacity(touched.len() + closed.len());
         for id in &touched {
@@ -605,6 +562,91 @@ pub async fn run(
     }
 }
 
+/// Puts every entry at once (one round trip for all), failing with the first key not stored.
+pub(crate) async fn put_all(
+    store: &kv::Store,
+    what: &str,
+    entries: Vec<(String, Bytes)>,
+) -> Result<(), HandleError> {
+    let puts = entries.into_iter().map(|(key, value)| async move {
+        let put = stage::bounded(what, store.put(&key, value)).await;
+        (put, key)
+    });
+    for (put, key) in futures::future::join_all(puts).await {
+        let failed = match put {
+            Ok(Ok(_)) => continue,
+            Ok(Err(e)) => e.to_string(),
+            Err(timed_out) => timed_out.to_string(),
+        };
+        return Err(HandleError::Transient(format!("{what} {key}: {failed}")));
+    }
+    Ok(())
+}
+
+/// What one message of the events stream did to the desk.
+pub(crate) struct Applied {
+    pub outcome: Outcome,
+    /// The report's id, when the message was a report (not a kill notice).
+    pub report: Option<String>,
+}
+
+/// Decodes one message of the events stream (a report or a kill notice) and applies it to the desk, counting
+/// the outcome. `Err` says why the message is poison.
+pub(crate) fn apply_message(
+    desk: &mut Desk,
+    names: &Names,
+    message: &Incoming<'_>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Applied, String> {
+    if names.is_withdrawal(message.subject) {
+        let withdrawal = serde_json::from_slice::<Withdrawal>(message.payload)
+            .map_err(|e| format!("withdrawal is not valid JSON: {e}"))?;
+        return Ok(Applied {
+            outcome: desk.withdraw(&withdrawal, now),
+            report: None,
+        });
+    }
+    let event = serde_json::from_slice::<Event>(message.payload)
+        .map_err(|e| format!("event is not valid JSON: {e}"))?;
+    let kind = event.kind.clone();
+    let id = event.id.clone();
+    let outcome = desk.apply(event, now);
+    metrics::counter!("dateline_reports_applied_total", "kind" => kind, "outcome" => outcome.label())
+        .increment(1);
+    Ok(Applied {
+        outcome,
+        report: Some(id),
+    })
+}
+
+/// The story update a report's changes make: subject, headers and payload. The message id is the story id and
+/// revision, so an update republished after a crash or by a replay is dropped as a duplicate.
+pub(crate) fn update_message(
+    desk: &mut Desk,
+    names: &Names,
+    story_id: &str,
+    changes: &[Change],
+    ingested_at: Option<&str>,
+    trace: Option<TraceContext>,
+) -> Result<(String, HeaderMap, Bytes), HandleError> {
+    let vanished = || HandleError::Transient(format!("story {story_id} vanished from the desk"));
+    let revision = desk.find(story_id).ok_or_else(vanished)?.revision;
+    let payload = desk
+        .update_json(story_id, changes)
+        .ok_or_else(vanished)?
+        .map_err(|e| HandleError::Transient(format!("encoding update: {e}")))?;
+    let mut headers = HeaderMap::new();
+    let msg_id = format!("{story_id}:{revision}");
+    headers.insert("Nats-Msg-Id", msg_id.as_str());
+    if let Some(trace) = trace {
+        trace.child(&msg_id).insert_into(&mut headers);
+    }
+    if let Some(at) = ingested_at {
+        headers.insert(headers::INGESTED_AT, at);
+    }
+    Ok((names.story_subject(story_id), headers, payload.into()))
+}
+
 /// The result of a batch the desk could not take: every message retried, for the same reason.
 fn retry_all(messages: usize, reason: &str) -> Vec<Result<(), HandleError>> {
     (0..messages)
@@ -621,24 +663,27 @@ pub struct Incoming<'a> {
     pub trace: Option<TraceContext>,
 }
 
+impl<'a> Incoming<'a> {
+    pub fn from_message(message: &'a jetstream::Message) -> Self {
+        Incoming {
+            subject: message.subject.as_str(),
+            payload: message.payload.as_ref(),
+            ingested_at: message
+                .headers
+                .as_ref()
+                .and_then(|h| h.get(headers::INGESTED_AT))
+                .map(|v| v.as_str()),
+            trace: TraceContext::from_headers(message.headers.as_ref()),
+        }
+    }
+}
+
 impl stage::Handler for Aggregator {
     async fn handle_batch(
         &mut self,
         messages: &[jetstream::Message],
     ) -> Vec<Result<(), HandleError>> {
-        let batch: Vec<Incoming<'_>> = messages
-            .iter()
-            .map(|message| Incoming {
-                subject: message.subject.as_str(),
-                payload: message.payload.as_ref(),
-                ingested_at: message
-                    .headers
-                    .as_ref()
-                    .and_then(|h| h.get(headers::INGESTED_AT))
-                    .map(|v| v.as_str()),
-                trace: TraceContext::from_headers(message.headers.as_ref()),
-            })
-            .collect();
+        let batch: Vec<Incoming<'_>> = messages.iter().map(Incoming::from_message).collect();
         self.apply_batch(&batch).await
     }
 }
