@@ -40,6 +40,8 @@ pub const KEYS: &[(&str, &str, &str)] = &[
     ("extractor", "lexicon", "DATELINE_LEXICON"),
     ("aggregator", "instance", "DATELINE_INSTANCE"),
     ("aggregator", "lease_secs", "DATELINE_LEASE_SECS"),
+    ("aggregator", "partitions", "DATELINE_PARTITIONS"),
+    ("aggregator", "partition", "DATELINE_PARTITION"),
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -707,34 +707,20 @@ fn message_id(headers: &Option<HeaderMap>) -> Option<String> {
 
 /// Waits until the extractor's and the aggregator's consumers have nothing pending or unacknowledged, twice in
 /// a row (so the extractor's last events have reached the aggregator's consumer too), polling every `poll`.
-/// Gives up after `deadline`.
+/// Partitioned aggregators (see `dateline_aggregator::partitioned`) have no durable consumer: they are caught
+/// up when every partition's checkpoint has reached the end of the events stream. Gives up after `deadline`.
 pub async fn wait_caught_up(
     js: &jetstream::Context,
     names: &Names,
     poll: Duration,
     deadline: Duration,
 ) -> Result<(), StageError> {
-    let stages = [
-        (names.articles_stream(), names.consumer("extractor")),
-        (names.events_stream(), names.consumer("aggregator")),
-    ];
     let give_up = tokio::time::Instant::now() + deadline;
     let mut idle_checks = 0;
     loop {
-        let mut idle = true;
-        for (stream, consumer) in &stages {
-            let info = async {
-                let stream = js.get_stream(stream).await.ok()?;
-                let mut consumer = stream.get_consumer::<pull::Config>(consumer).await.ok()?;
-                consumer
-                    .info()
-                    .await
-                    .ok()
-                    .map(|i| (i.num_pending, i.num_ack_pending))
-            };
-            // A consumer not bound yet (or not reachable) is not idle.
-            idle &= info.await == Some((0, 0));
-        }
+        let idle = consumer_idle(js, &names.articles_stream(), &names.consumer("extractor")).await
+            && (consumer_idle(js, &names.events_stream(), &names.consumer("aggregator")).await
+                || partitions_caught_up(js, names).await);
         idle_checks = if idle { idle_checks + 1 } else { 0 };
         if idle_checks >= 2 {
             return Ok(());
@@ -747,4 +733,55 @@ pub async fn wait_caught_up(
         }
         tokio::time::sleep(poll).await;
     }
+}
+
+/// Whether a durable consumer has nothing pending or unacknowledged; a consumer not bound yet (or not
+/// reachable) is not idle.
+async fn consumer_idle(js: &jetstream::Context, stream: &str, consumer: &str) -> bool {
+    let info = async {
+        let stream = js.get_stream(stream).await.ok()?;
+        let mut consumer = stream.get_consumer::<pull::Config>(consumer).await.ok()?;
+        consumer
+            .info()
+            .await
+            .ok()
+            .map(|i| (i.num_pending, i.num_ack_pending))
+    };
+    info.await == Some((0, 0))
+}
+
+/// Whether there are partition checkpoints (keys `…-of-N`), all N of them, each at the events stream's end.
+async fn partitions_caught_up(js: &jetstream::Context, names: &Names) -> bool {
+    let checked = async {
+        let end = js
+            .get_stream(names.events_stream())
+            .await
+            .ok()?
+            .info()
+            .await
+            .ok()?
+            .state
+            .last_sequence;
+        let bucket = js.get_key_value(names.partitions_bucket()).await.ok()?;
+        let keys: Vec<String> = bucket
+            .keys()
+            .await
+            .ok()?
+            .filter_map(|k| async { k.ok() })
+            .collect()
+            .await;
+        let count: usize = keys.first()?.rsplit_once("-of-")?.1.parse().ok()?;
+        if keys.len() != count {
+            return Some(false);
+        }
+        for key in &keys {
+            let value = bucket.get(key).await.ok()??;
+            let through: u64 = std::str::from_utf8(&value).ok()?.trim().parse().ok()?;
+            if through < end {
+                return Some(false);
+            }
+        }
+        Some(true)
+    };
+    checked.await == Some(true)
 }

@@ -14,8 +14,8 @@ use dateline_shared::shutdown::Shutdown;
 use dateline_shared::stage::Pipeline;
 use dateline_shared::{Article, Story};
 use dateline_tests::pipeline::{
-    connect, extracted_reports, fingerprint, report_count, spawn_extractor, spawn_partition,
-    stories_of_stream,
+    connect, extracted_reports, fingerprint, report_count, spawn_aggregator_as, spawn_extractor,
+    spawn_partition, stories_of_stream, wait_for_reports,
 };
 use dateline_tests::{
     stories_in_bucket, stream_messages, wait_for, wait_for_stream_messages, NatsServer,
@@ -245,10 +245,7 @@ async fn a_partition_started_with_another_count_refuses_to_start() -> anyhow::Re
 
     let of_three = Partition::new(1, 3).expect("valid partition");
     let refused = spawn_partition(instance(&pipeline), of_three, lease("b"), shutdown.clone());
-    let error = tokio::time::timeout(Duration::from_secs(30), refused)
-        .await??
-        .expect_err("a partition of another count started");
-    let message = format!("{error:#}");
+    let message = refusal(refused).await?;
     assert!(
         message.contains("aggregator-p0-of-2") && message.contains("--partitions"),
         "{message}"
@@ -257,4 +254,65 @@ async fn a_partition_started_with_another_count_refuses_to_start() -> anyhow::Re
     running.await??;
     extractor.await??;
     Ok(())
+}
+
+/// The single aggregator and partitions would each write every story they route: whichever comes second
+/// refuses, naming what it found.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_single_aggregator_and_partitions_refuse_to_run_beside_each_other() -> anyhow::Result<()>
+{
+    let server = NatsServer::start()?;
+    let pipeline = connect(&server).await?;
+    let (trigger, shutdown) = Shutdown::new();
+    let extractor = spawn_extractor(pipeline.clone(), shutdown.clone());
+    let articles = corpus(5, 20);
+    publish_and_extract(&pipeline, &articles, 0).await?;
+
+    let single = spawn_aggregator_as(instance(&pipeline), lease("single"), shutdown.clone());
+    let expected = extracted_reports(&articles);
+    let stories = pipeline.names.stories_bucket();
+    wait_for_reports(&pipeline.js, &stories, expected)
+        .await
+        .map_err(|held| anyhow::anyhow!("{held} of {expected} reports stored"))?;
+    let partition = Partition::new(0, 2).expect("valid partition");
+    let refused = spawn_partition(
+        instance(&pipeline),
+        partition,
+        lease("p0"),
+        shutdown.clone(),
+    );
+    let message = refusal(refused).await?;
+    assert!(
+        message.contains("single aggregator single") && message.contains("Stop it first"),
+        "{message}"
+    );
+    trigger.trigger();
+    single.await??;
+    extractor.await??;
+
+    // Once the single one is gone, partitions take the prefix over; then it is the single one that refuses.
+    let (trigger, shutdown) = Shutdown::new();
+    let working = spawn_partition(
+        instance(&pipeline),
+        partition,
+        lease("p0"),
+        shutdown.clone(),
+    );
+    wait_stored_to_end(&pipeline, partition).await?;
+    let refused = spawn_aggregator_as(instance(&pipeline), lease("single"), shutdown.clone());
+    let message = refusal(refused).await?;
+    assert!(
+        message.contains("aggregator-p0-of-2") && message.contains("partitioned aggregators"),
+        "{message}"
+    );
+    trigger.trigger();
+    working.await??;
+    Ok(())
+}
+
+async fn refusal(task: tokio::task::JoinHandle<anyhow::Result<()>>) -> anyhow::Result<String> {
+    let error = tokio::time::timeout(Duration::from_secs(30), task)
+        .await??
+        .expect_err("an aggregator started beside another kind");
+    Ok(format!("{error:#}"))
 }

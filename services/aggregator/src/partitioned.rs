@@ -136,6 +136,25 @@ impl Setup {
     }
 }
 
+/// The partition checkpoints the prefix holds; none when there is no such bucket (or it cannot be read:
+/// the check this serves is a guard at start-up, not a lock).
+pub(crate) async fn checkpoint_keys(pipeline: &Pipeline) -> Vec<String> {
+    let listed = async {
+        let bucket = pipeline
+            .js
+            .get_key_value(pipeline.names.partitions_bucket())
+            .await
+            .ok()?;
+        let keys = bucket.keys().await.ok()?;
+        Some(keys.filter_map(|k| async { k.ok() }).collect().await)
+    };
+    stage::bounded("listing partition checkpoints", listed)
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+}
+
 fn parse_checkpoint(value: &[u8]) -> Result<u64, String> {
     std::str::from_utf8(value)
         .ok()
@@ -166,16 +185,21 @@ async fn work(
         return Ok(());
     };
     if let Some(other) = &setup.other_count {
-        return Err(AggregatorError::Load {
-            bucket: pipeline.names.partitions_bucket(),
-            reason: format!(
-                "it holds the checkpoint {other} of a partitioning other than this instance's {} \
-                 partitions; every aggregator of a prefix must be started with the same --partitions (to \
-                 re-partition, stop them all and delete the bucket: each partition then replays the events \
-                 stream and rewrites the stories it owns)",
-                partition.count()
-            ),
-        });
+        return Err(AggregatorError::Refused(format!(
+            "the bucket {} holds the checkpoint {other} of a partitioning other than this instance's {} \
+             partitions; every aggregator of a prefix must be started with the same --partitions (to \
+             re-partition, stop them all and delete the bucket: each partition then replays the events \
+             stream and rewrites the stories it owns)",
+            pipeline.names.partitions_bucket(),
+            partition.count()
+        )));
+    }
+    if let Some(lease::Holder::Instance(single)) = lease::holder(pipeline, STAGE).await {
+        return Err(AggregatorError::Refused(format!(
+            "the single aggregator {single} holds the lease {STAGE} in {}: it writes every story of this \
+             prefix, and partitions beside it would write them twice. Stop it first",
+            pipeline.names.leases_bucket()
+        )));
     }
     let through = setup.through;
     let Some(desk) = stage::until_done(

@@ -34,6 +34,9 @@ pub(crate) const LOAD_TIMEOUT: std::time::Duration = std::time::Duration::from_s
 pub enum AggregatorError {
     #[error("reading stories from bucket {bucket}: {reason}")]
     Load { bucket: String, reason: String },
+    /// Another kind of aggregator already writes this prefix's stories: running both would write them twice.
+    #[error("refusing to start: {0}")]
+    Refused(String),
     #[error(transparent)]
     Nats(#[from] dateline_shared::nats::NatsError),
     #[error(transparent)]
@@ -526,6 +529,14 @@ pub async fn run(
     shutdown: dateline_shared::shutdown::Shutdown,
 ) -> Result<(), AggregatorError> {
     let names = &pipeline.names;
+    if let Some(checkpoint) = crate::partitioned::checkpoint_keys(&pipeline).await.first() {
+        return Err(AggregatorError::Refused(format!(
+            "the bucket {} holds the checkpoint {checkpoint}: this prefix's stories are written by \
+             partitioned aggregators. Start this one with the same --partitions and a --partition, or stop \
+             them all and delete the bucket to go back to one aggregator",
+            names.partitions_bucket()
+        )));
+    }
     let mut shutdown = shutdown;
     loop {
         let Some(held) = lease::acquire(&pipeline, STAGE, &lease, &mut shutdown).await else {

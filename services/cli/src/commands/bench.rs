@@ -31,6 +31,9 @@ pub struct Args {
     /// Extractor processes.
     #[arg(long, default_value_t = 1)]
     extractors: usize,
+    /// Aggregator processes, each a partition storing the stories it owns; 1 runs the single aggregator.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=64))]
+    aggregator_partitions: u32,
 }
 
 pub async fn run(args: Args) -> anyhow::Result<()> {
@@ -72,9 +75,10 @@ fn sibling(name: &str) -> anyhow::Result<PathBuf> {
     Ok(path)
 }
 
-fn spawn_stage(binary: &Path, url: &str) -> anyhow::Result<Child> {
+fn spawn_stage(binary: &Path, url: &str, env: &[(&str, String)]) -> anyhow::Result<Child> {
     Command::new(binary)
         .args(["--nats", url])
+        .envs(env.iter().map(|(k, v)| (k, v)))
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
         .kill_on_drop(true)
@@ -92,14 +96,30 @@ async fn bench(args: &Args, url: &str, server_pid: Option<u32>) -> anyhow::Resul
     let mut stages = Vec::new();
     for _ in 0..args.extractors {
         stages.push((
-            "extractor",
-            spawn_stage(&sibling("dateline-extractor")?, url)?,
+            "extractor".to_owned(),
+            spawn_stage(&sibling("dateline-extractor")?, url, &[])?,
         ));
     }
-    stages.push((
-        "aggregator",
-        spawn_stage(&sibling("dateline-aggregator")?, url)?,
-    ));
+    let partitions = args.aggregator_partitions;
+    for partition in 0..partitions {
+        let env = if partitions > 1 {
+            vec![
+                ("DATELINE_PARTITIONS", partitions.to_string()),
+                ("DATELINE_PARTITION", partition.to_string()),
+            ]
+        } else {
+            Vec::new()
+        };
+        let name = if partitions > 1 {
+            format!("aggregator{partition}")
+        } else {
+            "aggregator".to_owned()
+        };
+        stages.push((
+            name,
+            spawn_stage(&sibling("dateline-aggregator")?, url, &env)?,
+        ));
+    }
 
     let start = NaiveDate::from_ymd_opt(2025, 1, 6).unwrap_or_default();
     let articles = dateline_ingest::synthetic::articles(1, args.articles, args.storylines, start);
@@ -161,7 +181,7 @@ async fn bench(args: &Args, url: &str, server_pid: Option<u32>) -> anyhow::Resul
     let mut usage = Vec::new();
     for (name, child) in &stages {
         if let Some(pid) = child.id() {
-            usage.push((name.to_string(), process_usage(pid)));
+            usage.push((name.clone(), process_usage(pid)));
         }
     }
     if let Some(pid) = server_pid {
