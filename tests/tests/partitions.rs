@@ -112,6 +112,22 @@ async fn wait_stored_to_end(pipeline: &Pipeline, partition: Partition) -> anyhow
     Ok(())
 }
 
+/// Waits until the partitions have stored the whole stream, then checks the bucket against one desk over the
+/// same stream: the same stories with the same ids, revisions and reports. Returns the stored stories.
+async fn assert_stored_as_one_desk(
+    pipeline: &Pipeline,
+    partitions: [Partition; 2],
+) -> anyhow::Result<Vec<Story>> {
+    for partition in partitions {
+        wait_stored_to_end(pipeline, partition).await?;
+    }
+    let reference = stories_of_stream(pipeline).await?;
+    let stored = bucket_stories(pipeline).await?;
+    assert_eq!(state(&stored), state(&reference));
+    assert_eq!(report_count(&stored), report_count(&reference));
+    Ok(stored)
+}
+
 async fn bucket_stories(pipeline: &Pipeline) -> anyhow::Result<Vec<Story>> {
     stories_in_bucket(&pipeline.js, &pipeline.names.stories_bucket()).await
 }
@@ -160,17 +176,12 @@ async fn each_partition_stores_exactly_the_stories_it_owns_and_together_they_mak
     wait_stored_to_end(&pipeline, second).await?;
     assert_eq!(state(&bucket_stories(&pipeline).await?), state(&reference));
     publish_and_extract(&pipeline, &corpus(8, 120), events).await?;
-    wait_stored_to_end(&pipeline, first).await?;
-    wait_stored_to_end(&pipeline, second).await?;
-    let reference = stories_of_stream(&pipeline).await?;
-    let stored = bucket_stories(&pipeline).await?;
-    assert_eq!(state(&stored), state(&reference));
-    assert_eq!(report_count(&stored), report_count(&reference));
+    assert_stored_as_one_desk(&pipeline, [first, second]).await?;
 
     trigger.trigger();
-    first_task.await??;
-    second_task.await??;
-    extractor.await??;
+    for task in [first_task, second_task, extractor] {
+        task.await??;
+    }
     Ok(())
 }
 
@@ -208,10 +219,7 @@ async fn a_partition_aborted_mid_stream_rebuilds_its_desk_and_nothing_is_lost_or
     let all_events = publish_and_extract(&pipeline, &late, flowing_events).await?;
     let second_task = spawn_partition(instance(&pipeline), second, lease("p1"), shutdown.clone());
     assert!(aborted_at < all_events, "{aborted_at} of {all_events}");
-    wait_stored_to_end(&pipeline, first).await?;
-    wait_stored_to_end(&pipeline, second).await?;
-    let stored = bucket_stories(&pipeline).await?;
-    let reference = stories_of_stream(&pipeline).await?;
+    let stored = assert_stored_as_one_desk(&pipeline, [first, second]).await?;
     let expected_reports = [&early, &flowing, &late]
         .map(|articles| extracted_reports(articles))
         .iter()
@@ -221,12 +229,11 @@ async fn a_partition_aborted_mid_stream_rebuilds_its_desk_and_nothing_is_lost_or
         expected_reports,
         "reports lost or doubled"
     );
-    assert_eq!(state(&stored), state(&reference));
 
     trigger.trigger();
-    first_task.await??;
-    second_task.await??;
-    extractor.await??;
+    for task in [first_task, second_task, extractor] {
+        task.await??;
+    }
     Ok(())
 }
 
