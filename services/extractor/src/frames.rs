@@ -67,6 +67,9 @@ pub struct Candidate {
     /// Told in "<the subject> came two days after ...": an earlier happening than the one the sentence's
     /// subject stands for, never the same one unless both are dated alike ([`crate::merge`]).
     pub precedes: Option<Precedes>,
+    /// Told as the reference point of another happening ("the first visit since 2012", "since he visited
+    /// in July 2000"): background, so it dates none of the happenings told around it.
+    pub background: bool,
 }
 
 /// How long before the happening a sentence's subject names an earlier one took place: "came two days
@@ -1894,7 +1897,17 @@ fn frame(
         } else {
             None
         },
+        background: introduced_by_since(doc, from, t),
     })
+}
+
+/// Whether the clause holding the trigger at `t` opens with "since" ("..., since he visited in July
+/// 2000"): the nearest clause mark before the trigger, back to `from`, is that word.
+fn introduced_by_since(doc: &Doc<'_>, from: usize, t: usize) -> bool {
+    (from..t)
+        .rev()
+        .find(|&k| doc.is_any(k, &[",", ";", "since"]))
+        .is_some_and(|k| doc.is(k, "since"))
 }
 
 /// Nouns after a denial verb that make what follows an accusation the subject denies: "denies Freedonia's
@@ -2367,6 +2380,7 @@ fn previous_since(
         return None;
     }
     let mut before = c.clone();
+    before.background = true;
     before.actors = actors;
     before.date = date;
     before.time_text = Some(text.to_owned());
@@ -3019,8 +3033,10 @@ fn inherit_meeting(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
 }
 
 /// A careful reader dates an undated happening by the narrative around it: an occurred candidate with no
-/// time takes the date of an occurred candidate sharing an actor in the same or the previous sentence, and a
-/// meeting with no place takes the place of such an arrival ("arrived at Khasan ... He met the minister").
+/// time takes the date of an occurred candidate sharing an actor in the previous sentence, and a meeting with
+/// no place takes the place of such an arrival, in that sentence or its own ("arrived at Khasan ... He met
+/// the minister"). Background ([`Candidate::background`]) dates nothing, and of several dated ones the
+/// latest is the narrative's.
 fn inherit_narrative(doc: &Doc<'_>, cands: &mut [Candidate]) {
     let lex = doc.lex();
     for i in 0..cands.len() {
@@ -3034,23 +3050,33 @@ fn inherit_narrative(doc: &Doc<'_>, cands: &mut [Candidate]) {
         let sent = &doc.sents[c.sent];
         // A sentence naming any time of its own ("reported on Tuesday") is not dated by its neighbours. Its
         // times are only looked for when the candidate has no date.
-        let mut dated =
-            c.date.is_some() || !time::find(doc, sent.content, sent.toks.end).is_empty();
+        let dated = c.date.is_some() || !time::find(doc, sent.content, sent.toks.end).is_empty();
         let mut placed = c.place.is_some() || lex.kinds[c.kind].name != "meeting";
-        for p in head.iter().rev() {
-            if p.sent + 1 < c.sent || (dated && placed) {
-                break;
-            }
-            if !p.strong
-                || p.status != Status::Occurred
-                || !p.actors.iter().any(|a| c.actors.contains(a))
-            {
-                continue;
-            }
-            if !dated && p.date.is_some() && p.sent + 1 == c.sent {
+        let told_with = |p: &Candidate| {
+            p.strong
+                && p.status == Status::Occurred
+                && p.actors.iter().any(|a| c.actors.contains(a))
+        };
+        if !dated {
+            let latest = head
+                .iter()
+                .rev()
+                .take_while(|p| p.sent + 1 >= c.sent)
+                .filter(|p| {
+                    p.sent + 1 == c.sent && p.date.is_some() && !p.background && told_with(p)
+                })
+                .max_by_key(|p| p.date);
+            if let Some(p) = latest {
                 c.date = p.date;
                 c.time_text = p.time_text.clone();
-                dated = true;
+            }
+        }
+        for p in head.iter().rev() {
+            if p.sent + 1 < c.sent || placed {
+                break;
+            }
+            if !told_with(p) {
+                continue;
             }
             if !placed
                 && lex.kinds[p.kind].name == "arrival"

@@ -1501,3 +1501,47 @@ fn a_satellite_put_into_orbit_is_a_launch() {
     assert_eq!(l.weapon.as_deref(), Some("space launch vehicle"));
     assert_eq!(l.date().unwrap().to_string(), "2024-03-11");
 }
+
+#[test]
+fn later_in_the_day_is_the_day_just_told_else_the_reports_own() {
+    // Published Wednesday 2024-03-13.
+    let evs = run("Kenyan President William Ruto is scheduled to leave for Nairobi later in the day, his office said.");
+    let d = evs
+        .iter()
+        .find(|e| e.kind == "departure")
+        .expect("departure");
+    assert_eq!(d.date().unwrap().to_string(), "2024-03-13", "{d:?}");
+
+    let evs = run("Kenyan President William Ruto met Dutch Prime Minister Dick Schoof in The Hague on Monday evening, after meeting NATO Secretary-General Mark Rutte earlier in the day.");
+    let mut dates: Vec<String> = evs
+        .iter()
+        .filter(|e| e.kind == "meeting")
+        .filter_map(|e| e.date().map(|d| d.to_string()))
+        .collect();
+    dates.dedup();
+    assert_eq!(dates, ["2024-03-11"], "{evs:?}");
+}
+
+#[test]
+fn a_happening_told_as_a_reference_point_dates_none_of_its_neighbours() {
+    for background in [
+        "It is his first visit to Brazil since 2015.",
+        "It is his first trip to the country in nine years, since he visited in June 2015.",
+    ] {
+        let text = format!(
+            "BRASILIA (Reuters) - Indian Prime Minister Narendra Modi arrived in Brasilia on Monday. {background} Modi held talks with President Luiz Inacio Lula da Silva at the Planalto Palace."
+        );
+        let evs = run(&text);
+        let talks = evs.iter().find(|e| e.kind == "meeting").expect(&text);
+        assert_ne!(
+            talks.date().map(|d| d.to_string()).as_deref(),
+            Some("2015-06"),
+            "{text}: {talks:?}"
+        );
+        assert_ne!(talks.date().map(|d| d.to_string()).as_deref(), Some("2015"));
+    }
+    // Of two dated happenings in the sentence before, the narrative goes on from the latest.
+    let evs = run("BRASILIA (Reuters) - Indian Prime Minister Narendra Modi arrived in Brasilia on Monday, his first official visit to Brazil since 2015. Modi held talks with President Luiz Inacio Lula da Silva at the Planalto Palace.");
+    let talks = evs.iter().find(|e| e.kind == "meeting").expect("talks");
+    assert_eq!(talks.date().unwrap().to_string(), "2024-03-11", "{talks:?}");
+}

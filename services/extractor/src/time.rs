@@ -120,10 +120,23 @@ fn year_of(word: &str) -> Option<i32> {
 
 /// Every time expression in tokens `from..to`.
 pub fn find(doc: &Doc<'_>, from: usize, to: usize) -> Vec<TimeExpr> {
-    let mut out = Vec::new();
+    let mut out: Vec<TimeExpr> = Vec::new();
     let mut i = from;
     while i < to {
-        if let Some(t) = at(doc, i, to) {
+        if let Some(mut t) = at(doc, i, to) {
+            // "met Meloni on Thursday evening, after meeting Starmer earlier in the day": the day is the
+            // one just told; with none told, it is the report's own (as `at` reads it).
+            let same_day = t.end - t.start == 4 && doc.is(t.end - 1, "day");
+            let told = out.iter().rev().find(|x| {
+                matches!(
+                    x.when,
+                    When::Weekday { .. } | When::MonthDay { .. } | When::Relative(_)
+                )
+            });
+            if let (true, Some(told)) = (same_day, told) {
+                t.when = told.when;
+                t.future_only = told.future_only;
+            }
             i = t.end;
             out.push(t);
         } else {
@@ -278,6 +291,20 @@ fn at(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
                 end: i + 1,
                 when,
                 future_only,
+            });
+        }
+        // "later in the day", "earlier in the day": the report's own day.
+        if matches!(lower, "later" | "earlier")
+            && i + 3 < to
+            && doc.is(i + 1, "in")
+            && doc.is(i + 2, "the")
+            && doc.is(i + 3, "day")
+        {
+            return Some(TimeExpr {
+                start: i,
+                end: i + 4,
+                when: When::Relative(0),
+                future_only: false,
             });
         }
         if matches!(lower, "last" | "this" | "next") && i + 1 < to {
