@@ -836,6 +836,7 @@ pub fn candidates(
     attacker_named_after(doc, ents, &mut out);
     arrival_place_from_sentence(doc, &mut out);
     inherit_narrative(doc, &mut out);
+    meet_where_visiting(doc, &mut out);
     inherit_meeting(doc, ents, &mut out);
     leave_from_last_stop(doc, &mut out);
     date_earlier_happenings(doc, &mut out);
@@ -3027,6 +3028,48 @@ fn inherit_meeting(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
             c.time_text = p.time_text.clone();
         }
         if c.place.is_none() {
+            c.place = p.place.clone();
+        }
+    }
+}
+
+/// "His plane landed in Cairo. He was expected to meet al-Sisi later on Thursday", "is scheduled to fly to
+/// Erbil to meet Barzani": a meeting still to come, with no place of its own, is held where its participant
+/// has just arrived (told in the sentence before or its own), or where the trip its sentence tells first
+/// is going.
+fn meet_where_visiting(doc: &Doc<'_>, cands: &mut [Candidate]) {
+    let lex = doc.lex();
+    let (Some(meeting), Some(arrival)) = (lex.kind_index("meeting"), lex.kind_index("arrival"))
+    else {
+        return;
+    };
+    for i in 0..cands.len() {
+        let (head, tail) = cands.split_at_mut(i);
+        let c = &mut tail[0];
+        if c.kind != meeting
+            || c.status != Status::Expected
+            || c.place.is_some()
+            || !c.strong
+            || c.background
+        {
+            continue;
+        }
+        let visit = head
+            .iter()
+            .rev()
+            .take_while(|p| p.sent + 1 >= c.sent)
+            .find(|p| {
+                p.kind == arrival
+                    && p.strong
+                    && !p.background
+                    && p.actors.iter().any(|a| c.actors.contains(a))
+                    && p.place.as_ref().is_some_and(|pl| !pl.is_country)
+                    && (p.status == Status::Occurred
+                        || (p.status == Status::Expected
+                            && p.sent == c.sent
+                            && p.trigger.0 < c.trigger.0))
+            });
+        if let Some(p) = visit {
             c.place = p.place.clone();
         }
     }

@@ -1545,3 +1545,27 @@ fn a_happening_told_as_a_reference_point_dates_none_of_its_neighbours() {
     let talks = evs.iter().find(|e| e.kind == "meeting").expect("talks");
     assert_eq!(talks.date().unwrap().to_string(), "2024-03-11", "{talks:?}");
 }
+
+#[test]
+fn a_meeting_to_come_is_held_where_its_participant_has_arrived_or_is_going() {
+    let evs = run("HANOI (Reuters) - Philippine President Ferdinand Marcos Jr. arrived in Hanoi on Tuesday. He is expected to meet Vietnamese President To Lam on Wednesday.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(
+        m.place.as_ref().map(|p| p.name.as_str()),
+        Some("Hanoi"),
+        "{m:?}"
+    );
+
+    let evs = run("Philippine President Ferdinand Marcos Jr. is scheduled to fly to Da Nang on Thursday to meet Vietnamese Prime Minister Pham Minh Chinh.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(
+        m.place.as_ref().map(|p| p.name.as_str()),
+        Some("Da Nang"),
+        "{m:?}"
+    );
+
+    // A trip still to come says nothing of where a meeting told before it is held.
+    let evs = run("Philippine President Ferdinand Marcos Jr. will meet Vietnamese President To Lam on Wednesday before he flies to Da Nang.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(m.place, None, "{m:?}");
+}
