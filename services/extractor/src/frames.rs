@@ -3062,9 +3062,16 @@ fn inherit_meeting(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
     for i in 0..cands.len() {
         let (head, tail) = cands.split_at_mut(i);
         let c = &mut tail[0];
+        // "Afterwards, officials signed five memorandums": signed by nobody named, on behalf of the states
+        // whose leaders just met.
+        let by_officials = c.actors.is_empty()
+            && (doc.sents[c.sent].content..c.trigger.0)
+                .rev()
+                .take(4)
+                .any(|k| doc.is_any(k, &["officials", "ministers", "delegations"]));
         if c.kind != agreement
             || c.status != Status::Occurred
-            || c.actors.is_empty()
+            || (c.actors.is_empty() && !by_officials)
             || c.precedes.is_some()
         {
             continue;
@@ -3083,12 +3090,23 @@ fn inherit_meeting(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
                 p.kind == meeting
                     && p.strong
                     && p.status == Status::Occurred
-                    && (p.actors.iter().any(|a| c.actors.contains(a))
+                    && (by_officials
+                        || p.actors.iter().any(|a| c.actors.contains(a))
                         || countries(&p.actors).iter().any(|x| mine.contains(x)))
             })
         else {
             continue;
         };
+        if by_officials {
+            let mut states: Vec<u16> = countries(&p.actors);
+            states.sort_unstable();
+            states.dedup();
+            if states.len() < 2 {
+                continue;
+            }
+            c.actors = states.into_iter().map(Ref::Country).collect();
+            c.strong = true;
+        }
         if timeless && p.date.is_some() {
             c.date = p.date;
             c.time_text = p.time_text.clone();

@@ -1591,3 +1591,22 @@ fn an_attack_told_without_attacker_takes_the_state_whose_forces_its_military_say
         .find(|e| e.place.as_ref().is_some_and(|p| p.name == "Kharkiv"));
     assert!(kharkiv.is_none(), "{evs:?}");
 }
+
+#[test]
+fn officials_signing_after_the_talks_sign_for_the_states_whose_leaders_met() {
+    let evs = run("BEIJING (Reuters) - Indonesian President Prabowo Subianto held talks with Chinese President Xi Jinping in Beijing on Monday. Afterwards, officials signed a dozen agreements on trade and fisheries.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .expect("agreement");
+    let mut parties: Vec<&str> = a.actors.iter().map(|x| x.id.as_str()).collect();
+    parties.sort();
+    assert_eq!(parties, ["china", "indonesia"], "{a:?}");
+    assert_eq!(a.date().unwrap().to_string(), "2024-03-11");
+
+    // With no meeting told before, officials signing name no parties: no event.
+    let evs = run(
+        "BEIJING (Reuters) - Officials signed a dozen agreements on trade and fisheries on Monday.",
+    );
+    assert!(evs.iter().all(|e| e.kind != "agreement"), "{evs:?}");
+}
