@@ -889,9 +889,11 @@ pub fn candidates(
                         .or_else(|| next_stop(doc, ents, &times, &c, to, published))
                         .or_else(|| gapped_strike(doc, ents, &times, &c, to, published));
                     let before = previous_since(doc, ents, &times, &c, to, published);
+                    let met = met_on_the_visit(doc, ents, &c, to);
                     out.insert(out.len() - c.also_launched.len(), c);
                     out.extend(again);
                     out.extend(before);
+                    out.extend(met);
                 }
             }
             t = t_end;
@@ -2455,6 +2457,51 @@ fn previous_since(
     before.strong =
         !before.actors.is_empty() && !doc.quoted[t] && (c.strong || (named && c.place.is_some()));
     Some(before)
+}
+
+/// "Erdogan visited Cairo in February, when he and Sisi agreed to restore contacts", "last visited South
+/// Africa in December, when he and Ramaphosa co-chaired a session": whatever the visitor and another did
+/// together on the visit, they met, then, and where the clause says (else where the visit was).
+fn met_on_the_visit(doc: &Doc<'_>, ents: &Entities, c: &Candidate, to: usize) -> Option<Candidate> {
+    let lex = doc.lex();
+    let (arrival, meeting) = (lex.kind_index("arrival")?, lex.kind_index("meeting")?);
+    let [visitor @ Ref::Person(_)] = c.actors[..] else {
+        return None;
+    };
+    if c.kind != arrival || c.status != Status::Occurred || !c.strong || c.background {
+        return None;
+    }
+    let when = (c.trigger.1..to.saturating_sub(3)).find(|&k| {
+        doc.is(k, ",")
+            && doc.is(k + 1, "when")
+            && doc.is_any(k + 2, &["he", "she"])
+            && doc.is(k + 3, "and")
+    })?;
+    let host = ents
+        .in_range(when + 4, when + 5)
+        .iter()
+        .find(|m| m.start == when + 4)
+        .filter(|m| m.refs.iter().all(|r| matches!(r, Ref::Person(_))))?;
+    let mut met = c.clone();
+    met.kind = meeting;
+    met.trigger = (when + 1, when + 2);
+    met.actors = std::iter::once(visitor)
+        .chain(host.refs.iter().copied().filter(|&r| r != visitor))
+        .collect();
+    if met.actors.len() < 2 {
+        return None;
+    }
+    // "... co-chaired a session of the commission in Cape Town": a city the clause names is where.
+    let named = (host.end..to)
+        .filter(|&k| doc.is(k, "in"))
+        .find_map(|k| places::parse(doc, ents, k + 1, to))
+        .filter(|(place, _)| !place.is_country);
+    if let Some((place, _)) = named {
+        met.place = Some(place);
+    }
+    met.destination = None;
+    met.mode = None;
+    Some(met)
 }
 
 /// Weapons coordinated with the one a launch verb took as its object, each its own noun phrase: "and a new

@@ -1610,3 +1610,17 @@ fn officials_signing_after_the_talks_sign_for_the_states_whose_leaders_met() {
     );
     assert!(evs.iter().all(|e| e.kind != "agreement"), "{evs:?}");
 }
+
+#[test]
+fn what_the_visitor_and_another_did_together_on_a_visit_is_a_meeting() {
+    let evs = run("NAIROBI (Reuters) - Kenyan President William Ruto last visited Tanzania in January, when he and Tanzanian President Samia Suluhu Hassan opened a border post in Namanga.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    let ids: Vec<&str> = m.actors.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["william-ruto", "samia-suluhu-hassan"], "{m:?}");
+    assert_eq!(m.date().unwrap().to_string(), "2024-01");
+    assert_eq!(m.status, Status::Occurred);
+
+    // Without a partner in the clause there is nobody to have met.
+    let evs = run("NAIROBI (Reuters) - Kenyan President William Ruto last visited Tanzania in January, when he opened a border post.");
+    assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
+}
