@@ -629,8 +629,8 @@ fn field_checks(gold: &GoldEvent, event: &Event) -> Vec<FieldCheck> {
     checks
 }
 
-/// Case-insensitive, ignoring a leading "the", and accepting containment either way: "Vostochny Cosmodrome"
-/// and "Vostochny" name the same place as far as a reader is concerned.
+/// Case-insensitive, ignoring a leading "the" and hyphens, and accepting containment either way: "Vostochny
+/// Cosmodrome" and "Vostochny" name the same place as far as a reader is concerned.
 pub fn places_agree(gold: &str, got: &str) -> bool {
     let (a, b) = (normalise(gold), normalise(got));
     !a.is_empty() && !b.is_empty() && (a.contains(&b) || b.contains(&a))
@@ -673,7 +673,8 @@ fn weapons_agree(gold: &str, got: &str) -> bool {
 }
 
 fn normalise(text: &str) -> String {
-    let lower = text.trim().to_lowercase();
+    // "Kang Yu-jung" and "Kang Yu Jung", "Khan-Younis" and "Khan Younis": one name, spelt two ways.
+    let lower = text.trim().to_lowercase().replace('-', " ");
     let words: Vec<&str> = lower.split_whitespace().collect();
     let words = match words.split_first() {
         Some((&"the", rest)) => rest,
@@ -1188,6 +1189,7 @@ mod tests {
     fn places_agree_loosely_but_not_blindly() {
         assert!(places_agree("Vostochny Cosmodrome", "vostochny"));
         assert!(places_agree("The Hague", "Hague"));
+        assert!(places_agree("Kang Yu-jung", "Kang Yu Jung"));
         assert!(!places_agree("Seoul", "Tokyo"));
         assert!(!places_agree("Seoul", ""));
     }

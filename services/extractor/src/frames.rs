@@ -3065,7 +3065,8 @@ fn arrival_place_from_sentence(doc: &Doc<'_>, cands: &mut [Candidate]) {
 }
 
 /// "Xi leaves for Hungary later on Wednesday": a departure naming only where the traveller is headed leaves
-/// the last place the article has them arrive at (a city or venue, not a whole country).
+/// the last place the article has them arrive at (a city or venue, not a whole country; a known city
+/// before a venue).
 fn leave_from_last_stop(doc: &Doc<'_>, cands: &mut [Candidate]) {
     let lex = doc.lex();
     let (Some(departure), Some(arrival)) = (lex.kind_index("departure"), lex.kind_index("arrival"))
@@ -3078,12 +3079,20 @@ fn leave_from_last_stop(doc: &Doc<'_>, cands: &mut [Candidate]) {
         if c.kind != departure || c.place.is_some() || c.destination.is_none() {
             continue;
         }
-        let stop = head.iter().rev().find(|p| {
+        let arrived = |p: &&Candidate| {
             p.kind == arrival
                 && p.strong
                 && p.actors.iter().any(|a| c.actors.contains(a))
                 && p.place.as_ref().is_some_and(|pl| !pl.is_country)
-        });
+        };
+        // A city the gazetteer knows before a venue it does not ("landed at Halim Perdanakusuma airport"
+        // after "arrived in Jakarta"): one leaves the city.
+        let stop = head
+            .iter()
+            .rev()
+            .filter(arrived)
+            .find(|p| p.place.as_ref().is_some_and(|pl| pl.country.is_some()))
+            .or_else(|| head.iter().rev().find(arrived));
         if let Some(p) = stop {
             c.place = p.place.clone();
         }

@@ -80,6 +80,7 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Event> {
     let happenings = merge::merge(
         &cands,
         merge::SpecialKinds {
+            arrival: lexicon.kind_index("arrival"),
             meeting: lexicon.kind_index("meeting"),
             agreement: lexicon.kind_index("agreement"),
             missile_launch: lexicon.kind_index("missile_launch"),

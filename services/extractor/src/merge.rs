@@ -33,6 +33,7 @@ pub struct Happening {
     pub attribution: Vec<String>,
     /// Candidate indices, in text order.
     pub mentions: Vec<usize>,
+    arrival: bool,
     meeting: bool,
     agreement: bool,
     launch: bool,
@@ -48,6 +49,7 @@ pub struct Happening {
 /// The kinds whose actors merge by their own rules.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SpecialKinds {
+    pub arrival: Option<usize>,
     pub meeting: Option<usize>,
     pub agreement: Option<usize>,
     pub missile_launch: Option<usize>,
@@ -207,7 +209,13 @@ fn compatible_at(
     let denial_of_report = (h.status == Status::Denied) != (c.status == Status::Denied)
         && !c.actors.is_empty()
         && c.actors.iter().all(|a| h.actors.contains(a));
-    let ok = if any_place || denial_of_report {
+    // "arrived in Jakarta on Monday" and, that day, "landed at Halim Perdanakusuma airport": a traveller's
+    // arrival at a venue no gazetteer knows, on the day of an arrival in a city, is that arrival told again.
+    let landed_in_city = h.arrival
+        && matches!((&h.date, &c.date), (Some(a), Some(b)) if a.day.is_some() && a == b)
+        && matches!((&h.place, &c.place), (Some(x), Some(y))
+            if !x.is_country && !y.is_country && (x.country.is_none() != y.country.is_none()));
+    let ok = if any_place || denial_of_report || landed_in_city {
         same_country
     } else {
         places_ok
@@ -346,6 +354,7 @@ pub fn merge(
                     mode: None,
                     attribution: Vec::new(),
                     mentions: Vec::new(),
+                    arrival: Some(c.kind) == kinds.arrival,
                     meeting: Some(c.kind) == kinds.meeting,
                     agreement: Some(c.kind) == kinds.agreement,
                     launch: Some(c.kind) == kinds.missile_launch,

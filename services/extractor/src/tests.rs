@@ -1624,3 +1624,24 @@ fn what_the_visitor_and_another_did_together_on_a_visit_is_a_meeting() {
     let evs = run("NAIROBI (Reuters) - Kenyan President William Ruto last visited Tanzania in January, when he opened a border post.");
     assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
 }
+
+#[test]
+fn landing_at_an_airport_on_the_day_of_an_arrival_in_the_city_is_that_arrival() {
+    let evs = run("JAKARTA (Reuters) - Brazilian President Luiz Inacio Lula da Silva arrived in Jakarta on Monday for a state visit. His plane landed at Halim Perdanakusuma airport shortly after noon. Da Silva will leave for Kuala Lumpur on Wednesday.");
+    let arrivals: Vec<_> = evs.iter().filter(|e| e.kind == "arrival").collect();
+    assert_eq!(arrivals.len(), 1, "{arrivals:?}");
+    assert_eq!(
+        arrivals[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Jakarta")
+    );
+    // One leaves the city the gazetteer knows, not the airport.
+    let d = evs
+        .iter()
+        .find(|e| e.kind == "departure")
+        .expect("departure");
+    assert_eq!(
+        d.place.as_ref().map(|p| p.name.as_str()),
+        Some("Jakarta"),
+        "{d:?}"
+    );
+}
