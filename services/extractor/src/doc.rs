@@ -66,6 +66,8 @@ pub struct Doc<'a> {
     pub sent_of: Vec<u32>,
     /// True inside double quotation marks.
     pub quoted: Vec<bool>,
+    /// How many of the sentences are the headline's (the text opens with it): see `crate::extract`.
+    pub headline_sents: usize,
     ci: Vec<Option<Hit>>,
     cs: Vec<Option<Hit>>,
     lex: &'a Lexicon,
@@ -108,6 +110,7 @@ impl<'a> Doc<'a> {
             sents,
             sent_of,
             quoted,
+            headline_sents: 0,
             ci,
             cs,
             lex,

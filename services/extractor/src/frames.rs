@@ -1625,10 +1625,18 @@ fn frame(
                 .is_some()
         })
     };
+    // A headline strings items with commas ("Lee arrives in Jakarta for state visit, summit with Prabowo on
+    // Tuesday"): a time after a comma and another trigger is that item's.
+    let headline = s < doc.headline_sents;
     let in_clause_after = times
         .iter()
         .find(|x| x.start >= t_end && x.start < ce)
-        .filter(|x| !is_noun || !other_trigger_between(t_end, x.start));
+        .filter(|x| !is_noun || !other_trigger_between(t_end, x.start))
+        .filter(|x| {
+            !(headline
+                && (t_end..x.start).any(|k| doc.is(k, ","))
+                && other_trigger_between(t_end, x.start))
+        });
     let in_clause_before = times.iter().rev().find(|x| x.start >= cs && x.end <= t);
     // A time inside another clause's ", who ..." aside dates that aside, not this clause.
     let in_aside = |x: &TimeExpr| {
@@ -1700,6 +1708,13 @@ fn frame(
             )
         }
         None => (None, None),
+    };
+    // "..., summit with Prabowo on Tuesday" in a headline: a bare noun says nothing of tense, so its
+    // weekday could be last week's or this; the body below tells the date, and the mention joins it.
+    let (date, time_text) = if headline && is_noun && !asserted {
+        (None, None)
+    } else {
+        (date, time_text)
     };
 
     // Weapon and count.

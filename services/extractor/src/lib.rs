@@ -72,7 +72,8 @@ fn headline_sents(article: &Article, doc: &doc::Doc<'_>) -> usize {
 /// Every event the article reports, one per happening, in order of first mention.
 pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Event> {
     let text = extraction_text(article);
-    let doc = doc::Doc::new(&text, lexicon);
+    let mut doc = doc::Doc::new(&text, lexicon);
+    doc.headline_sents = headline_sents(article, &doc);
     let ents = entities::find(&doc);
     let published = article.published_date();
     let cands = frames::candidates(&doc, &ents, published);
@@ -87,7 +88,7 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Event> {
         },
         published,
         &country_of,
-        headline_sents(article, &doc),
+        doc.headline_sents,
     );
     // News agencies the article names, with their countries: "state media" stands for one of them.
     let agencies: Vec<&lexicon::Org> = ents

@@ -1645,3 +1645,34 @@ fn landing_at_an_airport_on_the_day_of_an_arrival_in_the_city_is_that_arrival() 
         "{d:?}"
     );
 }
+
+#[test]
+fn a_headline_item_after_a_comma_keeps_its_time_and_its_bare_noun_takes_the_bodys_date() {
+    // Published Monday 2024-03-11.
+    let evs = extract(
+        &article(
+            Some("Ramaphosa arrives in Abuja for state visit, summit with Tinubu on Tuesday"),
+            "ABUJA (Reuters) - South African President Cyril Ramaphosa arrived in Abuja on Monday for a two-day state visit. He is scheduled to hold a summit with Nigerian President Bola Tinubu on Tuesday.",
+            Some("2024-03-11T18:00:00+01:00"),
+        ),
+        Lexicon::builtin(),
+    );
+    let kinds: Vec<(&str, String)> = evs
+        .iter()
+        .map(|e| {
+            (
+                e.kind.as_str(),
+                e.date().map(|d| d.to_string()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("arrival", "2024-03-11".to_owned()),
+            ("meeting", "2024-03-12".to_owned())
+        ],
+        "{evs:?}"
+    );
+    assert_eq!(evs[1].status, Status::Expected);
+}
