@@ -282,6 +282,16 @@ fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str
                 continue;
             }
         }
+        // "denied that it had fired rockets and said the ceasefire, reached in November 2024, ...": a
+        // second reporting verb opens a clause of its own.
+        if w == "and"
+            && doc
+                .ci_at(k + 1)
+                .is_some_and(|(_, entries)| entries.contains(&Entry::AttribVerb))
+        {
+            out.push((k + 1, "and"));
+            continue;
+        }
         match w {
             ";" | ":" | "\u{2014}" | "\u{2013}" | "--" => out.push((k + 1, "punct")),
             "-" if doc.toks[k].start > 0 && doc.text.as_bytes()[doc.toks[k].start - 1] == b' ' => {
@@ -449,10 +459,12 @@ fn actor_mentions<'e>(
         .iter()
         .filter(|m| m.start >= from && m.end <= to)
         .filter(|m| !attr.covers(m.start))
+        // A place is no actor, but a person named with a country before the title ("U.S. envoy Tom
+        // Barrack") is more than that place.
         .filter(|m| {
             !place_spans
                 .iter()
-                .any(|&(a, b)| a <= m.start && m.start < b)
+                .any(|&(a, b)| a <= m.start && m.start < b && m.end <= b)
         })
         .filter(|m| objects || m.start == 0 || !doc.is_any(m.start - 1, PREPS) || m.possessive)
         .filter(|m| objects || m.possessive || !doc.is_any(m.end, TRIP_NOUNS))
@@ -521,6 +533,30 @@ fn launched_attacks(doc: &Doc<'_>, t_end: usize, ce: usize) -> bool {
         }
     }
     false
+}
+
+/// "The Israeli military said it struck weapons depots": a state's military or ministry attacks for the
+/// state, which is the attacker; an armed group ("Hezbollah", "the Houthis") is an attacker of its own.
+fn organs_strike_for_their_state(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
+    let lex = doc.lex();
+    let Some(attack) = lex.kind_index("attack") else {
+        return;
+    };
+    for c in cands.iter_mut().filter(|c| c.kind == attack) {
+        let mut states: Vec<Ref> = Vec::with_capacity(c.actors.len());
+        for &r in &c.actors {
+            let organ = matches!(r, Ref::Org(o)
+                if lex.orgs.get(usize::from(o)).is_some_and(|org| !org.group && !org.agency));
+            let actor = match ents.country_of(lex, r) {
+                Some(country) if organ => Ref::Country(country),
+                _ => r,
+            };
+            if !states.contains(&actor) {
+                states.push(actor);
+            }
+        }
+        c.actors = states;
+    }
 }
 
 /// "A missile struck a bulk carrier in the Gulf of Aden on Wednesday. The Houthis claimed responsibility
@@ -767,7 +803,21 @@ pub fn candidates(
                     || (t >= 2
                         && doc
                             .ci_find(t - 2, |e| matches!(e, Entry::Weapon(_)).then_some(()))
-                            .is_some_and(|(e, _)| e == t)));
+                            .is_some_and(|(e, _)| e == t))
+                    // "its first weapons launch", "their latest satellite launch": a noun compound after
+                    // a possessive or an ordinal.
+                    || (t >= from + 2
+                        && doc.is_any(
+                            t - 2,
+                            &[
+                                "its", "their", "his", "her", "first", "second", "third", "latest",
+                                "last", "recent",
+                            ],
+                        )
+                        && doc.is_word(t - 1)
+                        && !doc.is_cap(t - 1)
+                        && !doc.is_any(t - 1, PREPS)
+                        && !doc.is_any(t - 1, &["to", "will", "would", "can", "could", "may", "not"])));
             let mut kinds_done: Vec<u16> = Vec::new();
             for &(kind, form, lemma) in &triggers {
                 if kinds_done.contains(&kind) {
@@ -900,10 +950,12 @@ pub fn candidates(
         }
     }
     attacker_named_after(doc, ents, &mut out);
+    organs_strike_for_their_state(doc, ents, &mut out);
     arrival_place_from_sentence(doc, &mut out);
     inherit_narrative(doc, &mut out);
     meet_where_visiting(doc, &mut out);
     inherit_meeting(doc, ents, &mut out);
+    the_deal_told_before(doc, &mut out);
     leave_from_last_stop(doc, &mut out);
     date_earlier_happenings(doc, &mut out);
     out
@@ -1185,7 +1237,15 @@ fn frame(
             } else {
                 places::parse(doc, ents, t_end, ce)
             };
-            if let Some((p, e)) = parsed {
+            // "to meet U.S. envoy Tom Barrack": the country opens the name of the person met.
+            let opens_a_name = |e: usize| {
+                ents.in_range(t_end, e).iter().any(|m| {
+                    m.start == t_end
+                        && m.end > e
+                        && m.refs.iter().all(|r| matches!(r, Ref::Person(_)))
+                })
+            };
+            if let Some((p, e)) = parsed.filter(|&(_, e)| !opens_a_name(e)) {
                 place_spans.push((t_end, e));
                 place = Some(p);
             }
@@ -1211,9 +1271,15 @@ fn frame(
         // "fired toward the East Sea from the Sunan area": the site a launch came from is its place
         // whatever sea it was fired into, so a later "from" replaces an area already found.
         let site_prep = spec.name == "missile_launch" && doc.is(k, "from") && !launch_site;
+        // "from an area near Nampo": the site is the named place the area is near.
+        let near = site_prep
+            && doc.is_any(k + 1, &["an", "a", "the"])
+            && doc.is_any(k + 2, &["area", "site", "region"])
+            && doc.is_any(k + 3, &["near", "around"]);
+        let at = if near { k + 4 } else { k + 1 };
         if is_place_prep || is_dest_prep || site_prep {
-            if let Some((p, e)) = places::parse(doc, ents, k + 1, ce) {
-                place_spans.push((k + 1, e));
+            if let Some((p, e)) = places::parse(doc, ents, at, ce) {
+                place_spans.push((at, e));
                 if is_dest_prep {
                     destination = Some(p);
                 } else {
@@ -1628,10 +1694,13 @@ fn frame(
     // A headline strings items with commas ("Lee arrives in Jakarta for state visit, summit with Prabowo on
     // Tuesday"): a time after a comma and another trigger is that item's.
     let headline = s < doc.headline_sents;
+    // "air strikes hit a military camp early on Thursday": the noun is the subject of the strike its verb
+    // tells, so the verb's time is its own.
+    let subject_of_impact = is_noun && name == "attack" && doc.is_any(t_end, IMPACT);
     let in_clause_after = times
         .iter()
         .find(|x| x.start >= t_end && x.start < ce)
-        .filter(|x| !is_noun || !other_trigger_between(t_end, x.start))
+        .filter(|x| !is_noun || subject_of_impact || !other_trigger_between(t_end, x.start))
         .filter(|x| {
             !(headline
                 && (t_end..x.start).any(|k| doc.is(k, ","))
@@ -1822,6 +1891,9 @@ fn frame(
     let mut name = name;
     let mut spec = spec;
     if name == "missile_launch" {
+        let by_armed_group = raw_actors.iter().any(|&r| {
+            matches!(r, Ref::Org(o) if lex.orgs.get(usize::from(o)).is_some_and(|org| org.group))
+        });
         if let Some(k) = (t_end..ce).find(|&k| {
             doc.is_any(k, &["at", "against"])
                 && k + 1 < ce
@@ -1861,6 +1933,9 @@ fn frame(
                 || (doc.is_any(k, &["toward", "towards"])
                     && doc.is_any(k + 1, DETERMINERS)
                     && (k + 2..ce.min(k + 5)).any(|j| doc.is_any(j, TARGET_NOUNS)))
+                // "Hezbollah fired rockets toward Israel": an armed group's rockets are fired at its
+                // enemy, not in a test; a state's "toward Japan" may be a test over the sea.
+                || (by_armed_group && doc.is_any(k, &["toward", "towards"]))
         }) {
             let target = places::parse(doc, ents, k + 1, ce);
             // Without a weapon named, only a named target makes it an attack.
@@ -1940,7 +2015,7 @@ fn frame(
     // "a national security meeting", "an attack": an indefinite noun naming no one introduces a happening
     // of its own; it is not another mention of one already told. Unless it is told as striking ("A strike
     // hit a school in Khan Younis"): that is the news, whose attacker the next sentences may name.
-    let told_striking = name == "attack" && doc.is_any(t_end, IMPACT);
+    let told_striking = subject_of_impact;
     if is_noun && actors.is_empty() && indefinite(doc, cs, t) && !told_striking {
         return None;
     }
@@ -3110,6 +3185,43 @@ fn leave_from_last_stop(doc: &Doc<'_>, cands: &mut [Candidate]) {
             .or_else(|| head.iter().rev().find(arrived));
         if let Some(p) = stop {
             c.place = p.place.clone();
+        }
+    }
+}
+
+/// "The European Union and Indonesia signed a free trade agreement ... Sefcovic and Hartarto signed the
+/// deal at a ceremony in Brussels": "the deal" is the one just told, whoever signs it for the parties, so
+/// it keeps that deal's parties (and is one happening with it).
+fn the_deal_told_before(doc: &Doc<'_>, cands: &mut [Candidate]) {
+    let Some(agreement) = doc.lex().kind_index("agreement") else {
+        return;
+    };
+    for i in 0..cands.len() {
+        let (head, tail) = cands.split_at_mut(i);
+        let c = &mut tail[0];
+        let (_, t_end) = c.trigger;
+        let the_deal = doc.is(t_end, "the")
+            && doc.is_any(
+                t_end + 1,
+                &[
+                    "deal",
+                    "agreement",
+                    "accord",
+                    "pact",
+                    "treaty",
+                    "memorandum",
+                ],
+            );
+        if c.kind != agreement || !the_deal {
+            continue;
+        }
+        let told = head
+            .iter()
+            .rev()
+            .take_while(|p| p.sent + 3 >= c.sent)
+            .find(|p| p.kind == agreement && p.strong && p.sent < c.sent && !p.actors.is_empty());
+        if let Some(p) = told {
+            c.actors = p.actors.clone();
         }
     }
 }

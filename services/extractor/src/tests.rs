@@ -1676,3 +1676,59 @@ fn a_headline_item_after_a_comma_keeps_its_time_and_its_bare_noun_takes_the_body
     );
     assert_eq!(evs[1].status, Status::Expected);
 }
+
+#[test]
+fn a_states_military_strikes_for_the_state_and_airstrikes_are_attacks() {
+    let evs = run("BEIRUT (AP) — Israeli airstrikes hit several towns in southern Lebanon on Tuesday, killing at least three people. The Israeli military said it struck weapons depots near Nabatieh.");
+    let attacks: Vec<_> = evs.iter().filter(|e| e.kind == "attack").collect();
+    assert_eq!(attacks.len(), 1, "{attacks:?}");
+    let ids: Vec<&str> = attacks[0].actors.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["israel"], "{attacks:?}");
+}
+
+#[test]
+fn an_armed_groups_rockets_fired_toward_a_country_are_an_attack() {
+    let evs = run("BEIRUT (AP) — Hezbollah denied that it had fired any rockets toward Israel and said the truce, reached in November 2024, still held.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(a.status, Status::Denied);
+    assert_eq!(a.actors[0].id, "hezbollah");
+    // The time of the second reporting verb's clause is not the attack's.
+    assert!(a.time.is_none(), "{a:?}");
+    assert!(evs.iter().all(|e| e.kind != "missile_launch"), "{evs:?}");
+}
+
+#[test]
+fn a_person_named_after_a_country_and_title_is_met_and_the_meeting_is_where_the_text_says() {
+    let evs = run("BEIRUT (AP) — Lebanese President Joseph Aoun is expected to meet U.S. envoy Tom Barrack in Beirut on Friday, officials said.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    let ids: Vec<&str> = m.actors.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["joseph-aoun", "tom-barrack"]);
+    assert_eq!(
+        m.place.as_ref().map(|p| p.name.as_str()),
+        Some("Beirut"),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn the_deal_signed_by_officials_after_it_is_told_is_the_same_deal() {
+    let evs = run("BRUSSELS (Reuters) - The European Union and Indonesia signed a free trade agreement on Tuesday. EU trade commissioner Maros Sefcovic and Indonesian Economic Affairs Minister Airlangga Hartarto signed the deal at a ceremony in Brussels.");
+    let deals: Vec<_> = evs.iter().filter(|e| e.kind == "agreement").collect();
+    assert_eq!(deals.len(), 1, "{deals:?}");
+    assert_eq!(
+        deals[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Brussels")
+    );
+}
+
+#[test]
+fn a_launch_noun_after_a_possessive_and_a_modifier_restates_the_launch() {
+    let evs = run("SEOUL (Yonhap) -- North Korea fired several cruise missiles into the Yellow Sea on Monday morning, the military said, in its first weapons launch in nearly a month. The military said it detected the launches from an area near Nampo.");
+    let launches: Vec<_> = evs.iter().filter(|e| e.kind == "missile_launch").collect();
+    assert_eq!(launches.len(), 1, "{launches:?}");
+    assert_eq!(launches[0].status, Status::Occurred);
+    assert_eq!(
+        launches[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Nampo")
+    );
+}
