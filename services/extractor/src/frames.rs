@@ -283,11 +283,16 @@ fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str
             }
         }
         // "denied that it had fired rockets and said the ceasefire, reached in November 2024, ...": a
-        // second reporting verb opens a clause of its own.
+        // second reporting verb opens a clause of its own, as does a second verb phrase of the same
+        // subject ("are set to hold their summit ... and are expected to announce ...").
         if w == "and"
-            && doc
+            && (doc
                 .ci_at(k + 1)
                 .is_some_and(|(_, entries)| entries.contains(&Entry::AttribVerb))
+                || doc.is_any(
+                    k + 1,
+                    &["are", "is", "was", "were", "will", "has", "have", "had"],
+                ))
         {
             out.push((k + 1, "and"));
             continue;
@@ -861,6 +866,20 @@ pub fn candidates(
                     form
                 };
                 kinds_done.push(kind);
+                // "announce a target for investment": after an article or a possessive a word is a noun,
+                // so a trigger that is only ever a verb tells nothing there.
+                if form != Form::Noun
+                    && !has_noun
+                    && t > from
+                    && doc.is_any(
+                        t - 1,
+                        &[
+                            "a", "an", "the", "its", "their", "his", "her", "our", "this", "these",
+                        ],
+                    )
+                {
+                    continue;
+                }
                 // "a visiting delegation", "the departing president": a participle between a determiner and
                 // its noun says who is meant; it tells no arrival or departure.
                 let describes = form == Form::Gerund
@@ -954,6 +973,8 @@ pub fn candidates(
     arrival_place_from_sentence(doc, &mut out);
     inherit_narrative(doc, &mut out);
     meet_where_visiting(doc, &mut out);
+    travelling_with(doc, ents, &mut out);
+    hosts_are_no_parties(doc, ents, &mut out);
     inherit_meeting(doc, ents, &mut out);
     the_deal_told_before(doc, &mut out);
     leave_from_last_stop(doc, &mut out);
@@ -3296,6 +3317,66 @@ fn inherit_meeting(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
         }
         if c.place.is_none() {
             c.place = p.place.clone();
+        }
+    }
+}
+
+/// "Aliyev and Pashinyan met in Abu Dhabi for talks hosted by the United Arab Emirates": a state that hosts
+/// or mediates talks is not one of their parties (a person hosting is: "a ceremony hosted by Trump").
+fn hosts_are_no_parties(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
+    let Some(meeting) = doc.lex().kind_index("meeting") else {
+        return;
+    };
+    for c in cands.iter_mut().filter(|c| c.kind == meeting) {
+        let to = doc.sents[c.sent].toks.end;
+        let hosts: Vec<Ref> = (c.trigger.0..to)
+            .filter(|&k| {
+                doc.is_any(k, &["hosted", "mediated", "brokered", "facilitated"])
+                    && doc.is(k + 1, "by")
+            })
+            .flat_map(|k| {
+                let at = k + 2 + usize::from(doc.is(k + 2, "the"));
+                ents.in_range(at, at + 1)
+                    .iter()
+                    .filter(move |m| m.start == at)
+                    .flat_map(|m| m.refs.iter().copied())
+            })
+            .filter(|r| matches!(r, Ref::Country(_)))
+            .collect();
+        if !hosts.is_empty() {
+            c.actors.retain(|r| !hosts.contains(r));
+            c.strong &= !c.actors.is_empty();
+        }
+    }
+}
+
+/// "Modi will travel to Sendai with Ishiba": who travels with the traveller travels too. Only a "with"
+/// right after the trigger or the place it goes to counts ("arrived for talks with Putin" is a meeting's).
+fn travelling_with(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
+    let lex = doc.lex();
+    let travel = [lex.kind_index("arrival"), lex.kind_index("departure")];
+    for c in cands.iter_mut() {
+        if !travel.contains(&Some(c.kind)) || c.actors.is_empty() {
+            continue;
+        }
+        let to = doc.sents[c.sent].toks.end;
+        let (_, t_end) = c.trigger;
+        let with = (t_end..to.min(t_end + 6))
+            .take_while(|&k| !doc.is_any(k, &[",", ";", "for", "and"]))
+            .find(|&k| doc.is(k, "with") && (k == t_end || doc.is_cap(k - 1)));
+        let Some(k) = with else {
+            continue;
+        };
+        let companion = ents
+            .in_range(k + 1, k + 2)
+            .iter()
+            .find(|m| m.start == k + 1 && m.refs.iter().all(|r| matches!(r, Ref::Person(_))));
+        if let Some(m) = companion {
+            for &r in &m.refs {
+                if !c.actors.contains(&r) {
+                    c.actors.push(r);
+                }
+            }
         }
     }
 }

@@ -67,10 +67,26 @@ fn told_apart(h: &Happening, c: &Candidate) -> bool {
     let Some(w) = c.weapon.as_deref() else {
         return false;
     };
+    // "tested its Burevestnik cruise missile ... a Yars intercontinental ballistic missile was launched":
+    // a cruise missile, a ballistic missile and a space rocket are different launches wherever told.
     h.launch
-        && h.weapons_named
-            .iter()
-            .any(|(s, hw)| *s == c.sent && !weapons_agree(hw, w))
+        && h.weapons_named.iter().any(|(s, hw)| {
+            (*s == c.sent && !weapons_agree(hw, w))
+                || matches!((weapon_class(hw), weapon_class(w)), (Some(a), Some(b)) if a != b)
+        })
+}
+
+/// The class of a launched weapon that no restatement changes.
+fn weapon_class(weapon: &str) -> Option<&'static str> {
+    if weapon.contains("cruise") {
+        Some("cruise")
+    } else if weapon.contains("ballistic") {
+        Some("ballistic")
+    } else if weapon.contains("space launch") || weapon.contains("satellite") {
+        Some("space")
+    } else {
+        None
+    }
 }
 
 /// A launch whose weapon restates this candidate's is the better home for it than one that names another.

@@ -1732,3 +1732,39 @@ fn a_launch_noun_after_a_possessive_and_a_modifier_restates_the_launch() {
         Some("Nampo")
     );
 }
+
+#[test]
+fn a_verb_only_trigger_after_an_article_is_a_noun_and_tells_nothing() {
+    let evs = run("TOKYO (Reuters) - Indian Prime Minister Narendra Modi and Japanese Prime Minister Shigeru Ishiba are set to hold their annual summit later in the day and are expected to announce a target for Japanese private investment in India, officials said.");
+    assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    // "and are expected to announce ... in India" is another verb phrase: its place is not the summit's.
+    assert_eq!(m.place, None, "{m:?}");
+}
+
+#[test]
+fn a_cruise_missile_test_and_a_ballistic_missile_launch_are_two_launches() {
+    let evs = run("MOSCOW (Reuters) - Russia has tested its new cruise missile, President Vladimir Putin said on Sunday. Earlier this month, Russia's armed forces held drills in which a Yars intercontinental ballistic missile was launched from the Plesetsk cosmodrome.");
+    let launches: Vec<_> = evs.iter().filter(|e| e.kind == "missile_launch").collect();
+    assert_eq!(launches.len(), 2, "{launches:?}");
+}
+
+#[test]
+fn who_travels_with_the_traveller_travels_too_but_not_who_they_meet() {
+    let evs = run("Indian Prime Minister Narendra Modi will travel to Sendai with Japanese Prime Minister Shigeru Ishiba on Saturday.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    let ids: Vec<&str> = a.actors.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(ids, ["narendra-modi", "shigeru-ishiba"], "{a:?}");
+
+    let evs = run("Indian Prime Minister Narendra Modi arrived in Tokyo on Saturday for talks with Japanese Prime Minister Shigeru Ishiba.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(a.actors.len(), 1, "{a:?}");
+}
+
+#[test]
+fn a_state_hosting_the_talks_is_no_party_to_them() {
+    let evs = run("BAKU (AFP) - Azerbaijani President Ilham Aliyev and Armenian Prime Minister Nikol Pashinyan met in Abu Dhabi on Monday for talks hosted by the United Arab Emirates.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    let ids: Vec<&str> = m.actors.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(ids, ["ilham-aliyev", "nikol-pashinyan"], "{m:?}");
+}
