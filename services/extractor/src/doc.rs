@@ -177,7 +177,11 @@ impl<'a> Doc<'a> {
         }
         let w = self.tok(i);
         if !w.chars().next().is_some_and(char::is_uppercase) {
-            return false;
+            // "al-Sharaa", "el-Sisi": an Arabic name with its article is a name, capital after the hyphen.
+            return ["al-", "el-", "ash-", "ad-", "as-", "az-"].iter().any(|p| {
+                w.strip_prefix(p)
+                    .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+            });
         }
         // Counted, not collected: this runs for nearly every token.
         let mut letters = 0;

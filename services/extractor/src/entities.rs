@@ -840,6 +840,18 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
                 continue;
             }
         }
+        // "Syrian interim President Ahmed al-Sharaa", "Lebanese caretaker Prime Minister": a standing
+        // qualifier between the state and the title belongs to the role.
+        if matches!(els.last(), Some((Elem::Ent(Entry::Country { .. }), ..)))
+            && doc.is_any(
+                i,
+                &["interim", "acting", "caretaker", "outgoing", "incoming"],
+            )
+            && doc.ci_find(i + 1, title).is_some()
+        {
+            i += 1;
+            continue;
+        }
         if let Some((e, leader)) = doc.ci_find(i, title) {
             // Lowercase titles ("leader") only inside a chunk, before a name, or after "the" (a description:
             // "the crown prince").
@@ -858,7 +870,9 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
         if doc.is_cap(i)
             && (STOP.binary_search(&doc.tok(i)).is_err()
                 || (after_title && stop_word_given_name(doc, i)))
-            && (!has_upper_after_hyphen(doc.tok(i)) || (after_title && doc.is_cap(i + 1)))
+            && (!has_upper_after_hyphen(doc.tok(i))
+                || arabic_article(doc.tok(i))
+                || (after_title && doc.is_cap(i + 1)))
         {
             els.push((Elem::Cap, i, i + 1));
             i += 1;
@@ -914,6 +928,14 @@ fn title(e: &Entry) -> Option<bool> {
         Entry::Title { leader } => Some(*leader),
         _ => None,
     }
+}
+
+/// "al-Sharaa", "Al-Sharaa", "el-Sisi": one name with its article, not two names joined.
+fn arabic_article(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(article, rest)| {
+        ["al", "el", "ash", "ad", "as", "az"].contains(&article.to_lowercase().as_str())
+            && rest.starts_with(char::is_uppercase)
+    })
 }
 
 fn has_upper_after_hyphen(w: &str) -> bool {

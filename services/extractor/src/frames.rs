@@ -3286,10 +3286,18 @@ fn inherit_meeting(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
             continue;
         }
         let mine = countries(&c.actors);
+        // "After the talks, ...": the meeting it names is the last one told, however far back.
+        let after_the_meeting = doc.is_any(sent.content, &["after", "following"])
+            && doc.is(sent.content + 1, "the")
+            && doc.is_any(
+                sent.content + 2,
+                &["talks", "meeting", "summit", "meetings"],
+            );
+        let reach = if after_the_meeting { usize::MAX } else { 2 };
         let Some(p) = head
             .iter()
             .rev()
-            .take_while(|p| p.sent + 2 >= c.sent)
+            .take_while(|p| p.sent.saturating_add(reach) >= c.sent)
             .find(|p| {
                 p.kind == meeting
                     && p.strong
@@ -3441,7 +3449,18 @@ fn inherit_narrative(doc: &Doc<'_>, cands: &mut [Candidate]) {
         let sent = &doc.sents[c.sent];
         // A sentence naming any time of its own ("reported on Tuesday") is not dated by its neighbours. Its
         // times are only looked for when the candidate has no date.
-        let dated = c.date.is_some() || !time::find(doc, sent.content, sent.toks.end).is_empty();
+        // "since the fall of the government in December" is a reference point ([`Candidate::background`]),
+        // not the sentence's own time.
+        let in_since = |x: &TimeExpr| {
+            (sent.content..x.end)
+                .rev()
+                .take_while(|&k| !doc.is(k, ","))
+                .any(|k| doc.is(k, "since"))
+        };
+        let dated = c.date.is_some()
+            || time::find(doc, sent.content, sent.toks.end)
+                .iter()
+                .any(|x| !in_since(x));
         let mut placed = c.place.is_some() || lex.kinds[c.kind].name != "meeting";
         let told_with = |p: &Candidate| {
             p.strong

@@ -1768,3 +1768,46 @@ fn a_state_hosting_the_talks_is_no_party_to_them() {
     let ids: Vec<&str> = m.actors.iter().map(|x| x.id.as_str()).collect();
     assert_eq!(ids, ["ilham-aliyev", "nikol-pashinyan"], "{m:?}");
 }
+
+#[test]
+fn an_arabic_name_with_its_article_and_a_qualified_title_corefer() {
+    let evs = extract(
+        &article(
+            Some("Putin holds talks with Syria's al-Sharaa in Kremlin"),
+            "MOSCOW (TASS) - Russian President Vladimir Putin held talks with Syrian interim President Ahmed al-Sharaa in the Kremlin on Wednesday. Al-Sharaa also met Foreign Minister Sergey Lavrov during the visit. The Syrian leader is expected to return to Damascus on Thursday.",
+            Some("2024-03-13T19:00:00+03:00"),
+        ),
+        Lexicon::builtin(),
+    );
+    let meetings: Vec<_> = evs.iter().filter(|e| e.kind == "meeting").collect();
+    assert_eq!(meetings.len(), 2, "{meetings:?}");
+    assert!(meetings
+        .iter()
+        .all(|m| m.actors.iter().any(|a| a.id == "ahmed-al-sharaa")));
+    let d = evs
+        .iter()
+        .find(|e| e.kind == "departure")
+        .expect("departure");
+    assert_eq!(d.actors[0].id, "ahmed-al-sharaa");
+}
+
+#[test]
+fn after_the_talks_reaches_back_to_the_talks_however_far() {
+    let evs = run("BEIJING (Xinhua) -- Chinese President Xi Jinping held talks with Russian President Vladimir Putin at the Great Hall of the People on Tuesday. Xi called for closer cooperation. Putin praised the partnership. After the talks, the two heads of state witnessed the signing of more than 20 cooperation documents.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .expect("agreement");
+    assert_eq!(a.date().unwrap().to_string(), "2024-03-12", "{a:?}");
+    assert_eq!(
+        a.place.as_ref().map(|p| p.name.as_str()),
+        Some("Great Hall of the People")
+    );
+}
+
+#[test]
+fn a_time_after_since_does_not_keep_a_visit_from_the_narratives_date() {
+    let evs = run("MOSCOW (TASS) - Russian President Vladimir Putin held talks with Syrian interim President Ahmed al-Sharaa in the Kremlin on Tuesday. It is al-Sharaa's first visit to Russia since the fall of the government in December.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(a.date().unwrap().to_string(), "2024-03-12", "{a:?}");
+}
