@@ -2246,18 +2246,16 @@ fn came_after(doc: &Doc<'_>, from: usize, cs: usize) -> Option<Precedes> {
 /// before, with a day date, even one naming no actor ("A missile struck Jaffa early Saturday") — minus the
 /// gap, unless its own clause gives a time.
 fn date_earlier_happenings(doc: &Doc<'_>, cands: &mut [Candidate]) {
-    for i in 0..cands.len() {
-        let (head, tail) = cands.split_at_mut(i);
-        let c = &mut tail[0];
+    with_earlier(cands, |head, c| {
         let Some(Precedes {
             days_before: Some(days),
             gap,
         }) = c.precedes
         else {
-            continue;
+            return;
         };
         if c.date.is_some() || c.status != Status::Occurred {
-            continue;
+            return;
         }
         let sent = &doc.sents[c.sent];
         // The subject: the first event noun of the sentence, before the trigger.
@@ -2274,7 +2272,7 @@ fn date_earlier_happenings(doc: &Doc<'_>, cands: &mut [Candidate]) {
             })
         });
         let Some(subject_kind) = subject_kind else {
-            continue;
+            return;
         };
         let reference = head.iter().rev().find_map(|p| {
             (p.kind == subject_kind && p.sent < c.sent && p.precedes.is_none())
@@ -2283,11 +2281,11 @@ fn date_earlier_happenings(doc: &Doc<'_>, cands: &mut [Candidate]) {
                 .and_then(|d| d.as_naive())
         });
         let Some(day) = reference.and_then(|d| d.checked_sub_days(chrono::Days::new(days))) else {
-            continue;
+            return;
         };
         c.date = Some(PartialDate::day(day));
         c.time_text = Some(doc.span(gap.0, gap.1).to_owned());
-    }
+    });
 }
 
 /// "previously met at the Vostochny Cosmodrome in September 2023, and in Vladivostok in April 2019": a
@@ -3175,6 +3173,15 @@ fn arrival_place_from_sentence(doc: &Doc<'_>, cands: &mut [Candidate]) {
     }
 }
 
+/// Visits each candidate with the ones told before it: the passes that complete a candidate from what the
+/// article said earlier.
+fn with_earlier(cands: &mut [Candidate], mut visit: impl FnMut(&[Candidate], &mut Candidate)) {
+    for i in 0..cands.len() {
+        let (head, tail) = cands.split_at_mut(i);
+        visit(head, &mut tail[0]);
+    }
+}
+
 /// "Xi leaves for Hungary later on Wednesday": a departure naming only where the traveller is headed leaves
 /// the last place the article has them arrive at (a city or venue, not a whole country; a known city
 /// before a venue).
@@ -3184,11 +3191,9 @@ fn leave_from_last_stop(doc: &Doc<'_>, cands: &mut [Candidate]) {
     else {
         return;
     };
-    for i in 0..cands.len() {
-        let (head, tail) = cands.split_at_mut(i);
-        let c = &mut tail[0];
+    with_earlier(cands, |head, c| {
         if c.kind != departure || c.place.is_some() || c.destination.is_none() {
-            continue;
+            return;
         }
         let arrived = |p: &&Candidate| {
             p.kind == arrival
@@ -3207,7 +3212,7 @@ fn leave_from_last_stop(doc: &Doc<'_>, cands: &mut [Candidate]) {
         if let Some(p) = stop {
             c.place = p.place.clone();
         }
-    }
+    });
 }
 
 /// "The European Union and Indonesia signed a free trade agreement ... Sefcovic and Hartarto signed the
@@ -3217,9 +3222,7 @@ fn the_deal_told_before(doc: &Doc<'_>, cands: &mut [Candidate]) {
     let Some(agreement) = doc.lex().kind_index("agreement") else {
         return;
     };
-    for i in 0..cands.len() {
-        let (head, tail) = cands.split_at_mut(i);
-        let c = &mut tail[0];
+    with_earlier(cands, |head, c| {
         let (_, t_end) = c.trigger;
         let the_deal = doc.is(t_end, "the")
             && doc.is_any(
@@ -3234,7 +3237,7 @@ fn the_deal_told_before(doc: &Doc<'_>, cands: &mut [Candidate]) {
                 ],
             );
         if c.kind != agreement || !the_deal {
-            continue;
+            return;
         }
         let told = head
             .iter()
@@ -3244,7 +3247,7 @@ fn the_deal_told_before(doc: &Doc<'_>, cands: &mut [Candidate]) {
         if let Some(p) = told {
             c.actors = p.actors.clone();
         }
-    }
+    });
 }
 
 /// "After the talks, the two signed a joint statement", "The two sides signed 17 agreements": a deal signed
@@ -3263,9 +3266,7 @@ fn inherit_meeting(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
             .filter_map(|&r| ents.country_of(lex, r))
             .collect()
     };
-    for i in 0..cands.len() {
-        let (head, tail) = cands.split_at_mut(i);
-        let c = &mut tail[0];
+    with_earlier(cands, |head, c| {
         // "Afterwards, officials signed five memorandums": signed by nobody named, on behalf of the states
         // whose leaders just met.
         let by_officials = c.actors.is_empty()
@@ -3278,12 +3279,12 @@ fn inherit_meeting(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
             || (c.actors.is_empty() && !by_officials)
             || c.precedes.is_some()
         {
-            continue;
+            return;
         }
         let sent = &doc.sents[c.sent];
         let timeless = c.date.is_none() && time::find(doc, sent.content, sent.toks.end).is_empty();
         if !timeless && c.place.is_some() {
-            continue;
+            return;
         }
         let mine = countries(&c.actors);
         // "After the talks, ...": the meeting it names is the last one told, however far back.
@@ -3307,14 +3308,14 @@ fn inherit_meeting(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
                         || countries(&p.actors).iter().any(|x| mine.contains(x)))
             })
         else {
-            continue;
+            return;
         };
         if by_officials {
             let mut states: Vec<u16> = countries(&p.actors);
             states.sort_unstable();
             states.dedup();
             if states.len() < 2 {
-                continue;
+                return;
             }
             c.actors = states.into_iter().map(Ref::Country).collect();
             c.strong = true;
@@ -3326,7 +3327,7 @@ fn inherit_meeting(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
         if c.place.is_none() {
             c.place = p.place.clone();
         }
-    }
+    });
 }
 
 /// "Aliyev and Pashinyan met in Abu Dhabi for talks hosted by the United Arab Emirates": a state that hosts
@@ -3399,16 +3400,14 @@ fn meet_where_visiting(doc: &Doc<'_>, cands: &mut [Candidate]) {
     else {
         return;
     };
-    for i in 0..cands.len() {
-        let (head, tail) = cands.split_at_mut(i);
-        let c = &mut tail[0];
+    with_earlier(cands, |head, c| {
         if c.kind != meeting
             || c.status != Status::Expected
             || c.place.is_some()
             || !c.strong
             || c.background
         {
-            continue;
+            return;
         }
         let visit = head
             .iter()
@@ -3428,7 +3427,7 @@ fn meet_where_visiting(doc: &Doc<'_>, cands: &mut [Candidate]) {
         if let Some(p) = visit {
             c.place = p.place.clone();
         }
-    }
+    });
 }
 
 /// A careful reader dates an undated happening by the narrative around it: an occurred candidate with no
@@ -3438,13 +3437,11 @@ fn meet_where_visiting(doc: &Doc<'_>, cands: &mut [Candidate]) {
 /// latest is the narrative's.
 fn inherit_narrative(doc: &Doc<'_>, cands: &mut [Candidate]) {
     let lex = doc.lex();
-    for i in 0..cands.len() {
-        let (head, tail) = cands.split_at_mut(i);
-        let c = &mut tail[0];
+    with_earlier(cands, |head, c| {
         // An earlier happening ("came two days after ...") is dated by its gap, not by its neighbours.
         if c.status != Status::Occurred || !c.strong || c.actors.is_empty() || c.precedes.is_some()
         {
-            continue;
+            return;
         }
         let sent = &doc.sents[c.sent];
         // A sentence naming any time of its own ("reported on Tuesday") is not dated by its neighbours. Its
@@ -3496,5 +3493,5 @@ fn inherit_narrative(doc: &Doc<'_>, cands: &mut [Candidate]) {
                 placed = true;
             }
         }
-    }
+    });
 }
