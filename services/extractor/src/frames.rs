@@ -895,7 +895,15 @@ pub fn candidates(
                     && !doc.is_any(t_end, PREPS)
                     && !doc.is_any(t_end, DETERMINERS)
                     && !doc.is_any(t_end, &["and", "or", "to"]);
-                if describes {
+                // "met visiting U.S. Senator Pete Ricketts": "visiting" right before a name or title says
+                // who the visitor is; the visit is told elsewhere, if at all.
+                let describes_name = form == Form::Gerund
+                    && doc.is(t, "visiting")
+                    && t_end == t + 1
+                    && ents.in_range(t_end, t_end + 1).iter().any(|m| {
+                        m.start == t_end && m.refs.iter().all(|r| matches!(r, Ref::Person(_)))
+                    });
+                if describes || describes_name {
                     continue;
                 }
                 // "Putin's meeting with Kim": a gerund after a possessive or determiner heads a noun phrase.
@@ -3153,6 +3161,19 @@ fn arrival_place_from_sentence(doc: &Doc<'_>, cands: &mut [Candidate]) {
     for i in 0..cands.len() {
         let c = &cands[i];
         if c.kind != arrival || c.place.is_some() || c.actors.is_empty() || c.strong {
+            continue;
+        }
+        // "during a visit to Jakarta by To Lam. Lam, who arrived on Sunday, held talks ... at the
+        // presidential palace": an arrival told before with its place is the one restated; the talks'
+        // venue is not where one arrives.
+        let told = !c.background
+            && cands[..i].iter().any(|p| {
+                p.kind == arrival
+                    && p.strong
+                    && p.place.is_some()
+                    && p.actors.iter().any(|a| c.actors.contains(a))
+            });
+        if told {
             continue;
         }
         let source = cands.iter().enumerate().find(|&(j, p)| {

@@ -1811,3 +1811,31 @@ fn a_time_after_since_does_not_keep_a_visit_from_the_narratives_date() {
     let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
     assert_eq!(a.date().unwrap().to_string(), "2024-03-12", "{a:?}");
 }
+
+#[test]
+fn visiting_before_a_name_tells_no_arrival() {
+    let evs = run("TAIPEI (Reuters) - Taiwan President Lai Ching-te met visiting U.S. Senator Pete Ricketts in Taipei on Monday.");
+    assert!(evs.iter().all(|e| e.kind != "arrival"), "{evs:?}");
+}
+
+#[test]
+fn a_deadline_after_by_dates_nothing() {
+    let evs = run("JAKARTA (Reuters) - Indonesia and Vietnam signed agreements on fisheries and education on Monday, and agreed to raise bilateral trade to $18 billion by 2028.");
+    let dates: Vec<String> = evs
+        .iter()
+        .filter(|e| e.kind == "agreement")
+        .filter_map(|e| e.date().map(|d| d.to_string()))
+        .collect();
+    assert!(dates.iter().all(|d| d != "2028"), "{evs:?}");
+}
+
+#[test]
+fn an_arrival_in_a_relative_clause_restates_the_visit_told_before() {
+    let evs = run("JAKARTA (Reuters) - Indonesia and Vietnam agreed on Monday to upgrade their ties, during a visit to Jakarta by Vietnamese Communist Party chief To Lam. Lam, who arrived on Sunday, held talks with Indonesian President Prabowo Subianto at the presidential palace.");
+    let arrivals: Vec<_> = evs.iter().filter(|e| e.kind == "arrival").collect();
+    assert_eq!(arrivals.len(), 1, "{arrivals:?}");
+    assert_eq!(
+        arrivals[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Jakarta")
+    );
+}

@@ -333,9 +333,9 @@ fn at(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
     }
     if kind == TokKind::Number {
         if let Some(year) = year_of(w) {
-            if prev_is(&[
-                "in", "since", "of", "early", "late", "by", "until", "during",
-            ]) {
+            // Not after "by": "raise trade to $18 billion by 2028" is a deadline, not a time anything
+            // happened.
+            if prev_is(&["in", "since", "of", "early", "late", "until", "during"]) {
                 return Some(TimeExpr {
                     start: lead(i),
                     end: i + 1,
