@@ -868,7 +868,8 @@ pub fn candidates(
                 kinds_done.push(kind);
                 // "announce a target for investment": after an article or a possessive a word is a noun,
                 // so a trigger that is only ever a verb tells nothing there.
-                if form != Form::Noun
+                // (A gerund there heads a noun phrase and keeps its event: "oversaw the test-firing".)
+                if !matches!(form, Form::Noun | Form::Gerund)
                     && !has_noun
                     && t > from
                     && doc.is_any(

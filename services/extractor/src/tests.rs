@@ -1839,3 +1839,13 @@ fn an_arrival_in_a_relative_clause_restates_the_visit_told_before() {
         Some("Jakarta")
     );
 }
+
+#[test]
+fn a_gerund_after_an_article_still_tells_its_event() {
+    let evs = run("SEOUL (Reuters) - North Korean leader Kim Jong Un oversaw the test-firing of three new tactical ballistic missiles on Tuesday, state news agency KCNA reported.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(l.count, Some(3));
+}
