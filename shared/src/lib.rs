@@ -5,6 +5,7 @@
 //! aggregator's state, and [`subjects`] names the NATS subjects, streams and buckets they travel through.
 
 pub mod article;
+pub mod checkpoint;
 pub mod config;
 pub mod date;
 pub mod event;

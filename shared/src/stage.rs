@@ -750,7 +750,8 @@ async fn consumer_idle(js: &jetstream::Context, stream: &str, consumer: &str) ->
     info.await == Some((0, 0))
 }
 
-/// Whether there are partition checkpoints (keys `…-of-N`), all N of them, each at the events stream's end.
+/// Whether there are partition checkpoints ([`crate::checkpoint`]), all N of them, each at the events stream's
+/// end.
 async fn partitions_caught_up(js: &jetstream::Context, names: &Names) -> bool {
     let checked = async {
         let end = js
@@ -770,13 +771,12 @@ async fn partitions_caught_up(js: &jetstream::Context, names: &Names) -> bool {
             .filter_map(|k| async { k.ok() })
             .collect()
             .await;
-        let count: usize = keys.first()?.rsplit_once("-of-")?.1.parse().ok()?;
-        if keys.len() != count {
+        let count = crate::checkpoint::count_of(keys.first()?)?;
+        if keys.len() != count as usize {
             return Some(false);
         }
         for key in &keys {
-            let value = bucket.get(key).await.ok()??;
-            let through: u64 = std::str::from_utf8(&value).ok()?.trim().parse().ok()?;
+            let through = crate::checkpoint::parse(&bucket.get(key).await.ok()??)?;
             if through < end {
                 return Some(false);
             }

@@ -87,8 +87,7 @@ async fn checkpoint(pipeline: &Pipeline, partition: Partition) -> Option<u64> {
         .get_key_value(pipeline.names.partitions_bucket())
         .await
         .ok()?;
-    let value = bucket.get(partition.key()).await.ok()??;
-    std::str::from_utf8(&value).ok()?.parse().ok()
+    dateline_shared::checkpoint::parse(&bucket.get(partition.key()).await.ok()??)
 }
 
 /// Waits until the partition has stored everything the events stream holds now.

@@ -53,7 +53,7 @@ impl Partition {
     /// The key of this partition's lease and checkpoint: instances naming the same partition share them (one
     /// works, the others stand by).
     pub fn key(&self) -> String {
-        format!("aggregator-p{}-of-{}", self.index, self.count)
+        dateline_shared::checkpoint::key(self.index, self.count)
     }
 }
 

@@ -21,6 +21,7 @@ use async_nats::jetstream::consumer::{pull, DeliverPolicy};
 use async_nats::jetstream::{self, kv, Message};
 use async_nats::HeaderMap;
 use bytes::Bytes;
+use dateline_shared::checkpoint;
 use dateline_shared::lease::{self, LeaseArgs, LeaseCheck};
 use dateline_shared::nats::describe_publish_failure;
 use dateline_shared::shutdown::Shutdown;
@@ -119,8 +120,9 @@ impl Setup {
             Ok(keys) => keys.filter_map(|k| async { k.ok() }).collect().await,
             Err(e) => return Err(format!("listing partition checkpoints: {e}")),
         };
-        let ours = format!("-of-{}", partition.count());
-        let other_count = keys.into_iter().find(|k| !k.ends_with(&ours));
+        let other_count = keys
+            .into_iter()
+            .find(|k| checkpoint::count_of(k) != Some(partition.count()));
         let through = match checkpoints.get(partition.key()).await {
             Ok(Some(value)) => parse_checkpoint(&value)?,
             Ok(None) => 0,
@@ -156,15 +158,12 @@ pub(crate) async fn checkpoint_keys(pipeline: &Pipeline) -> Vec<String> {
 }
 
 fn parse_checkpoint(value: &[u8]) -> Result<u64, String> {
-    std::str::from_utf8(value)
-        .ok()
-        .and_then(|text| text.trim().parse().ok())
-        .ok_or_else(|| {
-            format!(
-                "checkpoint {:?} is not a stream sequence",
-                String::from_utf8_lossy(value)
-            )
-        })
+    checkpoint::parse(value).ok_or_else(|| {
+        format!(
+            "checkpoint {:?} is not a stream sequence",
+            String::from_utf8_lossy(value)
+        )
+    })
 }
 
 async fn work(
@@ -534,10 +533,11 @@ impl Writer<'_> {
                 .map_err(|e| transient("dead-lettering", &e))?;
             metrics::counter!("dateline_dead_letters_total", "stage" => STAGE).increment(1);
         }
-        let checkpoint = Bytes::from(output.through.to_string());
         stage::bounded(
             "writing the checkpoint",
-            self.setup.checkpoints.put(self.partition.key(), checkpoint),
+            self.setup
+                .checkpoints
+                .put(self.partition.key(), checkpoint::encode(output.through)),
         )
         .await
         .map_err(|e| transient("writing the checkpoint", &e))?
