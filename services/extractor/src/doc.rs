@@ -178,10 +178,7 @@ impl<'a> Doc<'a> {
         let w = self.tok(i);
         if !w.chars().next().is_some_and(char::is_uppercase) {
             // "al-Sharaa", "el-Sisi": an Arabic name with its article is a name, capital after the hyphen.
-            return ["al-", "el-", "ash-", "ad-", "as-", "az-"].iter().any(|p| {
-                w.strip_prefix(p)
-                    .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
-            });
+            return arabic_article(w);
         }
         // Counted, not collected: this runs for nearly every token.
         let mut letters = 0;
@@ -265,4 +262,15 @@ fn unquote_terms(text: &str, toks: &[Token], quoted: &mut [bool]) {
             quoted[start..k].fill(false);
         }
     }
+}
+
+/// "al-Sharaa", "Al-Sharaa", "el-Sisi": an Arabic name with its article, one name (not two joined by a
+/// hyphen, as "Russia-Ukraine" is).
+pub fn arabic_article(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(article, rest)| {
+        ["al", "el", "ash", "ad", "as", "az"]
+            .iter()
+            .any(|a| article.eq_ignore_ascii_case(a))
+            && rest.starts_with(char::is_uppercase)
+    })
 }

@@ -871,7 +871,7 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
             && (STOP.binary_search(&doc.tok(i)).is_err()
                 || (after_title && stop_word_given_name(doc, i)))
             && (!has_upper_after_hyphen(doc.tok(i))
-                || arabic_article(doc.tok(i))
+                || crate::doc::arabic_article(doc.tok(i))
                 || (after_title && doc.is_cap(i + 1)))
         {
             els.push((Elem::Cap, i, i + 1));
@@ -928,14 +928,6 @@ fn title(e: &Entry) -> Option<bool> {
         Entry::Title { leader } => Some(*leader),
         _ => None,
     }
-}
-
-/// "al-Sharaa", "Al-Sharaa", "el-Sisi": one name with its article, not two names joined.
-fn arabic_article(w: &str) -> bool {
-    w.split_once('-').is_some_and(|(article, rest)| {
-        ["al", "el", "ash", "ad", "as", "az"].contains(&article.to_lowercase().as_str())
-            && rest.starts_with(char::is_uppercase)
-    })
 }
 
 fn has_upper_after_hyphen(w: &str) -> bool {

@@ -2045,8 +2045,7 @@ fn frame(
     // "a national security meeting", "an attack": an indefinite noun naming no one introduces a happening
     // of its own; it is not another mention of one already told. Unless it is told as striking ("A strike
     // hit a school in Khan Younis"): that is the news, whose attacker the next sentences may name.
-    let told_striking = subject_of_impact;
-    if is_noun && actors.is_empty() && indefinite(doc, cs, t) && !told_striking {
+    if is_noun && actors.is_empty() && indefinite(doc, cs, t) && !subject_of_impact {
         return None;
     }
     if name == "missile_launch" && !is_noun && launched_attacks(doc, t_end, ce) {
@@ -2090,8 +2089,9 @@ fn frame(
     })
 }
 
-/// Whether the clause holding the trigger at `t` opens with "since" ("..., since he visited in July
-/// 2000"): the nearest clause mark before the trigger, back to `from`, is that word.
+/// Whether what ends at token `t` is told in a "since" phrase or clause ("..., since he visited in July
+/// 2000", "since the fall of the government in December"): the nearest clause mark before `t`, back to
+/// `from`, is that word.
 fn introduced_by_since(doc: &Doc<'_>, from: usize, t: usize) -> bool {
     (from..t)
         .rev()
@@ -3470,16 +3470,10 @@ fn inherit_narrative(doc: &Doc<'_>, cands: &mut [Candidate]) {
         // times are only looked for when the candidate has no date.
         // "since the fall of the government in December" is a reference point ([`Candidate::background`]),
         // not the sentence's own time.
-        let in_since = |x: &TimeExpr| {
-            (sent.content..x.end)
-                .rev()
-                .take_while(|&k| !doc.is(k, ","))
-                .any(|k| doc.is(k, "since"))
-        };
         let dated = c.date.is_some()
             || time::find(doc, sent.content, sent.toks.end)
                 .iter()
-                .any(|x| !in_since(x));
+                .any(|x| !introduced_by_since(doc, sent.content, x.end));
         let mut placed = c.place.is_some() || lex.kinds[c.kind].name != "meeting";
         let told_with = |p: &Candidate| {
             p.strong

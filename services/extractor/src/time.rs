@@ -39,6 +39,8 @@ pub enum When {
     Year(i32),
     /// Days from publication.
     Relative(i64),
+    /// "later in the day": the day the sentence has just told, else publication's ([`find`] decides).
+    SameDay,
     /// Weeks from publication's week (-1 last week, 0 this week, 1 next week).
     Week(i64),
     /// Months from publication's month.
@@ -126,16 +128,15 @@ pub fn find(doc: &Doc<'_>, from: usize, to: usize) -> Vec<TimeExpr> {
         if let Some(mut t) = at(doc, i, to) {
             // "met Meloni on Thursday evening, after meeting Starmer earlier in the day": the day is the
             // one just told; with none told, it is the report's own (as `at` reads it).
-            let same_day = t.end - t.start == 4 && doc.is(t.end - 1, "day");
-            let told = out.iter().rev().find(|x| {
-                matches!(
-                    x.when,
-                    When::Weekday { .. } | When::MonthDay { .. } | When::Relative(_)
-                )
-            });
-            if let (true, Some(told)) = (same_day, told) {
-                t.when = told.when;
-                t.future_only = told.future_only;
+            if t.when == When::SameDay {
+                let told = out.iter().rev().find(|x| {
+                    matches!(
+                        x.when,
+                        When::Weekday { .. } | When::MonthDay { .. } | When::Relative(_)
+                    )
+                });
+                (t.when, t.future_only) =
+                    told.map_or((When::Relative(0), false), |x| (x.when, x.future_only));
             }
             i = t.end;
             out.push(t);
@@ -303,7 +304,7 @@ fn at(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
             return Some(TimeExpr {
                 start: i,
                 end: i + 4,
-                when: When::Relative(0),
+                when: When::SameDay,
                 future_only: false,
             });
         }
@@ -425,6 +426,7 @@ pub fn resolve(when: When, published: Option<NaiveDate>, future: bool) -> Option
             Some(PartialDate::month(year, month))
         }
         When::Relative(d) => Some(PartialDate::day(pubd + Duration::days(d))),
+        When::SameDay => Some(PartialDate::day(pubd)),
         When::Week(n) => {
             let monday = pubd - Duration::days(pubd.weekday().num_days_from_monday() as i64)
                 + Duration::weeks(n);
