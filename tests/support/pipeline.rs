@@ -171,15 +171,14 @@ pub async fn stories_of_stream(pipeline: &Pipeline) -> anyhow::Result<Vec<Story>
                 .info()
                 .map_err(|e| anyhow::anyhow!("{e}"))?
                 .stream_sequence;
-            if pipeline.names.is_withdrawal(message.subject.as_str()) {
-                let withdrawal: dateline_shared::Withdrawal =
-                    serde_json::from_slice(&message.payload)?;
-                desk.withdraw(&withdrawal, now);
-            } else if let Ok(event) =
-                serde_json::from_slice::<dateline_shared::Event>(&message.payload)
-            {
-                desk.apply(event, now);
-            }
+            // Poison is skipped, as every aggregator skips it.
+            let incoming = dateline_aggregator::service::Incoming::from_message(&message);
+            let _ = dateline_aggregator::service::apply_message(
+                &mut desk,
+                &pipeline.names,
+                &incoming,
+                now,
+            );
             closed.extend(desk.take_closed());
             if sequence >= last {
                 break;

@@ -595,7 +595,7 @@ pub(crate) async fn put_all(
 }
 
 /// What one message of the events stream did to the desk.
-pub(crate) struct Applied {
+pub struct Applied {
     pub outcome: Outcome,
     /// The report's id, when the message was a report (not a kill notice).
     pub report: Option<String>,
@@ -603,7 +603,7 @@ pub(crate) struct Applied {
 
 /// Decodes one message of the events stream (a report or a kill notice) and applies it to the desk, counting
 /// the outcome. `Err` says why the message is poison.
-pub(crate) fn apply_message(
+pub fn apply_message(
     desk: &mut Desk,
     names: &Names,
     message: &Incoming<'_>,
