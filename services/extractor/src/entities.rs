@@ -215,12 +215,16 @@ const NON_PERSON: &[&str] = &[
     "Association",
     "Authority",
     "Bank",
+    "Barracks",
     "Base",
     "Battalion",
     "Bay",
     "Brigade",
     "Cabinet",
+    "Camp",
     "Canal",
+    "Castle",
+    "Cathedral",
     "Center",
     "Central",
     "Centre",
@@ -259,6 +263,7 @@ const NON_PERSON: &[&str] = &[
     "Fleet",
     "Force",
     "Forces",
+    "Fort",
     "Forum",
     "Foundation",
     "Front",
@@ -282,11 +287,13 @@ const NON_PERSON: &[&str] = &[
     "Journal",
     "Kingdom",
     "Krai",
+    "Lake",
     "Ltd",
     "Media",
     "Middle",
     "Ministry",
     "Mosque",
+    "Mount",
     "Mountains",
     "Movement",
     "Nations",
@@ -332,6 +339,7 @@ const NON_PERSON: &[&str] = &[
     "Space",
     "Spaceport",
     "Square",
+    "Stadium",
     "Staff",
     "States",
     "Station",
@@ -581,6 +589,46 @@ pub fn find(doc: &Doc<'_>) -> Entities {
                                 false,
                             ));
                         }
+                    } else if matches!(w, "the" | "The") && doc.is(i + 1, "agency") {
+                        // "the agency said": the organisation named last.
+                        let org = ents.mentions.iter().rev().find_map(|m| match m.refs[..] {
+                            [Ref::Org(o)] => Some(Ref::Org(o)),
+                            _ => None,
+                        });
+                        if let Some(r) = org {
+                            ents.mentions
+                                .push(Mention::anaphor(i, i + 2, vec![r], false));
+                            i += 2;
+                            continue;
+                        }
+                    } else if w == "him"
+                        || (w == "her" && !doc.is_word(i + 1))
+                        || object_her(doc, i)
+                    {
+                        // "Emperor Naruhito received him": the object is the person the story was
+                        // about, else the person last named, who is not named in this sentence already.
+                        let here: Vec<usize> = ents.mentions[sent_mentions..]
+                            .iter()
+                            .flat_map(|m| m.refs.iter())
+                            .filter_map(|r| match r {
+                                Ref::Person(p) => Some(*p),
+                                _ => None,
+                            })
+                            .collect();
+                        let topic = previous_subject.filter(|p| !here.contains(p));
+                        let last = last_people
+                            .iter()
+                            .rev()
+                            .find(|p| !here.contains(p))
+                            .copied();
+                        if let Some(p) = topic.or(last) {
+                            ents.mentions.push(Mention::anaphor(
+                                i,
+                                i + 1,
+                                vec![Ref::Person(p)],
+                                false,
+                            ));
+                        }
                     } else if matches!(w, "they" | "They") && last_people.len() >= 2 {
                         let n = last_people.len();
                         let (a, b) = (last_people[n - 1], last_people[n - 2]);
@@ -622,6 +670,18 @@ pub fn find(doc: &Doc<'_>) -> Entities {
     }
     crate::state_pronoun::resolve(doc, &mut ents);
     ents
+}
+
+/// "met her at the palace", "received her on Tuesday": "her" as an object, followed by a preposition,
+/// rather than the possessive of "her visit".
+fn object_her(doc: &Doc<'_>, i: usize) -> bool {
+    doc.tok(i) == "her"
+        && doc.is_any(
+            i + 1,
+            &[
+                "at", "on", "in", "for", "and", "with", "during", "after", "before", "later",
+            ],
+        )
 }
 
 /// The person a sentence is about: its first person named outside a prepositional phrase, preferring one
@@ -852,7 +912,14 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
             i += 1;
             continue;
         }
-        if let Some((e, leader)) = doc.ci_find(i, title) {
+        // "Defence Minister Gen Nakatani": a rank's short form right after an office, and before a
+        // single name, is a given name ("Army chief Gen. Asim Munir" has a period and two names).
+        let given_name_gen = doc.tok(i) == "Gen"
+            && matches!(els.last(), Some((Elem::Title { .. }, ..)))
+            && doc.is_cap(i + 1)
+            && !doc.is_cap(i + 2)
+            && doc.tok(i + 1) != ".";
+        if let Some((e, leader)) = doc.ci_find(i, title).filter(|_| !given_name_gen) {
             // Lowercase titles ("leader") only inside a chunk, before a name, or after "the" (a description:
             // "the crown prince").
             let word = doc.tok(i);
@@ -1235,6 +1302,17 @@ fn find_person(ents: &Entities, parts: &[String]) -> Option<usize> {
             let hit =
                 p.parts.len() >= 2 && (p.parts.last() == Some(w) || p.parts.first() == Some(w));
             if hit && best.is_none_or(|b| ents.people[b].mentions < p.mentions) {
+                best = Some(i);
+            }
+        }
+        // "Lula" for "Luiz Inacio Lula da Silva": a name known by an inner part, when no
+        // one's first or last part is the word and exactly one known name holds it.
+        if best.is_none() {
+            let mut holders =
+                ents.people.iter().enumerate().filter(|(_, p)| {
+                    p.parts.len() >= 3 && p.parts[1..p.parts.len() - 1].contains(w)
+                });
+            if let (Some((i, _)), None) = (holders.next(), holders.next()) {
                 best = Some(i);
             }
         }

@@ -980,6 +980,7 @@ pub fn candidates(
     attacker_named_after(doc, ents, &mut out);
     organs_strike_for_their_state(doc, ents, &mut out);
     arrival_place_from_sentence(doc, &mut out);
+    trip_framing_an_arrival(doc, &mut out);
     inherit_narrative(doc, &mut out);
     meet_where_visiting(doc, &mut out);
     travelling_with(doc, ents, &mut out);
@@ -1341,11 +1342,18 @@ fn frame(
     if place.is_none() && (opener == "where" || when_clause) {
         // "left Sydney on Thursday for Perth, where he will visit a plant": "where" hangs on the place
         // named right before it, which need not be the last place a trigger took.
+        // "leave for Tokyo on Saturday, where": past the time that ends the place's clause.
+        let place_end = times
+            .iter()
+            .find(|x| x.end + 1 == cs && x.start > from)
+            .map_or(cs.saturating_sub(1), |x| {
+                x.start - usize::from(doc.is_any(x.start - 1, &["on", "in"]))
+            });
         let named_before = (opener == "where" && cs >= from + 2)
             .then(|| {
-                (cs.saturating_sub(6).max(from)..cs - 1).find_map(|k| {
-                    places::parse(doc, ents, k, cs - 1)
-                        .filter(|&(_, e)| e == cs - 1 && doc.is_cap(k))
+                (place_end.saturating_sub(5).max(from)..place_end).find_map(|k| {
+                    places::parse(doc, ents, k, place_end)
+                        .filter(|&(_, e)| e == place_end && doc.is_cap(k))
                         .map(|(p, _)| p)
                 })
             })
@@ -1530,6 +1538,17 @@ fn frame(
             &[]
         };
         after = attached(doc, after, t_end, introduced, skippable);
+        // "a delegation of U.S. lawmakers led by Senator Pete Ricketts": the named leader is the party,
+        // not the state the delegation comes from.
+        let led_by_person = after.iter().any(|n| {
+            n.start >= 2
+                && doc.is(n.start - 1, "by")
+                && doc.is(n.start - 2, "led")
+                && n.refs.iter().all(|r| matches!(r, Ref::Person(_)))
+        });
+        if led_by_person {
+            after.retain(|m| !m.refs.iter().all(|r| matches!(r, Ref::Country(_))));
+        }
         for m in after {
             let by = m.start > 0 && doc.is(m.start - 1, "by");
             // "the arrival of a plane carrying X", "his visit with X"; a launch "with U.S. intelligence"
@@ -2813,6 +2832,8 @@ fn attached<'e>(
             ) {
                 return out;
             } else if (w == "," && introduced)
+                // "met visiting U.S. Defense Secretary Pete Hegseth": the participle only describes.
+                || doc.is(k, "visiting")
                 || (doc.is_word(k)
                     && (!doc.is_cap(k) || introduced)
                     && doc.ci_at(k).is_none_or(|(_, es)| {
@@ -3195,6 +3216,44 @@ fn arrival_place_from_sentence(doc: &Doc<'_>, cands: &mut [Candidate]) {
     }
 }
 
+/// "flew into Manila on Thursday on his first trip to Asia": a trip the arrival is told "on" frames it; the
+/// wider trip is the journey the arrival belongs to, not a second arrival at its wider place.
+fn trip_framing_an_arrival(doc: &Doc<'_>, cands: &mut Vec<Candidate>) {
+    let Some(arrival) = doc.lex().kind_index("arrival") else {
+        return;
+    };
+    // "on" + up to four lowercase modifiers ("his first", "a three-day state") right before the trigger.
+    let framed = |c: &Candidate| {
+        let t = c.trigger.0;
+        (t.saturating_sub(5)..t)
+            .rev()
+            .find(|&k| doc.is(k, "on"))
+            .is_some_and(|k| {
+                (k + 1..t).all(|g| doc.is_word(g) && !doc.is_cap(g) && !doc.is_any(g, PREPS))
+            })
+    };
+    let drop: Vec<bool> = cands
+        .iter()
+        .map(|c| {
+            c.kind == arrival
+                && framed(c)
+                && cands.iter().any(|v| {
+                    v.kind == arrival
+                        && v.sent == c.sent
+                        && v.trigger != c.trigger
+                        && v.strong
+                        && !framed(v)
+                        && v.actors.iter().any(|a| c.actors.contains(a))
+                })
+        })
+        .collect();
+    let mut i = 0;
+    cands.retain(|_| {
+        i += 1;
+        !drop[i - 1]
+    });
+}
+
 /// Visits each candidate with the ones told before it: the passes that complete a candidate from what the
 /// article said earlier.
 fn with_earlier(cands: &mut [Candidate], mut visit: impl FnMut(&[Candidate], &mut Candidate)) {
@@ -3304,32 +3363,49 @@ fn inherit_meeting(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
             return;
         }
         let sent = &doc.sents[c.sent];
-        let timeless = c.date.is_none() && time::find(doc, sent.content, sent.toks.end).is_empty();
-        if !timeless && c.place.is_some() {
-            return;
-        }
-        let mine = countries(&c.actors);
-        // "After the talks, ...": the meeting it names is the last one told, however far back.
+        let own_time = !time::find(doc, sent.content, sent.toks.end).is_empty();
+        let timeless = c.date.is_none() && !own_time;
         let after_the_meeting = doc.is_any(sent.content, &["after", "following"])
             && doc.is(sent.content + 1, "the")
             && doc.is_any(
                 sent.content + 2,
                 &["talks", "meeting", "summit", "meetings"],
             );
+        // "After the summit, ...": the summit's day, over whatever day the narrative had reached.
+        let timeless = timeless || (after_the_meeting && !own_time);
+        if !timeless && c.place.is_some() {
+            return;
+        }
+        let mine = countries(&c.actors);
+        // "After the talks, ...": the meeting it names is the last one told, however far back.
         let reach = if after_the_meeting { usize::MAX } else { 2 };
-        let Some(p) = head
-            .iter()
-            .rev()
-            .take_while(|p| p.sent.saturating_add(reach) >= c.sent)
-            .find(|p| {
-                p.kind == meeting
-                    && p.strong
-                    && p.status == Status::Occurred
-                    && (by_officials
-                        || p.actors.iter().any(|a| c.actors.contains(a))
-                        || countries(&p.actors).iter().any(|x| mine.contains(x)))
+        let held = |p: &&Candidate| {
+            p.kind == meeting
+                && p.strong
+                && p.status == Status::Occurred
+                && p.sent.saturating_add(reach) >= c.sent
+        };
+        // "After the summit, the two leaders issued a joint statement": the meeting of both signers, past
+        // an audience one of them had in between; failing that, the last one either attended.
+        let of_all = (c.actors.len() >= 2)
+            .then(|| {
+                head.iter()
+                    .rev()
+                    .filter(held)
+                    .find(|p| c.actors.iter().all(|a| p.actors.contains(a)))
             })
-        else {
+            .flatten();
+        let Some(p) = of_all.or_else(|| {
+            head.iter()
+                .rev()
+                .take_while(|p| p.sent.saturating_add(reach) >= c.sent)
+                .filter(held)
+                .find(|p| {
+                    by_officials
+                        || p.actors.iter().any(|a| c.actors.contains(a))
+                        || countries(&p.actors).iter().any(|x| mine.contains(x))
+                })
+        }) else {
             return;
         };
         if by_officials {
@@ -3381,8 +3457,9 @@ fn hosts_are_no_parties(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate])
     }
 }
 
-/// "Modi will travel to Sendai with Ishiba": who travels with the traveller travels too. Only a "with"
-/// right after the trigger or the place it goes to counts ("arrived for talks with Putin" is a meeting's).
+/// "Modi will travel to Sendai with Ishiba", "arrived, accompanied by Rosangela da Silva": who travels with the
+/// traveller travels too. Only a "with" right after the trigger or the place it goes to counts ("arrived for
+/// talks with Putin" is a meeting's).
 fn travelling_with(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
     let lex = doc.lex();
     let travel = [lex.kind_index("arrival"), lex.kind_index("departure")];
@@ -3392,16 +3469,36 @@ fn travelling_with(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
         }
         let to = doc.sents[c.sent].toks.end;
         let (_, t_end) = c.trigger;
-        let with = (t_end..to.min(t_end + 6))
+        let with = (t_end..to.min(t_end + 10))
             .take_while(|&k| !doc.is_any(k, &[",", ";", "for", "and"]))
-            .find(|&k| doc.is(k, "with") && (k == t_end || doc.is_cap(k - 1)));
-        let Some(k) = with else {
+            .find(|&k| {
+                doc.is(k, "with")
+                    && (k == t_end
+                        || doc.is_cap(k - 1)
+                        || doc.is_any(k - 1, &["morning", "afternoon", "evening", "night"]))
+            });
+        // "arrived on Monday, accompanied by his wife": the participle names companions past a comma.
+        let accompanied = || {
+            (t_end..to.min(t_end + 10))
+                .take_while(|&k| !doc.is_any(k, &[";", "for", "and"]))
+                .find(|&k| doc.is(k, "accompanied") && doc.is(k + 1, "by"))
+                .map(|k| k + 1)
+        };
+        let Some(k) = with.or_else(accompanied) else {
             continue;
         };
+        // "with his wife, Rosangela da Silva": the name in apposition to a relative is the companion.
+        let named_at = if doc.is_any(k + 1, &["his", "her"])
+            && doc.is_any(k + 2, &["wife", "husband", "spouse", "daughter", "son"])
+        {
+            k + 3 + usize::from(doc.is(k + 3, ","))
+        } else {
+            k + 1
+        };
         let companion = ents
-            .in_range(k + 1, k + 2)
+            .in_range(named_at, named_at + 1)
             .iter()
-            .find(|m| m.start == k + 1 && m.refs.iter().all(|r| matches!(r, Ref::Person(_))));
+            .find(|m| m.start == named_at && m.refs.iter().all(|r| matches!(r, Ref::Person(_))));
         if let Some(m) = companion {
             for &r in &m.refs {
                 if !c.actors.contains(&r) {

@@ -236,9 +236,13 @@ fn compatible_at(
     } else {
         places_ok
     };
+    // "Lula, Ramaphosa to meet in Johannesburg" over "... will meet at the Union Buildings": a headline
+    // naming the same two or more parties sums up that happening, whatever the gazetteer makes of a venue.
+    let same_parties =
+        any_place && c.actors.len() >= 2 && c.actors.iter().all(|a| h.actors.contains(a));
     // The site a launch came from and the sea it flew into are both its places.
     let site_and_area = h.launch && (h.place_site != c.launch_site);
-    (site_and_area || ok(&h.place, &c.place)) && ok(&h.destination, &c.destination)
+    (same_parties || site_and_area || ok(&h.place, &c.place)) && ok(&h.destination, &c.destination)
 }
 
 /// Places that may be one where the text names them differently: a city and a venue in it, unless they

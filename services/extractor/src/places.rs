@@ -290,6 +290,24 @@ fn parse_inner(
             return Some((place, ve));
         }
     }
+    // "the Prime Minister's Office", "the President's residence": a venue named after the office that
+    // holds it is a place, though its name starts with a title.
+    if let Some((te, _)) = doc.ci_find(i, |x| matches!(x, Entry::Title { .. }).then_some(())) {
+        if te + 1 < to && doc.kind(te) == TokKind::Possessive {
+            if let Some((ve, _)) =
+                doc.ci_find(te + 1, |x| matches!(x, Entry::VenueNoun).then_some(()))
+            {
+                if ve <= to {
+                    let place = Place {
+                        name: format!("{}'s {}", doc.span(i, te), titlecase(doc.span(te + 1, ve))),
+                        country: hint,
+                        is_country: false,
+                    };
+                    return Some((place, ve));
+                }
+            }
+        }
+    }
     // A capitalised name.
     let mut e = i;
     while e < to && doc.is_cap(e) && !is_stop(doc, e) && doc.cs_at(e).is_none() {

@@ -1849,3 +1849,135 @@ fn a_gerund_after_an_article_still_tells_its_event() {
         .expect("launch");
     assert_eq!(l.count, Some(3));
 }
+
+#[test]
+fn a_name_known_by_an_inner_part_is_the_same_person() {
+    let evs = run("BRASILIA (Reuters) - Brazilian President Luiz Inacio Lula da Silva arrived in Santiago on Monday for a two-day visit. Lula held talks with Chilean President Gabriel Boric at the La Moneda palace on Tuesday.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(ids(m), ["gabriel-boric", "luiz-inacio-lula-da-silva"]);
+}
+
+#[test]
+fn a_camp_is_a_place_not_a_person() {
+    let evs = run("MANILA (Reuters) - Philippine Defence Secretary Gilberto Teodoro hosted Australian Defence Minister Richard Marles at Camp Aguinaldo on Tuesday.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(ids(m), ["gilberto-teodoro", "richard-marles"]);
+    assert_eq!(
+        m.place.as_ref().map(|p| p.name.as_str()),
+        Some("Camp Aguinaldo")
+    );
+}
+
+#[test]
+fn an_object_pronoun_is_the_visitor_the_story_is_about() {
+    let evs = run("TOKYO (Kyodo) - Spanish King Felipe VI arrived in Tokyo on Monday for a state visit. On Tuesday, Emperor Naruhito received him at the Imperial Palace.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(ids(m), ["felipe-vi", "naruhito"]);
+    let emperor = m.actors.iter().find(|a| a.id == "naruhito");
+    assert_eq!(emperor.and_then(|a| a.role.as_deref()), Some("Emperor"));
+    assert_eq!(m.date().unwrap().to_string(), "2024-03-12");
+}
+
+#[test]
+fn the_agency_is_the_space_agency_named_before_and_launches_for_its_state() {
+    let evs = run("BENGALURU (Reuters) - The Indian Space Research Organisation said on Tuesday its new rocket performed well. The agency launched a PSLV rocket carrying an earth observation satellite from Sriharikota on Monday.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(ids(l), ["india"]);
+    assert_eq!(
+        l.place.as_ref().map(|p| p.name.as_str()),
+        Some("Sriharikota")
+    );
+}
+
+#[test]
+fn an_aim_looks_forward() {
+    let evs = run("NEW DELHI (Reuters) - India aims to launch a GSLV rocket carrying a weather satellite in August, the Indian Space Research Organisation said.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(l.status, Status::Expected);
+    assert_eq!(l.date().unwrap().to_string(), "2024-08");
+}
+
+#[test]
+fn gen_after_an_office_and_before_one_name_is_a_given_name() {
+    let evs = run("TOKYO (Reuters) - U.S. Defense Secretary Pete Hegseth met Japanese Defense Minister Gen Nakatani in Tokyo on Sunday.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(ids(m), ["gen-nakatani", "pete-hegseth"]);
+    let nakatani = m.actors.iter().find(|a| a.id == "gen-nakatani");
+    assert_eq!(
+        nakatani.and_then(|a| a.role.as_deref()),
+        Some("Defense Minister")
+    );
+}
+
+#[test]
+fn an_office_named_after_a_title_is_a_venue() {
+    let evs = run("TOKYO (Kyodo) - Prime Minister Shigeru Ishiba and Brazilian President Luiz Inacio Lula da Silva held talks at the Prime Minister's Office on Wednesday.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(ids(m), ["luiz-inacio-lula-da-silva", "shigeru-ishiba"]);
+    assert_eq!(
+        m.place.as_ref().map(|p| p.name.as_str()),
+        Some("Prime Minister's Office")
+    );
+}
+
+#[test]
+fn visiting_between_a_verb_and_its_object_only_describes() {
+    let evs = run("MANILA (Reuters) - Philippine President Ferdinand Marcos Jr. met visiting U.S. Defense Secretary Pete Hegseth at Malacanang Palace on Friday.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(ids(m), ["ferdinand-marcos-jr", "pete-hegseth"]);
+}
+
+#[test]
+fn a_delegation_led_by_a_person_is_that_person() {
+    let evs = run("TAIPEI (Reuters) - Taiwan President Lai Ching-te met a delegation of U.S. lawmakers led by Senator Pete Ricketts in Taipei on Monday.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(ids(m), ["lai-ching-te", "pete-ricketts"]);
+}
+
+#[test]
+fn a_trip_the_arrival_is_told_on_is_no_second_arrival() {
+    let evs = run("MANILA (AP) - U.S. Defense Secretary Pete Hegseth flew into Manila on Thursday night on his first trip to Asia since taking office.");
+    let arrivals: Vec<_> = evs.iter().filter(|e| e.kind == "arrival").collect();
+    assert_eq!(arrivals.len(), 1, "{arrivals:?}");
+    assert_eq!(
+        arrivals[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Manila")
+    );
+}
+
+#[test]
+fn after_the_talks_dates_a_signing_by_the_talks_of_both_signers() {
+    let evs = run("TOKYO (Kyodo) - Brazilian President Luiz Inacio Lula da Silva held talks with Prime Minister Shigeru Ishiba in Tokyo on Monday. On Tuesday, Lula met opposition leader Yoshihiko Noda at parliament. After the talks, Lula and Ishiba signed a joint statement on climate cooperation.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .expect("agreement");
+    assert_eq!(ids(a), ["luiz-inacio-lula-da-silva", "shigeru-ishiba"]);
+    assert_eq!(a.date().unwrap().to_string(), "2024-03-11");
+}
+
+#[test]
+fn a_named_spouse_travels_too() {
+    for body in [
+        "HANOI (Reuters) - Brazilian President Luiz Inacio Lula da Silva arrived in Hanoi on Sunday evening with his wife, Rosangela da Silva, for a state visit.",
+        "HANOI (Reuters) - Brazilian President Luiz Inacio Lula da Silva arrived in Hanoi on Sunday evening, accompanied by his wife, Rosangela da Silva, for a state visit.",
+    ] {
+        let evs = run(body);
+        let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+        assert_eq!(ids(a), ["luiz-inacio-lula-da-silva", "rosangela-da-silva"], "{body}");
+    }
+}
+
+#[test]
+fn where_after_a_dated_destination_is_the_destination() {
+    let evs = run("WASHINGTON (Reuters) - U.S. Defense Secretary Pete Hegseth will leave for Tokyo on Saturday, where he will meet Japanese Defense Minister Gen Nakatani, the Pentagon said.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(m.place.as_ref().map(|p| p.name.as_str()), Some("Tokyo"));
+    assert_eq!(m.status, Status::Expected);
+}
