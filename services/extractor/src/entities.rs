@@ -672,6 +672,9 @@ pub fn find(doc: &Doc<'_>) -> Entities {
     ents
 }
 
+/// Standing qualifiers of an office, part of the role: "interim President", "acting Prime Minister".
+const ROLE_QUALIFIERS: &[&str] = &["interim", "acting", "caretaker", "outgoing", "incoming"];
+
 /// "met her at the palace", "received her on Tuesday": "her" as an object, followed by a preposition,
 /// rather than the possessive of "her visit".
 fn object_her(doc: &Doc<'_>, i: usize) -> bool {
@@ -891,7 +894,10 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
                     possessive = true;
                     i += 1;
                     let carries = matches!(entry, Entry::Country { .. } | Entry::Org(_));
-                    if carries && (doc.is_cap(i) || doc.ci_find(i, title).is_some()) {
+                    // "Thailand's acting Prime Minister Phumtham": a standing qualifier (below) too.
+                    let qualified =
+                        doc.is_any(i, ROLE_QUALIFIERS) && doc.ci_find(i + 1, title).is_some();
+                    if carries && (doc.is_cap(i) || doc.ci_find(i, title).is_some() || qualified) {
                         possessive = false;
                         continue;
                     }
@@ -903,10 +909,7 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
         // "Syrian interim President Ahmed al-Sharaa", "Lebanese caretaker Prime Minister": a standing
         // qualifier between the state and the title belongs to the role.
         if matches!(els.last(), Some((Elem::Ent(Entry::Country { .. }), ..)))
-            && doc.is_any(
-                i,
-                &["interim", "acting", "caretaker", "outgoing", "incoming"],
-            )
+            && doc.is_any(i, ROLE_QUALIFIERS)
             && doc.ci_find(i + 1, title).is_some()
         {
             i += 1;

@@ -782,6 +782,18 @@ pub fn candidates(
                 t += 1;
                 continue;
             };
+            // "agreed on Monday to a ceasefire": the preposition a trigger ends with ("agree on") opens a
+            // time instead, and the trigger is its verb alone.
+            let t_end = if t_end > t + 1
+                && doc.is_any(t_end - 1, &["on", "in"])
+                && times
+                    .iter()
+                    .any(|x| x.start + 1 >= t_end && x.start <= t_end)
+            {
+                t_end - 1
+            } else {
+                t_end
+            };
             let triggers: Vec<(u16, Form, u16)> = entries
                 .iter()
                 .filter_map(|e| match e {
@@ -981,6 +993,8 @@ pub fn candidates(
     organs_strike_for_their_state(doc, ents, &mut out);
     arrival_place_from_sentence(doc, &mut out);
     trip_framing_an_arrival(doc, &mut out);
+    target_named_by_including(doc, ents, &mut out);
+    denied_by_a_closing_apposition(doc, &mut out);
     inherit_narrative(doc, &mut out);
     meet_where_visiting(doc, &mut out);
     travelling_with(doc, ents, &mut out);
@@ -1875,6 +1889,14 @@ fn frame(
         let antecedent = best.is_some_and(|(ws, _, _)| ws < cs);
         if let Some((ws, we, w)) = best {
             weapon = Some(lex.weapons[w as usize].clone());
+            // "a GSLV rocket carrying the NISAR satellite": a rocket that carries a satellite is a space
+            // launch vehicle.
+            if weapon.as_deref() == Some("rocket")
+                && (we..ce.min(we + 8)).any(|k| doc.lower(k).starts_with("satellite"))
+                && lex.weapons.iter().any(|x| x == "space launch vehicle")
+            {
+                weapon = Some("space launch vehicle".to_owned());
+            }
             // "a drone attack", "two missile strikes": a number before a weapon that modifies the attack
             // noun counts the attacks, not the weapons.
             let modifies_attack = is_noun && name == "attack" && we == t;
@@ -3216,6 +3238,63 @@ fn arrival_place_from_sentence(doc: &Doc<'_>, cands: &mut [Candidate]) {
     }
 }
 
+/// "accused Thai forces of shelling a temple on Sunday, a charge Bangkok denied": the claim the sentence
+/// reports ends on its denial.
+fn denied_by_a_closing_apposition(doc: &Doc<'_>, cands: &mut [Candidate]) {
+    const CLAIMS: &[&str] = &[
+        "charge",
+        "claim",
+        "accusation",
+        "allegation",
+        "report",
+        "assertion",
+    ];
+    const DENIALS: &[&str] = &[
+        "denied",
+        "denies",
+        "rejected",
+        "rejects",
+        "dismissed",
+        "dismisses",
+    ];
+    for c in cands.iter_mut().filter(|c| c.status == Status::Occurred) {
+        let sent = &doc.sents[c.sent];
+        let (_, t_end) = c.trigger;
+        let closing = (t_end..sent.toks.end).find(|&k| {
+            doc.is(k, ",")
+                && doc.is_any(k + 1, &["a", "an"])
+                && doc.is_any(k + 2, CLAIMS)
+                && (k + 3..sent.toks.end.min(k + 8)).any(|j| doc.is_any(j, DENIALS))
+        });
+        if closing.is_some() {
+            c.status = Status::Denied;
+        }
+    }
+}
+
+/// "fired missiles at three air bases, including Nur Khan air base in Rawalpindi": targets counted, not
+/// named, are named by the "including" that follows them.
+fn target_named_by_including(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
+    let Some(attack) = doc.lex().kind_index("attack") else {
+        return;
+    };
+    for c in cands
+        .iter_mut()
+        .filter(|c| c.kind == attack && c.place.is_none())
+    {
+        let to = doc.sents[c.sent].toks.end;
+        let (_, t_end) = c.trigger;
+        let including = (t_end..to)
+            .take_while(|&k| !doc.is_any(k, &[";", "and"]))
+            .find(|&k| doc.is(k, "including") && doc.is(k - 1, ","));
+        if let Some(k) = including {
+            if let Some((place, _)) = places::parse(doc, ents, k + 1, to) {
+                c.place = Some(place);
+            }
+        }
+    }
+}
+
 /// "flew into Manila on Thursday on his first trip to Asia": a trip the arrival is told "on" frames it; the
 /// wider trip is the journey the arrival belongs to, not a second arrival at its wider place.
 fn trip_framing_an_arrival(doc: &Doc<'_>, cands: &mut Vec<Candidate>) {
@@ -3477,10 +3556,11 @@ fn travelling_with(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
                         || doc.is_cap(k - 1)
                         || doc.is_any(k - 1, &["morning", "afternoon", "evening", "night"]))
             });
-        // "arrived on Monday, accompanied by his wife": the participle names companions past a comma.
+        // "arrived on Monday aboard a plane, accompanied by his wife": the participle names companions
+        // anywhere in the clause after the trigger.
         let accompanied = || {
-            (t_end..to.min(t_end + 10))
-                .take_while(|&k| !doc.is_any(k, &[";", "for", "and"]))
+            (t_end..to)
+                .take_while(|&k| !doc.is_any(k, &[";", "and"]))
                 .find(|&k| doc.is(k, "accompanied") && doc.is(k + 1, "by"))
                 .map(|k| k + 1)
         };
@@ -3577,13 +3657,19 @@ fn inherit_narrative(doc: &Doc<'_>, cands: &mut [Candidate]) {
                 && p.status == Status::Occurred
                 && p.actors.iter().any(|a| c.actors.contains(a))
         };
+        // "India fired missiles at three air bases early on Saturday. Pakistan then launched drones":
+        // "then" goes on from the happening just told, whoever acts.
+        let then = (sent.content..c.trigger.0).any(|k| doc.is(k, "then"));
         if !dated {
             let latest = head
                 .iter()
                 .rev()
                 .take_while(|p| p.sent + 1 >= c.sent)
                 .filter(|p| {
-                    p.sent + 1 == c.sent && p.date.is_some() && !p.background && told_with(p)
+                    p.sent + 1 == c.sent
+                        && p.date.is_some()
+                        && !p.background
+                        && (told_with(p) || (then && p.strong && p.status == Status::Occurred))
                 })
                 .max_by_key(|p| p.date);
             if let Some(p) = latest {

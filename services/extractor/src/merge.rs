@@ -182,7 +182,18 @@ fn compatible_at(
         let by_country = (h.meeting || h.agreement)
             && (countries_match_people(&h.actors, &c.actors, country_of)
                 || countries_match_people(&c.actors, &h.actors, country_of));
-        if shared == 0 && !by_country {
+        // "Pentagon chief visits Manila" over "Hegseth flew into Manila": a headline's traveller named by
+        // the state is the traveller of that state the body names.
+        let traveller_by_country = any_place
+            && h.arrival
+            && c.actors.iter().all(|&r| {
+                matches!(r, Ref::Country(_))
+                    && country_of(r).is_some()
+                    && h.actors
+                        .iter()
+                        .any(|&p| matches!(p, Ref::Person(_)) && country_of(p) == country_of(r))
+            });
+        if shared == 0 && !by_country && !traveller_by_country {
             return false;
         }
         let c_in_h = c.actors.iter().all(|a| h.actors.contains(a));
@@ -403,8 +414,14 @@ pub fn merge(
     }
     for h in &mut out {
         h.mentions.sort_unstable();
-        // Meetings name their people; a country stays only when no person named stands for it.
-        if h.meeting {
+        // Meetings name their people; a country stays only when no person named stands for it. A deal
+        // names its parties as the body tells them: "Japan, Brazil agree" over "Ishiba and Lula agreed".
+        let countries_from_headline_only = (h.agreement || h.arrival)
+            && h.mentions.iter().all(|&m| {
+                cands[m].sent < headline_sents
+                    || !cands[m].actors.iter().any(|r| matches!(r, Ref::Country(_)))
+            });
+        if h.meeting || countries_from_headline_only {
             let countries: Vec<Ref> = h
                 .actors
                 .iter()
@@ -416,7 +433,10 @@ pub fn merge(
                 .iter()
                 .filter(|r| matches!(r, Ref::Person(_)))
                 .count();
-            if persons >= 2 && !countries.is_empty() && explained(&countries, &h.actors, country_of)
+            let enough = if h.arrival { 1 } else { 2 };
+            if persons >= enough
+                && !countries.is_empty()
+                && explained(&countries, &h.actors, country_of)
             {
                 h.actors.retain(|r| !matches!(r, Ref::Country(_)));
             }

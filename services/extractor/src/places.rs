@@ -282,6 +282,12 @@ fn parse_inner(
                 .map(|(ve, _)| ve)
         });
         if let Some(ve) = venue.filter(|&ve| ve <= to) {
+            // "the presidential palace in Bogor": the town names the place better than the description.
+            if ve + 1 < to && doc.is(ve, "in") && doc.is_cap(ve + 1) {
+                if let Some(found) = parse_inner(doc, ents, ve + 1, to, hint.clone(), depth + 1) {
+                    return Some(found);
+                }
+            }
             let place = Place {
                 name: doc.span(i, ve).to_owned(),
                 country: hint,
@@ -619,6 +625,10 @@ mod tests {
         assert_eq!(
             place("the presidential palace").unwrap().name,
             "presidential palace"
+        );
+        assert_eq!(
+            place("the presidential palace in Bogor").unwrap().name,
+            "Bogor"
         );
         assert_eq!(
             place("the Palace of Serbia").unwrap().name,

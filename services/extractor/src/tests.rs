@@ -1981,3 +1981,115 @@ fn where_after_a_dated_destination_is_the_destination() {
     assert_eq!(m.place.as_ref().map(|p| p.name.as_str()), Some("Tokyo"));
     assert_eq!(m.status, Status::Expected);
 }
+
+#[test]
+fn a_time_after_agreed_on_dates_the_deal() {
+    let evs = run("ADDIS ABABA (Reuters) - Ethiopia and Eritrea agreed on Monday to a ceasefire along their disputed border, the African Union said.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .expect("agreement");
+    assert_eq!(a.date().unwrap().to_string(), "2024-03-11");
+}
+
+#[test]
+fn an_acting_office_after_a_possessive_state_keeps_the_person() {
+    let evs = run("KUALA LUMPUR (Reuters) - Cambodian Prime Minister Hun Manet and Thailand's acting Prime Minister Phumtham Wechayachai met in Kuala Lumpur on Monday.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(ids(m), ["hun-manet", "phumtham-wechayachai"]);
+    let acting = m.actors.iter().find(|a| a.id == "phumtham-wechayachai");
+    assert_eq!(acting.and_then(|a| a.country.as_deref()), Some("TH"));
+}
+
+#[test]
+fn an_unnamed_venue_in_a_named_town_is_set_in_the_town() {
+    let evs = run("JAKARTA (Reuters) - Indonesian President Prabowo Subianto received Malaysian Prime Minister Anwar Ibrahim at the presidential palace in Bogor on Monday.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(m.place.as_ref().map(|p| p.name.as_str()), Some("Bogor"));
+}
+
+#[test]
+fn a_deal_headlined_by_states_keeps_the_leaders_the_body_names() {
+    let evs = extract(
+        &article(
+            Some("Chile, Peru agree to deepen trade ties"),
+            "LIMA (Reuters) - Peruvian President Dina Boluarte and Chilean President Gabriel Boric signed a trade and investment accord in Lima on Friday.",
+            Some("2024-03-16T10:00:00-05:00"),
+        ),
+        Lexicon::builtin(),
+    );
+    let deals: Vec<&Event> = evs.iter().filter(|e| e.kind == "agreement").collect();
+    assert_eq!(deals.len(), 1, "{deals:?}");
+    assert_eq!(ids(deals[0]), ["dina-boluarte", "gabriel-boric"]);
+}
+
+#[test]
+fn a_rocket_carrying_a_satellite_is_a_space_launch_vehicle() {
+    let evs = run("TOKYO (Kyodo) - Japan launched an H3 rocket carrying a navigation satellite from the Tanegashima Space Center on Sunday, the space agency JAXA said.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(l.weapon.as_deref(), Some("space launch vehicle"));
+}
+
+#[test]
+fn accompanied_by_names_a_companion_past_the_plane() {
+    let evs = run("NAIROBI (Reuters) - French President Emmanuel Macron landed in Nairobi on Sunday aboard a French air force jet, accompanied by his wife, Brigitte Macron, for a three-day visit.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(ids(a), ["brigitte-macron", "emmanuel-macron"]);
+}
+
+#[test]
+fn a_halt_to_fighting_agreed_is_a_deal() {
+    let evs = run("DOHA (Reuters) - Congo and the M23 rebels agreed on Saturday to a halt to all fighting in the east of the country, Qatari mediators said.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .expect("agreement");
+    assert_eq!(a.status, Status::Occurred);
+}
+
+#[test]
+fn an_air_base_is_a_venue_and_including_names_the_target() {
+    let evs = run("KYIV (Reuters) - Ukraine fired drones at four Russian airfields on Sunday, including Belaya air base in the Irkutsk region, Ukraine's SBU security service said.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(
+        a.place.as_ref().map(|p| p.name.as_str()),
+        Some("Belaya Air Base")
+    );
+}
+
+#[test]
+fn then_goes_on_from_the_day_just_told_whoever_acts() {
+    let evs = run("BEIRUT (Reuters) - Israeli jets struck targets in southern Lebanon on Monday, the Israeli military said. Hezbollah then fired rockets at a base in northern Israel, the group said.");
+    let hezbollah = evs
+        .iter()
+        .find(|e| e.kind == "attack" && ids(e) == ["hezbollah"])
+        .expect("Hezbollah's attack");
+    assert_eq!(hezbollah.date().unwrap().to_string(), "2024-03-11");
+}
+
+#[test]
+fn a_headline_traveller_named_by_state_is_the_body_traveller() {
+    let evs = extract(
+        &article(
+            Some("US plans more drills as Pentagon chief visits Seoul"),
+            "SEOUL (AP) — U.S. Defense Secretary Pete Hegseth arrived in Seoul on Monday for talks on the alliance.",
+            Some("2024-03-13T10:00:00+09:00"),
+        ),
+        Lexicon::builtin(),
+    );
+    let arrivals: Vec<&Event> = evs.iter().filter(|e| e.kind == "arrival").collect();
+    assert_eq!(arrivals.len(), 1, "{arrivals:?}");
+    assert_eq!(ids(arrivals[0]), ["pete-hegseth"]);
+}
+
+#[test]
+fn a_charge_the_accused_denied_closes_on_the_denial() {
+    let evs = run("KINSHASA (Reuters) - Congo's army accused Rwandan troops of shelling the town of Goma on Sunday, a charge Kigali denied.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(a.status, Status::Denied);
+    assert_eq!(ids(a), ["rwanda"]);
+    assert_eq!(a.attribution, vec!["Congo's army".to_owned()]);
+}
