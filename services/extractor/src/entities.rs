@@ -561,10 +561,20 @@ pub fn find(doc: &Doc<'_>) -> Entities {
                     }
                     // "His plane landed in Cairo": the vehicle stands for the traveller, as in "Kim's
                     // train arrived".
+                    // "It was his first trip to India since 2021": so is the traveller of a first trip, told
+                    // to date the last one ("his visit shows ..." is only talk about it).
+                    let words: Vec<usize> = (i + 1..sent.toks.end.min(i + 5))
+                        .take_while(|&k| doc.is_word(k) && !doc.is_cap(k))
+                        .collect();
+                    let trip_owner = words.first().is_some_and(|&k| doc.is(k, "first"))
+                        && words
+                            .iter()
+                            .any(|&k| doc.is_any(k, &["visit", "trip", "tour"]));
                     let vehicle_owner = matches!(w, "his" | "His" | "her" | "Her")
-                        && doc
-                            .ci_find(i + 1, |e| matches!(e, Entry::Vehicle(_)).then_some(()))
-                            .is_some();
+                        && (trip_owner
+                            || doc
+                                .ci_find(i + 1, |e| matches!(e, Entry::Vehicle(_)).then_some(()))
+                                .is_some());
                     if vehicle_owner {
                         let subject = subject_person(doc, &ents.mentions[sent_mentions..])
                             .or(previous_subject)

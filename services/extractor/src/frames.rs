@@ -2555,7 +2555,9 @@ fn previous_since(
         })
     });
     let first = (t.saturating_sub(3)..t).any(|k| doc.is(k, "first"));
-    if !noun || !first || c.status != Status::Occurred {
+    // "It will be his first trip to India since December 2021": a first still to come tells of the last
+    // one all the same.
+    if !noun || !first || !matches!(c.status, Status::Occurred | Status::Expected) {
         return None;
     }
     // "since" after the noun's own phrase ("to Vietnam by a French president"), within a few words.
@@ -2575,7 +2577,10 @@ fn previous_since(
     }
     let found = times
         .iter()
-        .find(|x| x.start == k || (x.start == k + 1 && doc.is(k, "in")))
+        // A time's text takes in its "since" ("since December 2021"), unless a name stood between.
+        .find(|x| {
+            x.start == k || (x.start == k + 1 && doc.is(k, "in")) || (!named && x.start == since)
+        })
         .filter(|x| {
             matches!(
                 x.when,
@@ -2608,6 +2613,7 @@ fn previous_since(
         return None;
     }
     let mut before = c.clone();
+    before.status = Status::Occurred;
     before.background = true;
     before.actors = actors;
     before.date = date;
@@ -3323,6 +3329,9 @@ fn trip_framing_an_arrival(doc: &Doc<'_>, cands: &mut Vec<Candidate>) {
                         && v.strong
                         && !framed(v)
                         && v.actors.iter().any(|a| c.actors.contains(a))
+                        // "on his first visit to Washington since 2018": a trip dated apart is the earlier
+                        // one, its own happening.
+                        && (c.date.is_none() || c.date == v.date)
                 })
         })
         .collect();

