@@ -1003,6 +1003,7 @@ pub fn candidates(
     the_deal_told_before(doc, &mut out);
     leave_from_last_stop(doc, &mut out);
     date_earlier_happenings(doc, &mut out);
+    launcher_of_a_series(doc, &mut out);
     out
 }
 
@@ -1379,6 +1380,25 @@ fn frame(
         }
     }
 
+    // "visited the Vostochny Cosmodrome and held talks there with Putin": "there" is where the happening told
+    // before it in the sentence was set.
+    if place.is_none()
+        && (t_end..ce.min(t_end + 4)).any(|k| {
+            doc.is(k, "there")
+                && !doc.is_any(
+                    k + 1,
+                    &["is", "was", "were", "are", "will", "would", "had", "has"],
+                )
+        })
+    {
+        if let Some((_, p, _)) = last_place
+            .as_ref()
+            .filter(|(at, _, _)| *at >= from && *at < t)
+        {
+            place = Some(p.clone());
+        }
+    }
+
     // "arrived in Kyiv for talks with X", "ahead of a White House meeting with X": a meeting the clause's
     // subject goes to, held where they arrived unless the text says; names between the marker and the noun
     // modify it ("a White House meeting" is at the White House, not with it).
@@ -1441,7 +1461,16 @@ fn frame(
             || (doc.is(t - 2, "and") && doc.is_any(t - 1, &["then", "also", "later"]))))
         || (is_noun && coordinated_light_verb(doc, from, t));
     let sentence_subjects = if coordinated_verb {
-        actor_mentions(doc, ents, attr, from, t, false, &place_spans)
+        // "Experts said Russia helped after Kim visited the cosmodrome and held talks there": the verbs
+        // coordinated in a clause opened by a subordinator share that clause's subject.
+        let clause_from = (from..t)
+            .rev()
+            .find(|&k| {
+                doc.is_any(k, &["after", "before", "when", "while", "because", "until"])
+                    && doc.is_cap(k + 1)
+            })
+            .map_or(from, |k| k + 1);
+        actor_mentions(doc, ents, attr, clause_from, t, false, &place_spans)
     } else {
         Vec::new()
     };
@@ -3349,6 +3378,37 @@ fn with_earlier(cands: &mut [Candidate], mut visit: impl FnMut(&[Candidate], &mu
         let (head, tail) = cands.split_at_mut(i);
         visit(head, &mut tail[0]);
     }
+}
+
+/// "The previous Nuri launch, in May 2023, put eight satellites into orbit", "The missile was first tested in
+/// April 2012": a launch told as one of a series, naming no launcher but a time of its own, is an earlier
+/// launch by the launcher of the launch told before it.
+fn launcher_of_a_series(doc: &Doc<'_>, cands: &mut [Candidate]) {
+    const SERIES: &[&str] = &[
+        "previous", "first", "second", "third", "fourth", "fifth", "last", "earlier", "prior",
+        "maiden",
+    ];
+    let Some(launch) = doc.lex().kind_index("missile_launch") else {
+        return;
+    };
+    with_earlier(cands, |head, c| {
+        if c.kind != launch || !c.actors.is_empty() || c.date.is_none() {
+            return;
+        }
+        let (t, _) = c.trigger;
+        let from = doc.sents[c.sent].content;
+        if !(t.saturating_sub(4).max(from)..t).any(|k| doc.is_any(k, SERIES)) {
+            return;
+        }
+        let told = head.iter().rev().find(|p| {
+            p.kind == launch && p.sent < c.sent && p.strong && !p.actors.is_empty() && !p.background
+        });
+        if let Some(p) = told {
+            c.actors = p.actors.clone();
+            c.strong = true;
+            c.background = true;
+        }
+    });
 }
 
 /// "Xi leaves for Hungary later on Wednesday": a departure naming only where the traveller is headed leaves

@@ -298,7 +298,10 @@ fn parse_inner(
     }
     // "the Prime Minister's Office", "the President's residence": a venue named after the office that
     // holds it is a place, though its name starts with a title.
-    if let Some((te, _)) = doc.ci_find(i, |x| matches!(x, Entry::Title { .. }).then_some(())) {
+    let title = doc
+        .ci_find(i, |x| matches!(x, Entry::Title { .. }).then_some(()))
+        .or_else(|| doc.cs_find(i, |x| matches!(x, Entry::Honorific).then_some(())));
+    if let Some((te, _)) = title {
         if te + 1 < to && doc.kind(te) == TokKind::Possessive {
             if let Some((ve, _)) =
                 doc.ci_find(te + 1, |x| matches!(x, Entry::VenueNoun).then_some(()))
@@ -314,14 +317,57 @@ fn parse_inner(
             }
         }
     }
+    // "Dr APJ Abdul Kalam Island": a title opens a venue named after a person.
+    let title = doc
+        .ci_find(i, |x| matches!(x, Entry::Title { .. }).then_some(()))
+        .or_else(|| doc.cs_find(i, |x| matches!(x, Entry::Honorific).then_some(())));
+    if let Some((te, _)) = title {
+        if te < to && doc.kind(te) != TokKind::Possessive {
+            let named_after =
+                parse_inner(doc, ents, te, to, hint.clone(), depth + 1).filter(|&(_, e)| {
+                    doc.ci_find(e - 1, |x| matches!(x, Entry::VenueNoun).then_some(()))
+                        .is_some()
+                });
+            if let Some((mut p, e)) = named_after {
+                p.name = format!("{} {}", doc.span(i, te), p.name);
+                return Some((p, e));
+            }
+        }
+    }
     // A capitalised name.
     let mut e = i;
-    while e < to && doc.is_cap(e) && !is_stop(doc, e) && doc.cs_at(e).is_none() {
-        if ents
+    // "Dr APJ Abdul Kalam Island", "the John F. Kennedy Space Center": a venue named after a person.
+    let mut after_person = false;
+    // "APJ Abdul Kalam Island": initials open a venue's name, and only a venue's.
+    let initials = |k: usize| {
+        let w = doc.tok(k);
+        (2..=4).contains(&w.len())
+            && w.chars().all(|c| c.is_ascii_uppercase())
+            && (k + 1..to.min(k + 6))
+                .take_while(|&n| doc.is_cap(n))
+                .any(|n| {
+                    doc.ci_find(n, |x| matches!(x, Entry::VenueNoun).then_some(()))
+                        .is_some()
+                })
+    };
+    while e < to && (doc.is_cap(e) || initials(e)) && !is_stop(doc, e) && doc.cs_at(e).is_none() {
+        if let Some(m) = ents
             .at(e)
-            .is_some_and(|m| m.refs.iter().any(|r| matches!(r, Ref::Person(_))))
+            .filter(|m| m.refs.iter().any(|r| matches!(r, Ref::Person(_))))
         {
-            return None;
+            // The name chunker may have read the venue noun into the name ("Abdul Kalam Island").
+            let venue = (e + 1..=m.end).find_map(|k| {
+                doc.ci_find(k, |x| matches!(x, Entry::VenueNoun).then_some(()))
+                    .filter(|&(ve, _)| ve <= to && ve >= m.end && doc.is_cap(k))
+            });
+            match venue {
+                Some((ve, _)) => {
+                    after_person = true;
+                    e = ve;
+                    break;
+                }
+                None => return None,
+            }
         }
         e += 1;
     }
@@ -374,10 +420,17 @@ fn parse_inner(
         return Some(found);
     }
     // "Foreign Secretary", "General Secretary": a title is the start of a person, never a place.
-    if (i..e).any(|k| {
-        doc.ci_find(k, |x| matches!(x, Entry::Title { .. }).then_some(()))
-            .is_some()
-    }) {
+    let ends_in_venue = after_person
+        || (i + 1..e).any(|k| {
+            doc.ci_find(k, |x| matches!(x, Entry::VenueNoun).then_some(()))
+                .is_some_and(|(ve, _)| ve == e)
+        });
+    if !ends_in_venue
+        && (i..e).any(|k| {
+            doc.ci_find(k, |x| matches!(x, Entry::Title { .. }).then_some(()))
+                .is_some()
+        })
+    {
         return None;
     }
     // "the Tower 22 outpost", "Camp 14 base": a number inside a venue's name.

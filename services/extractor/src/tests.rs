@@ -2134,3 +2134,44 @@ fn a_first_trip_still_to_come_tells_of_the_last_one_as_occurred() {
         Some("2024-04")
     );
 }
+
+fn launches_dated<'a>(evs: &'a [Event], date: &str) -> Option<&'a Event> {
+    evs.iter()
+        .find(|e| e.kind == "missile_launch" && e.date().is_some_and(|d| d.to_string() == date))
+}
+
+#[test]
+fn the_previous_launch_of_a_series_is_the_launchers_earlier_one() {
+    let evs = run("TOKYO (Kyodo) -- Japan launched its H3 rocket from the Tanegashima Space Center on Sunday, the space agency said. The previous H3 launch, in February, put a satellite into orbit.");
+    let before = launches_dated(&evs, "2024-02").expect("February's launch");
+    assert_eq!(ids(before), ["japan"]);
+    assert_eq!(before.status, Status::Occurred);
+}
+
+#[test]
+fn a_weapon_first_tested_years_ago_was_tested_by_its_launcher() {
+    let evs = run("ISLAMABAD (Reuters) - Pakistan test-fired a Shaheen-III ballistic missile on Monday, the military said. The missile was first tested in March 2015.");
+    let first = launches_dated(&evs, "2015-03").expect("the first test");
+    assert_eq!(ids(first), ["pakistan"]);
+}
+
+#[test]
+fn talks_held_there_after_a_visit_are_where_and_by_whom_the_visit_was() {
+    let evs = run("NEW DELHI (Reuters) - Analysts said Russia softened its terms after Indian Prime Minister Narendra Modi visited the Kremlin in July and held talks there with President Vladimir Putin.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(ids(m), ["narendra-modi", "vladimir-putin"]);
+    assert_eq!(m.place.as_ref().map(|p| p.name.as_str()), Some("Kremlin"));
+}
+
+#[test]
+fn a_venue_named_after_a_person_is_a_place() {
+    let evs = run("NEW DELHI (Reuters) - India test-fired an Agni-Prime missile from Dr APJ Abdul Kalam Island off Odisha on Tuesday, the defence ministry said.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(
+        l.place.as_ref().map(|p| p.name.as_str()),
+        Some("Dr APJ Abdul Kalam Island")
+    );
+}
