@@ -888,6 +888,38 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
                 continue;
             }
         }
+        // "Defence Minister Israel Katz", "Prime Minister Luis Montenegro": inside a titled name, a country's
+        // name is a given name or a surname.
+        let after_title = matches!(els.last(), Some((Elem::Title { .. }, ..)));
+        let after_titled_given = matches!(els.last(), Some((Elem::Cap, ..)))
+            && els.iter().any(|(el, ..)| matches!(el, Elem::Title { .. }));
+        let country_in_name = doc.cs_at(i).is_some_and(|(e, entries)| {
+            e == i + 1
+                && entries.iter().all(|x| {
+                    matches!(
+                        x,
+                        Entry::Country {
+                            how: CountryForm::Name,
+                            ..
+                        }
+                    )
+                })
+                && ((after_title
+                    && doc.is_cap(e)
+                    && doc.cs_at(e).is_none()
+                    && doc.ci_find(e, title).is_none())
+                    || after_titled_given)
+        });
+        if country_in_name {
+            els.push((Elem::Cap, i, i + 1));
+            i += 1;
+            if doc.kind(i.min(doc.len() - 1)) == TokKind::Possessive && i < end {
+                possessive = true;
+                i += 1;
+                break;
+            }
+            continue;
+        }
         if let Some((e, entries)) = doc.cs_at(i) {
             let pick = entries
                 .iter()
@@ -1207,6 +1239,30 @@ fn interpret(
                 possessive: false,
                 anaphor: false,
             });
+            return;
+        }
+    }
+    // "Montenegro said", after "Prime Minister Luis Montenegro": a country's name that is the surname of a
+    // person the article names is that person.
+    if let [(
+        Elem::Ent(Entry::Country {
+            how: CountryForm::Name,
+            ..
+        }),
+        a,
+        b,
+    )] = els[..]
+    {
+        let word = doc.lower(a);
+        let surname_of = (b == a + 1)
+            .then(|| {
+                ents.people.iter().position(|p| {
+                    p.parts.len() >= 2 && p.parts.last().map(String::as_str) == Some(word.as_str())
+                })
+            })
+            .flatten();
+        if let Some(p) = surname_of {
+            push(ents, Ref::Person(p), false, last_people);
             return;
         }
     }

@@ -514,9 +514,14 @@ const TRIP_NOUNS: &[&str] = &[
     "trip", "trips", "tour", "tours", "visit", "visits", "journey", "swing", "leg",
 ];
 
-/// The mention at `m` is the state or group a representative noun before "from" acts for.
+/// The mention at `m` is the state or group a representative noun before "from" acts for; or one its
+/// leaders are named by ("The leaders of Mali, Burkina Faso and Niger signed").
 fn represented(doc: &Doc<'_>, m: &Mention) -> bool {
-    m.start >= 2 && doc.is(m.start - 1, "from") && doc.is_any(m.start - 2, REPRESENTATIVES)
+    const HEADS: &[&str] = &["leaders", "presidents", "rulers", "heads", "governments"];
+    m.start >= 2
+        && ((doc.is(m.start - 1, "from") && doc.is_any(m.start - 2, REPRESENTATIVES))
+            || (doc.is(m.start - 1, "of")
+                && (doc.is_any(m.start - 2, REPRESENTATIVES) || doc.is_any(m.start - 2, HEADS))))
 }
 
 /// "launched dozens of drone and missile attacks", "launched a wave of strikes": a launch verb whose object

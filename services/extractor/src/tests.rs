@@ -2175,3 +2175,34 @@ fn a_venue_named_after_a_person_is_a_place() {
         Some("Dr APJ Abdul Kalam Island")
     );
 }
+
+#[test]
+fn the_rulers_of_sahel_states_sign_a_charter_as_their_states() {
+    let evs = run("NIAMEY (Reuters) - The military rulers of Mali, Burkina Faso and Niger signed a charter in Niamey on Saturday creating a confederation of the three Sahel states.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .expect("agreement");
+    let mut states = ids(a);
+    states.sort_unstable();
+    assert_eq!(states, ["burkina-faso", "mali", "niger"]);
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("Niamey"));
+    assert_eq!(a.date().unwrap().to_string(), "2024-03-09");
+}
+
+#[test]
+fn a_country_inside_a_titled_name_is_part_of_the_name() {
+    let evs = run("JERUSALEM (Reuters) - Israeli Defence Minister Israel Katz met U.S. envoy Steve Witkoff in Jerusalem on Monday.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    let mut met = ids(m);
+    met.sort_unstable();
+    assert_eq!(met, ["israel-katz", "steve-witkoff"]);
+    let evs = run("LISBON (Reuters) - Spanish Prime Minister Pedro Sanchez held talks with Portuguese Prime Minister Luis Montenegro in Lisbon on Monday. Montenegro will travel to Madrid in May, his office said.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    let mut leaders = ids(m);
+    leaders.sort_unstable();
+    assert_eq!(leaders, ["luis-montenegro", "pedro-sanchez"]);
+    // The surname alone is still the person, not the country.
+    let trip = evs.iter().find(|e| e.kind == "arrival").expect("trip");
+    assert_eq!(ids(trip), ["luis-montenegro"]);
+}
