@@ -1811,7 +1811,10 @@ fn frame(
     };
     // "ended in failure late Monday when its rocket exploded": a "when" clause happens at the time of the
     // clause it hangs on; "after"/"before" clauses do not.
-    let when_clause = opener == "temporal" && doc.is(cs, "when");
+    // "held talks at the Akorda on Wednesday, after which the two signed a statement": "after which" goes on
+    // from the happening it hangs on, on the same occasion.
+    let after_which = opener == "temporal" && doc.is(cs, "after") && doc.is(cs + 1, "which");
+    let when_clause = opener == "temporal" && (doc.is(cs, "when") || after_which);
     let earlier = if (opener == "temporal" && !when_clause) || opener == "that" {
         None
     } else {

@@ -2206,3 +2206,13 @@ fn a_country_inside_a_titled_name_is_part_of_the_name() {
     let trip = evs.iter().find(|e| e.kind == "arrival").expect("trip");
     assert_eq!(ids(trip), ["luis-montenegro"]);
 }
+
+#[test]
+fn a_signing_after_which_takes_the_talks_day() {
+    let evs = run("ASTANA (Interfax) - Russian President Vladimir Putin arrived in Astana on Sunday. On Monday Putin held talks with Kazakh President Kassym-Jomart Tokayev at the Akorda presidential residence, after which the two leaders signed a joint statement on their alliance.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .expect("agreement");
+    assert_eq!(a.date().unwrap().to_string(), "2024-03-11");
+}
