@@ -1153,11 +1153,20 @@ fn interpret(
         // and a name already introduced still binds ("Kim" is also a town in India).
         if !non_person {
             // The gazetteer is asked last: only a bare multi-word name needs it.
+            // "a house in Deir Zaqqum", "the town of Beit Hanoun": a bare name where a place is told is
+            // a place the gazetteer does not know, not someone new.
+            let where_a_place_is_told = before.is_some_and(|b| {
+                doc.is_any(b, &["in", "near", "outside"])
+                    || (doc.is(b, "of")
+                        && b > 0
+                        && doc.is_any(b - 1, &["town", "city", "village", "camp", "district"]))
+            });
             let can_create = titled
                 || honorific
                 || (parts.len() >= 2
                     && parts.len() <= 4
                     && !modifier_is_place
+                    && !where_a_place_is_told
                     && !lex.is_known_place(&name));
             let p = if can_create {
                 let (role, country) = match last_title {

@@ -4,7 +4,7 @@
 //! sentence says ("the Russian border city of Khasan", "Russia's Vostochny cosmodrome"). Everything else —
 //! "Da Nang", "Sisaket", "Plesetsk" — gets its country from a gazetteer behind the [`Gazetteer`] trait.
 //! [`TsvGazetteer`] reads the `name<TAB>ISO2<TAB>population<TAB>class` layout of
-//! `services/extractor/data/gazetteer.tsv` (GeoNames, 100k names, rebuilt by `deploy/gazetteer/build.sh`);
+//! `services/extractor/data/gazetteer.tsv` (GeoNames, 121k names, rebuilt by `deploy/gazetteer/build.sh`);
 //! [`builtin`] is that file compiled into the binary and parsed once per process, and
 //! [`crate::Lexicon::builtin`] has it plugged in.
 //!

@@ -2216,3 +2216,26 @@ fn a_signing_after_which_takes_the_talks_day() {
         .expect("agreement");
     assert_eq!(a.date().unwrap().to_string(), "2024-03-11");
 }
+
+#[test]
+fn a_bare_name_where_a_place_is_told_is_a_place_not_a_person() {
+    let evs = run("GAZA (AP) - An Israeli air strike on a house in Deir Zaqqum late on Monday killed a family of five, medics said.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(ids(a), ["israel"]);
+    assert_eq!(
+        a.place.as_ref().map(|p| p.name.as_str()),
+        Some("Deir Zaqqum")
+    );
+}
+
+#[test]
+fn a_smaller_citys_other_spelling_is_in_the_gazetteer() {
+    let evs =
+        run("GAZA (AP) - An Israeli air strike hit a house in Beit Lahiya on Monday, medics said.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    let place = a.place.as_ref().expect("place");
+    assert_eq!(
+        (place.name.as_str(), place.country.as_deref()),
+        ("Beit Lahiya", Some("PS"))
+    );
+}
