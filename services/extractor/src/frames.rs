@@ -368,6 +368,14 @@ fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str
                     {
                         out.push((k, "temporal"))
                     }
+                    // "before dawn on Tuesday": a time of day, not a clause.
+                    "before" | "after" | "until"
+                        if doc.is_any(
+                            k + 1,
+                            &[
+                                "dawn", "daybreak", "midnight", "noon", "sunrise", "sunset", "dusk",
+                            ],
+                        ) => {}
                     "but" | "while" | "although" | "before" | "after" | "because" | "whether"
                     | "if" | "unless" | "when" | "though" | "whereas" | "since"
                         if !out.iter().any(|&(b, _)| b == k) =>
@@ -1355,6 +1363,22 @@ fn frame(
             .filter(|&k| doc.is_cap(k) && doc.is_any(k - 1, &["in", "of", "at", "near"]))
             .find_map(|k| places::parse(doc, ents, k, t).map(|(p, _)| p));
     }
+    // "hit a school that was sheltering families in Khan Younis": the target's own relative clause says
+    // where it stands.
+    // So does its day ("... in Khan Younis before dawn on Tuesday"): the clause tells where the target is,
+    // and a day told in it is the strike's.
+    let mut target_clause = None;
+    if spec.name == "attack" && ce < to && doc.is_any(ce, &["that", "which"]) {
+        let (_, re, ro) = clause_of(bounds, from, to, ce);
+        if matches!(ro, "that" | "relative") {
+            target_clause = Some((ce + 1, re));
+            if place.is_none() {
+                place = (ce + 1..re)
+                    .filter(|&k| doc.is_any(k, &["in", "near"]) && doc.is_cap(k + 1))
+                    .find_map(|k| places::parse(doc, ents, k + 1, re).map(|(p, _)| p));
+            }
+        }
+    }
     // Noun triggers may have their place before them ("the Kremlin talks" is rare; "talks in Jeddah" is not).
     // "last met in Luanda in July 2022, when they agreed a roadmap": a ", when" clause after a placed
     // happening is set where that happening was.
@@ -1821,7 +1845,17 @@ fn frame(
         times.iter().rev().find(|x| x.end <= t && !in_aside(x))
     };
     let in_clause = in_clause_after.or(in_clause_before);
-    let chosen = in_clause.or(earlier);
+    let in_target_clause = target_clause.and_then(|(a, b)| {
+        times.iter().find(|x| {
+            x.start >= a
+                && x.end <= b
+                && matches!(
+                    x.when,
+                    time::When::Weekday { .. } | time::When::MonthDay { .. }
+                )
+        })
+    });
+    let chosen = in_clause.or(in_target_clause).or(earlier);
     let mut status = status;
     // "Xi leaves for Hungary later on Wednesday": a present-tense verb with its own time is a schedule.
     let scheduled = status == Status::Occurred

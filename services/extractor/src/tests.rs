@@ -2239,3 +2239,18 @@ fn a_smaller_citys_other_spelling_is_in_the_gazetteer() {
         ("Beit Lahiya", Some("PS"))
     );
 }
+
+#[test]
+fn before_dawn_is_a_time_of_day_not_a_clause() {
+    let evs = run("SANAA (Reuters) - U.S. warplanes struck a port in Hodeidah before dawn on Monday, the Houthis said.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(a.date().unwrap().to_string(), "2024-03-11");
+}
+
+#[test]
+fn a_targets_relative_clause_tells_where_and_when_it_was_hit() {
+    let evs = run("KHARTOUM (Reuters) - A drone hit a market that was crowded with shoppers in Omdurman on Sunday, killing 12 people. The paramilitary Rapid Support Forces said its drones had targeted army positions.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("Omdurman"));
+    assert_eq!(a.date().unwrap().to_string(), "2024-03-10");
+}
