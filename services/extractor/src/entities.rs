@@ -611,6 +611,28 @@ pub fn find(doc: &Doc<'_>) -> Entities {
                             i += 2;
                             continue;
                         }
+                    } else if matches!(w, "the" | "The")
+                        && doc.is_any(i + 1, &["military", "army"])
+                        && !doc.is_cap(i + 2)
+                        && !doc.is(i + 2, "of")
+                    {
+                        // "The military said it had struck militants there": the state whose military
+                        // the story named last ("The Israeli military said ...").
+                        let state = ents.mentions.iter().rev().find_map(|m| match m.refs[..] {
+                            [r @ (Ref::Country(_) | Ref::Org(_))]
+                                if m.end > m.start + 1
+                                    && doc.is_any(m.end - 1, &["military", "army", "forces"]) =>
+                            {
+                                Some(r)
+                            }
+                            _ => None,
+                        });
+                        if let Some(r) = state {
+                            ents.mentions
+                                .push(Mention::anaphor(i, i + 2, vec![r], false));
+                            i += 2;
+                            continue;
+                        }
                     } else if w == "him"
                         || (w == "her" && !doc.is_word(i + 1))
                         || object_her(doc, i)

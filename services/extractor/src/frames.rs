@@ -672,10 +672,13 @@ fn named_attacker(
         // "The Israeli military said hours later that its aircraft had targeted a command centre": the
         // speaker owns the forces that struck.
         if doc.is_any(k, &["said", "says"]) {
+            // "said it had struck militants there": the speaker itself.
             let own_forces = (k + 1..to.min(k + 6)).find(|&j| {
-                doc.is_any(j, &["its", "their"])
+                (doc.is_any(j, &["its", "their"])
                     && doc.is_any(j + 1, OWN_FORCES)
-                    && (j + 2..to.min(j + 5)).any(|v| doc.is_any(v, STRUCK))
+                    && (j + 2..to.min(j + 5)).any(|v| doc.is_any(v, STRUCK)))
+                    || (doc.is_any(j, &["it", "they"])
+                        && (j + 1..to.min(j + 3)).any(|v| doc.is_any(v, STRUCK)))
             });
             if own_forces.is_some() {
                 let before = ents.in_range(from, k);
@@ -1817,7 +1820,23 @@ fn frame(
     let headline = s < doc.headline_sents;
     // "air strikes hit a military camp early on Thursday": the noun is the subject of the strike its verb
     // tells, so the verb's time is its own.
-    let subject_of_impact = is_noun && name == "attack" && doc.is_any(t_end, IMPACT);
+    // "a strike on a school in the Nuseirat camp killed seven": also past the noun's own phrase.
+    let subject_of_impact = is_noun && name == "attack" && {
+        let mut found = false;
+        for k in t_end..ce.min(t_end + 14) {
+            if doc.is_any(k, &[",", "that", "which", "who", "and"]) {
+                break;
+            }
+            if doc.is_any(k, IMPACT) {
+                found = true;
+                break;
+            }
+            if is_verb_trigger(doc, k) {
+                break;
+            }
+        }
+        found
+    };
     let in_clause_after = times
         .iter()
         .find(|x| x.start >= t_end && x.start < ce)

@@ -2254,3 +2254,12 @@ fn a_targets_relative_clause_tells_where_and_when_it_was_hit() {
     assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("Omdurman"));
     assert_eq!(a.date().unwrap().to_string(), "2024-03-10");
 }
+
+#[test]
+fn a_strike_told_past_its_phrase_and_claimed_by_the_military_named_before() {
+    let evs = run("GAZA (AP) — The Israeli military said on Monday it would expand operations. On Saturday, a strike on a school in the Nuseirat refugee camp killed at least seven people. The military said it had struck militants there as well.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(ids(a), ["israel"]);
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("Nuseirat"));
+    assert_eq!(a.date().unwrap().to_string(), "2024-03-09");
+}
