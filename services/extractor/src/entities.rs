@@ -386,6 +386,9 @@ const FORCES: &[&str] = &[
     "artillery",
     "soldiers",
     "government",
+    "chiefs",
+    "ministers",
+    "leaders",
 ];
 
 fn is_leader_role(role: &str) -> bool {
@@ -892,7 +895,8 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
     while i < end {
         // "Foreign Minister of the Democratic People's Republic of Korea Choe Son Hui": the state a title
         // belongs to may follow it after "of", before the name.
-        if doc.is(i, "of") && matches!(els.last(), Some((Elem::Title { .. }, ..))) {
+        // So may the state a special envoy is for: "U.S. envoy for Yemen Tim Lenderking".
+        if doc.is_any(i, &["of", "for"]) && matches!(els.last(), Some((Elem::Title { .. }, ..))) {
             let at = if doc.is(i + 1, "the") { i + 2 } else { i + 1 };
             let country = doc.cs_find(at, |e| {
                 matches!(
@@ -1133,7 +1137,8 @@ fn interpret(
         els.get(t + 1).is_some_and(|&(el, a, _)| {
             matches!(el, Elem::Ent(Entry::Country { .. }))
                 && a > 0
-                && (doc.is(a - 1, "of") || (a > 1 && doc.is(a - 1, "the") && doc.is(a - 2, "of")))
+                && (doc.is_any(a - 1, &["of", "for"])
+                    || (a > 1 && doc.is(a - 1, "the") && doc.is(a - 2, "of")))
         })
     };
     let tail_start = match last_title {

@@ -154,6 +154,31 @@ fn explained(countries: &[Ref], people: &[Ref], country_of: CountryOf<'_>) -> bo
     unmatched <= unknown && unmatched < countries.len().max(1)
 }
 
+/// "Macron held talks with Vietnamese leaders" and "Macron ... welcomed by President Luong Cuong": past the
+/// parties both name, each state one names is that of a person the other names.
+fn others_by_country(states: &[Ref], people: &[Ref], country_of: CountryOf<'_>) -> bool {
+    let shared = states.iter().filter(|a| people.contains(a)).count();
+    let rest: Vec<Ref> = states
+        .iter()
+        .copied()
+        .filter(|a| !people.contains(a))
+        .collect();
+    let persons: Vec<Ref> = people
+        .iter()
+        .copied()
+        .filter(|r| matches!(r, Ref::Person(_)) && !states.contains(r))
+        .collect();
+    shared >= 1
+        && !rest.is_empty()
+        && !persons.is_empty()
+        && rest.iter().all(|&r| {
+            matches!(r, Ref::Country(_))
+                && persons
+                    .iter()
+                    .any(|&p| country_of(p).is_some() && country_of(p) == country_of(r))
+        })
+}
+
 fn compatible(
     h: &Happening,
     c: &Candidate,
@@ -181,7 +206,9 @@ fn compatible_at(
         // and the people acting for them are the same parties, for a meeting or a deal.
         let by_country = (h.meeting || h.agreement)
             && (countries_match_people(&h.actors, &c.actors, country_of)
-                || countries_match_people(&c.actors, &h.actors, country_of));
+                || countries_match_people(&c.actors, &h.actors, country_of)
+                || others_by_country(&h.actors, &c.actors, country_of)
+                || others_by_country(&c.actors, &h.actors, country_of));
         // "Pentagon chief visits Manila" over "Hegseth flew into Manila": a headline's traveller named by
         // the state is the traveller of that state the body names.
         let traveller_by_country = any_place

@@ -2263,3 +2263,29 @@ fn a_strike_told_past_its_phrase_and_claimed_by_the_military_named_before() {
     assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("Nuseirat"));
     assert_eq!(a.date().unwrap().to_string(), "2024-03-09");
 }
+
+#[test]
+fn an_envoy_for_a_state_is_named_after_it() {
+    let evs = run("MUSCAT (Reuters) - U.N. envoy for Syria Geir Pedersen held talks with Omani officials in Muscat on Tuesday, his office said.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    let mut met = ids(m);
+    met.sort_unstable();
+    assert_eq!(met, ["geir-pedersen", "oman"]);
+}
+
+#[test]
+fn defence_chiefs_of_two_states_meet_as_their_states() {
+    let evs = run("SEOUL (Yonhap) -- U.S. and South Korean defence chiefs met in Seoul on Tuesday to discuss the alliance.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    let mut met = ids(m);
+    met.sort_unstable();
+    assert_eq!(met, ["south-korea", "united-states"]);
+}
+
+#[test]
+fn talks_with_a_states_leaders_are_the_talks_with_its_president() {
+    let evs = run("HANOI (AFP) - French President Emmanuel Macron held talks with Vietnamese leaders in Hanoi on Monday. Macron was welcomed by Vietnamese President Luong Cuong before the two held talks.");
+    let meetings: Vec<&Event> = evs.iter().filter(|e| e.kind == "meeting").collect();
+    assert_eq!(meetings.len(), 1, "{meetings:?}");
+    assert_eq!(meetings[0].date().unwrap().to_string(), "2024-03-11");
+}
