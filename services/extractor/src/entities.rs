@@ -710,6 +710,20 @@ pub fn find(doc: &Doc<'_>) -> Entities {
 /// Standing qualifiers of an office, part of the role: "interim President", "acting Prime Minister".
 const ROLE_QUALIFIERS: &[&str] = &["interim", "acting", "caretaker", "outgoing", "incoming"];
 
+/// Lowercase words naming a state's organ between the state and a title: "foreign ministry spokesman".
+const ORGAN_WORDS: &[&str] = &[
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "ministry",
+    "military",
+    "army",
+    "presidential",
+    "government",
+    "navy",
+];
+
 /// "met her at the palace", "received her on Tuesday": "her" as an object, followed by a preposition,
 /// rather than the possessive of "her visit".
 fn object_her(doc: &Doc<'_>, i: usize) -> bool {
@@ -982,6 +996,20 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
         {
             i += 1;
             continue;
+        }
+        // "Iranian foreign ministry spokesman Esmaeil Baghaei", "Israeli army spokesman": the organ of the
+        // state the title serves belongs to the role.
+        if matches!(els.last(), Some((Elem::Ent(Entry::Country { .. }), ..)))
+            && doc.ci_find(i, title).is_none()
+        {
+            let organ = (i..end.min(i + 3))
+                .take_while(|&k| doc.is_any(k, ORGAN_WORDS) && !doc.is_cap(k))
+                .last()
+                .map(|k| k + 1);
+            if let Some(o) = organ.filter(|&o| doc.ci_find(o, title).is_some()) {
+                i = o;
+                continue;
+            }
         }
         // "Defence Minister Gen Nakatani": a rank's short form right after an office, and before a
         // single name, is a given name ("Army chief Gen. Asim Munir" has a period and two names).

@@ -1020,7 +1020,49 @@ pub fn candidates(
     leave_from_last_stop(doc, &mut out);
     date_earlier_happenings(doc, &mut out);
     launcher_of_a_series(doc, &mut out);
+    spokespeople_speak_for_their_state(doc, ents, &mut out);
     out
+}
+
+/// "Peskov denied media reports that a contract for Su-57 jets would be signed": a spokesperson who is all
+/// a deal, a strike or a launch names speaks for the state, who is the party; the spokesperson is the
+/// source.
+fn spokespeople_speak_for_their_state(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
+    let lex = doc.lex();
+    for c in cands.iter_mut() {
+        if !matches!(
+            lex.kinds[c.kind].name.as_str(),
+            "agreement" | "attack" | "missile_launch"
+        ) {
+            continue;
+        }
+        let [Ref::Person(p)] = c.actors[..] else {
+            continue;
+        };
+        let person = &ents.people[p];
+        let speaks = person.role.as_deref().is_some_and(|r| {
+            let r = r.to_ascii_lowercase();
+            [
+                "spokesman",
+                "spokeswoman",
+                "spokesperson",
+                "press secretary",
+            ]
+            .iter()
+            .any(|w| r.contains(w))
+        });
+        if !speaks {
+            continue;
+        }
+        c.actors = ents
+            .country_of(lex, Ref::Person(p))
+            .map(Ref::Country)
+            .into_iter()
+            .collect();
+        if !c.attribution.contains(&person.name) {
+            c.attribution.insert(0, person.name.clone());
+        }
+    }
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -2289,3 +2289,15 @@ fn talks_with_a_states_leaders_are_the_talks_with_its_president() {
     assert_eq!(meetings.len(), 1, "{meetings:?}");
     assert_eq!(meetings[0].date().unwrap().to_string(), "2024-03-11");
 }
+
+#[test]
+fn a_spokesman_denying_a_deal_speaks_for_his_state() {
+    let evs = run("BEIJING (Reuters) - Chinese foreign ministry spokesman Lin Jian said on Tuesday the visit would go ahead. Lin denied reports that a contract for J-10 fighter jets would be signed during the visit.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .expect("agreement");
+    assert_eq!(a.status, Status::Denied);
+    assert_eq!(ids(a), ["china"]);
+    assert_eq!(a.attribution.first().map(String::as_str), Some("Lin Jian"));
+}
