@@ -24,7 +24,7 @@ fn the_samples_make_the_three_stories_they_tell() -> anyhow::Result<()> {
     assert_eq!(
         titles,
         [
-            "Hakan Fidan meets Badr Abdelatty at Cairo",
+            "Hakan Fidan meets Abdel Fattah el-Sisi at Ittihadiya",
             "North Korea launches 3 ballistic missiles",
             "Shigeru Ishiba and Anthony Albanese reach agreement at Kirribilli House",
         ]

@@ -38,6 +38,30 @@ pub mod state_pronoun;
 pub mod status;
 pub mod time;
 
+/// The parties an event names, without a state that one of its people (for talks and deals) or one of its
+/// groups (for strikes) already stands for: "Trump and Zelensky" over "the United States" told elsewhere,
+/// "Yemen's Houthis" without Yemen.
+fn parties(
+    kind: &str,
+    actors: &[entities::Ref],
+    ents: &entities::Entities,
+    lexicon: &Lexicon,
+) -> Vec<entities::Ref> {
+    use entities::Ref;
+    let stands_for = |r: &Ref| match (kind, r) {
+        ("meeting" | "agreement", Ref::Person(_)) | ("attack", Ref::Org(_)) => {
+            ents.country_of(lexicon, *r)
+        }
+        _ => None,
+    };
+    let covered: Vec<u16> = actors.iter().filter_map(stands_for).collect();
+    actors
+        .iter()
+        .copied()
+        .filter(|r| !matches!(r, Ref::Country(c) if covered.contains(c)))
+        .collect()
+}
+
 #[cfg(test)]
 mod corpus_scores;
 #[cfg(test)]
@@ -105,6 +129,10 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Event> {
         .filter(|h| !h.actors.is_empty())
         .map(|h| {
             let kind = lexicon.kinds[h.kind].name.clone();
+            let actors = parties(&kind, &h.actors, &ents, lexicon)
+                .iter()
+                .map(|r| ents.actor(lexicon, *r))
+                .collect();
             let first = &cands[h.mentions[0]];
             let first_start = doc.sents[first.sent].start.to_string();
             let best = h
@@ -148,7 +176,7 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Event> {
                 id: stable_id("ev-", &[&article.id, &version, &kind, &first_start]),
                 kind,
                 status: h.status,
-                actors: h.actors.iter().map(|r| ents.actor(lexicon, *r)).collect(),
+                actors,
                 place: h.place,
                 time: h.time_text.map(|text| EventTime { date: h.date, text }),
                 attribution,

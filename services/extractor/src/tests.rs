@@ -2301,3 +2301,18 @@ fn a_spokesman_denying_a_deal_speaks_for_his_state() {
     assert_eq!(ids(a), ["china"]);
     assert_eq!(a.attribution.first().map(String::as_str), Some("Lin Jian"));
 }
+
+#[test]
+fn a_state_its_group_or_its_leader_already_stands_for_is_no_second_party() {
+    let evs = run("SANAA (Reuters) - Yemen's Houthis fired two missiles at a cargo ship in the Red Sea on Monday, the group said.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(ids(a), ["houthis"]);
+    let evs = run("RIYADH (Reuters) - Saudi Crown Prince Mohammed bin Salman and Turkish President Tayyip Erdogan signed a defence pact in Riyadh on Monday. Saudi Arabia and Turkey also agreed to expand trade, the two sides said.");
+    let deal = evs
+        .iter()
+        .find(|e| e.kind == "agreement" && e.place.is_some())
+        .expect("the pact");
+    let mut parties = ids(deal);
+    parties.sort_unstable();
+    assert_eq!(parties, ["mohammed-bin-salman", "recep-tayyip-erdogan"]);
+}
