@@ -1035,7 +1035,8 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
         let after_title = matches!(els.last(), Some((Elem::Title { .. }, ..)));
         if doc.is_cap(i)
             && (STOP.binary_search(&doc.tok(i)).is_err()
-                || (after_title && stop_word_given_name(doc, i)))
+                || ((after_title || (els.is_empty() && titled_after(doc, i)))
+                    && stop_word_given_name(doc, i)))
             && (!has_upper_after_hyphen(doc.tok(i))
                 || crate::doc::arabic_article(doc.tok(i))
                 || (after_title && doc.is_cap(i + 1)))
@@ -1087,6 +1088,18 @@ fn stop_word_given_name(doc: &Doc<'_>, i: usize) -> bool {
         && STOP.binary_search(&doc.tok(next)).is_err()
         && doc.cs_at(next).is_none()
         && doc.ci_find(next, title).is_none()
+}
+
+/// "met To Lam, general secretary of the ruling party": a name told with its title in an apposition after it.
+fn titled_after(doc: &Doc<'_>, i: usize) -> bool {
+    let mut e = i;
+    while e < doc.len() && doc.is_cap(e) && e < i + 4 {
+        e += 1;
+    }
+    doc.is(e, ",")
+        && (e + 1..doc.len().min(e + 5))
+            .take_while(|&k| doc.is_word(k))
+            .any(|k| doc.ci_find(k, title).is_some())
 }
 
 fn title(e: &Entry) -> Option<bool> {

@@ -894,6 +894,21 @@ pub fn candidates(
                     form
                 };
                 kinds_done.push(kind);
+                // "drones set fire to an oil depot", "the tanker caught fire", "troops opened fire": fire
+                // that burns or shoots, nothing launched.
+                if lex.kinds[usize::from(kind)].name == "missile_launch"
+                    && doc.is_any(t, &["fire", "fires", "fired", "firing"])
+                    && t > from
+                    && doc.is_any(
+                        t - 1,
+                        &[
+                            "set", "sets", "setting", "caught", "catch", "catches", "catching",
+                            "opened", "open", "opens", "opening", "on", "under",
+                        ],
+                    )
+                {
+                    continue;
+                }
                 // "announce a target for investment": after an article or a possessive a word is a noun,
                 // so a trigger that is only ever a verb tells nothing there.
                 // (A gerund there heads a noun phrase and keeps its event: "oversaw the test-firing".)
@@ -1021,7 +1036,34 @@ pub fn candidates(
     date_earlier_happenings(doc, &mut out);
     launcher_of_a_series(doc, &mut out);
     spokespeople_speak_for_their_state(doc, ents, &mut out);
+    separate_meetings(doc, &mut out);
     out
+}
+
+/// "held separate meetings with President Luong Cuong and Chairman Tran Thanh Man": one meeting with each of
+/// the people met, the subject taking part in all.
+fn separate_meetings(doc: &Doc<'_>, cands: &mut Vec<Candidate>) {
+    let Some(meeting) = doc.lex().kind_index("meeting") else {
+        return;
+    };
+    let mut more = Vec::new();
+    for c in cands
+        .iter_mut()
+        .filter(|c| c.kind == meeting && c.actors.len() >= 3)
+    {
+        let (t, t_end) = c.trigger;
+        if !(t..t_end).any(|k| doc.is(k, "separate")) {
+            continue;
+        }
+        let subject = c.actors[0];
+        for &other in &c.actors[2..] {
+            let mut one = c.clone();
+            one.actors = vec![subject, other];
+            more.push(one);
+        }
+        c.actors.truncate(2);
+    }
+    cands.extend(more);
 }
 
 /// "Peskov denied media reports that a contract for Su-57 jets would be signed": a spokesperson who is all
@@ -1793,6 +1835,14 @@ fn frame(
         )
     }));
     if matches!(opener, "sub") && doc.is_any(cs, &["if", "unless", "whether"]) {
+        return None;
+    }
+    // "Kishida could visit Pyongyang if Tokyo stopped ...": a modal clause a condition follows is the
+    // consequence of something that has not happened.
+    let condition_follows = ce < to && doc.is_any(ce, &["if", "unless"]);
+    if condition_follows
+        && (cs..t).any(|k| doc.is_any(k, &["could", "would", "might", "may", "can", "will"]))
+    {
         return None;
     }
     // Only the clause that governs this one can deny it: "denied a report that X visited", not a denial two
@@ -3813,6 +3863,26 @@ fn inherit_narrative(doc: &Doc<'_>, cands: &mut [Candidate]) {
         if c.status != Status::Occurred || !c.strong || c.actors.is_empty() || c.precedes.is_some()
         {
             return;
+        }
+        // "It is Ishiba's first trip to Vietnam since he took office": a trip counted among others, after the
+        // traveller's arrival was told, describes that arrival and has its day, not the last day told.
+        let (t, _) = c.trigger;
+        let counted = lex.kinds[c.kind].name == "arrival"
+            && (t.saturating_sub(3)..t)
+                .any(|k| doc.is_any(k, &["first", "second", "third", "maiden", "latest"]));
+        if counted && c.date.is_none() {
+            let arrived = head.iter().find(|p| {
+                p.kind == c.kind
+                    && p.strong
+                    && !p.background
+                    && p.date.is_some()
+                    && p.actors.iter().any(|a| c.actors.contains(a))
+            });
+            if let Some(p) = arrived {
+                c.date = p.date;
+                c.time_text = p.time_text.clone();
+                return;
+            }
         }
         let sent = &doc.sents[c.sent];
         // A sentence naming any time of its own ("reported on Tuesday") is not dated by its neighbours. Its

@@ -2316,3 +2316,50 @@ fn a_state_its_group_or_its_leader_already_stands_for_is_no_second_party() {
     parties.sort_unstable();
     assert_eq!(parties, ["mohammed-bin-salman", "recep-tayyip-erdogan"]);
 }
+
+#[test]
+fn a_name_with_its_title_in_an_apposition_is_a_person() {
+    let evs = run("HANOI (Reuters) - Singapore's Prime Minister Lawrence Wong arrived in Hanoi on Sunday. On Monday he met To Lam, general secretary of the ruling Communist Party.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    let mut met = ids(m);
+    met.sort_unstable();
+    assert_eq!(met, ["lawrence-wong", "to-lam"]);
+}
+
+#[test]
+fn separate_meetings_are_one_with_each() {
+    let evs = run("HANOI (Reuters) - Singapore's Prime Minister Lawrence Wong arrived in Hanoi on Sunday. On Monday he held separate meetings with President Luong Cuong and National Assembly Chairman Tran Thanh Man.");
+    let mut met: Vec<Vec<&str>> = evs
+        .iter()
+        .filter(|e| e.kind == "meeting")
+        .map(ids)
+        .collect();
+    met.sort();
+    assert_eq!(
+        met,
+        [
+            vec!["lawrence-wong", "luong-cuong"],
+            vec!["lawrence-wong", "tran-thanh-man"]
+        ]
+    );
+}
+
+#[test]
+fn a_modal_visit_on_a_condition_is_no_event() {
+    let evs = run("SEOUL (Yonhap) -- A senior North Korean official said on Thursday that Japanese Prime Minister Fumio Kishida could visit Pyongyang if Tokyo dropped its demands.");
+    assert!(evs.iter().all(|e| e.kind != "arrival"), "{evs:?}");
+}
+
+#[test]
+fn fire_that_burns_launches_nothing() {
+    let evs = run("MOSCOW (Reuters) - Ukrainian drones set fire to an oil depot in the Krasnodar region early on Wednesday, the regional governor said.");
+    assert!(evs.iter().all(|e| e.kind != "missile_launch"), "{evs:?}");
+}
+
+#[test]
+fn a_first_trip_after_the_arrival_is_that_arrival() {
+    let evs = run("MANILA (Reuters) - Singapore's Prime Minister Lawrence Wong arrived in Manila on Sunday. On Monday he held talks with President Ferdinand Marcos. It is Wong's first trip to the Philippines since he took office.");
+    let arrivals: Vec<&Event> = evs.iter().filter(|e| e.kind == "arrival").collect();
+    assert_eq!(arrivals.len(), 1, "{arrivals:?}");
+    assert_eq!(arrivals[0].date().unwrap().to_string(), "2024-03-10");
+}
