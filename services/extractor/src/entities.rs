@@ -664,6 +664,45 @@ pub fn find(doc: &Doc<'_>) -> Entities {
                                 false,
                             ));
                         }
+                    } else if matches!(w, "their" | "Their")
+                        && last_people.len() >= 2
+                        && representatives_after(doc, i + 1).is_some()
+                    {
+                        // "a peace agreement that their foreign ministers had agreed": the ministers of
+                        // the two people just named stand for those people's states.
+                        // The pair last told together ("the two leaders"), else the last two named.
+                        let n = last_people.len();
+                        let lex = doc.lex();
+                        let pair = ents
+                            .mentions
+                            .iter()
+                            .rev()
+                            .find(|m| {
+                                m.refs.len() == 2
+                                    && m.refs.iter().all(|r| matches!(r, Ref::Person(_)))
+                            })
+                            .map(|m| m.refs.clone())
+                            .unwrap_or_else(|| {
+                                vec![
+                                    Ref::Person(last_people[n - 2]),
+                                    Ref::Person(last_people[n - 1]),
+                                ]
+                            });
+                        let states: Vec<Ref> = pair
+                            .iter()
+                            .filter_map(|&p| ents.country_of(lex, p))
+                            .map(Ref::Country)
+                            .collect();
+                        if let (Some(end), [x, y]) =
+                            (representatives_after(doc, i + 1), &states[..])
+                        {
+                            if x != y {
+                                ents.mentions
+                                    .push(Mention::anaphor(i, end, vec![*x, *y], false));
+                                i = end;
+                                continue;
+                            }
+                        }
                     } else if matches!(w, "they" | "They") && last_people.len() >= 2 {
                         let n = last_people.len();
                         let (a, b) = (last_people[n - 1], last_people[n - 2]);
@@ -1088,6 +1127,24 @@ fn stop_word_given_name(doc: &Doc<'_>, i: usize) -> bool {
         && STOP.binary_search(&doc.tok(next)).is_err()
         && doc.cs_at(next).is_none()
         && doc.ci_find(next, title).is_none()
+}
+
+/// "their foreign ministers", "their negotiators": the end of a plural noun for people acting for states, after
+/// at most two lowercase modifiers from `i`.
+fn representatives_after(doc: &Doc<'_>, i: usize) -> Option<usize> {
+    const REPRESENTATIVES: &[&str] = &[
+        "ministers",
+        "officials",
+        "negotiators",
+        "delegations",
+        "envoys",
+        "diplomats",
+        "governments",
+    ];
+    (i..i + 3)
+        .take_while(|&k| doc.is_word(k) && !doc.is_cap(k))
+        .find(|&k| doc.is_any(k, REPRESENTATIVES))
+        .map(|k| k + 1)
 }
 
 /// "met To Lam, general secretary of the ruling party": a name told with its title in an apposition after it.

@@ -1571,10 +1571,11 @@ fn frame(
     let mut subject_end = cs;
     // "Modi will hold talks with Tusk and call on Duda": a verb coordinated with an earlier one shares its
     // subject, not the object of the first verb.
+    // "are due to meet a Ukrainian delegation ... and to hold separate talks with": so is an infinitive.
     let coordinated_verb = (!is_noun
         && t > from + 1
         && (doc.is(t - 1, "and")
-            || (doc.is(t - 2, "and") && doc.is_any(t - 1, &["then", "also", "later"]))))
+            || (doc.is(t - 2, "and") && doc.is_any(t - 1, &["then", "also", "later", "to"]))))
         || (is_noun && coordinated_light_verb(doc, from, t));
     let sentence_subjects = if coordinated_verb {
         // "Experts said Russia helped after Kim visited the cosmodrome and held talks there": the verbs
@@ -2106,12 +2107,16 @@ fn frame(
     };
     // "the Maipu Treaty, which the two countries signed in 2009": a relative clause's verb signed the
     // noun the clause hangs on.
+    // So does "a five-year transit contract that Russia and Ukraine signed in December 2019".
     let antecedent_object = !is_noun
-        && opener == "relative"
-        && cs >= 2
-        && doc.is(cs - 1, ",")
-        && doc.is(cs, "which")
-        && (cs.saturating_sub(4).max(from)..cs - 1).any(is_object);
+        && cs >= from + 2
+        && ((opener == "relative"
+            && doc.is(cs - 1, ",")
+            && doc.is(cs, "which")
+            && (cs.saturating_sub(4).max(from)..cs - 1).any(is_object))
+            || (opener == "that"
+                && doc.is(cs, "that")
+                && (cs.saturating_sub(3).max(from)..cs).any(is_object)));
     let object_named = spec.has_objects && ((cs..ce).any(is_object) || antecedent_object);
 
     // Mode of travel.

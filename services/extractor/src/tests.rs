@@ -2363,3 +2363,48 @@ fn a_first_trip_after_the_arrival_is_that_arrival() {
     assert_eq!(arrivals.len(), 1, "{arrivals:?}");
     assert_eq!(arrivals[0].date().unwrap().to_string(), "2024-03-10");
 }
+
+#[test]
+fn drones_that_set_fire_to_a_depot_attacked_it() {
+    let evs = run("MOSCOW (Reuters) - Ukrainian drones set fire to an oil depot near the village of Kavkazskaya early on Wednesday, the regional governor said.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(ids(a), ["ukraine"]);
+    assert_eq!(a.date().unwrap().to_string(), "2024-03-13");
+}
+
+#[test]
+fn a_contract_that_two_states_signed_is_their_agreement() {
+    let evs = run("KYIV (Reuters) - Gas stopped flowing on Jan. 1, when a five-year transit contract that Russia and Ukraine signed in December 2019 expired.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .expect("agreement");
+    let mut parties = ids(a);
+    parties.sort_unstable();
+    assert_eq!(parties, ["russia", "ukraine"]);
+    assert_eq!(a.date().unwrap().to_string(), "2019-12");
+}
+
+#[test]
+fn their_ministers_stand_for_the_two_leaders_states() {
+    let evs = run("BAKU (Reuters) - Azerbaijani President Ilham Aliyev and Armenian Prime Minister Nikol Pashinyan met in Abu Dhabi on Thursday. The two leaders signed a peace agreement that their foreign ministers had agreed in January.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "agreement" && e.date().is_some_and(|d| d.to_string() == "2024-01"))
+        .expect("January's agreement");
+    let mut parties = ids(a);
+    parties.sort_unstable();
+    assert_eq!(parties, ["armenia", "azerbaijan"]);
+}
+
+#[test]
+fn an_infinitive_coordinated_with_and_shares_the_subject() {
+    let evs = run("RIYADH (Reuters) - U.S. officials are due to meet a Ukrainian delegation in Riyadh on Sunday and to hold separate talks with Russian negotiators there on Monday, the White House said.");
+    let monday = evs
+        .iter()
+        .find(|e| e.kind == "meeting" && ids(e).contains(&"russia"))
+        .expect("the talks with Russia");
+    let mut parties = ids(monday);
+    parties.sort_unstable();
+    assert_eq!(parties, ["russia", "united-states"]);
+}
