@@ -1026,6 +1026,7 @@ pub fn candidates(
     trip_framing_an_arrival(doc, &mut out);
     target_named_by_including(doc, ents, &mut out);
     denied_by_a_closing_apposition(doc, &mut out);
+    accusation_rejected(doc, ents, &mut out);
     inherit_narrative(doc, &mut out);
     meet_where_visiting(doc, &mut out);
     travelling_with(doc, ents, &mut out);
@@ -3461,6 +3462,63 @@ fn denied_by_a_closing_apposition(doc: &Doc<'_>, cands: &mut [Candidate]) {
         });
         if closing.is_some() {
             c.status = Status::Denied;
+        }
+    }
+}
+
+/// "Russia accused Ukraine of striking the Sudzha station. Kyiv rejected the accusation as a fabrication":
+/// the accused who rejects the charge, in the next sentences, denies the strike.
+fn accusation_rejected(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
+    const REJECTS: &[&str] = &[
+        "rejected",
+        "rejects",
+        "denied",
+        "denies",
+        "dismissed",
+        "dismisses",
+        "called",
+    ];
+    const CHARGES: &[&str] = &[
+        "accusation",
+        "accusations",
+        "charge",
+        "charges",
+        "claim",
+        "claims",
+        "allegation",
+        "allegations",
+    ];
+    let Some(attack) = doc.lex().kind_index("attack") else {
+        return;
+    };
+    let lex = doc.lex();
+    for s in 0..doc.sents.len() {
+        let sent = &doc.sents[s];
+        let rejection = (sent.content..sent.toks.end).find(|&k| {
+            doc.is_any(k, REJECTS) && doc.is(k + 1, "the") && doc.is_any(k + 2, CHARGES)
+        });
+        let Some(k) = rejection else {
+            continue;
+        };
+        // The one who rejects it: the state or group named last before the verb.
+        let Some(rejecter) = ents
+            .in_range(sent.content, k)
+            .iter()
+            .rfind(|m| m.start >= sent.content && m.end <= k)
+            .and_then(|m| m.refs.first().copied())
+            .and_then(|r| ents.country_of(lex, r))
+        else {
+            continue;
+        };
+        for c in cands.iter_mut().filter(|c| {
+            c.kind == attack && c.sent < s && c.sent + 2 >= s && c.status == Status::Occurred
+        }) {
+            if c.actors
+                .iter()
+                .any(|&a| ents.country_of(lex, a) == Some(rejecter))
+            {
+                c.status = Status::Denied;
+            }
         }
     }
 }

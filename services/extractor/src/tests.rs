@@ -2408,3 +2408,11 @@ fn an_infinitive_coordinated_with_and_shares_the_subject() {
     parties.sort_unstable();
     assert_eq!(parties, ["russia", "united-states"]);
 }
+
+#[test]
+fn the_accused_rejecting_the_accusation_denies_the_strike() {
+    let evs = run("BEIRUT (Reuters) - Israel accused Hezbollah on Tuesday of firing rockets at an army post near Metula. Hezbollah rejected the accusation as a lie, the group's media office said.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(ids(a), ["hezbollah"]);
+    assert_eq!(a.status, Status::Denied);
+}
