@@ -562,6 +562,33 @@ pub fn find(doc: &Doc<'_>) -> Entities {
                         i = end;
                         continue;
                     }
+                    // "landed with his wife Rachel": a spouse named by a given name alone bears the
+                    // family name of the one whose spouse she is.
+                    let spouse_given = matches!(w, "his" | "His" | "her" | "Her")
+                        && doc.is_any(i + 1, &["wife", "husband"])
+                        && doc.is_cap(i + 2)
+                        && !doc.is_cap(i + 3)
+                        && doc.cs_at(i + 2).is_none()
+                        && ents.at(i + 2).is_none();
+                    if spouse_given {
+                        let owner = subject_person(doc, &ents.mentions[sent_mentions..])
+                            .or(previous_subject)
+                            .or(last_people.last().copied());
+                        let family = owner.and_then(|p| ents.people[p].name.split(' ').next_back());
+                        if let Some(family) = family.map(str::to_owned) {
+                            let name = format!("{} {family}", doc.tok(i + 2));
+                            if let Some(p) = upsert(&mut ents, &name, None, None, true) {
+                                ents.mentions.push(Mention::anaphor(
+                                    i + 2,
+                                    i + 3,
+                                    vec![Ref::Person(p)],
+                                    false,
+                                ));
+                                i += 3;
+                                continue;
+                            }
+                        }
+                    }
                     // "His plane landed in Cairo": the vehicle stands for the traveller, as in "Kim's
                     // train arrived".
                     // "It was his first trip to India since 2021": so is the traveller of a first trip, told

@@ -335,6 +335,7 @@ fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str
                             | "leaving"
                             | "despite"
                             | "without"
+                            | "accompanied"
                     );
                     let participle = doc.is_word(next) && n.ends_with("ing") && !doc.is_cap(next);
                     if sub || participle {
@@ -342,7 +343,8 @@ fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str
                         let what = match n.as_str() {
                             "where" => "where",
                             "after" | "before" | "since" => "temporal",
-                            "who" | "which" => "relative",
+                            // ", accompanied by his wife Yoshiko, left": an aside, as a relative is.
+                            "who" | "which" | "accompanied" => "relative",
                             _ => "sub",
                         };
                         relative_open = what == "relative";
@@ -3843,10 +3845,20 @@ fn travelling_with(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
             });
         // "arrived on Monday aboard a plane, accompanied by his wife": the participle names companions
         // anywhere in the clause after the trigger.
+        // So does one set off by commas before it: "Ishiba, accompanied by his wife Yoshiko, left Tokyo".
+        let from = doc.sents[c.sent].content;
         let accompanied = || {
             (t_end..to)
                 .take_while(|&k| !doc.is_any(k, &[";", "and"]))
                 .find(|&k| doc.is(k, "accompanied") && doc.is(k + 1, "by"))
+                .or_else(|| {
+                    (from..c.trigger.0).find(|&k| {
+                        k > from
+                            && doc.is(k - 1, ",")
+                            && doc.is(k, "accompanied")
+                            && doc.is(k + 1, "by")
+                    })
+                })
                 .map(|k| k + 1)
         };
         let Some(k) = with.or_else(accompanied) else {

@@ -2416,3 +2416,20 @@ fn the_accused_rejecting_the_accusation_denies_the_strike() {
     assert_eq!(ids(a), ["hezbollah"]);
     assert_eq!(a.status, Status::Denied);
 }
+
+#[test]
+fn a_spouse_by_given_name_travels_too_even_in_an_aside() {
+    let evs = run("NAIROBI (Reuters) - Kenyan President William Ruto landed in Beijing on Tuesday with his wife Rachel.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    let mut travellers = ids(a);
+    travellers.sort_unstable();
+    assert_eq!(travellers, ["rachel-ruto", "william-ruto"]);
+    let evs = run("TOKYO (Kyodo) - Prime Minister Shigeru Ishiba, accompanied by his wife Yoshiko, left Tokyo on Sunday morning for Hanoi.");
+    let d = evs
+        .iter()
+        .find(|e| e.kind == "departure")
+        .expect("departure");
+    let mut travellers = ids(d);
+    travellers.sort_unstable();
+    assert_eq!(travellers, ["shigeru-ishiba", "yoshiko-ishiba"]);
+}
