@@ -3731,12 +3731,13 @@ fn inherit_meeting(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
         let sent = &doc.sents[c.sent];
         let own_time = !time::find(doc, sent.content, sent.toks.end).is_empty();
         let timeless = c.date.is_none() && !own_time;
-        let after_the_meeting = doc.is_any(sent.content, &["after", "following"])
-            && doc.is(sent.content + 1, "the")
-            && doc.is_any(
-                sent.content + 2,
-                &["talks", "meeting", "summit", "meetings"],
-            );
+        // Anywhere in the sentence: "Ministers signed the agreements in the Great Hall after the talks".
+        let after_at = |k: usize| {
+            doc.is_any(k, &["after", "following"])
+                && doc.is(k + 1, "the")
+                && doc.is_any(k + 2, &["talks", "meeting", "summit", "meetings"])
+        };
+        let after_the_meeting = (sent.content..sent.toks.end).any(after_at);
         // "After the summit, ...": the summit's day, over whatever day the narrative had reached.
         let timeless = timeless || (after_the_meeting && !own_time);
         if !timeless && c.place.is_some() {

@@ -40,14 +40,37 @@ pub mod time;
 
 /// The parties an event names, without a state that one of its people (for talks and deals) or one of its
 /// groups (for strikes) already stands for: "Trump and Zelensky" over "the United States" told elsewhere,
-/// "Yemen's Houthis" without Yemen.
+/// "Yemen's Houthis" without Yemen. A deal its first report names by states ("the two countries signed 20
+/// agreements") keeps the states, and the leaders who stand for them are not listed again.
 fn parties(
     kind: &str,
     actors: &[entities::Ref],
+    first_told: &[entities::Ref],
     ents: &entities::Entities,
     lexicon: &Lexicon,
 ) -> Vec<entities::Ref> {
     use entities::Ref;
+    let by_states = kind == "agreement"
+        && first_told.len() >= 2
+        && first_told
+            .iter()
+            .all(|r| matches!(r, Ref::Country(_)) && actors.contains(r));
+    if by_states {
+        let states: Vec<u16> = first_told
+            .iter()
+            .filter_map(|&r| ents.country_of(lexicon, r))
+            .collect();
+        return actors
+            .iter()
+            .copied()
+            .filter(|&r| {
+                matches!(r, Ref::Country(_))
+                    || !ents
+                        .country_of(lexicon, r)
+                        .is_some_and(|c| states.contains(&c))
+            })
+            .collect();
+    }
     let stands_for = |r: &Ref| match (kind, r) {
         ("meeting" | "agreement", Ref::Person(_)) | ("attack", Ref::Org(_)) => {
             ents.country_of(lexicon, *r)
@@ -129,10 +152,16 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Event> {
         .filter(|h| !h.actors.is_empty())
         .map(|h| {
             let kind = lexicon.kinds[h.kind].name.clone();
-            let actors = parties(&kind, &h.actors, &ents, lexicon)
-                .iter()
-                .map(|r| ents.actor(lexicon, *r))
-                .collect();
+            let actors = parties(
+                &kind,
+                &h.actors,
+                &cands[h.mentions[0]].actors,
+                &ents,
+                lexicon,
+            )
+            .iter()
+            .map(|r| ents.actor(lexicon, *r))
+            .collect();
             let first = &cands[h.mentions[0]];
             let first_start = doc.sents[first.sent].start.to_string();
             let best = h

@@ -117,9 +117,25 @@ fn places_ok(a: &Option<Place>, b: &Option<Place>) -> bool {
         (Some(a), Some(b)) => {
             a.compatible_with(b)
                 || (a.country.is_none() || b.country.is_none()) && (a.is_country || b.is_country)
+                || short_name_of(a, b)
+                || short_name_of(b, a)
         }
         _ => true,
     }
+}
+
+/// "the Great Hall" for "the Great Hall of the People": a venue named by the start of its full name, in no
+/// other country.
+fn short_name_of(short: &Place, full: &Place) -> bool {
+    let other_country = matches!((&short.country, &full.country), (Some(x), Some(y)) if x != y);
+    !other_country
+        && !short.is_country
+        && !full.is_country
+        && short.name.contains(' ')
+        && full
+            .name
+            .strip_prefix(short.name.as_str())
+            .is_some_and(|rest| rest.starts_with(" of "))
 }
 
 /// The country an actor is or belongs to, when known.

@@ -2433,3 +2433,21 @@ fn a_spouse_by_given_name_travels_too_even_in_an_aside() {
     travellers.sort_unstable();
     assert_eq!(travellers, ["shigeru-ishiba", "yoshiko-ishiba"]);
 }
+
+#[test]
+fn a_signing_after_the_talks_at_the_great_hall_is_the_states_deal_told_first() {
+    let evs = extract(
+        &article(
+            None,
+            "BEIJING (AFP) - Chinese President Xi Jinping held talks with Zambian President Hakainde Hichilema at the Great Hall of the People on Thursday, and the two countries signed 12 agreements, officials said. Hichilema had landed in Beijing on Tuesday. Ministers from both sides signed the agreements in the Great Hall after the talks, and the two leaders agreed to deepen ties.",
+            Some("2024-03-09T10:00:00+08:00"),
+        ),
+        Lexicon::builtin(),
+    );
+    let deals: Vec<&Event> = evs.iter().filter(|e| e.kind == "agreement").collect();
+    assert_eq!(deals.len(), 1, "{deals:?}");
+    let mut parties = ids(deals[0]);
+    parties.sort_unstable();
+    assert_eq!(parties, ["china", "zambia"]);
+    assert_eq!(deals[0].date().unwrap().to_string(), "2024-03-07");
+}
