@@ -1360,10 +1360,14 @@ fn interpret(
     if let Some(t) = last_title {
         if t + 1 == els.len() {
             // A description: "the North Korean leader", "the crown prince".
-            let definite = before.is_some_and(|b| doc.is_any(b, &["the"]))
-                || els[..t]
-                    .iter()
-                    .any(|e| matches!(e.0, Elem::Ent(Entry::Country { .. })));
+            // "No Chinese president has travelled there": no one, not the one holding the office now.
+            let nobody = before.is_some_and(|b| doc.is_any(b, &["no", "any", "every", "a", "an"]))
+                || doc.is_any(els[0].1, &["no", "any", "every"]);
+            let definite = !nobody
+                && (before.is_some_and(|b| doc.is_any(b, &["the"]))
+                    || els[..t]
+                        .iter()
+                        .any(|e| matches!(e.0, Elem::Ent(Entry::Country { .. }))));
             if definite {
                 let (_, country) = role_and_country(doc, els, t + 1);
                 let title_text = doc.span(els[t].1, els[t].2);

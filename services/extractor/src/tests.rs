@@ -2451,3 +2451,14 @@ fn a_signing_after_the_talks_at_the_great_hall_is_the_states_deal_told_first() {
     assert_eq!(parties, ["china", "zambia"]);
     assert_eq!(deals[0].date().unwrap().to_string(), "2024-03-07");
 }
+
+#[test]
+fn no_office_holder_is_nobody_not_the_one_in_office() {
+    let evs = run("NAIROBI (Reuters) - Kenyan President William Ruto said he had invited Chinese President Xi Jinping to visit. No Chinese president has travelled to Kenya since 2006.");
+    assert!(
+        evs.iter().all(|e| !(e.kind == "arrival"
+            && e.status == Status::Occurred
+            && ids(e) == ["xi-jinping"])),
+        "{evs:?}"
+    );
+}
