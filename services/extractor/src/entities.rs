@@ -730,6 +730,22 @@ pub fn find(doc: &Doc<'_>) -> Entities {
                                 continue;
                             }
                         }
+                    } else if matches!(w, "their" | "Their")
+                        && last_people.len() >= 2
+                        && doc.is_any(i + 1, &["talks", "meeting", "summit"])
+                    {
+                        // "a joint news conference with Macron following their talks": the two people
+                        // last named held them.
+                        let n = last_people.len();
+                        let (a, b) = (last_people[n - 2], last_people[n - 1]);
+                        if a != b {
+                            ents.mentions.push(Mention::anaphor(
+                                i,
+                                i + 1,
+                                vec![Ref::Person(a), Ref::Person(b)],
+                                true,
+                            ));
+                        }
                     } else if matches!(w, "they" | "They") && last_people.len() >= 2 {
                         let n = last_people.len();
                         let (a, b) = (last_people[n - 1], last_people[n - 2]);

@@ -1022,6 +1022,8 @@ pub fn candidates(
             t = t_end;
         }
     }
+    condemned_strikes(doc, &mut out);
+    brokers_are_no_parties(doc, ents, &mut out);
     attacker_named_after(doc, ents, &mut out);
     organs_strike_for_their_state(doc, ents, &mut out);
     arrival_place_from_sentence(doc, &mut out);
@@ -3464,6 +3466,65 @@ fn denied_by_a_closing_apposition(doc: &Doc<'_>, cands: &mut [Candidate]) {
         });
         if closing.is_some() {
             c.status = Status::Denied;
+        }
+    }
+}
+
+/// "The ceasefire, brokered by the United States and France": who brokers a deal or mediates talks is no
+/// party to them.
+fn brokers_are_no_parties(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
+    let lex = doc.lex();
+    let kinds = [lex.kind_index("agreement"), lex.kind_index("meeting")];
+    for c in cands.iter_mut().filter(|c| kinds.contains(&Some(c.kind))) {
+        let sent = &doc.sents[c.sent];
+        let Some(k) = (sent.content..sent.toks.end).find(|&k| {
+            doc.is_any(k, &["brokered", "mediated", "facilitated"]) && doc.is(k + 1, "by")
+        }) else {
+            continue;
+        };
+        // The brokers: the names after "by", joined by "and" or commas.
+        let end = (k + 2..sent.toks.end)
+            .find(|&j| {
+                doc.is_any(j, &[",", ";", "."])
+                    || (doc.is(j, "and") && !doc.is_cap(j + 1) && !doc.is(j + 1, "the"))
+            })
+            .unwrap_or(sent.toks.end);
+        let brokers: Vec<Ref> = ents
+            .in_range(k + 2, end)
+            .iter()
+            .filter(|m| m.start >= k + 2 && m.end <= end)
+            .flat_map(|m| m.refs.iter().copied())
+            .collect();
+        c.actors.retain(|a| !brokers.contains(a));
+    }
+}
+
+/// "Aoun condemned the Beirut strike at a news conference at the Elysee Palace": a strike someone condemns is
+/// told again, not carried out by the one who condemns it, nor where the condemning was done.
+fn condemned_strikes(doc: &Doc<'_>, cands: &mut [Candidate]) {
+    const CONDEMN: &[&str] = &[
+        "condemned",
+        "condemns",
+        "condemning",
+        "denounced",
+        "denounces",
+        "criticised",
+        "criticized",
+        "deplored",
+        "decried",
+    ];
+    let Some(attack) = doc.lex().kind_index("attack") else {
+        return;
+    };
+    for c in cands.iter_mut().filter(|c| c.kind == attack) {
+        let (t, _) = c.trigger;
+        let from = doc.sents[c.sent].content;
+        if (t.saturating_sub(4).max(from)..t).any(|k| doc.is_any(k, CONDEMN)) {
+            c.actors.clear();
+            c.place = None;
+            c.date = None;
+            c.time_text = None;
+            c.strong = false;
         }
     }
 }

@@ -2462,3 +2462,32 @@ fn no_office_holder_is_nobody_not_the_one_in_office() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_condemned_strike_is_told_again_not_carried_out_by_the_condemner() {
+    let evs = run("PARIS (Reuters) - Israeli jets struck a building in Beirut on Friday, the Israeli military said. Lebanese President Joseph Aoun, who arrived in Paris on Friday, condemned the Beirut strike at a news conference at the Elysee Palace.");
+    let strikes: Vec<&Event> = evs.iter().filter(|e| e.kind == "attack").collect();
+    assert_eq!(strikes.len(), 1, "{strikes:?}");
+    assert_eq!(ids(strikes[0]), ["israel"]);
+}
+
+#[test]
+fn brokers_of_a_ceasefire_are_no_parties_to_it() {
+    let evs = run("BEIRUT (Reuters) - The ceasefire, brokered by the United States and France and agreed on Nov. 26, ended more than a year of fighting.");
+    assert!(
+        evs.iter().all(|e| !(e.kind == "agreement"
+            && ids(e)
+                .iter()
+                .any(|a| *a == "france" || *a == "united-states"))),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn their_talks_are_the_two_last_named() {
+    let evs = run("PARIS (Reuters) - Lebanese President Joseph Aoun spoke at a joint news conference with French President Emmanuel Macron on Friday following their talks at the Elysee Palace.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    let mut met = ids(m);
+    met.sort_unstable();
+    assert_eq!(met, ["emmanuel-macron", "joseph-aoun"]);
+}
