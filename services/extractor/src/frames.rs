@@ -1788,10 +1788,14 @@ fn frame(
         }
     }
     let raw_actors = actors.clone();
+    // An armed group launches for itself ("the Houthis fired a missile"), not for the state it is in.
     if spec.actors_are_countries {
         actors = actors
             .into_iter()
-            .filter_map(|r| ents.country_of(lex, r).map(Ref::Country))
+            .filter_map(|r| match r {
+                Ref::Org(o) if lex.orgs[usize::from(o)].group => Some(r),
+                _ => ents.country_of(lex, r).map(Ref::Country),
+            })
             .collect();
     }
     // One actor per id; a lone actor has nothing to collide with, so its slug is not built.

@@ -2491,3 +2491,16 @@ fn their_talks_are_the_two_last_named() {
     met.sort_unstable();
     assert_eq!(met, ["emmanuel-macron", "joseph-aoun"]);
 }
+
+#[test]
+fn an_armed_group_fires_for_itself_and_unnamed_militants_are_named_by_the_noun() {
+    let evs = run("SANAA (Reuters) - Yemen's Houthis launched a ballistic missile from Sanaa province on Sunday, the group's military spokesman said.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch" || e.kind == "attack")
+        .expect("launch");
+    assert_eq!(ids(l), ["houthis"]);
+    let evs = run("JERUSALEM (Reuters) - Militants in Lebanon launched two rockets at Kiryat Shmona early on Monday, Israel's military said.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(ids(a), ["militants"]);
+}
