@@ -2504,3 +2504,18 @@ fn an_armed_group_fires_for_itself_and_unnamed_militants_are_named_by_the_noun()
     let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
     assert_eq!(ids(a), ["militants"]);
 }
+
+#[test]
+fn flying_out_of_a_city_is_leaving_it() {
+    let evs = run("SAMARKAND (AFP) - German Chancellor Olaf Scholz flew out of Samarkand for Astana on Monday.");
+    let d = evs
+        .iter()
+        .find(|e| e.kind == "departure")
+        .expect("departure");
+    assert_eq!(d.place.as_ref().map(|p| p.name.as_str()), Some("Samarkand"));
+    assert_eq!(
+        d.destination.as_ref().map(|p| p.name.as_str()),
+        Some("Astana")
+    );
+    assert_eq!(d.date().unwrap().to_string(), "2024-03-11");
+}
