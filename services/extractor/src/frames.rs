@@ -1972,7 +1972,9 @@ fn frame(
                 && x.end <= b
                 && matches!(
                     x.when,
-                    time::When::Weekday { .. } | time::When::MonthDay { .. }
+                    time::When::Weekday { .. }
+                        | time::When::MonthDay { .. }
+                        | time::When::MonthDayInYear { .. }
                 )
         })
     });
@@ -2780,7 +2782,11 @@ fn previous_since(
         .filter(|x| {
             matches!(
                 x.when,
-                time::When::Year(_) | time::When::Month { .. } | time::When::MonthDay { .. }
+                time::When::Year(_)
+                    | time::When::Month { .. }
+                    | time::When::MonthDay { .. }
+                    | time::When::MonthInYear { .. }
+                    | time::When::MonthDayInYear { .. }
             )
         })
         .map(|x| {

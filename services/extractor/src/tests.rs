@@ -2519,3 +2519,19 @@ fn flying_out_of_a_city_is_leaving_it() {
     );
     assert_eq!(d.date().unwrap().to_string(), "2024-03-11");
 }
+
+#[test]
+fn a_day_or_month_last_year_is_in_last_year() {
+    let evs = run("TOKYO (Reuters) - Russia fired two cruise missiles into the Sea of Japan in March last year, Japan's defence ministry said.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(l.date().unwrap().to_string(), "2023-03");
+    let evs = run("NEW DELHI (Reuters) - India first tested the Agni-Prime missile on Oct. 7 last year, the defence ministry said.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(l.date().unwrap().to_string(), "2023-10-07");
+}

@@ -4,7 +4,8 @@
 //! "last Friday", "next Monday"), month-day dates with or without a year ("Sept. 12", "September 12",
 //! "April 25, 2019", "25 April 2019"), months ("in July", "late January", "in April 2019"), years
 //! ("in 2019"), and relative words ("yesterday", "today", "tonight", "overnight", "tomorrow", "last week",
-//! "earlier this week", "this week", "next week", "last month", "next month", "last year").
+//! "earlier this week", "this week", "next week", "last month", "next month", "last year"), and a day or
+//! month in a year counted from publication's ("Oct. 7 last year", "in March next year").
 //!
 //! Resolution depends on the direction the event lies in: a past report ("arrived on Tuesday") takes the
 //! most recent such day on or before publication, an expected one ("will meet on Wednesday") the next on or
@@ -46,6 +47,29 @@ pub enum When {
     /// Months from publication's month.
     MonthRel(i64),
     YearRel(i64),
+    /// "Oct. 7 last year", "in March next year": a day or month in a year counted from publication's.
+    MonthDayInYear {
+        month: u32,
+        day: u32,
+        years: i64,
+    },
+    MonthInYear {
+        month: u32,
+        years: i64,
+    },
+}
+
+/// "last year", "this year", "next year" at `k`: years from publication's.
+fn year_after(doc: &Doc<'_>, k: usize, to: usize) -> Option<i64> {
+    if k + 1 >= to || !doc.is(k + 1, "year") {
+        return None;
+    }
+    match doc.lower(k).as_str() {
+        "last" => Some(-1),
+        "this" => Some(0),
+        "next" => Some(1),
+        _ => None,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,7 +156,10 @@ pub fn find(doc: &Doc<'_>, from: usize, to: usize) -> Vec<TimeExpr> {
                 let told = out.iter().rev().find(|x| {
                     matches!(
                         x.when,
-                        When::Weekday { .. } | When::MonthDay { .. } | When::Relative(_)
+                        When::Weekday { .. }
+                            | When::MonthDay { .. }
+                            | When::MonthDayInYear { .. }
+                            | When::Relative(_)
                     )
                 });
                 (t.when, t.future_only) =
@@ -257,6 +284,14 @@ fn at(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
                             end += 1;
                         }
                     }
+                    if let (None, Some(years)) = (year, year_after(doc, end, to)) {
+                        return Some(TimeExpr {
+                            start: lead(i),
+                            end: end + 2,
+                            when: When::MonthDayInYear { month, day, years },
+                            future_only: false,
+                        });
+                    }
                     return Some(TimeExpr {
                         start: lead(i),
                         end,
@@ -271,6 +306,14 @@ fn at(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
                 "during",
             ]);
             if introduced && sure {
+                if let Some(years) = year_after(doc, i + 1, to) {
+                    return Some(TimeExpr {
+                        start: lead(i),
+                        end: i + 3,
+                        when: When::MonthInYear { month, years },
+                        future_only: false,
+                    });
+                }
                 return Some(TimeExpr {
                     start: lead(i),
                     end: i + 1,
@@ -445,6 +488,12 @@ pub fn resolve(when: When, published: Option<NaiveDate>, future: bool) -> Option
             ))
         }
         When::YearRel(n) => Some(PartialDate::year(pubd.year() + n as i32)),
+        When::MonthDayInYear { month, day, years } => {
+            NaiveDate::from_ymd_opt(pubd.year() + years as i32, month, day).map(PartialDate::day)
+        }
+        When::MonthInYear { month, years } => {
+            Some(PartialDate::month(pubd.year() + years as i32, month))
+        }
         When::Year(_) | When::Month { .. } | When::MonthDay { .. } => None,
     }
 }
