@@ -730,12 +730,13 @@ pub fn find(doc: &Doc<'_>) -> Entities {
                                 continue;
                             }
                         }
-                    } else if matches!(w, "their" | "Their")
-                        && last_people.len() >= 2
-                        && doc.is_any(i + 1, &["talks", "meeting", "summit"])
+                    } else if last_people.len() >= 2
+                        && (matches!(w, "they" | "They")
+                            || (matches!(w, "their" | "Their")
+                                && doc.is_any(i + 1, &["talks", "meeting", "summit"])))
                     {
-                        // "a joint news conference with Macron following their talks": the two people
-                        // last named held them.
+                        // "they" are the last two people named; so are the two who held "their talks"
+                        // ("a joint news conference with Macron following their talks").
                         let n = last_people.len();
                         let (a, b) = (last_people[n - 2], last_people[n - 1]);
                         if a != b {
@@ -743,18 +744,7 @@ pub fn find(doc: &Doc<'_>) -> Entities {
                                 i,
                                 i + 1,
                                 vec![Ref::Person(a), Ref::Person(b)],
-                                true,
-                            ));
-                        }
-                    } else if matches!(w, "they" | "They") && last_people.len() >= 2 {
-                        let n = last_people.len();
-                        let (a, b) = (last_people[n - 1], last_people[n - 2]);
-                        if a != b {
-                            ents.mentions.push(Mention::anaphor(
-                                i,
-                                i + 1,
-                                vec![Ref::Person(b), Ref::Person(a)],
-                                false,
+                                matches!(w, "their" | "Their"),
                             ));
                         }
                     }
