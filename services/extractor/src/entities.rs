@@ -1022,17 +1022,7 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
                     && doc.ci_find(e, title).is_none())
                     || after_titled_given)
         });
-        if country_in_name {
-            els.push((Elem::Cap, i, i + 1));
-            i += 1;
-            if doc.kind(i.min(doc.len() - 1)) == TokKind::Possessive && i < end {
-                possessive = true;
-                i += 1;
-                break;
-            }
-            continue;
-        }
-        if let Some((e, entries)) = doc.cs_at(i) {
+        if let Some((e, entries)) = doc.cs_at(i).filter(|_| !country_in_name) {
             let pick = entries
                 .iter()
                 .find(|e| matches!(e, Entry::Person(_)))
@@ -1105,13 +1095,14 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
         // "Russia-Ukraine" joins names, but right after a title it is a hyphenated given name: "President
         // Kassym-Jomart Tokayev".
         let after_title = matches!(els.last(), Some((Elem::Title { .. }, ..)));
-        if doc.is_cap(i)
-            && (STOP.binary_search(&doc.tok(i)).is_err()
-                || ((after_title || (els.is_empty() && titled_after(doc, i)))
-                    && stop_word_given_name(doc, i)))
-            && (!has_upper_after_hyphen(doc.tok(i))
-                || crate::doc::arabic_article(doc.tok(i))
-                || (after_title && doc.is_cap(i + 1)))
+        if country_in_name
+            || (doc.is_cap(i)
+                && (STOP.binary_search(&doc.tok(i)).is_err()
+                    || ((after_title || (els.is_empty() && titled_after(doc, i)))
+                        && stop_word_given_name(doc, i)))
+                && (!has_upper_after_hyphen(doc.tok(i))
+                    || crate::doc::arabic_article(doc.tok(i))
+                    || (after_title && doc.is_cap(i + 1))))
         {
             els.push((Elem::Cap, i, i + 1));
             i += 1;
