@@ -1153,21 +1153,26 @@ fn stop_word_given_name(doc: &Doc<'_>, i: usize) -> bool {
         && doc.ci_find(next, title).is_none()
 }
 
+/// Nouns for people who act for a state or group: "negotiators from Israel and Hamas", "foreign ministers
+/// from Egypt and Jordan". Unnamed, they are represented by the states after "from".
+pub(crate) const REPRESENTATIVES: &[&str] = &[
+    "ministers",
+    "officials",
+    "negotiators",
+    "delegations",
+    "delegates",
+    "envoys",
+    "diplomats",
+    "representatives",
+    "counterparts",
+];
+
 /// "their foreign ministers", "their negotiators": the end of a plural noun for people acting for states, after
 /// at most two lowercase modifiers from `i`.
 fn representatives_after(doc: &Doc<'_>, i: usize) -> Option<usize> {
-    const REPRESENTATIVES: &[&str] = &[
-        "ministers",
-        "officials",
-        "negotiators",
-        "delegations",
-        "envoys",
-        "diplomats",
-        "governments",
-    ];
     (i..i + 3)
         .take_while(|&k| doc.is_word(k) && !doc.is_cap(k))
-        .find(|&k| doc.is_any(k, REPRESENTATIVES))
+        .find(|&k| doc.is_any(k, REPRESENTATIVES) || doc.is(k, "governments"))
         .map(|k| k + 1)
 }
 

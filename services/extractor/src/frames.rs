@@ -34,7 +34,7 @@ use dateline_shared::{PartialDate, Place, Status};
 
 use crate::attribution::{self, Attribution};
 use crate::doc::Doc;
-use crate::entities::{Entities, Mention, Ref};
+use crate::entities::{Entities, Mention, Ref, REPRESENTATIVES};
 use crate::lexicon::{CountryForm, Entry, Form};
 use crate::places;
 use crate::status::{self, Reading};
@@ -487,20 +487,6 @@ fn actor_mentions<'e>(
         .filter(|m| objects || m.start == 0 || m.possessive || !is_verb_trigger(doc, m.start - 1))
         .collect()
 }
-
-/// Nouns for people who act for a state or group: "negotiators from Israel and Hamas", "foreign ministers
-/// from Egypt and Jordan". Unnamed, they are represented by the states after "from".
-const REPRESENTATIVES: &[&str] = &[
-    "ministers",
-    "officials",
-    "negotiators",
-    "delegations",
-    "delegates",
-    "envoys",
-    "diplomats",
-    "representatives",
-    "counterparts",
-];
 
 /// "of their defence and foreign ministers", "of senior officials": at `k`, "of" and a plural representative
 /// noun with only lowercase modifiers between.
