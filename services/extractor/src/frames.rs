@@ -3947,19 +3947,26 @@ fn travelling_with(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
 /// "His plane landed in Cairo. He was expected to meet al-Sisi later on Thursday", "is scheduled to fly to
 /// Erbil to meet Barzani": a meeting still to come, with no place of its own, is held where its participant
 /// has just arrived (told in the sentence before or its own), or where the trip its sentence tells first
-/// is going.
+/// is going. A sentence that places a meeting itself ("when and where they would meet is unknown, though
+/// reports said the summit would take place at the cosmodrome") has told where, and lends no place.
 fn meet_where_visiting(doc: &Doc<'_>, cands: &mut [Candidate]) {
     let lex = doc.lex();
     let (Some(meeting), Some(arrival)) = (lex.kind_index("meeting"), lex.kind_index("arrival"))
     else {
         return;
     };
+    let placed_in: Vec<usize> = cands
+        .iter()
+        .filter(|p| p.kind == meeting && p.place.is_some())
+        .map(|p| p.sent)
+        .collect();
     with_earlier(cands, |head, c| {
         if c.kind != meeting
             || c.status != Status::Expected
             || c.place.is_some()
             || !c.strong
             || c.background
+            || placed_in.contains(&c.sent)
         {
             return;
         }

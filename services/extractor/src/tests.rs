@@ -2535,3 +2535,14 @@ fn a_day_or_month_last_year_is_in_last_year() {
         .expect("launch");
     assert_eq!(l.date().unwrap().to_string(), "2023-10-07");
 }
+
+#[test]
+fn a_sentence_that_places_the_meeting_itself_borrows_no_place_from_the_visit() {
+    let evs = run("TOKYO (Reuters) - Brazilian President Luiz Inacio Lula da Silva arrived in the port city of Osaka on Monday. It is unclear when and where Lula and Japanese Prime Minister Shigeru Ishiba would hold talks, though Japanese media said the summit would likely take place at the Akasaka Palace on Wednesday.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(m.status, Status::Expected);
+    assert_eq!(
+        m.place.as_ref().map(|p| p.name.as_str()),
+        Some("Akasaka Palace")
+    );
+}
