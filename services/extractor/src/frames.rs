@@ -1027,8 +1027,56 @@ pub fn candidates(
     date_earlier_happenings(doc, &mut out);
     launcher_of_a_series(doc, &mut out);
     spokespeople_speak_for_their_state(doc, ents, &mut out);
+    visitors_come_from_abroad(doc, ents, &mut out);
     separate_meetings(doc, &mut out);
     out
+}
+
+/// "Kim gave a tour of the exhibition to Shoigu when he visited Pyongyang", "Xi hosted Macron when she
+/// visited Beijing": a "he" or "she" who visits a place in their own country, in a sentence that also names
+/// a foreigner, is the foreigner. Hosts receive visitors; they do not visit their own land.
+fn visitors_come_from_abroad(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
+    let Some(arrival) = doc.lex().kind_index("arrival") else {
+        return;
+    };
+    for c in cands.iter_mut().filter(|c| c.kind == arrival) {
+        let [Ref::Person(p)] = c.actors[..] else {
+            continue;
+        };
+        let Some(home) = c.place.as_ref().and_then(|pl| pl.country.clone()) else {
+            continue;
+        };
+        if ents.people[p].country.as_deref() != Some(home.as_str()) {
+            continue;
+        }
+        let sent = &doc.sents[c.sent];
+        let told_by_pronoun = ents
+            .in_range(sent.content, c.trigger.0)
+            .last()
+            .is_some_and(|m| m.anaphor && doc.is_any(m.start, &["he", "she", "He", "She"]));
+        if !told_by_pronoun {
+            continue;
+        }
+        let guest = ents
+            .in_range(sent.content, sent.toks.end)
+            .iter()
+            .filter(|m| !m.anaphor)
+            .find_map(|m| match m.refs[..] {
+                [Ref::Person(q)]
+                    if q != p
+                        && ents.people[q]
+                            .country
+                            .as_deref()
+                            .is_some_and(|cc| cc != home) =>
+                {
+                    Some(q)
+                }
+                _ => None,
+            });
+        if let Some(q) = guest {
+            c.actors = vec![Ref::Person(q)];
+        }
+    }
 }
 
 /// "held separate meetings with President Luong Cuong and Chairman Tran Thanh Man": one meeting with each of

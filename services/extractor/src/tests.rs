@@ -2546,3 +2546,14 @@ fn a_sentence_that_places_the_meeting_itself_borrows_no_place_from_the_visit() {
         Some("Akasaka Palace")
     );
 }
+
+#[test]
+fn a_pronoun_visiting_its_own_country_is_the_foreign_guest() {
+    let evs = run("ANKARA (Reuters) - Turkish President Recep Tayyip Erdogan showed Kenyan President William Ruto around the presidential complex when he visited Ankara in January.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(ids(a), ["william-ruto"]);
+    // Someone travelling within their own country, with no foreigner named, stays the traveller.
+    let evs = run("ANKARA (Reuters) - Turkish President Recep Tayyip Erdogan said on Tuesday he visited Izmir in January.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(ids(a), ["recep-tayyip-erdogan"]);
+}
