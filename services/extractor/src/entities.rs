@@ -794,6 +794,10 @@ const ORGAN_WORDS: &[&str] = &[
     "presidential",
     "government",
     "navy",
+    "policy",
+    "trade",
+    "security",
+    "intelligence",
 ];
 
 /// "met her at the palace", "received her on Tuesday": "her" as an object, followed by a preposition,
@@ -1059,10 +1063,12 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
             i += 1;
             continue;
         }
-        // "Iranian foreign ministry spokesman Esmaeil Baghaei", "Israeli army spokesman": the organ of the
-        // state the title serves belongs to the role.
-        if matches!(els.last(), Some((Elem::Ent(Entry::Country { .. }), ..)))
-            && doc.ci_find(i, title).is_none()
+        // "Iranian foreign ministry spokesman Esmaeil Baghaei", "Israeli army spokesman", "EU foreign policy
+        // chief Kaja Kallas": the organ of the state or union the title serves belongs to the role.
+        if matches!(
+            els.last(),
+            Some((Elem::Ent(Entry::Country { .. } | Entry::Org(_)), ..))
+        ) && doc.ci_find(i, title).is_none()
         {
             let organ = (i..end.min(i + 3))
                 .take_while(|&k| doc.is_any(k, ORGAN_WORDS) && !doc.is_cap(k))

@@ -805,7 +805,9 @@ pub fn candidates(
                     _ => None,
                 })
                 .collect();
-            if triggers.is_empty() {
+            // "the Shangri-La Dialogue": a forum's name, not a dialogue between parties.
+            let forum_name = t > from && doc.tok(t) == "Dialogue";
+            if triggers.is_empty() || forum_name {
                 t += 1;
                 continue;
             }

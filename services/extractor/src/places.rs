@@ -539,7 +539,8 @@ fn is_stop(doc: &Doc<'_>, i: usize) -> bool {
         .ci_find(i, |e| {
             matches!(e, Entry::Cue(_) | Entry::Trigger { .. } | Entry::AttribVerb).then_some(())
         })
-        .is_some()
+        // "the Shangri-La Dialogue", "the G20 Summit": a capitalised occasion noun ends the occasion's name.
+        .is_some_and(|_| !(doc.is_cap(i) && doc.is_any(i, OCCASION_NOUNS)))
         || [
             "Monday",
             "Tuesday",

@@ -2557,3 +2557,23 @@ fn a_pronoun_visiting_its_own_country_is_the_foreign_guest() {
     let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
     assert_eq!(ids(a), ["recep-tayyip-erdogan"]);
 }
+
+#[test]
+fn a_dialogue_between_parties_is_a_meeting_but_a_forum_named_dialogue_is_not() {
+    let evs = run("BRUSSELS (AFP) - Chinese Foreign Minister Wang Yi and EU foreign policy chief Kaja Kallas held a long strategic dialogue in Brussels on Tuesday.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(ids(m), ["kaja-kallas", "wang-yi"]);
+    assert_eq!(m.place.as_ref().map(|p| p.name.as_str()), Some("Brussels"));
+    let evs = run("SINGAPORE (Reuters) - Australian Defence Minister Richard Marles and Philippine Defence Secretary Gilberto Teodoro spoke at the Shangri-La Dialogue on Saturday.");
+    assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
+}
+
+#[test]
+fn an_organ_of_a_union_or_state_before_a_title_belongs_to_the_role() {
+    let evs = run("BRUSSELS (AFP) - Wang Yi and EU foreign policy chief Kaja Kallas met in Brussels on Tuesday.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(ids(m), ["kaja-kallas", "wang-yi"]);
+    let evs = run("BEIJING (Reuters) - Wang Yi met Pakistani intelligence chief Asim Malik in Beijing on Tuesday.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(ids(m), ["asim-malik", "wang-yi"]);
+}
