@@ -888,7 +888,7 @@ fn the_two(
         // two people named, the two countries are the last pair of countries named together.
         let pair = COUNTRIES.contains(&next) && !matches!(doc.tok(i + 3), "'" | "'s" | "\u{2019}");
         return pair
-            .then(|| last_country_pair(doc, ents, i))
+            .then(|| last_country_pair(doc, ents, i).or_else(|| countries_of_the_sentence(doc, i)))
             .flatten()
             .map(|refs| (i + 3, refs));
     }
@@ -951,7 +951,9 @@ fn the_two(
         }
         let refs = match states[..] {
             [y, x] => vec![Ref::Country(x), Ref::Country(y)],
-            _ => last_country_pair(doc, ents, i).unwrap_or(people),
+            _ => last_country_pair(doc, ents, i)
+                .or_else(|| countries_of_the_sentence(doc, i))
+                .unwrap_or(people),
         };
         return Some((noun_end, refs));
     }
@@ -959,6 +961,27 @@ fn the_two(
         return Some((i + 2, people));
     }
     None
+}
+
+/// "a Pakistani astronaut, trained in China under an agreement the two countries signed": the two distinct
+/// countries the sentence names before token `i`, when it names exactly two.
+/// A demonym modifying a common noun ("a Pakistani astronaut") names its country too, though it is no
+/// mention of its own.
+fn countries_of_the_sentence(doc: &Doc<'_>, i: usize) -> Option<Vec<Ref>> {
+    let sent = &doc.sents[*doc.sent_of.get(i)? as usize];
+    let mut states: Vec<Ref> = Vec::new();
+    for k in sent.content..i {
+        let country = doc.cs_find(k, |e| match e {
+            Entry::Country { idx, .. } => Some(Ref::Country(*idx)),
+            _ => None,
+        });
+        if let Some((_, r)) = country.filter(|_| doc.is_cap(k)) {
+            if !states.contains(&r) {
+                states.push(r);
+            }
+        }
+    }
+    (states.len() == 2).then_some(states)
 }
 
 /// The last two distinct countries named together before token `i` ("Chile and Argentina", "Chile,

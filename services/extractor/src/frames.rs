@@ -1030,8 +1030,54 @@ pub fn candidates(
     launcher_of_a_series(doc, &mut out);
     spokespeople_speak_for_their_state(doc, ents, &mut out);
     visitors_come_from_abroad(doc, ents, &mut out);
+    crews_lift_off_on_a_space_launch(doc, &mut out);
     separate_meetings(doc, &mut out);
     out
+}
+
+/// "The Shenzhou-19 crew lifted off from Jiuquan on Oct. 30": a crew that lifts off goes up on a space
+/// launch vehicle, and a space launch naming no launcher is the launch of the state its site lies in.
+fn crews_lift_off_on_a_space_launch(doc: &Doc<'_>, cands: &mut [Candidate]) {
+    const CREWS: &[&str] = &[
+        "crew",
+        "crews",
+        "astronaut",
+        "astronauts",
+        "cosmonaut",
+        "cosmonauts",
+        "taikonauts",
+    ];
+    let lex = doc.lex();
+    let Some(launch) = lex.kind_index("missile_launch") else {
+        return;
+    };
+    for c in cands
+        .iter_mut()
+        .filter(|c| c.kind == launch && c.weapon.is_none())
+    {
+        let (t, _) = c.trigger;
+        let lifts_off = doc.is_any(
+            t,
+            &[
+                "lift", "lifts", "lifted", "lifting", "blast", "blasts", "blasted", "blasting",
+            ],
+        );
+        let sent = &doc.sents[c.sent];
+        let crewed = (t.saturating_sub(6).max(sent.content)..t).any(|k| doc.is_any(k, CREWS));
+        if !(lifts_off && crewed) {
+            continue;
+        }
+        c.weapon = Some("space launch vehicle".to_owned());
+        if c.actors.is_empty() {
+            let site_state = c
+                .place
+                .as_ref()
+                .and_then(|p| p.country.as_deref())
+                .and_then(|code| lex.countries.iter().position(|k| k.code == code));
+            c.actors.extend(site_state.map(|i| Ref::Country(i as u16)));
+        }
+        c.strong = !c.actors.is_empty();
+    }
 }
 
 /// "Kim gave a tour of the exhibition to Shoigu when he visited Pyongyang", "Xi hosted Macron when she
@@ -3707,7 +3753,7 @@ fn with_earlier(cands: &mut [Candidate], mut visit: impl FnMut(&[Candidate], &mu
 
 /// "The previous Nuri launch, in May 2023, put eight satellites into orbit", "The missile was first tested in
 /// April 2012": a launch told as one of a series, naming no launcher but a time of its own, is an earlier
-/// launch by the launcher of the launch told before it.
+/// launch by the launcher of the launch told before it; so is any space launch told with its time alone.
 fn launcher_of_a_series(doc: &Doc<'_>, cands: &mut [Candidate]) {
     const SERIES: &[&str] = &[
         "previous", "first", "second", "third", "fourth", "fifth", "last", "earlier", "prior",
@@ -3722,7 +3768,10 @@ fn launcher_of_a_series(doc: &Doc<'_>, cands: &mut [Candidate]) {
         }
         let (t, _) = c.trigger;
         let from = doc.sents[c.sent].content;
-        if !(t.saturating_sub(4).max(from)..t).any(|k| doc.is_any(k, SERIES)) {
+        // "the Tianzhou-9 cargo craft would be launched in July", "its first satellite, launched on April
+        // 24, 1970": a craft told launched, by no one named, goes up with the space programme told before.
+        let space_craft = c.weapon.as_deref() == Some("space launch vehicle");
+        if !space_craft && !(t.saturating_sub(4).max(from)..t).any(|k| doc.is_any(k, SERIES)) {
             return;
         }
         let told = head.iter().rev().find(|p| {

@@ -648,10 +648,11 @@ mod tests {
             (p.name.as_str(), p.country.as_deref()),
             ("Vostochny Cosmodrome", Some("RU"))
         );
+        // A launch site is a venue kept in the name, as a cosmodrome is.
         let p = place("Brazil's Alcantara launch center").unwrap();
         assert_eq!(
             (p.name.as_str(), p.country.as_deref()),
-            ("Alcantara", Some("BR"))
+            ("Alcantara Launch Center", Some("BR"))
         );
         let p = place("the area of the eastern port city of Wonsan").unwrap();
         assert_eq!(

@@ -2577,3 +2577,46 @@ fn an_organ_of_a_union_or_state_before_a_title_belongs_to_the_role() {
     let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
     assert_eq!(ids(m), ["asim-malik", "wang-yi"]);
 }
+
+#[test]
+fn a_crewed_spaceship_launch_from_a_launch_center() {
+    let evs = run("JIUQUAN (Xinhua) - China on Wednesday launched the Shenzhou-18 crewed spaceship from the Jiuquan Satellite Launch Center, the space agency said.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(ids(l), ["china"]);
+    assert_eq!(l.weapon.as_deref(), Some("space launch vehicle"));
+    assert_eq!(
+        l.place.as_ref().map(|p| p.name.as_str()),
+        Some("Jiuquan Satellite Launch Center")
+    );
+}
+
+#[test]
+fn a_crew_lifting_off_and_a_craft_to_be_launched_are_space_launches() {
+    let evs = run("BEIJING (Xinhua) - China launched a crewed spacecraft on Wednesday. The previous crew lifted off from Jiuquan on Oct. 30 last year. A cargo craft would be launched in July, the agency said.");
+    let launches: Vec<&Event> = evs.iter().filter(|e| e.kind == "missile_launch").collect();
+    let crew = launches
+        .iter()
+        .find(|e| e.date().is_some_and(|d| d.to_string() == "2023-10-30"))
+        .expect("the crew's launch");
+    assert_eq!(ids(crew), ["china"]);
+    assert_eq!(crew.weapon.as_deref(), Some("space launch vehicle"));
+    let cargo = launches
+        .iter()
+        .find(|e| e.status == Status::Expected)
+        .expect("the cargo craft's launch");
+    assert_eq!(ids(cargo), ["china"]);
+    assert_eq!(cargo.date().unwrap().to_string(), "2024-07");
+}
+
+#[test]
+fn the_two_countries_are_the_two_a_sentence_names_when_its_people_have_none() {
+    let evs = run("Agency spokesperson Lin Xiqiang spoke after commander Chen Dong. Lin said a Pakistani astronaut would be trained in China under an agreement the two countries signed in February.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .expect("agreement");
+    assert_eq!(ids(a), ["china", "pakistan"]);
+}
