@@ -173,6 +173,18 @@ const NOUN_MODIFIERS: &[&str] = &[
     "several",
     "multiple",
     "suicide",
+    // "paid a return visit", "a surprise visit": kinds of visit.
+    "return",
+    "reciprocal",
+    "official",
+    "working",
+    "surprise",
+    "unannounced",
+    "rare",
+    "historic",
+    "landmark",
+    "brief",
+    "farewell",
 ];
 
 /// Verbs of a shared stance, not a deal, after "agreed to".
@@ -1031,8 +1043,41 @@ pub fn candidates(
     spokespeople_speak_for_their_state(doc, ents, &mut out);
     visitors_come_from_abroad(doc, ents, &mut out);
     crews_lift_off_on_a_space_launch(doc, &mut out);
+    plans_already_past(doc, published, &mut out);
     separate_meetings(doc, &mut out);
     out
+}
+
+/// "visited Beijing in January 2019, ahead of his summit with Trump in Hanoi the following month": what a
+/// past happening was ahead of, dated a month or more before publication, has happened since.
+fn plans_already_past(
+    doc: &Doc<'_>,
+    published: Option<chrono::NaiveDate>,
+    cands: &mut [Candidate],
+) {
+    use chrono::Datelike;
+    let Some(published) = published else {
+        return;
+    };
+    let before_this_month = |d: &PartialDate| match (d.month, d.day) {
+        (None, _) => d.year < published.year(),
+        (Some(m), None) => (d.year, m) < (published.year(), published.month()),
+        (Some(_), Some(_)) => d
+            .as_naive()
+            .is_some_and(|d| (published - d).num_days() > 31),
+    };
+    for c in cands.iter_mut() {
+        if c.status != Status::Expected || !c.date.as_ref().is_some_and(before_this_month) {
+            continue;
+        }
+        let (t, _) = c.trigger;
+        let from = doc.sents[c.sent].content;
+        let ahead_of = (t.saturating_sub(6).max(from + 1)..t)
+            .any(|k| doc.is(k, "of") && doc.is(k - 1, "ahead"));
+        if ahead_of {
+            c.status = Status::Occurred;
+        }
+    }
 }
 
 /// "The Shenzhou-19 crew lifted off from Jiuquan on Oct. 30": a crew that lifts off goes up on a space

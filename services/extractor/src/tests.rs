@@ -2620,3 +2620,28 @@ fn the_two_countries_are_the_two_a_sentence_names_when_its_people_have_none() {
         .expect("agreement");
     assert_eq!(ids(a), ["china", "pakistan"]);
 }
+
+#[test]
+fn that_year_and_the_following_month_count_from_the_year_last_named() {
+    let evs = run("SEOUL (Yonhap) - North Korean leader Kim Jong Un last visited Beijing in January 2019, ahead of his summit with U.S. President Donald Trump in Hanoi the following month. Chinese President Xi Jinping paid a return visit to Pyongyang in June that year.");
+    let hanoi = evs
+        .iter()
+        .find(|e| e.kind == "meeting" && ids(e).contains(&"donald-trump"))
+        .expect("the Hanoi summit");
+    assert_eq!(hanoi.date().unwrap().to_string(), "2019-02");
+    // What a past trip was ahead of, dated years before publication, has happened.
+    assert_eq!(hanoi.status, Status::Occurred);
+    let xi = evs
+        .iter()
+        .find(|e| e.kind == "arrival" && ids(e) == ["xi-jinping"])
+        .expect("Xi's visit");
+    assert_eq!(xi.date().unwrap().to_string(), "2019-06");
+    assert_eq!(xi.status, Status::Occurred);
+}
+
+#[test]
+fn a_day_of_the_month_just_named_with_its_year_is_in_that_year() {
+    let evs = run("SEOUL (Yonhap) - North Korean leader Kim Jong Un travelled to Russia in September 2021, when he met Russian President Vladimir Putin at the Vostochny Cosmodrome on Sept. 13.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(m.date().unwrap().to_string(), "2021-09-13");
+}

@@ -144,6 +144,82 @@ fn year_of(word: &str) -> Option<i32> {
         .filter(|y| (1900..=2100).contains(y))
 }
 
+/// "that year", "the same year", "of that year", "of the same year" at `k`: the token index one past it.
+fn that_year(doc: &Doc<'_>, k: usize, to: usize) -> Option<usize> {
+    let k = if doc.is(k, "of") { k + 1 } else { k };
+    if k + 1 < to && doc.is(k, "that") && doc.is(k + 1, "year") {
+        return Some(k + 2);
+    }
+    (k + 2 < to && doc.is(k, "the") && doc.is(k + 1, "same") && doc.is(k + 2, "year"))
+        .then_some(k + 3)
+}
+
+/// The last year the text names before token `i`, with its month when one is written before it
+/// ("January 2019", "Jan. 8, 2019"), reading back at most a few paragraphs.
+fn anchor_before(doc: &Doc<'_>, i: usize) -> Option<(i32, Option<u32>)> {
+    let k = (i.saturating_sub(400)..i)
+        .rev()
+        .find(|&k| doc.kind(k) == TokKind::Number && year_of(doc.tok(k)).is_some())?;
+    let year = year_of(doc.tok(k))?;
+    let month = (k.saturating_sub(4)..k).rev().find_map(|m| {
+        month_of(doc.tok(m))
+            .filter(|(_, sure)| *sure)
+            .map(|(n, _)| n)
+    });
+    Some((year, month))
+}
+
+/// "that year" after "in", "later" or "earlier"; "the same year"; "the following year"; "the following
+/// month", "the next month": at `i`, dated from [`anchor_before`].
+fn anaphoric(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
+    let the = i > 0 && doc.is(i - 1, "the");
+    let (start, end, years, months) = if doc.is(i, "that")
+        && i > 0
+        && doc.is_any(i - 1, &["in", "later", "earlier", "of"])
+        && doc.is(i + 1, "year")
+    {
+        (
+            i - usize::from(doc.is_any(i - 1, &["later", "earlier"])),
+            i + 2,
+            0,
+            None,
+        )
+    } else if the && doc.is(i, "same") && doc.is(i + 1, "year") {
+        (i - 1, i + 2, 0, None)
+    } else if the && doc.is_any(i, &["following", "next"]) && doc.is(i + 1, "year") {
+        (i - 1, i + 2, 1, None)
+    } else if the && doc.is_any(i, &["following", "next"]) && doc.is(i + 1, "month") {
+        (i - 1, i + 2, 0, Some(1))
+    } else {
+        return None;
+    };
+    if end > to {
+        return None;
+    }
+    let (year, month) = anchor_before(doc, i)?;
+    let when = match months {
+        None => When::Year(year + years),
+        Some(n) => {
+            let m = month? + n;
+            let (year, month) = if m > 12 {
+                (year + 1, m - 12)
+            } else {
+                (year, m)
+            };
+            When::Month {
+                month,
+                year: Some(year),
+            }
+        }
+    };
+    Some(TimeExpr {
+        start,
+        end,
+        when,
+        future_only: false,
+    })
+}
+
 /// Every time expression in tokens `from..to`.
 pub fn find(doc: &Doc<'_>, from: usize, to: usize) -> Vec<TimeExpr> {
     let mut out: Vec<TimeExpr> = Vec::new();
@@ -164,6 +240,19 @@ pub fn find(doc: &Doc<'_>, from: usize, to: usize) -> Vec<TimeExpr> {
                 });
                 (t.when, t.future_only) =
                     told.map_or((When::Relative(0), false), |x| (x.when, x.future_only));
+            }
+            // "in September 2023, when he met Putin on Sept. 13": a day of the month just named with its
+            // year is in that year.
+            if let When::MonthDay {
+                month,
+                year: year @ None,
+                ..
+            } = &mut t.when
+            {
+                *year = out.iter().rev().find_map(|x| match x.when {
+                    When::Month { month: m, year } if m == *month => year,
+                    _ => None,
+                });
             }
             i = t.end;
             out.push(t);
@@ -306,6 +395,20 @@ fn at(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
                 "during",
             ]);
             if introduced && sure {
+                // "in June that year", "in June of the same year": the year the text last named.
+                if let Some((end, year)) =
+                    that_year(doc, i + 1, to).and_then(|end| Some((end, anchor_before(doc, i)?.0)))
+                {
+                    return Some(TimeExpr {
+                        start: lead(i),
+                        end,
+                        when: When::Month {
+                            month,
+                            year: Some(year),
+                        },
+                        future_only: false,
+                    });
+                }
                 if let Some(years) = year_after(doc, i + 1, to) {
                     return Some(TimeExpr {
                         start: lead(i),
@@ -350,6 +453,11 @@ fn at(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
                 when: When::SameDay,
                 future_only: false,
             });
+        }
+        // "later that year", "in the same year", "the following month": counted from the year (and month)
+        // the text last named, not from publication.
+        if let Some(t) = anaphoric(doc, i, to) {
+            return Some(t);
         }
         if matches!(lower, "last" | "this" | "next") && i + 1 < to {
             let unit = doc.lower(i + 1);
