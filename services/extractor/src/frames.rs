@@ -1380,6 +1380,26 @@ fn frame(
     {
         return None;
     }
+    // "during a joint strike drill", "attack exercises": a rehearsal of strikes is no strike.
+    if form == Form::Noun
+        && spec.name == "attack"
+        && doc.is_any(
+            t_end,
+            &[
+                "drill",
+                "drills",
+                "exercise",
+                "exercises",
+                "training",
+                "rehearsal",
+                "simulation",
+                "capability",
+                "capabilities",
+            ],
+        )
+    {
+        return None;
+    }
     let (cs, ce, opener) = clause_of(bounds, from, to, t);
     let is_noun = form == Form::Noun;
     // "agreed to hold a meeting of their defence and foreign ministers in Tokyo": a meeting of

@@ -2645,3 +2645,14 @@ fn a_day_of_the_month_just_named_with_its_year_is_in_that_year() {
     let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
     assert_eq!(m.date().unwrap().to_string(), "2021-09-13");
 }
+
+#[test]
+fn a_strike_drill_is_no_strike_and_a_wide_range_of_tests_is_a_summary() {
+    let evs = run("SEOUL (Yonhap) - North Korea fired several short-range ballistic missiles into the East Sea on Thursday during a joint strike drill, the Joint Chiefs of Staff said. The North has tested a wide range of missiles this year.");
+    assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
+    let launches: Vec<&Event> = evs.iter().filter(|e| e.kind == "missile_launch").collect();
+    assert_eq!(launches.len(), 1, "{launches:?}");
+    assert_eq!(launches[0].date().unwrap().to_string(), "2024-03-07");
+    let evs = run("SEOUL (Yonhap) - The North has tested a wide range of missiles this year, defying U.N. sanctions.");
+    assert!(evs.is_empty(), "{evs:?}");
+}
