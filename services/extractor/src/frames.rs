@@ -416,10 +416,14 @@ fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str
 }
 
 /// A subject pronoun at `k`, or after a short phrase opened by a preposition ("in March it", "on
-/// Tuesday they").
+/// Tuesday they"), or a name right before a verb that tells a happening (", and Hezbollah fired rockets").
 fn and_own_subject(doc: &Doc<'_>, k: usize, to: usize) -> bool {
     const SUBJECTS: &[&str] = &["he", "she", "it", "they", "we"];
     if doc.is_any(k, SUBJECTS) {
+        return true;
+    }
+    let name_end = (k..to.min(k + 4)).find(|&j| !doc.is_cap(j));
+    if name_end.is_some_and(|j| j > k && is_verb_trigger(doc, j)) {
         return true;
     }
     doc.is_any(k, &["in", "on", "at"])
@@ -1377,6 +1381,16 @@ fn frame(
         && spec.name == "meeting"
         && (t.saturating_sub(8).max(from)..t)
             .any(|k| doc.is_any(k, &["sidelines", "margins", "sideline"]) && doc.is(k + 1, "of"))
+    {
+        return None;
+    }
+    // "any response would be met with crushing strikes": a passive "met with" is how something is
+    // answered, not a meeting.
+    if spec.name == "meeting"
+        && t > from
+        && doc.is_any(t, &["met"])
+        && doc.is(t + 1, "with")
+        && doc.is_any(t - 1, &["be", "been", "being", "was", "were", "is", "are"])
     {
         return None;
     }

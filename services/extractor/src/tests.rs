@@ -2656,3 +2656,38 @@ fn a_strike_drill_is_no_strike_and_a_wide_range_of_tests_is_a_summary() {
     let evs = run("SEOUL (Yonhap) - The North has tested a wide range of missiles this year, defying U.N. sanctions.");
     assert!(evs.is_empty(), "{evs:?}");
 }
+
+#[test]
+fn jets_that_pound_and_gunmen_who_open_fire_attack() {
+    let evs = run("BEIRUT (AFP) - Israeli jets pounded Beirut's southern suburbs overnight, Lebanon's state news agency said.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(ids(a), ["israel"]);
+    let evs = run("JERUSALEM (Reuters) - Two gunmen opened fire on passengers near a light rail station in Jaffa on Tuesday, police said.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(ids(a), ["gunmen"]);
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("Jaffa"));
+}
+
+#[test]
+fn a_clause_with_a_named_subject_of_its_own_after_and_places_nothing_before_it() {
+    let evs = run("BEIRUT (AFP) - Israeli warplanes struck Beirut's southern suburbs in some of the heaviest strikes of the war on Tuesday, and Hezbollah fired rockets at Haifa.");
+    let israel: Vec<&Event> = evs
+        .iter()
+        .filter(|e| e.kind == "attack" && ids(e) == ["israel"])
+        .collect();
+    assert_eq!(israel.len(), 1, "{israel:?}");
+    let hezbollah = evs
+        .iter()
+        .find(|e| e.kind == "attack" && ids(e) == ["hezbollah"])
+        .expect("Hezbollah's rockets");
+    assert_eq!(
+        hezbollah.place.as_ref().map(|p| p.name.as_str()),
+        Some("Haifa")
+    );
+}
+
+#[test]
+fn being_met_with_is_no_meeting() {
+    let evs = run("JERUSALEM (AFP) - Prime Minister Benjamin Netanyahu said Iran would pay. Military spokesman Daniel Hagari said Israel would respond. The Guards said they had targeted three bases and warned that any Israeli response would be met with crushing strikes.");
+    assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
+}
