@@ -393,6 +393,8 @@ const FORCES: &[&str] = &[
 
 fn is_leader_role(role: &str) -> bool {
     let r = role.to_ascii_lowercase();
+    // "Emir Sheikh Tamim": the honorific after the office is no office of its own.
+    let r = r.trim_end_matches(" sheikh");
     [
         "president",
         "prime minister",
@@ -1316,12 +1318,16 @@ fn interpret(
 
     if all_caps_tail {
         let parts: Vec<&str> = tail.iter().map(|e| doc.tok(e.1)).collect();
+        let venue_at = |k: usize| {
+            doc.ci_find(k, |e| {
+                matches!(e, Entry::VenueNoun | Entry::DropNoun | Entry::PlaceHead).then_some(())
+            })
+            .is_some()
+        };
+        // "the Amiri Diwan", "Mariinsky Palace": a name ending in a venue noun is the venue.
         let non_person = parts.iter().any(|p| NON_PERSON.binary_search(p).is_ok())
-            || doc
-                .ci_find(chunk.end, |e| {
-                    matches!(e, Entry::VenueNoun | Entry::DropNoun | Entry::PlaceHead).then_some(())
-                })
-                .is_some();
+            || venue_at(chunk.end)
+            || (parts.len() >= 2 && tail.last().is_some_and(|e| venue_at(e.1)));
         let name = canonical_name(&parts);
         let titled = last_title.is_some();
         let modifier_is_place = tail_start > 0

@@ -2691,3 +2691,19 @@ fn being_met_with_is_no_meeting() {
     let evs = run("JERUSALEM (AFP) - Prime Minister Benjamin Netanyahu said Iran would pay. Military spokesman Daniel Hagari said Israel would respond. The Guards said they had targeted three bases and warned that any Israeli response would be met with crushing strikes.");
     assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
 }
+
+#[test]
+fn an_emir_sheikh_is_a_leader_and_a_name_ending_in_a_venue_noun_is_a_venue() {
+    let evs = run("DOHA (Reuters) - U.S. President Donald Trump landed in Doha on Wednesday, where Emir Sheikh Tamim bin Hamad Al Thani greeted him. The two leaders then held talks at the Amiri Diwan, where they signed a joint declaration.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(ids(m), ["donald-trump", "tamim-bin-hamad-al-thani"]);
+    assert_eq!(
+        m.place.as_ref().map(|p| p.name.as_str()),
+        Some("Amiri Diwan")
+    );
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .expect("agreement");
+    assert_eq!(ids(a), ["donald-trump", "tamim-bin-hamad-al-thani"]);
+}
