@@ -1111,7 +1111,15 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
             && doc.is_cap(i + 1)
             && !doc.is_cap(i + 2)
             && doc.tok(i + 1) != ".";
-        if let Some((e, leader)) = doc.ci_find(i, title).filter(|_| !given_name_gen) {
+        // "Hassan Sheikh Mohamud": between two parts of a name, "Sheikh" is part of it.
+        let sheikh_in_name = doc.tok(i) == "Sheikh"
+            && matches!(els.last(), Some((Elem::Cap, ..)))
+            && doc.is_cap(i + 1)
+            && doc.ci_find(i + 1, title).is_none();
+        if let Some((e, leader)) = doc
+            .ci_find(i, title)
+            .filter(|_| !given_name_gen && !sheikh_in_name)
+        {
             // Lowercase titles ("leader") only inside a chunk, before a name, or after "the" (a description:
             // "the crown prince").
             let word = doc.tok(i);

@@ -1384,6 +1384,22 @@ fn frame(
     {
         return None;
     }
+    // "before travelling on Saturday to Fujian": the bare verb "travel" tells an arrival only with a time
+    // between it and its "to" (with none, the phrase "travel to" matched instead).
+    if spec.name == "arrival"
+        && spec
+            .lemmas
+            .get(usize::from(lemma))
+            .is_some_and(|l| l == "travel")
+    {
+        let time_then_to = times
+            .iter()
+            .find(|x| x.start == t_end)
+            .is_some_and(|x| doc.is(x.end, "to"));
+        if !time_then_to {
+            return None;
+        }
+    }
     // "any response would be met with crushing strikes": a passive "met with" is how something is
     // answered, not a meeting.
     if spec.name == "meeting"
@@ -2388,16 +2404,21 @@ fn frame(
     // "agreeing to deepen their partnership": what is agreed is an act, so the noun after it is that act's
     // object, not a document agreed; such a clause is a deal only as `agreed_to` reads it. Agreeing to meet
     // or visit is the other happening, not a deal.
+    // "agreed late Wednesday to end the dispute": read past a time right after the verb.
+    let to_at = times
+        .iter()
+        .find(|x| x.start == t_end)
+        .map_or(t_end, |x| x.end);
     let agree_to_act = name == "agreement"
         && !is_noun
         && spec
             .lemmas
             .get(usize::from(lemma))
             .is_some_and(|l| l == "agree")
-        && doc.is(t_end, "to")
-        && doc.is_word(t_end + 1)
+        && doc.is(to_at, "to")
+        && doc.is_word(to_at + 1)
         && doc
-            .ci_find(t_end + 1, |e| {
+            .ci_find(to_at + 1, |e| {
                 matches!(e, Entry::Trigger { .. }).then_some(())
             })
             .is_none();

@@ -2707,3 +2707,18 @@ fn an_emir_sheikh_is_a_leader_and_a_name_ending_in_a_venue_noun_is_a_venue() {
         .expect("agreement");
     assert_eq!(ids(a), ["donald-trump", "tamim-bin-hamad-al-thani"]);
 }
+
+#[test]
+fn a_time_between_a_verb_and_its_to_does_not_hide_the_trip_or_the_deal() {
+    let evs = run("NAIROBI (Reuters) - Kenyan President William Ruto is due to meet Premier Li Qiang on Friday, before travelling on Saturday to the southeastern province of Fujian.");
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "arrival")
+        .expect("the trip to Fujian");
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("Fujian"));
+    assert_eq!(a.date().unwrap().to_string(), "2024-03-16");
+    let evs = run("ANKARA (AA) - Ethiopian Prime Minister Abiy Ahmed and Somali President Hassan Sheikh Mohamud agreed late Tuesday to end a year-long dispute over sea access.");
+    let d = evs.iter().find(|e| e.kind == "agreement").expect("deal");
+    assert_eq!(ids(d), ["abiy-ahmed", "hassan-sheikh-mohamud"]);
+    assert_eq!(d.date().unwrap().to_string(), "2024-03-12");
+}
