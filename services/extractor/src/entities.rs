@@ -685,7 +685,22 @@ pub fn find(doc: &Doc<'_>) -> Entities {
                             .rev()
                             .find(|p| !here.contains(p))
                             .copied();
-                        if let Some(p) = topic.or(last) {
+                        // "Trump said Tshisekedi and Kagame would meet him": in what someone says, "him"
+                        // is the speaker.
+                        let speaker = ents.mentions[sent_mentions..].first().and_then(|m| match m
+                            .refs[..]
+                        {
+                            [Ref::Person(p)]
+                                if m.start == sent.content
+                                    && !m.possessive
+                                    && is_attribution_verb(doc, m.end)
+                                    && m.end < i =>
+                            {
+                                Some(p)
+                            }
+                            _ => None,
+                        });
+                        if let Some(p) = speaker.or(topic).or(last) {
                             ents.mentions.push(Mention::anaphor(
                                 i,
                                 i + 1,
@@ -900,12 +915,33 @@ fn the_two(
         .copied()
         .filter(|&p| ents.people[p].role.as_deref().is_some_and(is_leader_role))
         .collect();
-    let pool =
-        if matches!(next, "leaders" | "presidents" | "premiers" | "heads") && leaders.len() >= 2 {
-            &leaders[..]
-        } else {
-            last_people
-        };
+    // "the two ministers" are the last two ministers named, not the secretary of state quoted after them.
+    let office = match next {
+        "ministers" => Some("minister"),
+        "presidents" => Some("president"),
+        "envoys" => Some("envoy"),
+        _ => None,
+    };
+    let holders: Vec<usize> = office.map_or_else(Vec::new, |o| {
+        last_people
+            .iter()
+            .copied()
+            .filter(|&p| {
+                ents.people[p]
+                    .role
+                    .as_deref()
+                    .is_some_and(|r| r.to_ascii_lowercase().contains(o))
+            })
+            .collect()
+    });
+    let pool = if holders.len() >= 2 {
+        &holders[..]
+    } else if matches!(next, "leaders" | "presidents" | "premiers" | "heads") && leaders.len() >= 2
+    {
+        &leaders[..]
+    } else {
+        last_people
+    };
     let m = pool.len();
     let (a, b) = (pool[m - 2], pool[m - 1]);
     let people = vec![Ref::Person(a), Ref::Person(b)];

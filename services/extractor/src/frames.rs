@@ -367,7 +367,23 @@ fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str
             _ if doc.is_word(k) => {
                 let lower = doc.lower(k);
                 match lower.as_str() {
-                    "that" if !doc.is_any(k.wrapping_sub(1), &["so", "such", "now"]) => {
+                    // "Earlier that month": a demonstrative before a time unit opens no clause.
+                    "that"
+                        if !doc.is_any(k.wrapping_sub(1), &["so", "such", "now"])
+                            && !doc.is_any(
+                                k + 1,
+                                &[
+                                    "day",
+                                    "week",
+                                    "month",
+                                    "year",
+                                    "morning",
+                                    "afternoon",
+                                    "evening",
+                                    "night",
+                                ],
+                            ) =>
+                    {
                         out.push((k, "that"))
                     }
                     // "in response to earlier launches", "in retaliation for a strike": the cause is
@@ -1872,9 +1888,10 @@ fn frame(
         let mut after = actor_mentions(doc, ents, attr, t_end, ce, true, &place_spans);
         // "a meeting with X": the trigger phrase itself ends in the word that introduces X.
         let introduced = !is_noun || doc.is_any(t_end - 1, &["with", "between"]);
-        // "a visit to Taipei by Pelosi": a trip's agent may follow its place; a deal "signed in Abu Dhabi by"
+        // "a visit to Taipei by Pelosi", "were received in the Oval Office by Trump": a trip's or a meeting's
+        // agent may follow its place; a deal "signed in Abu Dhabi by"
         // ministers as leaders look on is read without it (the parties are the states, see `witnessed`).
-        let skippable: &[(usize, usize)] = if matches!(name, "arrival" | "departure") {
+        let skippable: &[(usize, usize)] = if matches!(name, "arrival" | "departure" | "meeting") {
             &place_spans
         } else {
             &[]
@@ -3209,10 +3226,11 @@ fn attached<'e>(
     let mut last_end: Option<usize> = None;
     for (i, m) in after.iter().enumerate() {
         while k < m.start {
-            // "a visit to Taipei by Nancy Pelosi": the place phrase stands between the noun and its agent.
+            // "a visit to Taipei by Nancy Pelosi", "were received in the Oval Office by Trump": the place
+            // phrase stands between the trigger and its agent.
             if let Some(&(_, end)) = place_spans
                 .iter()
-                .find(|&&(start, end)| start == k + 1 && doc.is(end, "by"))
+                .find(|&&(start, end)| (start == k || start == k + 1) && doc.is(end, "by"))
             {
                 k = end;
                 continue;

@@ -2722,3 +2722,34 @@ fn a_time_between_a_verb_and_its_to_does_not_hide_the_trip_or_the_deal() {
     assert_eq!(ids(d), ["abiy-ahmed", "hassan-sheikh-mohamud"]);
     assert_eq!(d.date().unwrap().to_string(), "2024-03-12");
 }
+
+#[test]
+fn earlier_that_month_is_the_month_last_named() {
+    let evs = run("WASHINGTON (AP) - The two countries signed a declaration of principles in Washington on Feb. 25. Earlier that month, Massad Boulos, Trump's senior adviser for Africa, visited Kinshasa.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(a.date().unwrap().to_string(), "2024-02");
+}
+
+#[test]
+fn the_two_ministers_are_the_ministers_and_a_passive_meeting_keeps_its_agent() {
+    let evs = run("WASHINGTON (AP) - Congolese Foreign Minister Therese Kayikwamba Wagner and Rwandan Foreign Minister Olivier Nduhungirehe signed the deal on Friday. \"This is a moment of hope,\" Secretary of State Marco Rubio said. Hours later the two ministers were received in the Oval Office by President Donald Trump.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(
+        ids(m),
+        [
+            "donald-trump",
+            "olivier-nduhungirehe",
+            "therese-kayikwamba-wagner"
+        ]
+    );
+}
+
+#[test]
+fn him_in_what_someone_says_is_the_speaker() {
+    let evs = run("WASHINGTON (AP) - Secretary of State Marco Rubio hosted the signing. President Donald Trump said Rwandan President Paul Kagame would meet him at the White House in the coming weeks.");
+    let m = evs
+        .iter()
+        .find(|e| e.kind == "meeting" && ids(e).contains(&"paul-kagame"))
+        .expect("meeting");
+    assert_eq!(ids(m), ["donald-trump", "paul-kagame"]);
+}

@@ -170,7 +170,8 @@ fn anchor_before(doc: &Doc<'_>, i: usize) -> Option<(i32, Option<u32>)> {
 }
 
 /// "that year" after "in", "later" or "earlier"; "the same year"; "the following year"; "the following
-/// month", "the next month": at `i`, dated from [`anchor_before`].
+/// month", "the next month": at `i`, dated from [`anchor_before`]; "earlier that month" is the month last
+/// named.
 fn anaphoric(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
     let the = i > 0 && doc.is(i - 1, "the");
     let (start, end, years, months) = if doc.is(i, "that")
@@ -190,6 +191,23 @@ fn anaphoric(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
         (i - 1, i + 2, 1, None)
     } else if the && doc.is_any(i, &["following", "next"]) && doc.is(i + 1, "month") {
         (i - 1, i + 2, 0, Some(1))
+    } else if doc.is(i, "that")
+        && i > 0
+        && doc.is_any(i - 1, &["later", "earlier", "in"])
+        && doc.is(i + 1, "month")
+    {
+        // "Earlier that month": the month the text last named, in whatever year it has.
+        let month = (i.saturating_sub(400)..i).rev().find_map(|k| {
+            month_of(doc.tok(k))
+                .filter(|(_, sure)| *sure)
+                .map(|(m, _)| m)
+        })?;
+        return Some(TimeExpr {
+            start: i - 1,
+            end: i + 2,
+            when: When::Month { month, year: None },
+            future_only: false,
+        });
     } else {
         return None;
     };
