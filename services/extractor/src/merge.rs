@@ -68,12 +68,12 @@ fn told_apart(h: &Happening, c: &Candidate) -> bool {
         return false;
     };
     // "tested its Burevestnik cruise missile ... a Yars intercontinental ballistic missile was launched":
-    // a cruise missile, a ballistic missile and a space rocket are different launches wherever told.
-    h.launch
-        && h.weapons_named.iter().any(|(s, hw)| {
-            (*s == c.sent && !weapons_agree(hw, w))
-                || matches!((weapon_class(hw), weapon_class(w)), (Some(a), Some(b)) if a != b)
-        })
+    // a cruise missile, a ballistic missile and a space rocket are different launches wherever told; so
+    // are a ballistic missile that struck Dnipro and the cruise missiles fired at Ukraine that morning.
+    h.weapons_named.iter().any(|(s, hw)| {
+        (h.launch && *s == c.sent && !weapons_agree(hw, w))
+            || matches!((weapon_class(hw), weapon_class(w)), (Some(a), Some(b)) if a != b)
+    })
 }
 
 /// The class of a launched weapon that no restatement changes.

@@ -2753,3 +2753,23 @@ fn him_in_what_someone_says_is_the_speaker() {
         .expect("meeting");
     assert_eq!(ids(m), ["donald-trump", "paul-kagame"]);
 }
+
+#[test]
+fn a_day_later_counts_from_the_day_last_written() {
+    let evs = run("MOSCOW (Reuters) - Russia's defence ministry said Ukraine fired six missiles at a military facility in the Bryansk region on Nov. 19. A day later, Ukrainian forces hit targets in the Kursk region with British cruise missiles, the ministry said.");
+    let kursk = evs
+        .iter()
+        .find(|e| e.place.as_ref().is_some_and(|p| p.name == "Kursk"))
+        .expect("the Kursk strike");
+    assert_eq!(kursk.date().unwrap().to_string(), "2023-11-20");
+}
+
+#[test]
+fn a_ballistic_missile_strike_and_cruise_missiles_fired_the_same_day_are_two_attacks() {
+    let evs = run("KYIV (Reuters) - Russia struck the Ukrainian city of Dnipro with a new intermediate-range ballistic missile on Tuesday. The air force said Russia had also fired seven Kh-101 cruise missiles at Ukraine early on Tuesday.");
+    let attacks: Vec<&Event> = evs.iter().filter(|e| e.kind == "attack").collect();
+    assert_eq!(attacks.len(), 2, "{attacks:?}");
+    assert!(attacks
+        .iter()
+        .any(|a| a.place.as_ref().is_some_and(|p| p.name == "Dnipro")));
+}

@@ -169,6 +169,65 @@ fn anchor_before(doc: &Doc<'_>, i: usize) -> Option<(i32, Option<u32>)> {
     Some((year, month))
 }
 
+/// The last day of a month the text writes before token `i` ("on Nov. 19", "April 25, 2019"): month, day
+/// and the year when written with it.
+fn day_before(doc: &Doc<'_>, i: usize) -> Option<(u32, u32, Option<i32>)> {
+    (i.saturating_sub(400)..i).rev().find_map(|k| {
+        let (month, sure) = month_of(doc.tok(k))?;
+        if !sure || !doc.tok(k).starts_with(char::is_uppercase) {
+            return None;
+        }
+        let day = number(doc.tok(k + 1)).filter(|d| (1..=31).contains(d))?;
+        let at = if doc.is(k + 2, ",") { k + 3 } else { k + 2 };
+        Some((month, day, year_of(doc.tok(at))))
+    })
+}
+
+/// "a day later", "two days later", "the next day", "the following day", "the previous day", "a day
+/// earlier" at the unit or the adjective `i`: days from the day the text last wrote.
+fn days_from_the_day_told(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
+    let count = |w: &str| match w {
+        "a" | "one" => Some(1),
+        "two" => Some(2),
+        "three" => Some(3),
+        _ => None,
+    };
+    // Read at the unit, the word most tokens are not: "a" is too common to head an expression.
+    if i == 0 {
+        return None;
+    }
+    let (start, end, days) = if let Some(n) = count(&doc.lower(i - 1))
+        .filter(|_| doc.is_any(i, &["day", "days"]) && doc.is_any(i + 1, &["later", "earlier"]))
+    {
+        let sign = if doc.is(i + 1, "later") { 1 } else { -1 };
+        (i - 1, i + 2, sign * n)
+    } else if doc.is(i - 1, "the")
+        && doc.is_any(i, &["next", "following", "previous"])
+        && doc.is(i + 1, "day")
+    {
+        (i - 1, i + 2, if doc.is(i, "previous") { -1 } else { 1 })
+    } else {
+        return None;
+    };
+    if end > to {
+        return None;
+    }
+    let (month, day, year) = day_before(doc, i)?;
+    // Counted on a year without 29 February unless the text names one.
+    let base = NaiveDate::from_ymd_opt(year.unwrap_or(2001), month, day)?;
+    let d = base + Duration::days(days);
+    Some(TimeExpr {
+        start,
+        end,
+        when: When::MonthDay {
+            month: d.month(),
+            day: d.day(),
+            year: year.map(|_| d.year()),
+        },
+        future_only: false,
+    })
+}
+
 /// "that year" after "in", "later" or "earlier"; "the same year"; "the following year"; "the following
 /// month", "the next month": at `i`, dated from [`anchor_before`]; "earlier that month" is the month last
 /// named.
@@ -474,7 +533,7 @@ fn at(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
         }
         // "later that year", "in the same year", "the following month": counted from the year (and month)
         // the text last named, not from publication.
-        if let Some(t) = anaphoric(doc, i, to) {
+        if let Some(t) = anaphoric(doc, i, to).or_else(|| days_from_the_day_told(doc, i, to)) {
             return Some(t);
         }
         if matches!(lower, "last" | "this" | "next") && i + 1 < to {
