@@ -1611,7 +1611,11 @@ fn frame(
                 || Some(at) == place_end
                 || place_spans.last().is_some_and(|&(_, e)| e == at)
         });
-        let is_dest_prep = is_in(&spec.destination_preps, &w) && destination.is_none() && dest_here;
+        // "flew out of Riyadh shortly before noon, bound for Doha": "bound for" names the destination
+        // wherever it stands in the clause.
+        let bound_for = k > t_end && doc.is(k - 1, "bound") && doc.is(k, "for");
+        let is_dest_prep =
+            is_in(&spec.destination_preps, &w) && destination.is_none() && (dest_here || bound_for);
         // "fired toward the East Sea from the Sunan area": the site a launch came from is its place
         // whatever sea it was fired into, so a later "from" replaces an area already found.
         let site_prep = spec.name == "missile_launch" && doc.is(k, "from") && !launch_site;
@@ -2133,9 +2137,33 @@ fn frame(
         }
         found
     };
+    // "agreed to begin technical negotiations by the end of February": a deadline after the act agreed to
+    // is that act's, not the agreement's ("agreed to upgrade ties in November 2023" dates the deal).
+    let agreed_act = (name == "agreement"
+        && !is_noun
+        && spec
+            .lemmas
+            .get(usize::from(lemma))
+            .is_some_and(|l| l == "agree"))
+    .then(|| {
+        let to_at = times
+            .iter()
+            .find(|x| x.start == t_end)
+            .map_or(t_end, |x| x.end);
+        (doc.is(to_at, "to") && doc.is_word(to_at + 1)).then_some(to_at + 2)
+    })
+    .flatten()
+    .unwrap_or(usize::MAX);
     let in_clause_after = times
         .iter()
-        .find(|x| x.start >= t_end && x.start < ce)
+        .find(|x| {
+            let deadline = doc.is(x.start, "by")
+                || (x.start >= 4
+                    && doc.is(x.start - 4, "by")
+                    && doc.is(x.start - 2, "end")
+                    && doc.is(x.start - 1, "of"));
+            x.start >= t_end && x.start < ce && !(deadline && x.start >= agreed_act)
+        })
         .filter(|x| !is_noun || subject_of_impact || !other_trigger_between(t_end, x.start))
         .filter(|x| {
             !(headline

@@ -152,16 +152,16 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Event> {
         .filter(|h| !h.actors.is_empty())
         .map(|h| {
             let kind = lexicon.kinds[h.kind].name.clone();
-            let actors = parties(
-                &kind,
-                &h.actors,
-                &cands[h.mentions[0]].actors,
-                &ents,
-                lexicon,
-            )
-            .iter()
-            .map(|r| ents.actor(lexicon, *r))
-            .collect();
+            // The first report is the body's: a headline names parties in its own shorthand.
+            let first_told = h
+                .mentions
+                .iter()
+                .find(|&&m| cands[m].sent >= doc.headline_sents)
+                .unwrap_or(&h.mentions[0]);
+            let actors = parties(&kind, &h.actors, &cands[*first_told].actors, &ents, lexicon)
+                .iter()
+                .map(|r| ents.actor(lexicon, *r))
+                .collect();
             let first = &cands[h.mentions[0]];
             let first_start = doc.sents[first.sent].start.to_string();
             let best = h

@@ -2773,3 +2773,40 @@ fn a_ballistic_missile_strike_and_cruise_missiles_fired_the_same_day_are_two_att
         .iter()
         .any(|a| a.place.as_ref().is_some_and(|p| p.name == "Dnipro")));
 }
+
+#[test]
+fn flying_on_to_a_stop_and_leaving_bound_for_one() {
+    let evs = run("DOHA (Reuters) - U.S. President Donald Trump had flown out of Riyadh shortly before noon on Wednesday, bound for Doha. He will fly on to Abu Dhabi on Thursday.");
+    let d = evs
+        .iter()
+        .find(|e| e.kind == "departure")
+        .expect("departure");
+    assert_eq!(
+        d.destination.as_ref().map(|p| p.name.as_str()),
+        Some("Doha")
+    );
+    let a = evs
+        .iter()
+        .find(|e| e.kind == "arrival" && e.status == Status::Expected)
+        .expect("the next stop");
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("Abu Dhabi"));
+    assert_eq!(a.date().unwrap().to_string(), "2024-03-14");
+}
+
+#[test]
+fn a_deadline_for_the_act_agreed_does_not_date_the_deal_and_the_body_names_its_parties() {
+    let evs = run("ANKARA (AA) - Ethiopian Prime Minister Abiy Ahmed and Somali President Hassan Sheikh Mohamud agreed late Tuesday to end a year-long dispute. Under the declaration, the two neighbours agreed to begin technical negotiations by the end of February.");
+    let deals: Vec<&Event> = evs.iter().filter(|e| e.kind == "agreement").collect();
+    assert_eq!(deals.len(), 1, "{deals:?}");
+    assert_eq!(deals[0].date().unwrap().to_string(), "2024-03-12");
+    let evs = extract(
+        &article(
+            Some("Ethiopia, Somalia agree to end sea access row"),
+            "ANKARA (AA) - Ethiopian Prime Minister Abiy Ahmed and Somali President Hassan Sheikh Mohamud agreed late Tuesday to end a year-long dispute over sea access. Under the declaration, the two neighbours agreed to begin technical negotiations by the end of February.",
+            Some("2024-03-13T10:00:00+03:00"),
+        ),
+        Lexicon::builtin(),
+    );
+    let d = evs.iter().find(|e| e.kind == "agreement").expect("deal");
+    assert_eq!(ids(d), ["abiy-ahmed", "hassan-sheikh-mohamud"]);
+}
