@@ -1416,6 +1416,24 @@ fn frame(
             return None;
         }
     }
+    // "boarded a special train at Przemysl" leaves; "commandos boarded the vessel" is a raid: boarding is a
+    // departure only onto a traveller's vehicle.
+    if spec.name == "departure"
+        && spec
+            .lemmas
+            .get(usize::from(lemma))
+            .is_some_and(|l| l == "board")
+    {
+        let vehicle = (t_end..to.min(t_end + 5)).any(|k| {
+            doc.is_any(
+                k,
+                &["train", "plane", "jet", "aircraft", "flight", "helicopter"],
+            ) || (doc.is(k, "Air") && doc.is(k + 1, "Force") && doc.is(k + 2, "One"))
+        });
+        if !vehicle {
+            return None;
+        }
+    }
     // "any response would be met with crushing strikes": a passive "met with" is how something is
     // answered, not a meeting.
     if spec.name == "meeting"

@@ -2810,3 +2810,28 @@ fn a_deadline_for_the_act_agreed_does_not_date_the_deal_and_the_body_names_its_p
     let d = evs.iter().find(|e| e.kind == "agreement").expect("deal");
     assert_eq!(ids(d), ["abiy-ahmed", "hassan-sheikh-mohamud"]);
 }
+
+#[test]
+fn boarding_an_overnight_train_and_arriving_hours_later() {
+    let evs = extract(
+        &article(
+            None,
+            "KYIV (AFP) - Indian Prime Minister Narendra Modi arrived in Kyiv by train on Friday. Modi boarded a special overnight train at the Polish border town of Przemysl on Thursday evening, and reached the Ukrainian capital about 10 hours later.",
+            Some("2024-08-23T20:15:00+03:00"),
+        ),
+        Lexicon::builtin(),
+    );
+    let d = evs
+        .iter()
+        .find(|e| e.kind == "departure")
+        .expect("departure");
+    assert_eq!(d.place.as_ref().map(|p| p.name.as_str()), Some("Przemysl"));
+    assert_eq!(d.date().unwrap().to_string(), "2024-08-22");
+    // "about 10 hours later" is Friday's arrival told again, not a second one on Thursday.
+    let arrivals: Vec<&Event> = evs.iter().filter(|e| e.kind == "arrival").collect();
+    assert_eq!(arrivals.len(), 1, "{arrivals:?}");
+    assert_eq!(arrivals[0].date().unwrap().to_string(), "2024-08-23");
+    // Boarding a ship is a raid's word, not a traveller's.
+    let evs = run("SANAA (Reuters) - Houthi fighters boarded the vessel at the port of Hodeidah on Tuesday, the group said.");
+    assert!(evs.iter().all(|e| e.kind != "departure"), "{evs:?}");
+}

@@ -57,6 +57,8 @@ pub enum When {
         month: u32,
         years: i64,
     },
+    /// "about 10 hours later": after the time just told, on a day the text does not say.
+    HoursLater,
 }
 
 /// "last year", "this year", "next year" at `k`: years from publication's.
@@ -503,6 +505,34 @@ fn at(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
             }
             return None;
         }
+        // "reached the capital about 10 hours later": later than the time told, on a day not told.
+        // ("hours later than expected" says how late, not when.)
+        if lower == "hours" && doc.is(i + 1, "later") && !doc.is(i + 2, "than") {
+            let start = (i.saturating_sub(2)..i)
+                .find(|&k| {
+                    doc.is_any(k, &["about", "some", "around", "several", "few"])
+                        || doc.kind(k) == TokKind::Number
+                        || number(doc.tok(k)).is_some()
+                })
+                .unwrap_or(i);
+            return Some(TimeExpr {
+                start,
+                end: i + 2,
+                when: When::HoursLater,
+                future_only: false,
+            });
+        }
+        // "a special overnight train", "an overnight flight": how long the journey lasts, not when.
+        if lower == "overnight"
+            && doc.is_any(
+                i + 1,
+                &[
+                    "train", "flight", "journey", "trip", "ferry", "bus", "stay", "visit",
+                ],
+            )
+        {
+            return None;
+        }
         let rel = match lower {
             "yesterday" => Some((When::Relative(-1), false)),
             "today" | "tonight" | "overnight" => Some((When::Relative(0), false)),
@@ -679,7 +709,7 @@ pub fn resolve(when: When, published: Option<NaiveDate>, future: bool) -> Option
         When::MonthInYear { month, years } => {
             Some(PartialDate::month(pubd.year() + years as i32, month))
         }
-        When::Year(_) | When::Month { .. } | When::MonthDay { .. } => None,
+        When::Year(_) | When::Month { .. } | When::MonthDay { .. } | When::HoursLater => None,
     }
 }
 
