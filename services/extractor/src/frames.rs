@@ -1837,7 +1837,16 @@ fn frame(
                 .is_some()
             || is_noun
     }) {
-        let mut idx = pos;
+        // "Keith Kellogg, Trump's envoy for Ukraine and Russia, is due in Kyiv": names inside an aside
+        // between commas describe the subject named before it.
+        let aside_open = (cs..before[pos].start)
+            .rev()
+            .find(|&k| doc.is(k, ","))
+            .filter(|_| (before[pos].end..t).any(|k| doc.is(k, ",")));
+        let described = aside_open
+            .and_then(|c| before.iter().position(|m| m.end == c && !m.possessive))
+            .filter(|&q| q < pos && before[q].refs.iter().all(|r| matches!(r, Ref::Person(_))));
+        let mut idx = described.unwrap_or(pos);
         actors.extend(before[idx].refs.iter().copied());
         subject_end = before[idx].end;
         // Where the conjunct being read starts: "his Nigerian counterpart Bola Tinubu" starts at "his".
@@ -2532,7 +2541,8 @@ fn frame(
     if is_noun && actors.is_empty() && indefinite(doc, cs, t) && !subject_of_impact {
         return None;
     }
-    if name == "missile_launch" && !is_noun && launched_attacks(doc, t_end, ce) {
+    // ("Ukraine launches biggest drone attack": a headline's verb after a name reads as a noun.)
+    if name == "missile_launch" && launched_attacks(doc, t_end, ce) {
         return None;
     }
     if spec.requires_weapon && weapon.is_none() && !is_noun && distinct > 0 {

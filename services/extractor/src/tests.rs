@@ -2835,3 +2835,39 @@ fn boarding_an_overnight_train_and_arriving_hours_later() {
     let evs = run("SANAA (Reuters) - Houthi fighters boarded the vessel at the port of Hodeidah on Tuesday, the group said.");
     assert!(evs.iter().all(|e| e.kind != "departure"), "{evs:?}");
 }
+
+#[test]
+fn a_headline_launching_a_drone_attack_launches_no_missile() {
+    let evs = extract(
+        &article(
+            Some("Ukraine launches biggest drone attack on Moscow"),
+            "MOSCOW (AFP) - Ukraine launched its biggest drone attack yet on Moscow overnight, officials said.",
+            Some("2024-03-13T08:00:00+03:00"),
+        ),
+        Lexicon::builtin(),
+    );
+    assert!(evs.iter().all(|e| e.kind != "missile_launch"), "{evs:?}");
+}
+
+#[test]
+fn a_ranked_envoy_described_in_an_aside_is_the_traveller() {
+    let evs = run("KYIV (Reuters) - Retired Lt. Gen. Keith Kellogg, Trump's envoy for Ukraine and Russia, is due in Kyiv on Thursday, Ukrainian officials said.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(ids(a), ["keith-kellogg"]);
+}
+
+#[test]
+fn a_kept_up_bombardment_is_a_summary() {
+    let evs = run("KYIV (Reuters) - Russia has kept up its bombardment of Ukrainian cities throughout the diplomatic push, and Western sanctions on Moscow remain in place.");
+    assert!(evs.is_empty(), "{evs:?}");
+}
+
+#[test]
+fn a_called_off_visit_is_denied_and_a_hub_of_a_city_is_the_city() {
+    let evs = run("ANKARA (Reuters) - Ukrainian President Volodymyr Zelensky said he had called off a visit to Saudi Arabia planned for Wednesday.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(a.status, Status::Denied);
+    let evs = run("SHENZHEN (Reuters) - Pakistani Prime Minister Shehbaz Sharif landed in the southern technology hub of Shenzhen on Tuesday.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("Shenzhen"));
+}
