@@ -1065,7 +1065,77 @@ pub fn candidates(
     crews_lift_off_on_a_space_launch(doc, &mut out);
     plans_already_past(doc, published, &mut out);
     separate_meetings(doc, &mut out);
+    meetings_at_each_stop(doc, ents, &mut out);
     out
+}
+
+/// "flew to Paris and Warsaw the following day, holding talks with French President Emmanuel Macron and
+/// Polish Prime Minister Donald Tusk": one meeting at each stop, with the host whose country it is in.
+fn meetings_at_each_stop(doc: &Doc<'_>, ents: &Entities, cands: &mut Vec<Candidate>) {
+    let lex = doc.lex();
+    let (Some(meeting), Some(arrival)) = (lex.kind_index("meeting"), lex.kind_index("arrival"))
+    else {
+        return;
+    };
+    let code_of = |r: Ref| {
+        ents.country_of(lex, r)
+            .map(|c| lex.countries[usize::from(c)].code.clone())
+    };
+    let mut more = Vec::new();
+    for i in 0..cands.len() {
+        let c = &cands[i];
+        if c.kind != meeting || !c.strong || c.actors.len() < 3 {
+            continue;
+        }
+        let stops: Vec<&Place> = cands
+            .iter()
+            .filter(|a| {
+                a.kind == arrival
+                    && a.sent == c.sent
+                    && a.status == c.status
+                    && a.actors.first() == c.actors.first()
+            })
+            .filter_map(|a| a.place.as_ref().filter(|p| !p.is_country))
+            .collect();
+        if stops.len() < 2 {
+            continue;
+        }
+        let traveller = c.actors[0];
+        let hosts: Vec<(Ref, &Place)> = c.actors[1..]
+            .iter()
+            .filter_map(|&h| {
+                let code = code_of(h)?;
+                let stop = stops
+                    .iter()
+                    .find(|p| p.country.as_deref() == Some(code.as_str()))?;
+                Some((h, *stop))
+            })
+            .collect();
+        if hosts.len() != c.actors.len() - 1 {
+            continue;
+        }
+        for (h, stop) in hosts {
+            let mut one = c.clone();
+            one.actors = vec![traveller, h];
+            one.place = Some(stop.clone());
+            more.push((i, one));
+        }
+    }
+    if more.is_empty() {
+        return;
+    }
+    // Each split meeting takes the place of the one it was split from, in text order.
+    let old = std::mem::take(cands);
+    let mut more = more.into_iter().peekable();
+    for (i, c) in old.into_iter().enumerate() {
+        if more.peek().is_some_and(|(k, _)| *k == i) {
+            while let Some((_, one)) = more.next_if(|(k, _)| *k == i) {
+                cands.push(one);
+            }
+        } else {
+            cands.push(c);
+        }
+    }
 }
 
 /// "visited Beijing in January 2019, ahead of his summit with Trump in Hanoi the following month": what a
@@ -2898,9 +2968,9 @@ fn gapped_strike(
     None
 }
 
-/// "will head to Jakarta on Tuesday and then to Kuala Lumpur", "flew to Hanoi and on to Manila": a trip's
-/// next stop, told without a verb of its own after an arrival verb's place, is a second arrival of the
-/// same traveller, in the same tense. A time right after the new place is its own; the first stop's time
+/// "will head to Jakarta on Tuesday and then to Kuala Lumpur", "flew to Hanoi and on to Manila", "visited
+/// Kinshasa and Kigali": a trip's next stop, told without a verb of its own after an arrival verb's place,
+/// is a second arrival of the same traveller, in the same tense. A time right after the new place is its own; the first stop's time
 /// is not carried over (the second stop comes later).
 fn next_stop(
     doc: &Doc<'_>,
@@ -2927,6 +2997,24 @@ fn next_stop(
     });
     if is_noun {
         return None;
+    }
+    // "flew to Paris and Warsaw the following day": two cities coordinated after the verb are two stops
+    // on one journey, told with one time.
+    let first = c.place.as_ref()?;
+    if !first.is_country {
+        let at = (c.trigger.1..to.min(c.trigger.1 + 8))
+            .find_map(|k| places::parse(doc, ents, k, to).filter(|(p, _)| p.name == first.name));
+        if let Some((_, e)) = at.filter(|&(_, e)| doc.is(e, "and") && doc.is_cap(e + 1)) {
+            let second = places::parse(doc, ents, e + 1, to)
+                .filter(|(p, _)| !p.is_country && p.name != first.name && p.country.is_some());
+            if let Some((place, _)) = second {
+                let mut next = c.clone();
+                next.place = Some(place);
+                next.destination = None;
+                next.also_launched.clear();
+                return Some(next);
+            }
+        }
     }
     let mut k = c.trigger.1;
     while k + 2 < to {

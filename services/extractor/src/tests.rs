@@ -2871,3 +2871,29 @@ fn a_called_off_visit_is_denied_and_a_hub_of_a_city_is_the_city() {
     let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
     assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("Shenzhen"));
 }
+
+#[test]
+fn two_cities_flown_to_are_two_stops_with_a_meeting_at_each() {
+    let evs = run("BERLIN (dpa) - German Chancellor Friedrich Merz, sworn in on March 6, flew to Paris and Warsaw the following day, holding talks with French President Emmanuel Macron and Polish Prime Minister Donald Tusk.");
+    let stops: Vec<&str> = evs
+        .iter()
+        .filter(|e| e.kind == "arrival")
+        .filter_map(|e| e.place.as_ref().map(|p| p.name.as_str()))
+        .collect();
+    assert_eq!(stops, ["Paris", "Warsaw"]);
+    let meetings: Vec<(Vec<&str>, &str)> = evs
+        .iter()
+        .filter(|e| e.kind == "meeting")
+        .map(|e| (ids(e), e.place.as_ref().map_or("-", |p| p.name.as_str())))
+        .collect();
+    assert_eq!(
+        meetings,
+        [
+            (vec!["emmanuel-macron", "friedrich-merz"], "Paris"),
+            (vec!["donald-tusk", "friedrich-merz"], "Warsaw")
+        ]
+    );
+    assert!(evs
+        .iter()
+        .all(|e| e.date().is_some_and(|d| d.to_string() == "2024-03-07")));
+}
