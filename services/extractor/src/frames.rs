@@ -70,6 +70,9 @@ pub struct Candidate {
     /// Told as the reference point of another happening ("the first visit since 2012", "since he visited
     /// in July 2000"): background, so it dates none of the happenings told around it.
     pub background: bool,
+    /// The place is the trip's, lent by the narrative ([`inherit_narrative`], [`meet_where_visiting`]),
+    /// not told for this happening: a guess that gives way to a place the text tells.
+    pub place_borrowed: bool,
 }
 
 /// How long before the happening a sentence's subject names an earlier one took place: "came two days
@@ -318,6 +321,17 @@ fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str
             // subject pronoun of its own (after an optional short time or place phrase) opens a clause.
             "," if doc.is(k + 1, "and") && k + 2 < to && and_own_subject(doc, k + 2, to) => {
                 out.push((k + 1, "and"))
+            }
+            // "visited Beijing in April, weeks after winning the election, and held talks with Xi": ", and"
+            // before a verb closes the aside and goes on with the main clause's subject.
+            "," if doc.is(k + 1, "and")
+                && k + 2 < to
+                && doc.ci_at(k + 2).is_some_and(|(_, es)| {
+                    es.iter()
+                        .any(|e| matches!(e, Entry::Trigger { form, .. } if *form != Form::Noun))
+                }) =>
+            {
+                out.push((k + 1, "coord"))
             }
             "," => {
                 let next = k + 1;
@@ -2206,6 +2220,25 @@ fn frame(
         || (!is_noun && form == Form::Base && t > 0 && doc.is_any(t - 1, &["to", "will", "would"]));
 
     // Time.
+    // "weeks after winning the Feb. 14 election": a time that modifies another noun dates that noun, not
+    // this happening (unless the noun is this trigger: "the April 2019 summit").
+    let attributive = |x: &TimeExpr| {
+        x.start > 0
+            && doc.is_any(
+                x.start - 1,
+                &["the", "a", "an", "its", "his", "her", "their"],
+            )
+            && x.end != t
+            && doc.is_word(x.end)
+            && !doc.is_cap(x.end)
+            && !doc.is_any(x.end, PREPS)
+            && !doc.is_any(
+                x.end,
+                &["and", "or", "when", "as", "after", "before", "while"],
+            )
+    };
+    let own_times: Vec<TimeExpr> = times.iter().filter(|x| !attributive(x)).cloned().collect();
+    let times = &own_times[..];
     let other_trigger_between = |a: usize, b: usize| {
         (a..b).any(|k| {
             doc.ci_find(k, |e| matches!(e, Entry::Trigger { .. }).then_some(()))
@@ -2650,6 +2683,7 @@ fn frame(
             None
         },
         background: introduced_by_since(doc, from, t),
+        place_borrowed: false,
     })
 }
 
@@ -4348,6 +4382,7 @@ fn meet_where_visiting(doc: &Doc<'_>, cands: &mut [Candidate]) {
             });
         if let Some(p) = visit {
             c.place = p.place.clone();
+            c.place_borrowed = true;
         }
     });
 }
@@ -4432,6 +4467,7 @@ fn inherit_narrative(doc: &Doc<'_>, cands: &mut [Candidate]) {
                 && p.place.as_ref().is_some_and(|pl| !pl.is_country)
             {
                 c.place = p.place.clone();
+                c.place_borrowed = true;
                 placed = true;
             }
         }

@@ -285,7 +285,9 @@ fn compatible_at(
         && matches!((&h.date, &c.date), (Some(a), Some(b)) if a.day.is_some() && a == b)
         && matches!((&h.place, &c.place), (Some(x), Some(y))
             if !x.is_country && !y.is_country && (x.country.is_none() != y.country.is_none()));
-    let ok = if any_place || denial_of_report || landed_in_city {
+    // A place the narrative lent ("arrived in Beijing ... Xi welcomed him") is a guess: the venue the text
+    // tells for the same talks elsewhere is where they were.
+    let ok = if any_place || denial_of_report || landed_in_city || c.place_borrowed {
         same_country
     } else {
         places_ok
@@ -335,7 +337,8 @@ fn absorb(h: &mut Happening, c: &Candidate, idx: usize) {
     // A launch site named anywhere ("detected the missiles being fired from the Sunan area") is the
     // launch's place, more telling than the sea the lead says they flew into.
     let site = c.launch_site && c.place.is_some() && !h.place_site;
-    if site || (!h.place_site && more_specific(&h.place, &c.place)) {
+    let borrowed_over_told = c.place_borrowed && h.place.is_some();
+    if site || (!h.place_site && !borrowed_over_told && more_specific(&h.place, &c.place)) {
         h.place = c.place.clone();
         h.place_site = c.launch_site;
     }

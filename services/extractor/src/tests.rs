@@ -2897,3 +2897,21 @@ fn two_cities_flown_to_are_two_stops_with_a_meeting_at_each() {
         .iter()
         .all(|e| e.date().is_some_and(|d| d.to_string() == "2024-03-07")));
 }
+
+#[test]
+fn a_time_modifying_another_noun_and_an_aside_closed_by_and_leave_the_trip_its_time() {
+    let evs = run("JAKARTA (Antara) - Prabowo Subianto visited Beijing in January as president-elect, weeks after winning the Dec. 14 election, and held talks with Chinese President Xi Jinping at the Great Hall of the People.");
+    let m = evs.iter().find(|e| e.kind == "meeting").expect("meeting");
+    assert_eq!(m.date().unwrap().to_string(), "2024-01");
+}
+
+#[test]
+fn a_meeting_placed_only_by_the_narrative_joins_the_talks_told_at_their_venue() {
+    let evs = run("BEIJING (Antara) - Indonesian President Prabowo Subianto held talks with Chinese President Xi Jinping at the Great Hall of the People on Tuesday. Prabowo landed in Beijing on Monday evening. Xi welcomed him on Tuesday afternoon with a ceremony before the two leaders sat down for talks.");
+    let meetings: Vec<&Event> = evs.iter().filter(|e| e.kind == "meeting").collect();
+    assert_eq!(meetings.len(), 1, "{meetings:?}");
+    assert_eq!(
+        meetings[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Great Hall of the People")
+    );
+}
