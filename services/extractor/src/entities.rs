@@ -384,6 +384,8 @@ const FORCES: &[&str] = &[
     "jets",
     "drones",
     "artillery",
+    "tank",
+    "tanks",
     "soldiers",
     "government",
     "chiefs",

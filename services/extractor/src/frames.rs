@@ -1528,6 +1528,29 @@ fn frame(
     {
         return None;
     }
+    // "ordered his military to stop targeting energy facilities": a halt to strikes is no strike.
+    if spec.name == "attack"
+        && t > from
+        && doc.is_any(
+            t - 1,
+            &[
+                "stop",
+                "stops",
+                "stopped",
+                "stopping",
+                "halt",
+                "halted",
+                "cease",
+                "ceased",
+                "pause",
+                "paused",
+                "suspend",
+                "suspended",
+            ],
+        )
+    {
+        return None;
+    }
     // "during a joint strike drill", "attack exercises": a rehearsal of strikes is no strike.
     if form == Form::Noun
         && spec.name == "attack"
@@ -1728,7 +1751,12 @@ fn frame(
             && doc.is_any(k + 3, &["near", "around"]);
         let at = if near { k + 4 } else { k + 1 };
         if is_place_prep || is_dest_prep || site_prep {
-            if let Some((p, e)) = places::parse(doc, ents, at, ce) {
+            let parsed = places::parse(doc, ents, at, ce).or_else(|| {
+                (spec.name == "attack" && is_place_prep)
+                    .then(|| places::demonym_target(doc, at, ce))
+                    .flatten()
+            });
+            if let Some((p, e)) = parsed {
                 place_spans.push((at, e));
                 if is_dest_prep {
                     destination = Some(p);
@@ -1826,6 +1854,24 @@ fn frame(
         .then(|| purpose_marker(doc, cs, t))
         .flatten();
     let mut before = actor_mentions(doc, ents, attr, cs, t, false, &place_spans);
+    // "It killed Ismail Haniyeh ... in a strike on a guesthouse": who was killed is the victim.
+    if spec.name == "attack" {
+        before.retain(|m| {
+            m.start == 0
+                || !doc.is_any(
+                    m.start - 1,
+                    &[
+                        "killed",
+                        "killing",
+                        "kills",
+                        "wounded",
+                        "wounding",
+                        "injured",
+                        "assassinated",
+                    ],
+                )
+        });
+    }
     // "Negotiators from Israel and Hamas held talks": the parties are the states the negotiators act for.
     if matches!(spec.name.as_str(), "meeting" | "agreement") {
         let objects = actor_mentions(doc, ents, attr, cs, t, true, &place_spans);
@@ -2190,8 +2236,12 @@ fn frame(
         && ents.in_range(t - 2, t - 1).iter().any(|m| m.end == t - 1)
         && !attr.covers(t - 2);
     // "Wong is due in Jakarta": the arrival trigger "due in" is expected whatever the tense.
-    let due =
-        spec.name == "arrival" && doc.is(t, "due") && t > from && doc.is_any(t - 1, &["is", "are"]);
+    // So is "was expected in Doha": the expectation, not the trip, is in the past.
+    let due = spec.name == "arrival"
+        && doc.is_any(t, &["due", "expected"])
+        && doc.is(t + 1, "in")
+        && t > from
+        && doc.is_any(t - 1, &["is", "are", "was", "were"]);
     let status = if (headline_future || due) && status == Status::Occurred {
         Status::Expected
     } else {

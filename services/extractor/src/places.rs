@@ -481,8 +481,40 @@ fn parse_inner(
 
 /// The target of a strike named by its noun alone: "bombed the embassy", "hit a base". A bare venue names
 /// no place a visit or a meeting could be at, but what was struck is the attack's place.
+/// "strikes on Iranian nuclear sites", "on Russian oil refineries": a state's demonym before what was hit
+/// places the strike in that state.
+pub fn demonym_target(doc: &Doc<'_>, i: usize, to: usize) -> Option<(Place, usize)> {
+    let start = if doc.is_any(i, &["the", "a", "an", "its", "their"]) {
+        i + 1
+    } else {
+        i
+    };
+    let (e, idx) = doc.cs_find(start, |x| match x {
+        Entry::Country {
+            idx,
+            how: CountryForm::Demonym,
+        } => Some(*idx),
+        _ => None,
+    })?;
+    let what = (e..to.min(e + 4))
+        .take_while(|&k| doc.is_word(k) && !doc.is_cap(k))
+        .any(|k| doc.is_any(k, TARGET_NOUNS));
+    let c = doc.lex().countries.get(usize::from(idx))?;
+    (what && e < to).then(|| {
+        let place = Place {
+            name: c.name.clone(),
+            country: Some(c.code.clone()),
+            is_country: true,
+        };
+        (place, e)
+    })
+}
+
 pub fn target(doc: &Doc<'_>, ents: &Entities, i: usize, to: usize) -> Option<(Place, usize)> {
     if let Some(found) = parse(doc, ents, i, to) {
+        return Some(found);
+    }
+    if let Some(found) = demonym_target(doc, i, to) {
         return Some(found);
     }
     let start = if doc.is_any(i, &["the", "a", "an", "its", "their"]) {
@@ -500,6 +532,30 @@ pub fn target(doc: &Doc<'_>, ents: &Entities, i: usize, to: usize) -> Option<(Pl
         (place, ve)
     })
 }
+
+/// What a strike hits, after a demonym: "Iranian nuclear sites", "Russian oil refineries".
+const TARGET_NOUNS: &[&str] = &[
+    "sites",
+    "site",
+    "facilities",
+    "facility",
+    "targets",
+    "positions",
+    "refineries",
+    "refinery",
+    "bases",
+    "base",
+    "cities",
+    "towns",
+    "villages",
+    "territory",
+    "airfields",
+    "airfield",
+    "ports",
+    "infrastructure",
+    "installations",
+    "depots",
+];
 
 /// "Iranian-backed", "Saudi-led", "Russian-occupied": a capitalised name joined by a hyphen to a participle.
 fn is_backing_compound(token: &str) -> bool {

@@ -2915,3 +2915,40 @@ fn a_meeting_placed_only_by_the_narrative_joins_the_talks_told_at_their_venue() 
         Some("Great Hall of the People")
     );
 }
+
+#[test]
+fn strikes_on_a_states_sites_are_in_that_state_and_a_halt_to_strikes_is_none() {
+    let evs =
+        run("TEHRAN (AFP) - American strikes on Iranian nuclear sites on March 3 angered Tehran.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(ids(a), ["united-states"]);
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("Iran"));
+    let evs = run("MOSCOW (Reuters) - Putin ordered his military to stop targeting Ukrainian energy facilities for 30 days.");
+    assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
+}
+
+#[test]
+fn a_tank_firing_on_a_building_strikes_and_the_killed_are_victims() {
+    let evs = run("GAZA (AFP) - Yahya Sinwar was killed on October 16, 2023, when an Israeli tank fired on a building in Rafah.");
+    let a = evs.iter().find(|e| e.kind == "attack").expect("attack");
+    assert_eq!(ids(a), ["israel"]);
+    let evs = run("DOHA (AFP) - Israel has hunted Hamas leaders abroad before. It killed Ismail Haniyeh in a strike on a guesthouse in Tehran on July 31, 2023.");
+    assert!(
+        evs.iter().all(|e| !ids(e).contains(&"ismail-haniyeh")),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn was_expected_in_a_city_is_an_expected_arrival_and_a_day_that_year_is_in_it() {
+    let evs = run("DOHA (AFP) - UAE President Sheikh Mohamed bin Zayed Al Nahyan was expected in Doha on Thursday, the Emirati news agency WAM reported.");
+    let a = evs.iter().find(|e| e.kind == "arrival").expect("arrival");
+    assert_eq!(a.status, Status::Expected);
+    assert_eq!(a.date().unwrap().to_string(), "2024-03-14");
+    let evs = run("GAZA (AFP) - Israel killed Hamas chief Ismail Haniyeh in Tehran on July 31, 2021. Yahya Sinwar was killed on October 16 that year when an Israeli tank fired on a building in Rafah.");
+    let rafah = evs
+        .iter()
+        .find(|e| e.place.as_ref().is_some_and(|p| p.name == "Rafah"))
+        .expect("the Rafah strike");
+    assert_eq!(rafah.date().unwrap().to_string(), "2021-10-16");
+}

@@ -452,6 +452,21 @@ fn at(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
                             end += 1;
                         }
                     }
+                    // "on October 16 that year": the year the text last named.
+                    if let (None, Some(that)) = (year, that_year(doc, end, to)) {
+                        if let Some((y, _)) = anchor_before(doc, i) {
+                            return Some(TimeExpr {
+                                start: lead(i),
+                                end: that,
+                                when: When::MonthDay {
+                                    month,
+                                    day,
+                                    year: Some(y),
+                                },
+                                future_only: false,
+                            });
+                        }
+                    }
                     if let (None, Some(years)) = (year, year_after(doc, end, to)) {
                         return Some(TimeExpr {
                             start: lead(i),
