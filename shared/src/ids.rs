@@ -31,8 +31,17 @@ pub fn is_usable_id(id: &str) -> bool {
 
 /// A NATS subject token made from free text: lowercase ASCII letters, digits, `_` and `-` only, never empty.
 ///
-/// "The Straits Times" becomes `the_straits_times`; text with nothing usable becomes `unknown`.
+/// "The Straits Times" becomes `the_straits_times`; text with nothing usable becomes `unknown`. Letters
+/// outside ASCII are transliterated first, so that "Luiz Inácio" and "Luiz Inacio" are one token and
+/// "Erdoğan" keeps its letters (`deunicode`).
 pub fn subject_token(text: &str) -> String {
+    let ascii;
+    let text = if text.is_ascii() {
+        text
+    } else {
+        ascii = deunicode::deunicode(text);
+        ascii.as_str()
+    };
     let mut token = String::with_capacity(text.len());
     let mut last_was_sep = true;
     for c in text.chars() {
@@ -78,7 +87,14 @@ mod tests {
         assert_eq!(subject_token("AFP."), "afp");
         assert_eq!(subject_token("a.b>c*d"), "a_b_c_d");
         assert_eq!(subject_token("  "), "unknown");
-        assert_eq!(subject_token("Ünïcode"), "n_code");
+        assert_eq!(subject_token("Ünïcode"), "unicode");
+        assert_eq!(subject_token("日本"), "ri_ben");
         assert_eq!(slug("Kim Jong-un"), "kim-jong-un");
+        // Accents fold, so an outlet's spelling and the plain one are one entity.
+        assert_eq!(
+            slug("Luiz Inácio Lula da Silva"),
+            "luiz-inacio-lula-da-silva"
+        );
+        assert_eq!(slug("Recep Tayyip Erdoğan"), "recep-tayyip-erdogan");
     }
 }

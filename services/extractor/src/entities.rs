@@ -1179,7 +1179,9 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
                         && stop_word_given_name(doc, i)))
                 && (!has_upper_after_hyphen(doc.tok(i))
                     || crate::doc::arabic_article(doc.tok(i))
-                    || (after_title && doc.is_cap(i + 1))))
+                    || (after_title && doc.is_cap(i + 1))
+                    // "Cuban President Miguel Díaz-Canel": a hyphenated surname after a titled given name.
+                    || after_titled_given))
         {
             els.push((Elem::Cap, i, i + 1));
             i += 1;

@@ -192,6 +192,9 @@ const NOUN_MODIFIERS: &[&str] = &[
 
 /// Verbs of a shared stance, not a deal, after "agreed to".
 const STANCE_VERBS: &[&str] = &[
+    "explore",
+    "study",
+    "consider",
     "respond",
     "react",
     "cooperate",
@@ -532,6 +535,22 @@ fn actor_mentions<'e>(
         // "to visit Pyongyang for a summit with Kim": the object of one trigger is no subject of the next.
         .filter(|m| objects || m.start == 0 || m.possessive || !is_verb_trigger(doc, m.start - 1))
         .collect()
+}
+
+/// "Wang, who flew into Brussels": the relative clause opening at `cs` hangs on a name right before it
+/// (or a pronoun's clause has no antecedent to check).
+fn antecedent_named(doc: &Doc<'_>, ents: &Entities, cs: usize) -> bool {
+    if !doc.is_any(cs, &["who", "which", "whose"]) {
+        return true;
+    }
+    let before = if cs > 0 && doc.is(cs - 1, ",") {
+        cs - 1
+    } else {
+        cs
+    };
+    ents.in_range(before.saturating_sub(1), before)
+        .iter()
+        .any(|m| m.end == before)
 }
 
 /// "of their defence and foreign ministers", "of senior officials": at `k`, "of" and a plural representative
@@ -2024,6 +2043,12 @@ fn frame(
             conjunct_start = prev.start;
             idx -= 1;
         }
+    } else if (!is_noun || purpose.is_some())
+        && opener == "relative"
+        && !antecedent_named(doc, ents, cs)
+    {
+        // ", a Pakistani official who attended the talks": a relative clause's subject is its antecedent;
+        // one the text does not name is nobody the event can list, never the sentence's subject.
     } else if !is_noun || purpose.is_some() {
         // The sentence's subject, when this clause has none of its own, with the names coordinated with it
         // ("Ishiba and Trump held talks ..., agreeing to ...").

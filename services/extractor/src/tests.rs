@@ -2952,3 +2952,32 @@ fn was_expected_in_a_city_is_an_expected_arrival_and_a_day_that_year_is_in_it() 
         .expect("the Rafah strike");
     assert_eq!(rafah.date().unwrap().to_string(), "2021-10-16");
 }
+
+#[test]
+fn agreeing_to_explore_is_no_deal() {
+    let evs = run("RIYADH (AP) - Secretary of State Marco Rubio and Foreign Minister Sergei Lavrov met on Tuesday. The two sides also agreed to explore economic cooperation once the war is over, the State Department said.");
+    assert!(evs.iter().all(|e| e.kind != "agreement"), "{evs:?}");
+}
+
+#[test]
+fn a_relative_clause_on_an_unnamed_person_takes_no_subject_from_the_sentence() {
+    let evs = run("BEIJING (Reuters) - Pakistani Prime Minister Shehbaz Sharif held talks with Premier Li Qiang on Friday. President Xi Jinping received Sharif later on Friday. Xi and Li both raised the issue, a Pakistani official, who attended the talks, told Reuters.");
+    assert!(
+        evs.iter().all(|e| ids(e) != ["li-qiang", "xi-jinping"]),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn accented_names_are_the_plain_spelling_and_a_hyphenated_surname_stays_whole() {
+    let evs = run("BRASILIA (AP) - Indian Prime Minister Narendra Modi held talks with Brazilian President Luiz Inácio Lula da Silva on Tuesday, a day after meeting Cuban President Miguel Díaz-Canel in Rio.");
+    let ids_all: Vec<&str> = evs
+        .iter()
+        .flat_map(|e| e.actors.iter().map(|a| a.id.as_str()))
+        .collect();
+    assert!(
+        ids_all.contains(&"luiz-inacio-lula-da-silva"),
+        "{ids_all:?}"
+    );
+    assert!(ids_all.contains(&"miguel-diaz-canel"), "{ids_all:?}");
+}
