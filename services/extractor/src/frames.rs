@@ -537,6 +537,39 @@ fn actor_mentions<'e>(
         .collect()
 }
 
+/// The names a relative clause opening at `cs` ("..., who") hangs on: the mention right before the comma
+/// and the ones coordinated with it ("Ovchinin, Vagner and NASA's Don Pettit, who").
+fn antecedent_list(
+    doc: &Doc<'_>,
+    ents: &Entities,
+    attr: &Attribution,
+    from: usize,
+    cs: usize,
+    place_spans: &[(usize, usize)],
+) -> Option<Vec<Ref>> {
+    if !doc.is_any(cs, &["who", "whose"]) || cs == 0 || !doc.is(cs - 1, ",") {
+        return None;
+    }
+    let before = actor_mentions(doc, ents, attr, from, cs - 1, true, place_spans);
+    let last = before.iter().rposition(|m| m.end == cs - 1)?;
+    let mut refs: Vec<Ref> = before[last].refs.clone();
+    let mut start = before[last].start;
+    for m in before[..last].iter().rev() {
+        // "NASA's Don Pettit": the possessive names whom the next works for.
+        if m.possessive && m.end + 1 >= start {
+            start = m.start;
+            continue;
+        }
+        let joined = m.end < start && (m.end..start).all(|g| doc.is_any(g, &["and", ","]));
+        if !joined {
+            break;
+        }
+        refs.splice(0..0, m.refs.iter().copied());
+        start = m.start;
+    }
+    Some(refs)
+}
+
 /// "Wang, who flew into Brussels": the relative clause opening at `cs` hangs on a name right before it
 /// (or a pronoun's clause has no antecedent to check).
 fn antecedent_named(doc: &Doc<'_>, ents: &Entities, cs: usize) -> bool {
@@ -1547,6 +1580,29 @@ fn frame(
     {
         return None;
     }
+    // "the tariff deal Seoul and Washington struck on July 30": a deal struck is agreed, not hit.
+    if spec.name == "attack"
+        && doc.is_any(t, &["struck", "strike", "strikes", "striking"])
+        && (t.saturating_sub(6).max(from)..t).any(|k| {
+            doc.is_any(
+                k,
+                &["deal", "deals", "agreement", "bargain", "accord", "pact"],
+            )
+        })
+        && !doc.is_any(t + 1, &["on", "at", "in", "near"])
+        && !(t_end < to && doc.is_any(t_end, DETERMINERS))
+    {
+        return None;
+    }
+    // "Hezbollah has fired thousands of rockets into Israel since October": a present perfect counted from
+    // a time since is a tally of many happenings, not one.
+    if t > from
+        && doc.is_any(t - 1, &["has", "have"])
+        && (t_end..to).any(|k| doc.is(k, "since"))
+        && matches!(spec.name.as_str(), "attack" | "missile_launch")
+    {
+        return None;
+    }
     // "ordered his military to stop targeting energy facilities": a halt to strikes is no strike.
     if spec.name == "attack"
         && t > from
@@ -1873,6 +1929,11 @@ fn frame(
         .then(|| purpose_marker(doc, cs, t))
         .flatten();
     let mut before = actor_mentions(doc, ents, attr, cs, t, false, &place_spans);
+    // "A Russian Soyuz rocket carrying two cosmonauts and a NASA astronaut blasted off": who rides a rocket
+    // does not launch it.
+    if spec.name == "missile_launch" {
+        before.retain(|m| !(cs..m.start).any(|k| doc.is_any(k, &["carrying", "carried"])));
+    }
     // "It killed Ismail Haniyeh ... in a strike on a guesthouse": who was killed is the victim.
     if spec.name == "attack" {
         before.retain(|m| {
@@ -2049,6 +2110,13 @@ fn frame(
     {
         // ", a Pakistani official who attended the talks": a relative clause's subject is its antecedent;
         // one the text does not name is nobody the event can list, never the sentence's subject.
+    } else if let Some(list) = (opener == "relative" && (!is_noun || purpose.is_some()))
+        .then(|| antecedent_list(doc, ents, attr, from, cs, &place_spans))
+        .flatten()
+    {
+        // "They take over from Ovchinin, Vagner and Pettit, who are due to return": a relative clause's
+        // subject is the names it hangs on.
+        actors.extend(list);
     } else if !is_noun || purpose.is_some() {
         // The sentence's subject, when this clause has none of its own, with the names coordinated with it
         // ("Ishiba and Trump held talks ..., agreeing to ...").
@@ -2130,6 +2198,14 @@ fn frame(
     if name == "attack" && !is_noun {
         if let Some(bearer) = weapon_bearer(doc, ents, cs, t, t_end, ce) {
             actors = vec![bearer];
+        }
+    }
+    // "A Russian Soyuz rocket carrying two cosmonauts blasted off": with no name for a subject, the state
+    // whose rocket it is launches it.
+    let carrying = (cs..t).any(|k| doc.is_any(k, &["carrying", "carried"]));
+    if name == "missile_launch" && !is_noun && (actors.is_empty() || carrying) {
+        if let Some(c) = rocket_owner(doc, cs, t) {
+            actors = vec![Ref::Country(c)];
         }
     }
     // "a train carrying Mr Kim had arrived": the passenger.
@@ -3648,6 +3724,40 @@ fn modifying_demonym(doc: &Doc<'_>, floor: usize, t: usize) -> Option<u16> {
 /// The owner a weapon phrase names, when that phrase is the subject of the attack verb at `t..t_end`
 /// ("a Russian ballistic missile struck", "A Houthi anti-ship missile slammed into") or its passive agent
 /// ("was hit by two Houthi missiles"): a demonym's country, or an armed group.
+/// The demonym before the first weapon of `cs..t`, read back over lowercase modifiers and a capitalised
+/// designation or two ("Russian Soyuz rocket", "Japanese H3 rocket").
+fn rocket_owner(doc: &Doc<'_>, cs: usize, t: usize) -> Option<u16> {
+    let is_weapon = |k: usize| {
+        doc.ci_find(k, |e| matches!(e, Entry::Weapon(_)).then_some(()))
+            .is_some()
+    };
+    let w = (cs..t).find(|&k| is_weapon(k))?;
+    let mut k = w;
+    let mut designations = 0;
+    while k > cs {
+        let j = k - 1;
+        let lower_modifier = doc.is_word(j) && !doc.is_cap(j) && !doc.is_any(j, DETERMINERS);
+        let designation = doc.is_cap(j) && doc.cs_at(j).is_none() && designations < 2;
+        if lower_modifier || designation || doc.kind(j) == crate::segment::TokKind::Number {
+            designations += usize::from(designation);
+            k = j;
+        } else {
+            break;
+        }
+    }
+    (k.saturating_sub(3).max(cs)..k).rev().find_map(|start| {
+        doc.cs_find(start, |e| match e {
+            Entry::Country {
+                idx,
+                how: CountryForm::Demonym,
+            } => Some(*idx),
+            _ => None,
+        })
+        .filter(|&(end, _)| end == k)
+        .map(|(_, idx)| idx)
+    })
+}
+
 fn weapon_bearer(
     doc: &Doc<'_>,
     ents: &Entities,

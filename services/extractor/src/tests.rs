@@ -2981,3 +2981,31 @@ fn accented_names_are_the_plain_spelling_and_a_hyphenated_surname_stays_whole() 
     );
     assert!(ids_all.contains(&"miguel-diaz-canel"), "{ids_all:?}");
 }
+
+#[test]
+fn a_relative_clause_is_about_the_names_it_hangs_on() {
+    let evs = run("MOSCOW (AFP) - Cosmonauts Sergei Ryzhikov and Alexei Zubritsky reached the station on Tuesday. They will take over from Alexei Ovchinin, Ivan Vagner and NASA's Don Pettit, who are due to return to Earth on March 20.");
+    let d = evs
+        .iter()
+        .find(|e| e.kind == "departure")
+        .expect("departure");
+    assert_eq!(ids(d), ["alexei-ovchinin", "don-pettit", "ivan-vagner"]);
+}
+
+#[test]
+fn the_state_whose_rocket_lifts_off_launches_it_not_its_passengers() {
+    let evs = run("MOSCOW (AFP) - A Russian Soyuz rocket carrying two cosmonauts and a NASA astronaut blasted off from the Baikonur Cosmodrome in Kazakhstan on Tuesday.");
+    let l = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .expect("launch");
+    assert_eq!(ids(l), ["russia"]);
+}
+
+#[test]
+fn a_deal_struck_and_a_tally_since_a_time_are_no_strikes() {
+    let evs = run("SEOUL (Yonhap) - The two leaders will discuss the tariff deal Seoul and Washington struck on July 30, officials said.");
+    assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
+    let evs = run("BEIRUT (Reuters) - Hezbollah has fired thousands of rockets and drones into Israel since October last year.");
+    assert!(evs.is_empty(), "{evs:?}");
+}
