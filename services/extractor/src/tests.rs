@@ -3004,7 +3004,7 @@ fn the_state_whose_rocket_lifts_off_launches_it_not_its_passengers() {
 
 #[test]
 fn a_deal_struck_and_a_tally_since_a_time_are_no_strikes() {
-    let evs = run("SEOUL (Yonhap) - The two leaders will discuss the tariff deal Seoul and Washington struck on July 30, officials said.");
+    let evs = run("SEOUL (Yonhap) - National security adviser Wi Sung-lac said the two leaders would discuss how to carry out the tariff deal Seoul and Washington struck on July 30, under which the U.S. cut its tariff on Korean goods.");
     assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
     let evs = run("BEIRUT (Reuters) - Hezbollah has fired thousands of rockets and drones into Israel since October last year.");
     assert!(evs.is_empty(), "{evs:?}");
