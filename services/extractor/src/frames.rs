@@ -1604,6 +1604,36 @@ fn frame(
     {
         return None;
     }
+    // "the most senior Chinese official to visit the North in years", "the first leader to visit Kyiv": a
+    // rank among visitors describes someone, it tells no trip.
+    if form == Form::Base
+        && t > from + 1
+        && doc.is(t - 1, "to")
+        && (t.saturating_sub(7).max(from)..t - 1).any(|k| {
+            doc.is_any(
+                k,
+                &[
+                    "most",
+                    "first",
+                    "only",
+                    "highest-ranking",
+                    "highest",
+                    "last",
+                    "latest",
+                ],
+            )
+        })
+        && (t.saturating_sub(8).max(from)..t - 1).any(|k| doc.is(k, "the"))
+    {
+        return None;
+    }
+    // "the final ground test of a solid-fuel engine": an engine fired on a stand launches nothing.
+    if spec.name == "missile_launch"
+        && t > from
+        && doc.is_any(t - 1, &["ground", "engine", "static", "stand"])
+    {
+        return None;
+    }
     // "ordered his military to stop targeting energy facilities": a halt to strikes is no strike.
     if spec.name == "attack"
         && t > from
@@ -2374,20 +2404,34 @@ fn frame(
     // Time.
     // "weeks after winning the Feb. 14 election": a time that modifies another noun dates that noun, not
     // this happening (unless the noun is this trigger: "the April 2019 summit").
-    let attributive = |x: &TimeExpr| {
+    // ("from about $12 billion last year": nor does a time after an amount, which dates the amount.)
+    let after_amount = |x: &TimeExpr| {
         x.start > 0
-            && doc.is_any(
-                x.start - 1,
-                &["the", "a", "an", "its", "his", "her", "their"],
+            && matches!(
+                x.when,
+                time::When::YearRel(_) | time::When::Year(_) | time::When::MonthRel(_)
             )
-            && x.end != t
-            && doc.is_word(x.end)
-            && !doc.is_cap(x.end)
-            && !doc.is_any(x.end, PREPS)
-            && !doc.is_any(
-                x.end,
-                &["and", "or", "when", "as", "after", "before", "while"],
-            )
+            && (doc.kind(x.start - 1) == crate::segment::TokKind::Number
+                || doc.is_any(
+                    x.start - 1,
+                    &["billion", "million", "percent", "%", "trillion"],
+                ))
+    };
+    let attributive = |x: &TimeExpr| {
+        after_amount(x)
+            || x.start > 0
+                && doc.is_any(
+                    x.start - 1,
+                    &["the", "a", "an", "its", "his", "her", "their"],
+                )
+                && x.end != t
+                && doc.is_word(x.end)
+                && !doc.is_cap(x.end)
+                && !doc.is_any(x.end, PREPS)
+                && !doc.is_any(
+                    x.end,
+                    &["and", "or", "when", "as", "after", "before", "while"],
+                )
     };
     let own_times: Vec<TimeExpr> = times.iter().filter(|x| !attributive(x)).cloned().collect();
     let times = &own_times[..];

@@ -3009,3 +3009,19 @@ fn a_deal_struck_and_a_tally_since_a_time_are_no_strikes() {
     let evs = run("BEIRUT (Reuters) - Hezbollah has fired thousands of rockets and drones into Israel since October last year.");
     assert!(evs.is_empty(), "{evs:?}");
 }
+
+#[test]
+fn a_rank_among_visitors_an_engine_test_and_a_years_amount_tell_nothing_new() {
+    let evs = run("PYONGYANG (Yonhap) - Chinese Premier Li Qiang, the most senior Chinese official to visit the North in years, arrived in Pyongyang on Thursday.");
+    let arrivals: Vec<&Event> = evs.iter().filter(|e| e.kind == "arrival").collect();
+    assert_eq!(arrivals.len(), 1, "{arrivals:?}");
+    assert_eq!(
+        arrivals[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Pyongyang")
+    );
+    let evs = run("SEOUL (Yonhap) - North Korean leader Kim Jong Un oversaw the final ground test of a solid-fuel engine for the missile last month.");
+    assert!(evs.iter().all(|e| e.kind != "missile_launch"), "{evs:?}");
+    let evs = run("BRASILIA (AP) - Indian Prime Minister Narendra Modi and Brazilian President Luiz Inacio Lula da Silva signed six agreements on Tuesday. Lula said the two countries had agreed to lift their trade to $20 billion a year by 2030, from about $12 billion last year.");
+    let deals: Vec<&Event> = evs.iter().filter(|e| e.kind == "agreement").collect();
+    assert_eq!(deals.len(), 1, "{deals:?}");
+}
