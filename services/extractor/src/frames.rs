@@ -1589,8 +1589,8 @@ fn frame(
                 &["deal", "deals", "agreement", "bargain", "accord", "pact"],
             )
         })
-        && !(doc.is_any(t + 1, &["on", "at", "in", "near"])
-            && !times.iter().any(|x| x.start == t + 1 || x.start == t + 2))
+        && (!doc.is_any(t + 1, &["on", "at", "in", "near"])
+            || times.iter().any(|x| x.start == t + 1 || x.start == t + 2))
         && !(t_end < to && doc.is_any(t_end, DETERMINERS))
     {
         return None;
