@@ -3233,6 +3233,7 @@ fn next_stop(
     let first = c.place.as_ref()?;
     if !first.is_country {
         let at = (c.trigger.1..to.min(c.trigger.1 + 8))
+            .filter(|&k| doc.is_cap(k) || doc.is(k, "the"))
             .find_map(|k| places::parse(doc, ents, k, to).filter(|(p, _)| p.name == first.name));
         if let Some((_, e)) = at.filter(|&(_, e)| doc.is(e, "and") && doc.is_cap(e + 1)) {
             let second = places::parse(doc, ents, e + 1, to)

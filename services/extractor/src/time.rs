@@ -195,7 +195,7 @@ fn days_from_the_day_told(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr
         _ => None,
     };
     // Read at the unit, the word most tokens are not: "a" is too common to head an expression.
-    if i == 0 {
+    if i == 0 || !doc.is_any(i, &["day", "days", "next", "following", "previous"]) {
         return None;
     }
     let (start, end, days) = if let Some(n) = count(&doc.lower(i - 1))
@@ -234,6 +234,9 @@ fn days_from_the_day_told(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr
 /// month", "the next month": at `i`, dated from [`anchor_before`]; "earlier that month" is the month last
 /// named.
 fn anaphoric(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
+    if !doc.is_any(i, &["that", "same", "following", "next"]) {
+        return None;
+    }
     let the = i > 0 && doc.is(i - 1, "the");
     let (start, end, years, months) = if doc.is(i, "that")
         && i > 0
