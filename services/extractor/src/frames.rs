@@ -1413,6 +1413,8 @@ fn frame(
 ) -> Option<Candidate> {
     let lex = doc.lex();
     let spec = &lex.kinds[kind];
+    // The trigger's verb, by its base form ("travel", "board", "agree").
+    let lemma_is = |w: &str| spec.lemmas.get(usize::from(lemma)).is_some_and(|l| l == w);
     if attr.covers(t) {
         return None;
     }
@@ -1538,12 +1540,7 @@ fn frame(
     }
     // "before travelling on Saturday to Fujian": the bare verb "travel" tells an arrival only with a time
     // between it and its "to" (with none, the phrase "travel to" matched instead).
-    if spec.name == "arrival"
-        && spec
-            .lemmas
-            .get(usize::from(lemma))
-            .is_some_and(|l| l == "travel")
-    {
+    if spec.name == "arrival" && lemma_is("travel") {
         let time_then_to = times
             .iter()
             .find(|x| x.start == t_end)
@@ -1554,12 +1551,7 @@ fn frame(
     }
     // "boarded a special train at Przemysl" leaves; "commandos boarded the vessel" is a raid: boarding is a
     // departure only onto a traveller's vehicle.
-    if spec.name == "departure"
-        && spec
-            .lemmas
-            .get(usize::from(lemma))
-            .is_some_and(|l| l == "board")
-    {
+    if spec.name == "departure" && lemma_is("board") {
         let vehicle = (t_end..to.min(t_end + 5)).any(|k| {
             doc.is_any(
                 k,
@@ -2465,21 +2457,16 @@ fn frame(
     };
     // "agreed to begin technical negotiations by the end of February": a deadline after the act agreed to
     // is that act's, not the agreement's ("agreed to upgrade ties in November 2023" dates the deal).
-    let agreed_act = (name == "agreement"
-        && !is_noun
-        && spec
-            .lemmas
-            .get(usize::from(lemma))
-            .is_some_and(|l| l == "agree"))
-    .then(|| {
-        let to_at = times
-            .iter()
-            .find(|x| x.start == t_end)
-            .map_or(t_end, |x| x.end);
-        (doc.is(to_at, "to") && doc.is_word(to_at + 1)).then_some(to_at + 2)
-    })
-    .flatten()
-    .unwrap_or(usize::MAX);
+    let agreed_act = (name == "agreement" && !is_noun && lemma_is("agree"))
+        .then(|| {
+            let to_at = times
+                .iter()
+                .find(|x| x.start == t_end)
+                .map_or(t_end, |x| x.end);
+            (doc.is(to_at, "to") && doc.is_word(to_at + 1)).then_some(to_at + 2)
+        })
+        .flatten()
+        .unwrap_or(usize::MAX);
     let in_clause_after = times
         .iter()
         .find(|x| {
@@ -2782,10 +2769,7 @@ fn frame(
         .map_or(t_end, |x| x.end);
     let agree_to_act = name == "agreement"
         && !is_noun
-        && spec
-            .lemmas
-            .get(usize::from(lemma))
-            .is_some_and(|l| l == "agree")
+        && lemma_is("agree")
         && doc.is(to_at, "to")
         && doc.is_word(to_at + 1)
         && doc
