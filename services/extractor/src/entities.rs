@@ -365,6 +365,21 @@ const NON_PERSON: &[&str] = &[
     "Western",
 ];
 
+/// Words after a country's name that make a company of it: "Qatar Airways", "Saudi Aramco" ("Israeli Air
+/// Force" is the state's, so "Air" is not one of them).
+const COMPANY_WORDS: &[&str] = &[
+    "Airways",
+    "Airlines",
+    "Aramco",
+    "Petroleum",
+    "Telecom",
+    "Railways",
+    "Holdings",
+    "Steel",
+    "Shipbuilding",
+    "Motors",
+];
+
 /// Nouns through which a country acts: "Russian forces", "Turkish and Iraqi officials", "Indian negotiators".
 const FORCES: &[&str] = &[
     "officials",
@@ -1424,7 +1439,14 @@ fn interpret(
         if !emit {
             return;
         }
-        // Not a person: any country or organisation named before the tail is still a mention.
+        // Not a person: any country or organisation named before the tail is still a mention, unless
+        // the tail makes the whole a company's name ("Qatar Airways", "Turkish Airlines").
+        let company = tail
+            .first()
+            .is_some_and(|e| COMPANY_WORDS.contains(&doc.tok(e.1)));
+        if company {
+            return;
+        }
         for &(el, a, b) in &els[..tail_start] {
             if let Some(r) = actor_ref(el) {
                 ents.mentions.push(Mention {

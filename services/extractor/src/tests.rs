@@ -3025,3 +3025,9 @@ fn a_rank_among_visitors_an_engine_test_and_a_years_amount_tell_nothing_new() {
     let deals: Vec<&Event> = evs.iter().filter(|e| e.kind == "agreement").collect();
     assert_eq!(deals.len(), 1, "{deals:?}");
 }
+
+#[test]
+fn a_company_named_after_its_country_is_no_party() {
+    let evs = run("DOHA (Reuters) - U.S. President Donald Trump and Emir Sheikh Tamim bin Hamad Al Thani held talks at the Amiri Diwan on Wednesday, where they signed a joint declaration and watched Qatar Airways sign an order for 210 Boeing jets.");
+    assert!(evs.iter().all(|e| !ids(e).contains(&"qatar")), "{evs:?}");
+}
