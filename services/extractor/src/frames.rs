@@ -1649,6 +1649,27 @@ fn frame(
     {
         return None;
     }
+    // "the weapons hit an island target off the east coast", "struck a mock target": a test's aim point is
+    // no target of an attack (the launch is told on its own).
+    if spec.name == "attack"
+        && (t_end..to.min(t_end + 5)).any(|k| {
+            doc.is_any(k, &["target", "targets"])
+                && doc.is_any(
+                    k.saturating_sub(1),
+                    &[
+                        "island",
+                        "mock",
+                        "simulated",
+                        "dummy",
+                        "practice",
+                        "designated",
+                        "sea",
+                    ],
+                )
+        })
+    {
+        return None;
+    }
     // "during a joint strike drill", "attack exercises": a rehearsal of strikes is no strike.
     if form == Form::Noun
         && spec.name == "attack"

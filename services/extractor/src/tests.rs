@@ -3031,3 +3031,10 @@ fn a_company_named_after_its_country_is_no_party() {
     let evs = run("DOHA (Reuters) - U.S. President Donald Trump and Emir Sheikh Tamim bin Hamad Al Thani held talks at the Amiri Diwan on Wednesday, where they signed a joint declaration and watched Qatar Airways sign an order for 210 Boeing jets.");
     assert!(evs.iter().all(|e| !ids(e).contains(&"qatar")), "{evs:?}");
 }
+
+#[test]
+fn a_tests_island_target_is_no_attack() {
+    let evs = run("SEOUL (Reuters) - North Korean leader Kim Jong Un oversaw the test-firing of three new tactical ballistic missiles on Tuesday, state news agency KCNA reported, saying the weapons hit an island target off the east coast.");
+    assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
+    assert!(evs.iter().any(|e| e.kind == "missile_launch"), "{evs:?}");
+}
