@@ -5,7 +5,7 @@
 //! per token, only where they start and end on token boundaries (so "North" never matches inside
 //! "Northern", nor "met" inside "metal"); for each token the longest phrase starting there is recorded.
 
-use crate::lexicon::{Entry, Lexicon};
+use crate::lexicon::{CountryForm, Entry, Lexicon};
 use crate::matcher::Hit;
 use crate::segment::{self, LineKind, Sentence, TokKind, Token};
 
@@ -225,6 +225,17 @@ impl<'a> Doc<'a> {
     pub fn cs_find<T>(&self, i: usize, f: impl Fn(&Entry) -> Option<T>) -> Option<(usize, T)> {
         let (end, entries) = self.cs_at(i)?;
         entries.iter().find_map(&f).map(|t| (end, t))
+    }
+
+    /// A demonym starting at token `i` ("North Korean", "Houthi"): the token past it and its country.
+    pub fn demonym_at(&self, i: usize) -> Option<(usize, u16)> {
+        self.cs_find(i, |e| match e {
+            Entry::Country {
+                idx,
+                how: CountryForm::Demonym,
+            } => Some(*idx),
+            _ => None,
+        })
     }
 
     pub fn is_story(&self, s: usize) -> bool {

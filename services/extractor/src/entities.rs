@@ -531,10 +531,7 @@ impl Entities {
             Ref::Person(i) => self.people[i].country.clone()?,
             Ref::Org(i) => lex.orgs[i as usize].country.clone()?,
         };
-        lex.countries
-            .iter()
-            .position(|c| c.code == code)
-            .map(|i| i as u16)
+        lex.country_index(&code)
     }
 
     /// The mentions overlapping tokens `from..to`.
@@ -1019,9 +1016,8 @@ fn the_two(
 }
 
 /// "a Pakistani astronaut, trained in China under an agreement the two countries signed": the two distinct
-/// countries the sentence names before token `i`, when it names exactly two.
-/// A demonym modifying a common noun ("a Pakistani astronaut") names its country too, though it is no
-/// mention of its own.
+/// countries the sentence names before token `i`, when it names exactly two. A demonym modifying a common
+/// noun ("a Pakistani astronaut") names its country too, though it is no mention of its own.
 fn countries_of_the_sentence(doc: &Doc<'_>, i: usize) -> Option<Vec<Ref>> {
     let sent = &doc.sents[*doc.sent_of.get(i)? as usize];
     let mut states: Vec<Ref> = Vec::new();

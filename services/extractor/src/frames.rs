@@ -35,7 +35,7 @@ use dateline_shared::{PartialDate, Place, Status};
 use crate::attribution::{self, Attribution};
 use crate::doc::Doc;
 use crate::entities::{Entities, Mention, Ref, REPRESENTATIVES};
-use crate::lexicon::{CountryForm, Entry, Form};
+use crate::lexicon::{Entry, Form};
 use crate::places;
 use crate::status::{self, Reading};
 use crate::time::{self, TimeExpr};
@@ -1274,8 +1274,8 @@ fn crews_lift_off_on_a_space_launch(doc: &Doc<'_>, cands: &mut [Candidate]) {
                 .place
                 .as_ref()
                 .and_then(|p| p.country.as_deref())
-                .and_then(|code| lex.countries.iter().position(|k| k.code == code));
-            c.actors.extend(site_state.map(|i| Ref::Country(i as u16)));
+                .and_then(|code| lex.country_index(code));
+            c.actors.extend(site_state.map(Ref::Country));
         }
         c.strong = !c.actors.is_empty();
     }
@@ -1697,15 +1697,11 @@ fn frame(
     if spec.name == "meeting" && meeting_of_representatives(doc, t_end, ce) {
         return None;
     }
-    let is_weapon = |k: usize| {
-        doc.ci_find(k, |e| matches!(e, Entry::Weapon(_)).then_some(()))
-            .is_some()
-    };
     // "landed a helicopter on the ship", "five of which landed in Japan's waters": "land" with an object is
     // someone bringing a craft down, and missiles that land are falling, not travellers arriving.
     if spec.name == "arrival" && doc.lower(t).starts_with("land") && t_end == t + 1 {
         let causative = t_end < ce && doc.is_any(t_end, DETERMINERS);
-        let weapon_subject = (t.saturating_sub(10).max(from)..t).any(is_weapon);
+        let weapon_subject = (t.saturating_sub(10).max(from)..t).any(|k| is_weapon(doc, k));
         if causative || weapon_subject {
             return None;
         }
@@ -2478,16 +2474,21 @@ fn frame(
     };
     // "agreed to begin technical negotiations by the end of February": a deadline after the act agreed to
     // is that act's, not the agreement's ("agreed to upgrade ties in November 2023" dates the deal).
-    let agreed_act = (name == "agreement" && !is_noun && lemma_is("agree"))
-        .then(|| {
-            let to_at = times
-                .iter()
-                .find(|x| x.start == t_end)
-                .map_or(t_end, |x| x.end);
-            (doc.is(to_at, "to") && doc.is_word(to_at + 1)).then_some(to_at + 2)
-        })
-        .flatten()
-        .unwrap_or(usize::MAX);
+    // "agreed late Wednesday to end the dispute": the word after the verb, read past a time right after it.
+    let to_at = times
+        .iter()
+        .find(|x| x.start == t_end)
+        .map_or(t_end, |x| x.end);
+    let agreed_act = if name == "agreement"
+        && !is_noun
+        && lemma_is("agree")
+        && doc.is(to_at, "to")
+        && doc.is_word(to_at + 1)
+    {
+        to_at + 2
+    } else {
+        usize::MAX
+    };
     let in_clause_after = times
         .iter()
         .find(|x| {
@@ -2783,11 +2784,6 @@ fn frame(
     // "agreeing to deepen their partnership": what is agreed is an act, so the noun after it is that act's
     // object, not a document agreed; such a clause is a deal only as `agreed_to` reads it. Agreeing to meet
     // or visit is the other happening, not a deal.
-    // "agreed late Wednesday to end the dispute": read past a time right after the verb.
-    let to_at = times
-        .iter()
-        .find(|x| x.start == t_end)
-        .map_or(t_end, |x| x.end);
     let agree_to_act = name == "agreement"
         && !is_noun
         && lemma_is("agree")
@@ -3742,13 +3738,7 @@ fn modifying_demonym(doc: &Doc<'_>, floor: usize, t: usize) -> Option<u16> {
     let mut skipped = 0;
     while k > floor && t - k < 8 {
         k -= 1;
-        let demonym = doc.cs_find(k, |e| match e {
-            Entry::Country {
-                idx,
-                how: CountryForm::Demonym,
-            } => Some(*idx),
-            _ => None,
-        });
+        let demonym = doc.demonym_at(k);
         if let Some((end, idx)) = demonym {
             if end == chain {
                 return Some(idx);
@@ -3772,17 +3762,16 @@ fn modifying_demonym(doc: &Doc<'_>, floor: usize, t: usize) -> Option<u16> {
     None
 }
 
-/// The owner a weapon phrase names, when that phrase is the subject of the attack verb at `t..t_end`
-/// ("a Russian ballistic missile struck", "A Houthi anti-ship missile slammed into") or its passive agent
-/// ("was hit by two Houthi missiles"): a demonym's country, or an armed group.
+/// A weapon name starts at token `k`.
+fn is_weapon(doc: &Doc<'_>, k: usize) -> bool {
+    doc.ci_find(k, |e| matches!(e, Entry::Weapon(_)).then_some(()))
+        .is_some()
+}
+
 /// The demonym before the first weapon of `cs..t`, read back over lowercase modifiers and a capitalised
 /// designation or two ("Russian Soyuz rocket", "Japanese H3 rocket").
 fn rocket_owner(doc: &Doc<'_>, cs: usize, t: usize) -> Option<u16> {
-    let is_weapon = |k: usize| {
-        doc.ci_find(k, |e| matches!(e, Entry::Weapon(_)).then_some(()))
-            .is_some()
-    };
-    let w = (cs..t).find(|&k| is_weapon(k))?;
+    let w = (cs..t).find(|&k| is_weapon(doc, k))?;
     let mut k = w;
     let mut designations = 0;
     while k > cs {
@@ -3797,18 +3786,15 @@ fn rocket_owner(doc: &Doc<'_>, cs: usize, t: usize) -> Option<u16> {
         }
     }
     (k.saturating_sub(3).max(cs)..k).rev().find_map(|start| {
-        doc.cs_find(start, |e| match e {
-            Entry::Country {
-                idx,
-                how: CountryForm::Demonym,
-            } => Some(*idx),
-            _ => None,
-        })
-        .filter(|&(end, _)| end == k)
-        .map(|(_, idx)| idx)
+        doc.demonym_at(start)
+            .filter(|&(end, _)| end == k)
+            .map(|(_, idx)| idx)
     })
 }
 
+/// The owner a weapon phrase names, when that phrase is the subject of the attack verb at `t..t_end`
+/// ("a Russian ballistic missile struck", "A Houthi anti-ship missile slammed into") or its passive agent
+/// ("was hit by two Houthi missiles"): a demonym's country, or an armed group.
 fn weapon_bearer(
     doc: &Doc<'_>,
     ents: &Entities,
@@ -3818,13 +3804,9 @@ fn weapon_bearer(
     ceil: usize,
 ) -> Option<Ref> {
     let lex = doc.lex();
-    let is_weapon = |k: usize| {
-        doc.ci_find(k, |e| matches!(e, Entry::Weapon(_)).then_some(()))
-            .is_some()
-    };
     // Words that may stand between the owner and the weapon: "anti-ship", "ballistic", "two", "new".
     let modifier = |k: usize| {
-        is_weapon(k)
+        is_weapon(doc, k)
             || doc.kind(k) == crate::segment::TokKind::Number
             || doc.is(k, "-")
             || (doc.is_word(k) && !doc.is_cap(k) && !doc.is_any(k, DETERMINERS))
@@ -3835,24 +3817,15 @@ fn weapon_bearer(
         }
         _ => None,
     };
-    let demonym_at = |k: usize| {
-        doc.cs_find(k, |e| match e {
-            Entry::Country {
-                idx,
-                how: CountryForm::Demonym,
-            } => Some(*idx),
-            _ => None,
-        })
-    };
     // Subject: the weapon ends right before the verb; walk back over its modifiers to the owner, a name
     // ending where the modifiers begin ("North Korean", "Houthi").
-    if t > floor && is_weapon(t - 1) {
+    if t > floor && is_weapon(doc, t - 1) {
         let mut k = t - 1;
         while k > floor && t - k < 8 && modifier(k - 1) {
             k -= 1;
         }
         for start in (floor.max(k.saturating_sub(3))..k).rev() {
-            if let Some((end, idx)) = demonym_at(start) {
+            if let Some((end, idx)) = doc.demonym_at(start) {
                 if end == k {
                     return Some(Ref::Country(idx));
                 }
@@ -3882,7 +3855,7 @@ fn weapon_bearer(
         {
             k += 1;
         }
-        let (owner, owner_end) = match demonym_at(k) {
+        let (owner, owner_end) = match doc.demonym_at(k) {
             Some((end, idx)) => (Ref::Country(idx), end),
             None => {
                 let m = ents.at(k).filter(|m| m.start == k)?;
@@ -3891,7 +3864,7 @@ fn weapon_bearer(
         };
         let mut j = owner_end;
         while j < ceil && j < owner_end + 5 {
-            if is_weapon(j) {
+            if is_weapon(doc, j) {
                 return Some(owner);
             }
             if !modifier(j) {

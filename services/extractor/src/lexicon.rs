@@ -707,6 +707,14 @@ impl Lexicon {
         self.countries.iter().find(|c| c.code == code)
     }
 
+    /// The index of the country with this ISO code, as a [`crate::entities::Ref::Country`] holds it.
+    pub fn country_index(&self, code: &str) -> Option<u16> {
+        self.countries
+            .iter()
+            .position(|c| c.code == code)
+            .map(|i| i as u16)
+    }
+
     /// The country of a place name the lexicon or the gazetteer knows.
     pub fn place_country(&self, name: &str) -> Option<String> {
         if let Some(&i) = self.place_by_name.get(&name.to_lowercase()) {

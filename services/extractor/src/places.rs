@@ -16,7 +16,7 @@ use dateline_shared::Place;
 
 use crate::doc::Doc;
 use crate::entities::{Entities, Ref};
-use crate::lexicon::{CountryForm, Entry};
+use crate::lexicon::{Country, CountryForm, Entry};
 use crate::segment::TokKind;
 
 fn titlecase(word: &str) -> String {
@@ -137,13 +137,7 @@ fn parse_inner(
                 return parse_inner(doc, ents, e + 1, to, hint, depth + 1);
             }
         }
-        if let Some((e, idx)) = doc.cs_find(j, |e| match e {
-            Entry::Country {
-                idx,
-                how: CountryForm::Demonym,
-            } => Some(*idx),
-            _ => None,
-        }) {
+        if let Some((e, idx)) = doc.demonym_at(j) {
             // "arrived in the Omani capital": the demonym's capital city.
             if doc.is(e, "capital") && !doc.is(e + 1, "of") && e < to {
                 let c = &lex.countries[idx as usize];
@@ -195,11 +189,7 @@ fn parse_inner(
                 Entry::Country { idx, how } => {
                     let c = &lex.countries[idx as usize];
                     match how {
-                        CountryForm::Name => Place {
-                            name: c.name.clone(),
-                            country: Some(c.code.clone()),
-                            is_country: true,
-                        },
+                        CountryForm::Name => country_place(c),
                         CountryForm::Capital | CountryForm::Metonym => Place {
                             name: doc
                                 .span(i, e)
@@ -489,25 +479,21 @@ pub fn demonym_target(doc: &Doc<'_>, i: usize, to: usize) -> Option<(Place, usiz
     } else {
         i
     };
-    let (e, idx) = doc.cs_find(start, |x| match x {
-        Entry::Country {
-            idx,
-            how: CountryForm::Demonym,
-        } => Some(*idx),
-        _ => None,
-    })?;
+    let (e, idx) = doc.demonym_at(start)?;
     let what = (e..to.min(e + 4))
         .take_while(|&k| doc.is_word(k) && !doc.is_cap(k))
         .any(|k| doc.is_any(k, TARGET_NOUNS));
     let c = doc.lex().countries.get(usize::from(idx))?;
-    (what && e < to).then(|| {
-        let place = Place {
-            name: c.name.clone(),
-            country: Some(c.code.clone()),
-            is_country: true,
-        };
-        (place, e)
-    })
+    (what && e < to).then(|| (country_place(c), e))
+}
+
+/// A whole country as a place.
+fn country_place(c: &Country) -> Place {
+    Place {
+        name: c.name.clone(),
+        country: Some(c.code.clone()),
+        is_country: true,
+    }
 }
 
 pub fn target(doc: &Doc<'_>, ents: &Entities, i: usize, to: usize) -> Option<(Place, usize)> {

@@ -146,6 +146,9 @@ fn year_of(word: &str) -> Option<i32> {
         .filter(|y| (1900..=2100).contains(y))
 }
 
+/// How far back (in tokens, a few paragraphs) a time counted from an earlier one looks for it.
+const LOOKBACK: usize = 400;
+
 /// "that year", "the same year", "of that year", "of the same year" at `k`: the token index one past it.
 fn that_year(doc: &Doc<'_>, k: usize, to: usize) -> Option<usize> {
     let k = if doc.is(k, "of") { k + 1 } else { k };
@@ -159,7 +162,7 @@ fn that_year(doc: &Doc<'_>, k: usize, to: usize) -> Option<usize> {
 /// The last year the text names before token `i`, with its month when one is written before it
 /// ("January 2019", "Jan. 8, 2019"), reading back at most a few paragraphs.
 fn anchor_before(doc: &Doc<'_>, i: usize) -> Option<(i32, Option<u32>)> {
-    let k = (i.saturating_sub(400)..i)
+    let k = (i.saturating_sub(LOOKBACK)..i)
         .rev()
         .find(|&k| doc.kind(k) == TokKind::Number && year_of(doc.tok(k)).is_some())?;
     let year = year_of(doc.tok(k))?;
@@ -174,7 +177,7 @@ fn anchor_before(doc: &Doc<'_>, i: usize) -> Option<(i32, Option<u32>)> {
 /// The last day of a month the text writes before token `i` ("on Nov. 19", "April 25, 2019"): month, day
 /// and the year when written with it.
 fn day_before(doc: &Doc<'_>, i: usize) -> Option<(u32, u32, Option<i32>)> {
-    (i.saturating_sub(400)..i).rev().find_map(|k| {
+    (i.saturating_sub(LOOKBACK)..i).rev().find_map(|k| {
         let (month, sure) = month_of(doc.tok(k))?;
         if !sure || !doc.tok(k).starts_with(char::is_uppercase) {
             return None;
@@ -261,7 +264,7 @@ fn anaphoric(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
         && doc.is(i + 1, "month")
     {
         // "Earlier that month": the month the text last named, in whatever year it has.
-        let month = (i.saturating_sub(400)..i).rev().find_map(|k| {
+        let month = (i.saturating_sub(LOOKBACK)..i).rev().find_map(|k| {
             month_of(doc.tok(k))
                 .filter(|(_, sure)| *sure)
                 .map(|(m, _)| m)
