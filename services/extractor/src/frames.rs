@@ -2506,10 +2506,12 @@ fn frame(
                 && other_trigger_between(t_end, x.start))
         });
     let in_clause_before = times.iter().rev().find(|x| x.start >= cs && x.end <= t);
-    // A time inside another clause's ", who ..." aside dates that aside, not this clause.
+    // A time inside another clause's ", who ..." aside dates that aside, not this clause; so does one in a
+    // ", where ..." aside told before this clause ("arrived on Wednesday from Israel, where he had met
+    // Netanyahu on Tuesday, and met the crown prince").
     let in_aside = |x: &TimeExpr| {
         let (xs, _, xo) = clause_of(bounds, from, to, x.start);
-        xo == "relative" && xs != cs
+        (xo == "relative" || (xo == "where" && opener == "coord")) && xs != cs
     };
     // "ended in failure late Monday when its rocket exploded": a "when" clause happens at the time of the
     // clause it hangs on; "after"/"before" clauses do not.

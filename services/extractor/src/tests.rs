@@ -3038,3 +3038,20 @@ fn a_tests_island_target_is_no_attack() {
     assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
     assert!(evs.iter().any(|e| e.kind == "missile_launch"), "{evs:?}");
 }
+
+#[test]
+fn a_where_aside_before_a_coordinated_verb_dates_only_itself() {
+    for verb in ["met", "held talks with"] {
+        let evs = run(&format!("RIYADH (Reuters) - U.S. Secretary of State Antony Blinken arrived in Riyadh on Wednesday from Israel, where he had met Prime Minister Benjamin Netanyahu on Tuesday, and {verb} Crown Prince Mohammed bin Salman at his palace."));
+        let talks = evs
+            .iter()
+            .find(|e| e.kind == "meeting" && ids(e).contains(&"mohammed-bin-salman"))
+            .unwrap_or_else(|| panic!("{evs:?}"));
+        assert_eq!(talks.date().unwrap().to_string(), "2024-03-13", "{verb}");
+        let earlier = evs
+            .iter()
+            .find(|e| e.kind == "meeting" && ids(e).contains(&"benjamin-netanyahu"))
+            .unwrap_or_else(|| panic!("{evs:?}"));
+        assert_eq!(earlier.date().unwrap().to_string(), "2024-03-12", "{verb}");
+    }
+}
