@@ -3905,6 +3905,8 @@ fn weapon_class(word: &str) -> bool {
         "-fueled",
         "-launched",
         "-guided",
+        // "new-type": KCNA's word for a weapon not shown before.
+        "-type",
     ];
     CLASSES.contains(&word) || CLASS_ENDINGS.iter().any(|e| word.ends_with(e))
 }

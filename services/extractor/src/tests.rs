@@ -3055,3 +3055,15 @@ fn a_where_aside_before_a_coordinated_verb_dates_only_itself() {
         assert_eq!(earlier.date().unwrap().to_string(), "2024-03-12", "{verb}");
     }
 }
+
+#[test]
+fn the_previous_day_counts_from_the_weekday_its_sentence_told() {
+    let evs = run("SEOUL (Reuters) - U.S. President Donald Trump met North Korean leader Kim Jong Un at Panmunjom on June 30, 2019. North Korea's state news agency KCNA reported Sunday that Kim had overseen a test-firing of two new-type air defence missiles the previous day.");
+    let launch = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(launch.date().unwrap().to_string(), "2024-03-09");
+    assert_eq!(launch.count, Some(2));
+    assert_eq!(launch.weapon.as_deref(), Some("air defense missile"));
+}

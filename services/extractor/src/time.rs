@@ -59,6 +59,12 @@ pub enum When {
     },
     /// "about 10 hours later": after the time just told, on a day the text does not say.
     HoursLater,
+    /// "reported Sunday that ... the previous day": days from a weekday the sentence told.
+    WeekdayPlus {
+        day: Weekday,
+        strict: i8,
+        days: i64,
+    },
 }
 
 /// "last year", "this year", "next year" at `k`: years from publication's.
@@ -191,6 +197,26 @@ fn day_before(doc: &Doc<'_>, i: usize) -> Option<(u32, u32, Option<i32>)> {
 /// "a day later", "two days later", "the next day", "the following day", "the previous day", "a day
 /// earlier" at the unit or the adjective `i`: days from the day the text last wrote.
 fn days_from_the_day_told(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
+    let (start, end, days) = days_offset(doc, i, to)?;
+    let (month, day, year) = day_before(doc, i)?;
+    // Counted on a year without 29 February unless the text names one.
+    let base = NaiveDate::from_ymd_opt(year.unwrap_or(2001), month, day)?;
+    let d = base + Duration::days(days);
+    Some(TimeExpr {
+        start,
+        end,
+        when: When::MonthDay {
+            month: d.month(),
+            day: d.day(),
+            year: year.map(|_| d.year()),
+        },
+        future_only: false,
+    })
+}
+
+/// The span of "a day later", "the next day", "the previous day" at `i` (see [`days_from_the_day_told`])
+/// and the days it counts.
+fn days_offset(doc: &Doc<'_>, i: usize, to: usize) -> Option<(usize, usize, i64)> {
     let count = |w: &str| match w {
         "a" | "one" => Some(1),
         "two" => Some(2),
@@ -214,23 +240,7 @@ fn days_from_the_day_told(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr
     } else {
         return None;
     };
-    if end > to {
-        return None;
-    }
-    let (month, day, year) = day_before(doc, i)?;
-    // Counted on a year without 29 February unless the text names one.
-    let base = NaiveDate::from_ymd_opt(year.unwrap_or(2001), month, day)?;
-    let d = base + Duration::days(days);
-    Some(TimeExpr {
-        start,
-        end,
-        when: When::MonthDay {
-            month: d.month(),
-            day: d.day(),
-            year: year.map(|_| d.year()),
-        },
-        future_only: false,
-    })
+    (end <= to).then_some((start, end, days))
 }
 
 /// "that year" after "in", "later" or "earlier"; "the same year"; "the following year"; "the following
@@ -310,6 +320,32 @@ pub fn find(doc: &Doc<'_>, from: usize, to: usize) -> Vec<TimeExpr> {
     let mut out: Vec<TimeExpr> = Vec::new();
     let mut i = from;
     while i < to {
+        // "KCNA reported Sunday that Kim had overseen a test the previous day": counted from the day the
+        // sentence has just told as a weekday or "yesterday", not from a date written paragraphs before.
+        let told_here = out.last().and_then(|x| match x.when {
+            When::Weekday { day, strict } => Some(When::WeekdayPlus {
+                day,
+                strict,
+                days: 0,
+            }),
+            When::Relative(d) => Some(When::Relative(d)),
+            _ => None,
+        });
+        if let (Some(base), Some((start, end, days))) = (told_here, days_offset(doc, i, to)) {
+            let when = match base {
+                When::Relative(d) => When::Relative(d + days),
+                When::WeekdayPlus { day, strict, .. } => When::WeekdayPlus { day, strict, days },
+                other => other,
+            };
+            out.push(TimeExpr {
+                start,
+                end,
+                when,
+                future_only: false,
+            });
+            i = end;
+            continue;
+        }
         if let Some(mut t) = at(doc, i, to) {
             // "met Meloni on Thursday evening, after meeting Starmer earlier in the day": the day is the
             // one just told; with none told, it is the report's own (as `at` reads it).
@@ -628,6 +664,26 @@ fn at(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
     None
 }
 
+/// The date of a weekday told in a text published on `pubd`: the last one for past happenings, the next
+/// for future ones; `strict` -1 for "last Tuesday", 1 for "next Tuesday".
+fn weekday_date(pubd: NaiveDate, day: Weekday, strict: i8, future: bool) -> NaiveDate {
+    let p = pubd.weekday().num_days_from_monday() as i64;
+    let w = day.num_days_from_monday() as i64;
+    if strict == 1 || (strict == 0 && future) {
+        let mut d = (w - p).rem_euclid(7);
+        if strict == 1 && d == 0 {
+            d = 7;
+        }
+        pubd + Duration::days(d)
+    } else {
+        let mut d = (p - w).rem_euclid(7);
+        if strict == -1 && d == 0 {
+            d = 7;
+        }
+        pubd - Duration::days(d)
+    }
+}
+
 /// Resolves an expression. `future` reads it forward from publication.
 pub fn resolve(when: When, published: Option<NaiveDate>, future: bool) -> Option<PartialDate> {
     if let When::Year(y) = when {
@@ -650,23 +706,11 @@ pub fn resolve(when: When, published: Option<NaiveDate>, future: bool) -> Option
     }
     let pubd = published?;
     match when {
+        When::WeekdayPlus { day, strict, days } => Some(PartialDate::day(
+            weekday_date(pubd, day, strict, future) + Duration::days(days),
+        )),
         When::Weekday { day, strict } => {
-            let p = pubd.weekday().num_days_from_monday() as i64;
-            let w = day.num_days_from_monday() as i64;
-            let date = if strict == 1 || (strict == 0 && future) {
-                let mut d = (w - p).rem_euclid(7);
-                if strict == 1 && d == 0 {
-                    d = 7;
-                }
-                pubd + Duration::days(d)
-            } else {
-                let mut d = (p - w).rem_euclid(7);
-                if strict == -1 && d == 0 {
-                    d = 7;
-                }
-                pubd - Duration::days(d)
-            };
-            Some(PartialDate::day(date))
+            Some(PartialDate::day(weekday_date(pubd, day, strict, future)))
         }
         When::MonthDay {
             month,
