@@ -271,6 +271,19 @@ const NUMBERS: &[(&str, u32)] = &[
     ("pair", 2),
 ];
 
+/// "he wants Trump to meet Kim", "would like Trump to meet Kim": a wish for someone else, whose object is
+/// the subject of the verb at `t`. The wish verb's index.
+fn wish_for_another(doc: &Doc<'_>, cs: usize, t: usize) -> Option<usize> {
+    if t < 3 || !doc.is(t - 1, "to") {
+        return None;
+    }
+    (t.saturating_sub(12).max(cs)..t - 2).find(|&k| {
+        let wish_verb = doc.is_any(k, &["wants", "want", "wanted", "wanting"])
+            || (doc.is(k, "like") && k > 0 && doc.is_any(k - 1, &["would", "'d"]));
+        wish_verb && (k + 1..t - 1).all(|g| doc.is_cap(g) || doc.is_any(g, &["and", "-", "."]))
+    })
+}
+
 /// Clause boundaries of tokens `from..to`: indices where a new clause starts.
 fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str)> {
     let mut out = Vec::new();
@@ -1969,6 +1982,11 @@ fn frame(
         .then(|| purpose_marker(doc, cs, t))
         .flatten();
     let mut before = actor_mentions(doc, ents, attr, cs, t, false, &place_spans);
+    let wished_for = wish_for_another(doc, cs, t).filter(|_| !is_noun);
+    if let Some(wish) = wished_for {
+        // Read as objects: "like" also stands before names as a preposition.
+        before = actor_mentions(doc, ents, attr, wish + 1, t, true, &place_spans);
+    }
     // "A Russian Soyuz rocket carrying two cosmonauts and a NASA astronaut blasted off": who rides a rocket
     // does not launch it.
     if spec.name == "missile_launch" {
@@ -2332,6 +2350,17 @@ fn frame(
                 .into_iter()
                 .filter(|c| *c != crate::lexicon::Cue::Wish),
         );
+    }
+    // Told with a time or a "possibly" ("possibly at Panmunjom during the summit in October"), a wish for
+    // someone else ([`wish_for_another`]) is a happening floated, not a bare wish.
+    if wished_for.is_some() {
+        let floated = !time::find(doc, t_end, ce).is_empty()
+            || status::cues(doc, t_end, ce).contains(&crate::lexicon::Cue::Speculated);
+        window.push(if floated {
+            crate::lexicon::Cue::Speculated
+        } else {
+            crate::lexicon::Cue::Wish
+        });
     }
     // Hypothetical and habitual cues anywhere in the clause.
     window.extend(status::cues(doc, cs, ce).into_iter().filter(|c| {

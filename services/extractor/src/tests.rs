@@ -3067,3 +3067,16 @@ fn the_previous_day_counts_from_the_weekday_its_sentence_told() {
     assert_eq!(launch.count, Some(2));
     assert_eq!(launch.weapon.as_deref(), Some("air defense missile"));
 }
+
+#[test]
+fn a_wish_for_others_to_meet_is_no_meeting_unless_floated_with_a_time() {
+    let evs = run("SEOUL (Reuters) - South Korean President Lee Jae-myung said he wants U.S. President Donald Trump to meet North Korean leader Kim Jong Un.");
+    assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
+    let evs = run("SEOUL (Reuters) - South Korean President Lee Jae-myung said he would like U.S. President Donald Trump to meet North Korean leader Kim Jong Un, possibly at Panmunjom in October.");
+    let floated = evs
+        .iter()
+        .find(|e| e.kind == "meeting")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(floated.status, Status::Speculated);
+    assert_eq!(ids(floated), ["donald-trump", "kim-jong-un"]);
+}
