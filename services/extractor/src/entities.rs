@@ -1203,6 +1203,21 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
             }
             continue;
         }
+        // "Pope Leo XIV", "King Charles III": a regnal number after a titled name is part of it.
+        let regnal = matches!(els.last(), Some((Elem::Cap, ..)))
+            && els.iter().any(|(el, ..)| matches!(el, Elem::Title { .. }))
+            && is_regnal_number(doc.tok(i))
+            && (doc.tok(i).len() >= 2 || !doc.is_word(i + 1));
+        if regnal {
+            els.push((Elem::Cap, i, i + 1));
+            i += 1;
+            if doc.kind(i.min(doc.len() - 1)) == TokKind::Possessive && i < end {
+                possessive = true;
+                i += 1;
+                break;
+            }
+            continue;
+        }
         let is_particle = |k: usize| doc.is_word(k) && lex.is_particle(doc.tok(k));
         // "al-Sudani" carries its name after the hyphen; "von der Leyen" chains particles before it. The
         // cheap test first: most chunks end on a word that follows no capitalised one.
@@ -1226,6 +1241,13 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
         possessive,
         end: i,
     })
+}
+
+/// A Roman numeral as monarchs and popes are numbered: "I" to "XXIX".
+fn is_regnal_number(w: &str) -> bool {
+    const UNITS: &[&str] = &["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
+    let tens = w.bytes().take_while(|&b| b == b'X').count();
+    tens <= 2 && !w.is_empty() && UNITS.contains(&&w[tens..])
 }
 
 /// "General Secretary To Lam": right after a title, a capitalised preposition (a Vietnamese given name

@@ -3080,3 +3080,23 @@ fn a_wish_for_others_to_meet_is_no_meeting_unless_floated_with_a_time() {
     assert_eq!(floated.status, Status::Speculated);
     assert_eq!(ids(floated), ["donald-trump", "kim-jong-un"]);
 }
+
+#[test]
+fn a_regnal_number_is_part_of_a_titled_name() {
+    let evs = run("ISTANBUL (AP) - Pope Leo XIV flew out of Istanbul on Sunday bound for Beirut. In Beirut, Leo will meet President Joseph Aoun. King Charles III welcomed French President Emmanuel Macron at Windsor Castle on Tuesday.");
+    let left = evs
+        .iter()
+        .find(|e| e.kind == "departure")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(left), ["leo-xiv"]);
+    let talks = evs
+        .iter()
+        .find(|e| e.kind == "meeting" && ids(e).contains(&"joseph-aoun"))
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(talks), ["joseph-aoun", "leo-xiv"]);
+    assert!(
+        evs.iter()
+            .any(|e| e.kind == "meeting" && ids(e) == ["charles-iii", "emmanuel-macron"]),
+        "{evs:?}"
+    );
+}
