@@ -898,16 +898,18 @@ pub fn candidates(
                 continue;
             };
             // "agreed on Monday to a ceasefire": the preposition a trigger ends with ("agree on") opens a
-            // time instead, and the trigger is its verb alone.
-            let t_end = if t_end > t + 1
+            // time instead, and the trigger is its verb alone, with the verb's own meanings when it has
+            // them ("missiles were fired on Wednesday" is a launch, not "fired on" a target).
+            let (t_end, entries) = if t_end > t + 1
                 && doc.is_any(t_end - 1, &["on", "in"])
                 && times
                     .iter()
                     .any(|x| x.start + 1 >= t_end && x.start <= t_end)
             {
-                t_end - 1
+                let verb = doc.span(t, t_end - 1).to_ascii_lowercase();
+                (t_end - 1, lex.ci_phrase(&verb).unwrap_or(entries))
             } else {
-                t_end
+                (t_end, entries)
             };
             let triggers: Vec<(u16, Form, u16)> = entries
                 .iter()
@@ -3805,7 +3807,18 @@ fn rocket_owner(doc: &Doc<'_>, cs: usize, t: usize) -> Option<u16> {
     let w = (cs..t).find(|&k| is_weapon(doc, k))?;
     let mut k = w;
     let mut designations = 0;
+    let demonym_ending_at = |k: usize| {
+        (k.saturating_sub(3).max(cs)..k).rev().find_map(|start| {
+            doc.demonym_at(start)
+                .filter(|&(end, _)| end == k)
+                .map(|(_, idx)| idx)
+        })
+    };
     while k > cs {
+        // "a North Korean missile": "Korean" is no designation when a demonym ends here.
+        if let Some(idx) = demonym_ending_at(k) {
+            return Some(idx);
+        }
         let j = k - 1;
         let lower_modifier = doc.is_word(j) && !doc.is_cap(j) && !doc.is_any(j, DETERMINERS);
         let designation = doc.is_cap(j) && doc.cs_at(j).is_none() && designations < 2;
@@ -3816,11 +3829,7 @@ fn rocket_owner(doc: &Doc<'_>, cs: usize, t: usize) -> Option<u16> {
             break;
         }
     }
-    (k.saturating_sub(3).max(cs)..k).rev().find_map(|start| {
-        doc.demonym_at(start)
-            .filter(|&(end, _)| end == k)
-            .map(|(_, idx)| idx)
-    })
+    demonym_ending_at(k)
 }
 
 /// The owner a weapon phrase names, when that phrase is the subject of the attack verb at `t..t_end`

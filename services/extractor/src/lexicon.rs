@@ -305,6 +305,8 @@ pub struct Lexicon {
     pub(crate) matcher: PhraseMatcher,
     pub(crate) ci_entries: Vec<Vec<Entry>>,
     pub(crate) cs_entries: Vec<Vec<Entry>>,
+    /// Case-insensitive phrase (lowercase) → its index in `ci_entries`.
+    pub(crate) ci_index: HashMap<String, usize>,
     /// Few and short: a scan is cheaper than hashing.
     pub(crate) particles: Vec<String>,
     /// Single words that say how someone travelled ("flew" → plane).
@@ -675,7 +677,7 @@ impl Lexicon {
             });
         }
         let matcher = PhraseMatcher::new(&ci.patterns, &cs.patterns)?;
-        let (ci_entries, cs_entries) = (ci.entries, cs.entries);
+        let (ci_entries, cs_entries, ci_index) = (ci.entries, cs.entries, ci.index);
         Ok(Lexicon {
             kinds,
             countries,
@@ -687,6 +689,7 @@ impl Lexicon {
             matcher,
             ci_entries,
             cs_entries,
+            ci_index,
             mode_words,
             particles: raw
                 .titles
@@ -697,6 +700,13 @@ impl Lexicon {
             place_by_name,
             gazetteer: None,
         })
+    }
+
+    /// The meanings of a case-insensitive phrase, written lowercase with single spaces.
+    pub(crate) fn ci_phrase(&self, phrase: &str) -> Option<&[Entry]> {
+        self.ci_index
+            .get(phrase)
+            .map(|&at| self.ci_entries[at].as_slice())
     }
 
     pub fn kind_index(&self, name: &str) -> Option<usize> {

@@ -3100,3 +3100,16 @@ fn a_regnal_number_is_part_of_a_titled_name() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn missiles_fired_on_a_weekday_are_launched_by_the_state_their_demonym_names() {
+    let evs = run("SEOUL (Yonhap) - South Korea's Joint Chiefs of Staff said two North Korean short-range ballistic missiles were fired on Tuesday from the Ryokpho district.");
+    let launch = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(launch), ["north-korea"]);
+    assert_eq!(launch.date().unwrap().to_string(), "2024-03-12");
+    assert_eq!(launch.count, Some(2));
+    assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
+}
