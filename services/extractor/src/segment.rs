@@ -54,6 +54,32 @@ const ABBREVIATIONS: &[&str] = &[
     "Jr", "Sr", "Inc", "Corp", "Co", "Mt", "vs", "Adm", "Maj", "Ft", "approx", "Vol",
 ];
 
+/// Words that go on from a clock time: its day and its time zone.
+const DAY_AND_ZONE_WORDS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "GMT",
+    "UTC",
+    "ET",
+    "EST",
+    "EDT",
+    "PT",
+    "PST",
+    "PDT",
+    "CET",
+    "CEST",
+    "BST",
+    "KST",
+    "JST",
+    "IST",
+    "local",
+];
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -131,6 +157,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 end = if e > end { e } else { end + 1 };
             } else if bytes.get(end) == Some(&b'.') && ABBREVIATIONS.contains(&word) {
                 end += 1;
+            } else if matches!(word, "a" | "p") && text[end..].starts_with(".m.") {
+                // "8:10 a.m. Wednesday": one word, so the clock time does not end the sentence.
+                end += 3;
             }
             toks.push(Token {
                 start: i,
@@ -417,6 +446,16 @@ pub fn sentences(text: &str, toks: &[Token]) -> Vec<Sentence> {
                     quote_depth ^= 1;
                 }
                 e += 1;
+                // "... at 8 a.m. The ministry said": a clock time ends a sentence before a capital that
+                // is not its day or its zone ("8:10 a.m. Wednesday", "11 a.m. GMT").
+                if matches!(ch, "a.m." | "p.m.") && e < last {
+                    let next = &text[toks[e].start..toks[e].end];
+                    let continues =
+                        DAY_AND_ZONE_WORDS.contains(&next) || !next.starts_with(char::is_uppercase);
+                    if !continues {
+                        break;
+                    }
+                }
                 if t.kind == TokKind::Punct && matches!(ch, "." | "!" | "?") {
                     // Closing quotes belong to the sentence they close.
                     while e < last
@@ -465,6 +504,19 @@ mod tests {
             .iter()
             .map(|s| text[s.start..s.end].to_owned())
             .collect()
+    }
+
+    #[test]
+    fn a_clock_time_ends_a_sentence_only_before_a_new_one() {
+        let s = split("Missiles were fired at 8:10 a.m. Wednesday and at 1 p.m. GMT. It came at 9 a.m. The ministry said so.");
+        assert_eq!(
+            s,
+            vec![
+                "Missiles were fired at 8:10 a.m. Wednesday and at 1 p.m. GMT.",
+                "It came at 9 a.m.",
+                "The ministry said so."
+            ]
+        );
     }
 
     #[test]
