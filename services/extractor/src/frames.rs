@@ -1141,6 +1141,7 @@ pub fn candidates(
     leave_from_last_stop(doc, &mut out);
     date_earlier_happenings(doc, &mut out);
     launcher_of_a_series(doc, &mut out);
+    the_one_launcher_of_the_story(doc, &mut out);
     spokespeople_speak_for_their_state(doc, ents, &mut out);
     visitors_come_from_abroad(doc, ents, &mut out);
     crews_lift_off_on_a_space_launch(doc, &mut out);
@@ -4330,6 +4331,31 @@ fn launcher_of_a_series(doc: &Doc<'_>, cands: &mut [Candidate]) {
             c.background = true;
         }
     });
+}
+
+/// "The JCS said several short-range ballistic missiles were fired from Ryokpho": a launch of a named weapon
+/// by no one named, in a story whose every launcher is one state, is that state's. It stays a mention to
+/// merge (not strong), but what it says (its sources, its count) now counts.
+fn the_one_launcher_of_the_story(doc: &Doc<'_>, cands: &mut [Candidate]) {
+    let Some(launch) = doc.lex().kind_index("missile_launch") else {
+        return;
+    };
+    let mut launchers = cands
+        .iter()
+        .filter(|c| c.kind == launch && c.strong && !c.actors.is_empty())
+        .map(|c| &c.actors);
+    let Some(first) = launchers.next().cloned() else {
+        return;
+    };
+    if first.len() != 1 || launchers.any(|a| *a != first) {
+        return;
+    }
+    for c in cands
+        .iter_mut()
+        .filter(|c| c.kind == launch && c.actors.is_empty() && c.weapon.is_some())
+    {
+        c.actors = first.clone();
+    }
 }
 
 /// "Xi leaves for Hungary later on Wednesday": a departure naming only where the traveller is headed leaves

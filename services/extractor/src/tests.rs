@@ -3113,3 +3113,18 @@ fn missiles_fired_on_a_weekday_are_launched_by_the_state_their_demonym_names() {
     assert_eq!(launch.count, Some(2));
     assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
 }
+
+#[test]
+fn a_launch_by_no_one_named_in_a_story_of_one_launcher_adds_its_sources() {
+    let evs = run("SEOUL (Yonhap) - North Korea fired ballistic missiles off its east coast on Tuesday, South Korea's Joint Chiefs of Staff said. Japan's defence ministry said at least two short-range ballistic missiles were fired from the Ryokpho district.");
+    let launches: Vec<&Event> = evs.iter().filter(|e| e.kind == "missile_launch").collect();
+    assert_eq!(launches.len(), 1, "{launches:?}");
+    assert_eq!(launches[0].count, Some(2));
+    assert!(
+        launches[0]
+            .attribution
+            .iter()
+            .any(|a| a.contains("defence ministry")),
+        "{launches:?}"
+    );
+}
