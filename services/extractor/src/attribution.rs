@@ -197,6 +197,21 @@ pub fn find(doc: &Doc<'_>, ents: &Entities, from: usize, to: usize) -> Attributi
             }
             np_from = k;
             steps += 1;
+            // "in raids the Taliban said killed 46 people": a determiner right after a lowercase noun opens
+            // the source of a clause that hangs on the noun; of, for and the like join it to the source.
+            if k > from
+                && doc.is_any(k, &["the", "a", "an"])
+                && doc.is_word(k - 1)
+                && !doc.is_cap(k - 1)
+                && !doc.is_any(
+                    k - 1,
+                    &[
+                        "of", "for", "at", "from", "in", "with", "to", "on", "by", "and",
+                    ],
+                )
+            {
+                break;
+            }
         }
         // "and" only coordinates sources when no clause ends before it.
         let mut cut_and = np_from;
@@ -387,6 +402,14 @@ mod tests {
         let doc = Doc::new(text, Lexicon::builtin());
         let ents = entities::find(&doc);
         find(&doc, &ents, 0, doc.len()).sources
+    }
+
+    #[test]
+    fn a_source_inside_a_clause_on_a_noun_starts_at_its_determiner() {
+        assert_eq!(
+            sources("Jets bombed Barmal on Tuesday in raids the Taliban said killed 46 people."),
+            vec!["Taliban"]
+        );
     }
 
     #[test]
