@@ -1142,6 +1142,7 @@ pub fn candidates(
     date_earlier_happenings(doc, &mut out);
     launcher_of_a_series(doc, &mut out);
     the_one_launcher_of_the_story(doc, &mut out);
+    the_city_named_before(doc, ents, &mut out);
     spokespeople_speak_for_their_state(doc, ents, &mut out);
     visitors_come_from_abroad(doc, ents, &mut out);
     crews_lift_off_on_a_space_launch(doc, &mut out);
@@ -4331,6 +4332,51 @@ fn launcher_of_a_series(doc: &Doc<'_>, cands: &mut [Candidate]) {
             c.background = true;
         }
     });
+}
+
+/// "Explosions rocked Kharkiv overnight. Russian drones struck the city early on Tuesday": a strike on "the
+/// city" (town, district, province ...) with no name of its own is on the last such place the story named,
+/// in its sentence or the two before.
+fn the_city_named_before(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
+    const PLACE_NOUNS: &[&str] = &[
+        "city", "town", "village", "district", "province", "region", "port", "area",
+    ];
+    let Some(attack) = doc.lex().kind_index("attack") else {
+        return;
+    };
+    for c in cands
+        .iter_mut()
+        .filter(|c| c.kind == attack && c.place.is_none())
+    {
+        let (_, t_end) = c.trigger;
+        let sent = &doc.sents[c.sent];
+        let end = sent.toks.end.min(t_end + 4);
+        let Some(noun) = (t_end..end).find(|&k| {
+            doc.is(k, "the")
+                && doc.is_any(k + 1, PLACE_NOUNS)
+                && !doc.is(k + 2, "of")
+                && !doc.is_cap(k + 2)
+        }) else {
+            continue;
+        };
+        let floor = doc.sents[c.sent.saturating_sub(2)].content;
+        c.place = (floor..noun).rev().find_map(|k| {
+            let starts_name = doc.is_cap(k) && (k == 0 || !doc.is_cap(k - 1));
+            if !starts_name
+                || ents
+                    .at(k)
+                    .is_some_and(|m| m.refs.iter().any(|r| matches!(r, Ref::Person(_))))
+            {
+                return None;
+            }
+            let s = doc.sents.partition_point(|x| x.toks.end <= k);
+            let to = doc.sents.get(s).map_or(doc.len(), |x| x.toks.end);
+            places::parse(doc, ents, k, to)
+                .map(|(p, _)| p)
+                // Known to the gazetteer: "on its Telegram channel" names no place.
+                .filter(|p| !p.is_country && p.country.is_some())
+        });
+    }
 }
 
 /// "The JCS said several short-range ballistic missiles were fired from Ryokpho": a launch of a named weapon

@@ -3128,3 +3128,16 @@ fn a_launch_by_no_one_named_in_a_story_of_one_launcher_adds_its_sources() {
         "{launches:?}"
     );
 }
+
+#[test]
+fn a_strike_on_the_city_is_on_the_city_named_before() {
+    let evs = run("KYIV (Reuters) - Explosions rocked Kharkiv overnight. Russian drones struck the city early on Tuesday, killing two people, the regional governor said.");
+    let strike = evs
+        .iter()
+        .find(|e| e.kind == "attack")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(
+        strike.place.as_ref().map(|p| p.name.as_str()),
+        Some("Kharkiv")
+    );
+}
