@@ -3141,3 +3141,24 @@ fn a_strike_on_the_city_is_on_the_city_named_before() {
         Some("Kharkiv")
     );
 }
+
+#[test]
+fn an_ambush_by_a_named_group_and_talks_that_reconvene() {
+    let evs = run("ISLAMABAD (Reuters) - TTP fighters ambushed an army convoy in Pakistan's Orakzai district on Tuesday, killing 11 soldiers.");
+    let ambush = evs
+        .iter()
+        .find(|e| e.kind == "attack")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(ambush), ["pakistani-taliban"]);
+    let evs = run("DOHA (Reuters) - Pakistan and Afghanistan agreed to a ceasefire on Sunday. Pakistan and Afghanistan would reconvene in Istanbul on March 25, Qatar said.");
+    let next = evs
+        .iter()
+        .find(|e| e.kind == "meeting")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(next.status, Status::Expected);
+    assert_eq!(
+        next.place.as_ref().map(|p| p.name.as_str()),
+        Some("Istanbul")
+    );
+    assert_eq!(ids(next), ["afghanistan", "pakistan"]);
+}
