@@ -24,6 +24,9 @@ pub struct Person {
     /// Lowercased name parts, hyphens split: for matching partial mentions.
     parts: Vec<String>,
     mentions: u32,
+    /// Token where the person was last mentioned: of two namesakes mentioned as often, "Kim" is the
+    /// one named last.
+    last_seen: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1338,6 +1341,7 @@ fn interpret(
     let push = |ents: &mut Entities, r: Ref, anaphor: bool, last_people: &mut Vec<usize>| {
         if let Ref::Person(p) = r {
             ents.people[p].mentions += 1;
+            ents.people[p].last_seen = chunk_start;
             last_people.retain(|&q| q != p);
             last_people.push(p);
         }
@@ -1660,7 +1664,11 @@ fn find_person(ents: &Entities, parts: &[String]) -> Option<usize> {
         for (i, p) in ents.people.iter().enumerate() {
             let hit =
                 p.parts.len() >= 2 && (p.parts.last() == Some(w) || p.parts.first() == Some(w));
-            if hit && best.is_none_or(|b| ents.people[b].mentions < p.mentions) {
+            let more = |b: usize| {
+                let q = &ents.people[b];
+                (q.mentions, q.last_seen) < (p.mentions, p.last_seen)
+            };
+            if hit && best.is_none_or(more) {
                 best = Some(i);
             }
         }
@@ -1716,6 +1724,7 @@ fn upsert(
         country,
         parts,
         mentions: 0,
+        last_seen: 0,
     });
     Some(ents.people.len() - 1)
 }

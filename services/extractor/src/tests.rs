@@ -3162,3 +3162,39 @@ fn an_ambush_by_a_named_group_and_talks_that_reconvene() {
     );
     assert_eq!(ids(next), ["afghanistan", "pakistan"]);
 }
+
+#[test]
+fn a_first_lady_is_a_title_and_a_shared_family_name_is_the_one_named_last() {
+    let evs = run("LONDON (Reuters) - U.S. President Donald Trump arrived on Tuesday. Trump and first lady Melania Trump landed at Stansted Airport late on Tuesday.");
+    let landed = evs
+        .iter()
+        .find(|e| {
+            e.kind == "arrival"
+                && e.place
+                    .as_ref()
+                    .is_some_and(|p| p.name.contains("Stansted"))
+        })
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(landed), ["donald-trump", "melania-trump"]);
+    let evs = run("SEOUL (Yonhap) - President Lee Jae-myung and first lady Kim Hea-kyung left for Tokyo. Lee said he wants to help North Korean leader Kim Jong Un talk to Washington. U.S. President Donald Trump met Kim in Singapore in June 2018.");
+    let summit = evs
+        .iter()
+        .find(|e| e.kind == "meeting")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert!(ids(summit).contains(&"kim-jong-un"), "{summit:?}");
+}
+
+#[test]
+fn flying_home_from_a_country_is_leaving_it() {
+    let evs = run("LONDON (Reuters) - U.S. President Donald Trump flew home from Britain on Tuesday evening after talks with Prime Minister Keir Starmer.");
+    let left = evs
+        .iter()
+        .find(|e| e.kind == "departure")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(left), ["donald-trump"]);
+    assert_eq!(
+        left.place.as_ref().map(|p| p.name.as_str()),
+        Some("United Kingdom")
+    );
+    assert_eq!(left.date().unwrap().to_string(), "2024-03-12");
+}
