@@ -3198,3 +3198,18 @@ fn flying_home_from_a_country_is_leaving_it() {
     );
     assert_eq!(left.date().unwrap().to_string(), "2024-03-12");
 }
+
+#[test]
+fn leaders_who_put_their_signatures_to_a_framework_agree() {
+    let evs = run("TOKYO (Reuters) - U.S. President Donald Trump and Japanese Prime Minister Sanae Takaichi put their signatures to a framework on critical minerals at the Akasaka Palace on Tuesday.");
+    let deal = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(deal), ["donald-trump", "sanae-takaichi"]);
+    assert_eq!(
+        deal.place.as_ref().map(|p| p.name.as_str()),
+        Some("Akasaka Palace")
+    );
+    assert_eq!(deal.date().unwrap().to_string(), "2024-03-12");
+}
