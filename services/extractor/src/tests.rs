@@ -3213,3 +3213,19 @@ fn leaders_who_put_their_signatures_to_a_framework_agree() {
     );
     assert_eq!(deal.date().unwrap().to_string(), "2024-03-12");
 }
+
+#[test]
+fn that_morning_is_the_morning_of_the_day_last_told() {
+    let evs = run("DOHA (Reuters) - Pakistani Defence Minister Khawaja Asif held talks with Qatar's prime minister on Saturday afternoon. Asif had flown into Doha that morning.");
+    let landed = evs
+        .iter()
+        .find(|e| e.kind == "arrival")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(landed.date().unwrap().to_string(), "2024-03-09");
+    let evs = run("MOSCOW (Reuters) - U.S. envoy Steve Witkoff met Russian President Vladimir Putin on Feb. 12. A day earlier, he had flown to Moscow. Witkoff left Moscow that evening.");
+    let left = evs
+        .iter()
+        .find(|e| e.kind == "departure")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(left.date().unwrap().to_string(), "2024-02-11");
+}

@@ -214,6 +214,42 @@ fn days_from_the_day_told(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr
     })
 }
 
+/// "went on to the palace that evening", "had flown in that morning": at "that", the day the text last
+/// told (a weekday, a date, "a day earlier"), in its sentence or the three before.
+fn that_part_of_the_day(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
+    if i + 1 >= to
+        || !doc.is(i, "that")
+        || !doc.is_any(i + 1, &["morning", "afternoon", "evening", "night"])
+    {
+        return None;
+    }
+    let here = doc.sents.partition_point(|s| s.toks.end <= i);
+    let when = (here.saturating_sub(3)..=here).rev().find_map(|s| {
+        let sent = doc.sents.get(s)?;
+        let end = if s == here { i } else { sent.toks.end };
+        find(doc, sent.toks.start, end)
+            .into_iter()
+            .rev()
+            .find_map(|x| {
+                matches!(
+                    x.when,
+                    When::Weekday { .. }
+                        | When::WeekdayPlus { .. }
+                        | When::MonthDay { .. }
+                        | When::MonthDayInYear { .. }
+                        | When::Relative(_)
+                )
+                .then_some(x.when)
+            })
+    })?;
+    Some(TimeExpr {
+        start: i,
+        end: i + 2,
+        when,
+        future_only: false,
+    })
+}
+
 /// The span of "a day later", "the next day", "the previous day" at `i` (see [`days_from_the_day_told`])
 /// and the days it counts.
 fn days_offset(doc: &Doc<'_>, i: usize, to: usize) -> Option<(usize, usize, i64)> {
@@ -620,7 +656,10 @@ fn at(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
         }
         // "later that year", "in the same year", "the following month": counted from the year (and month)
         // the text last named, not from publication.
-        if let Some(t) = anaphoric(doc, i, to).or_else(|| days_from_the_day_told(doc, i, to)) {
+        if let Some(t) = anaphoric(doc, i, to)
+            .or_else(|| days_from_the_day_told(doc, i, to))
+            .or_else(|| that_part_of_the_day(doc, i, to))
+        {
             return Some(t);
         }
         if matches!(lower, "last" | "this" | "next") && i + 1 < to {
