@@ -2043,6 +2043,29 @@ fn frame(
                     })
             });
         }
+        // "touched down at Haneda ... and went on to the Imperial Palace that evening for an audience
+        // with the emperor": the place gone to for the purpose, not the one arrived at before.
+        if place.is_none() {
+            place = (from..marker).rev().find_map(|k| {
+                let to_at = if doc.is(k + 1, "on") { k + 2 } else { k + 1 };
+                let gone = doc.is_any(
+                    k,
+                    &[
+                        "went",
+                        "go",
+                        "goes",
+                        "going",
+                        "drove",
+                        "proceeded",
+                        "moved",
+                        "headed",
+                    ],
+                ) && doc.is(to_at, "to");
+                gone.then(|| places::parse(doc, ents, to_at + 1, marker))
+                    .flatten()
+                    .map(|(p, _)| p)
+            });
+        }
         if place.is_none() {
             let arrival = lex.kind_index("arrival");
             if let Some((_, p, _)) = last_place

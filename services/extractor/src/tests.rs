@@ -3229,3 +3229,21 @@ fn that_morning_is_the_morning_of_the_day_last_told() {
         .unwrap_or_else(|| panic!("{evs:?}"));
     assert_eq!(left.date().unwrap().to_string(), "2024-02-11");
 }
+
+#[test]
+fn an_audience_where_the_traveller_went_on_to_and_no_person_called_southeast_asian() {
+    let evs = run("TOKYO (Reuters) - U.S. President Donald Trump touched down at Haneda airport on Monday afternoon after a summit of Southeast Asian leaders, and went on to the Imperial Palace that evening for an audience with Emperor Naruhito.");
+    let audience = evs
+        .iter()
+        .find(|e| e.kind == "meeting")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(
+        audience.place.as_ref().map(|p| p.name.as_str()),
+        Some("Imperial Palace")
+    );
+    assert_eq!(ids(audience), ["donald-trump", "naruhito"]);
+    assert!(
+        evs.iter().all(|e| !ids(e).contains(&"southeast-asian")),
+        "{evs:?}"
+    );
+}
