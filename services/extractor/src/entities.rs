@@ -732,7 +732,27 @@ pub fn find(doc: &Doc<'_>) -> Entities {
                             }
                             _ => None,
                         });
-                        if let Some(p) = speaker.or(topic).or(last) {
+                        // "Zelensky travelled to Paris, where Macron hosted him": in a clause hung on the
+                        // sentence's subject, "him" is that subject.
+                        let opener = (sent.content + 1..i)
+                            .rev()
+                            .find(|&k| doc.is_any(k, &["where", "when"]) && doc.is(k - 1, ","));
+                        let main_subject = opener.and_then(|k| {
+                            ents.mentions[sent_mentions..]
+                                .iter()
+                                .take_while(|m| m.end < k)
+                                .find(|m| !m.possessive && !m.anaphor)
+                                .and_then(|m| match m.refs[..] {
+                                    [Ref::Person(p)] => Some(p),
+                                    _ => None,
+                                })
+                                .filter(|p| {
+                                    !ents.mentions[sent_mentions..].iter().any(|m| {
+                                        m.start > opener.unwrap_or(0) && m.refs == [Ref::Person(*p)]
+                                    })
+                                })
+                        });
+                        if let Some(p) = speaker.or(main_subject).or(topic).or(last) {
                             ents.mentions.push(Mention::anaphor(
                                 i,
                                 i + 1,

@@ -3247,3 +3247,13 @@ fn an_audience_where_the_traveller_went_on_to_and_no_person_called_southeast_asi
         "{evs:?}"
     );
 }
+
+#[test]
+fn him_in_a_where_clause_is_the_subject_it_hangs_on() {
+    let evs = run("KYIV (Reuters) - Regional governor Veniamin Kondratyev said nobody was hurt. The strike came days after Ukrainian President Volodymyr Zelensky travelled to Paris, where French President Emmanuel Macron hosted him on Thursday.");
+    let hosted = evs
+        .iter()
+        .find(|e| e.kind == "meeting")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(hosted), ["emmanuel-macron", "volodymyr-zelensky"]);
+}
