@@ -1579,6 +1579,52 @@ fn frame(
             return None;
         }
     }
+    // "a statement welcoming the pope's visit", "welcomed the decision by Israel": welcoming a happening or a
+    // step is approval, not receiving a guest.
+    if spec.name == "meeting" && lemma_is("welcome") && form != Form::Noun {
+        const APPROVED: &[&str] = &[
+            "visit",
+            "visits",
+            "decision",
+            "move",
+            "moves",
+            "agreement",
+            "deal",
+            "ceasefire",
+            "truce",
+            "announcement",
+            "news",
+            "step",
+            "steps",
+            "release",
+            "outcome",
+            "initiative",
+            "proposal",
+            "plan",
+            "offer",
+            "statement",
+            "resolution",
+            "vote",
+            "election",
+            "efforts",
+            "return",
+            "appointment",
+            "progress",
+            "report",
+            "talks",
+            "pledge",
+            "commitment",
+            "support",
+        ];
+        let approval = (t_end..to.min(t_end + 6))
+            .take_while(|&k| {
+                !doc.is_any(k, &[",", ".", "at", "on", "in", "to", "for", "with", "and"])
+            })
+            .any(|k| doc.is_any(k, APPROVED));
+        if approval {
+            return None;
+        }
+    }
     // "any response would be met with crushing strikes": a passive "met with" is how something is
     // answered, not a meeting.
     if spec.name == "meeting"

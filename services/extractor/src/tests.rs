@@ -3257,3 +3257,16 @@ fn him_in_a_where_clause_is_the_subject_it_hangs_on() {
         .unwrap_or_else(|| panic!("{evs:?}"));
     assert_eq!(ids(hosted), ["emmanuel-macron", "volodymyr-zelensky"]);
 }
+
+#[test]
+fn welcoming_a_visit_or_a_decision_is_no_meeting() {
+    for text in [
+        "BEIRUT (AP) - Pope Leo XIV arrived in Beirut on Sunday. Hezbollah issued a statement welcoming the pope's visit.",
+        "CAIRO (Reuters) - Egypt welcomed the decision by Israel to open the crossing on Tuesday.",
+    ] {
+        let evs = run(text);
+        assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
+    }
+    let evs = run("ANKARA (AP) - Turkish President Recep Tayyip Erdogan welcomed Pope Leo XIV at the presidential palace on Thursday.");
+    assert!(evs.iter().any(|e| e.kind == "meeting"), "{evs:?}");
+}
