@@ -2042,23 +2042,32 @@ fn frame(
     if spec.name == "missile_launch" {
         before.retain(|m| !(cs..m.start).any(|k| doc.is_any(k, &["carrying", "carried"])));
     }
-    // "It killed Ismail Haniyeh ... in a strike on a guesthouse": who was killed is the victim.
+    // "It killed Ismail Haniyeh ... in a strike on a guesthouse": who was killed is the victim, and so is
+    // the name set beside the one killed ("killed Hezbollah's top commander, Haytham Ali Tabatabai, in").
     if spec.name == "attack" {
-        before.retain(|m| {
-            m.start == 0
-                || !doc.is_any(
-                    m.start - 1,
-                    &[
-                        "killed",
-                        "killing",
-                        "kills",
-                        "wounded",
-                        "wounding",
-                        "injured",
-                        "assassinated",
-                    ],
-                )
-        });
+        const HARMED: &[&str] = &[
+            "killed",
+            "killing",
+            "kills",
+            "wounded",
+            "wounding",
+            "injured",
+            "assassinated",
+        ];
+        let victim = |m: &Mention| {
+            if m.start == 0 {
+                return false;
+            }
+            if doc.is_any(m.start - 1, HARMED) {
+                return true;
+            }
+            doc.is(m.start - 1, ",")
+                && (m.start.saturating_sub(8).max(cs)..m.start - 1)
+                    .rev()
+                    .take_while(|&k| !doc.is(k, ","))
+                    .any(|k| doc.is_any(k, HARMED))
+        };
+        before.retain(|m| !victim(m));
     }
     // "Negotiators from Israel and Hamas held talks": the parties are the states the negotiators act for.
     if matches!(spec.name.as_str(), "meeting" | "agreement") {

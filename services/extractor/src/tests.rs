@@ -3270,3 +3270,13 @@ fn welcoming_a_visit_or_a_decision_is_no_meeting() {
     let evs = run("ANKARA (AP) - Turkish President Recep Tayyip Erdogan welcomed Pope Leo XIV at the presidential palace on Thursday.");
     assert!(evs.iter().any(|e| e.kind == "meeting"), "{evs:?}");
 }
+
+#[test]
+fn the_name_beside_the_one_killed_is_a_victim_not_the_attacker() {
+    let evs = run("BEIRUT (AP) - Israel killed Hezbollah's top military commander, Haytham Ali Tabatabai, in an air strike on Beirut's southern suburbs on Sunday.");
+    let strike = evs
+        .iter()
+        .find(|e| e.kind == "attack")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(strike), ["israel"]);
+}
