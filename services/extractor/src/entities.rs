@@ -634,11 +634,17 @@ pub fn find(doc: &Doc<'_>) -> Entities {
                         && words
                             .iter()
                             .any(|&k| doc.is_any(k, &["visit", "trip", "tour"]));
+                    // "his ITA Airways charter": the vehicle may follow its carrier's name.
                     let vehicle_owner = matches!(w, "his" | "His" | "her" | "Her")
                         && (trip_owner
-                            || doc
-                                .ci_find(i + 1, |e| matches!(e, Entry::Vehicle(_)).then_some(()))
-                                .is_some());
+                            || (i + 1..sent.toks.end.min(i + 4))
+                                .take_while(|&k| {
+                                    k == i + 1 || doc.tok(k - 1).starts_with(char::is_uppercase)
+                                })
+                                .any(|k| {
+                                    doc.ci_find(k, |e| matches!(e, Entry::Vehicle(_)).then_some(()))
+                                        .is_some()
+                                }));
                     if vehicle_owner {
                         let subject = subject_person(doc, &ents.mentions[sent_mentions..])
                             .or(previous_subject)

@@ -3280,3 +3280,18 @@ fn the_name_beside_the_one_killed_is_a_victim_not_the_attacker() {
         .unwrap_or_else(|| panic!("{evs:?}"));
     assert_eq!(ids(strike), ["israel"]);
 }
+
+#[test]
+fn a_charter_named_by_its_airline_carries_its_passenger() {
+    let evs = run("ISTANBUL (AP) - Pope Leo XIV flew out of Istanbul on Sunday. The pontiff opened his trip on Thursday, when his ITA Airways charter from Rome touched down in Ankara.");
+    let landed = evs
+        .iter()
+        .find(|e| e.kind == "arrival")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(landed), ["leo-xiv"]);
+    assert_eq!(
+        landed.place.as_ref().map(|p| p.name.as_str()),
+        Some("Ankara")
+    );
+    assert_eq!(landed.mode.as_deref(), Some("plane"));
+}
