@@ -1787,11 +1787,15 @@ fn resolve_description(
         if p.mentions == 0 {
             continue;
         }
+        // "the pontiff" is the pope.
+        let title = match title.to_ascii_lowercase().as_str() {
+            "pontiff" => "pope".to_owned(),
+            other => other.to_owned(),
+        };
         let fits = if leader {
             is_leader_role(role)
         } else {
-            role.to_ascii_lowercase()
-                .ends_with(&title.to_ascii_lowercase())
+            role.to_ascii_lowercase().ends_with(&title)
         };
         if fits && best.is_none_or(|b| ents.people[b].mentions < p.mentions) {
             best = Some(i);

@@ -3295,3 +3295,13 @@ fn a_charter_named_by_its_airline_carries_its_passenger() {
     );
     assert_eq!(landed.mode.as_deref(), Some("plane"));
 }
+
+#[test]
+fn the_pontiff_is_the_pope_named_before() {
+    let evs = run("BEIRUT (AP) - Pope Leo XIV will visit Lebanon next week. President Joseph Aoun told reporters on Saturday the visit was a message of hope. The American-born pontiff opened the trip on Thursday, when his ITA Airways charter touched down in Ankara.");
+    let landed = evs
+        .iter()
+        .find(|e| e.kind == "arrival" && e.place.as_ref().is_some_and(|p| p.name == "Ankara"))
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(landed), ["leo-xiv"]);
+}
