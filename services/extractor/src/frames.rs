@@ -2343,6 +2343,18 @@ fn frame(
     // "A Russian Soyuz rocket carrying two cosmonauts blasted off": with no name for a subject, the state
     // whose rocket it is launches it.
     let carrying = (cs..t).any(|k| doc.is_any(k, &["carrying", "carried"]));
+    // "the Long March-12 itself debuted there", "a Falcon 9 lifted off": a rocket family's name.
+    // A noun's rocket modifies it ("a Falcon 9 launch") or follows it ("the maiden flight of the Long
+    // March-8A"); a verb's is its subject or object.
+    let vehicle = (name == "missile_launch")
+        .then(|| {
+            (cs..ce).find_map(|k| {
+                launch_vehicle_at(doc, k).filter(|&(end, _)| {
+                    !is_noun || (k >= t_end && k <= t_end + 6) || (end <= t && end + 2 >= t)
+                })
+            })
+        })
+        .flatten();
     if name == "missile_launch" && !is_noun && (actors.is_empty() || carrying) {
         if let Some(c) = rocket_owner(doc, cs, t) {
             actors = vec![Ref::Country(c)];
@@ -2780,6 +2792,24 @@ fn frame(
             if !is_noun && ws >= t_end && name == "missile_launch" {
                 also_launched = coordinated_weapons(doc, we, ce, &lex.weapons[w as usize]);
             }
+        }
+        // "put three satellites into orbit with its Simorgh rocket, a launch the West says helps develop
+        // ballistic missiles": what reaches orbit went up on a space launch vehicle, whatever else the
+        // clause names.
+        // So does "a launch" set beside it.
+        let into_orbit = |k: usize| doc.is(k, "into") && doc.is(k + 1, "orbit");
+        let restated = is_noun && t >= from + 2 && doc.is(t - 2, ",") && (from..t).any(into_orbit);
+        if (into_orbit(t) || restated) && weapon.is_some() {
+            weapon = Some("space launch vehicle".to_owned());
+        }
+        // "the Long March-12 itself debuted there": a rocket family named without "rocket" is what flew,
+        // and with no one named, the family's state flew it.
+        if weapon.is_none() && vehicle.is_some() {
+            weapon = Some("space launch vehicle".to_owned());
+            count = Some(1);
+        }
+        if let Some((_, Some(state))) = vehicle.filter(|_| actors.is_empty() || carrying) {
+            actors = vec![Ref::Country(state)];
         }
     }
     let is_object = |k: usize| {
@@ -3873,6 +3903,33 @@ fn modifying_demonym(doc: &Doc<'_>, floor: usize, t: usize) -> Option<u16> {
         }
     }
     None
+}
+
+/// A launch-vehicle family named at token `k` with its designation ("Long March-12", "Falcon 9", "H3"): the
+/// token past it and the state flying the family, when one does.
+fn launch_vehicle_at(doc: &Doc<'_>, k: usize) -> Option<(usize, Option<u16>)> {
+    let first = doc.tok(k);
+    if !first.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    doc.lex().launch_vehicles.iter().find_map(|v| {
+        let n = v.words.len();
+        let (last, lead) = v.words.split_last()?;
+        let lead_ok = lead.iter().enumerate().all(|(j, w)| doc.tok(k + j) == w);
+        let tail = doc.tok(k + n - 1);
+        let tail_ok = tail == last
+            || tail
+                .strip_prefix(last.as_str())
+                .is_some_and(|rest| rest.starts_with('-') && rest.len() > 1);
+        if !(lead_ok && tail_ok && k + n <= doc.len()) {
+            return None;
+        }
+        // "Falcon 9", "Ariane 6", "Long March 5": a designation after the name.
+        let next = doc.tok(k + n);
+        let designation =
+            k + n < doc.len() && next.len() <= 3 && next.starts_with(|c: char| c.is_ascii_digit());
+        Some((k + n + usize::from(designation), v.country))
+    })
 }
 
 /// A weapon name starts at token `k`.

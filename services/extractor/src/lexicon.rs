@@ -67,6 +67,17 @@ struct RawLexicon {
     countries: Vec<RawCountry>,
     #[serde(default)]
     places: Vec<RawPlace>,
+    #[serde(default)]
+    launch_vehicles: Vec<RawLaunchVehicle>,
+}
+
+/// A family of space launch vehicles ("Long March", "Soyuz") and the state that flies it, if one does.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLaunchVehicle {
+    name: String,
+    #[serde(default)]
+    country: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -186,6 +197,13 @@ struct RawPlace {
 }
 
 // ----- compiled model ---------------------------------------------------------------------------------------
+
+/// A launch-vehicle family: its words ("Long", "March") and the index of the state flying it.
+#[derive(Debug, Clone)]
+pub struct LaunchVehicle {
+    pub words: Vec<String>,
+    pub country: Option<u16>,
+}
 
 /// The grammatical form of a trigger, which tells tense and whether it heads a noun phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -313,6 +331,8 @@ pub struct Lexicon {
     pub(crate) mode_words: HashMap<String, u16>,
     pub(crate) place_by_name: HashMap<String, u16>,
     pub(crate) gazetteer: Option<Arc<dyn Gazetteer>>,
+    /// Rocket families, read by name with their designation ("Long March-12", "Falcon 9").
+    pub(crate) launch_vehicles: Vec<LaunchVehicle>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -676,6 +696,28 @@ impl Lexicon {
                 country: p.country.clone(),
             });
         }
+        let mut launch_vehicles = Vec::new();
+        for v in &raw.launch_vehicles {
+            let country = match &v.country {
+                Some(code) => Some(
+                    countries
+                        .iter()
+                        .position(|c| c.code == *code)
+                        .ok_or_else(|| {
+                            LexiconError::Invalid(format!(
+                                "launch vehicle `{}` names unknown country `{code}`",
+                                v.name
+                            ))
+                        })
+                        .and_then(|i| idx16(i, "countries"))?,
+                ),
+                None => None,
+            };
+            launch_vehicles.push(LaunchVehicle {
+                words: v.name.split_whitespace().map(str::to_owned).collect(),
+                country,
+            });
+        }
         let matcher = PhraseMatcher::new(&ci.patterns, &cs.patterns)?;
         let (ci_entries, cs_entries, ci_index) = (ci.entries, cs.entries, ci.index);
         Ok(Lexicon {
@@ -699,6 +741,7 @@ impl Lexicon {
                 .collect(),
             place_by_name,
             gazetteer: None,
+            launch_vehicles,
         })
     }
 
@@ -826,5 +869,11 @@ mod tests {
         assert!(matches!(bad, Err(LexiconError::Invalid(_))));
         let bad = Lexicon::from_toml_str("[[kind]]\nname = \"x\"\nverbs = [[\"go\"]]\n");
         assert!(matches!(bad, Err(LexiconError::Invalid(_))));
+        let bad =
+            Lexicon::from_toml_str(r#"launch_vehicles = [{ name = "Vega", country = "EU" }]"#);
+        assert!(
+            matches!(&bad, Err(LexiconError::Invalid(m)) if m.contains("Vega") && m.contains("EU")),
+            "{bad:?}"
+        );
     }
 }

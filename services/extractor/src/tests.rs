@@ -3305,3 +3305,31 @@ fn the_pontiff_is_the_pope_named_before() {
         .unwrap_or_else(|| panic!("{evs:?}"));
     assert_eq!(ids(landed), ["leo-xiv"]);
 }
+
+#[test]
+fn a_rocket_family_named_alone_is_a_space_launch_by_its_state() {
+    let evs = run("BEIJING (AFP) - China launched a rocket from Hainan on Wednesday. It was the first flight from the pad since the Long March-12 itself debuted there on Nov. 30 last year. A Falcon 9 lifted off from Cape Canaveral on Tuesday.");
+    let debut = evs
+        .iter()
+        .find(|e| {
+            e.kind == "missile_launch" && e.date().is_some_and(|d| d.to_string() == "2023-11-30")
+        })
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(debut), ["china"]);
+    assert_eq!(debut.weapon.as_deref(), Some("space launch vehicle"));
+    let falcon = evs
+        .iter()
+        .find(|e| {
+            e.kind == "missile_launch" && e.date().is_some_and(|d| d.to_string() == "2024-03-12")
+        })
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(falcon), ["united-states"]);
+}
+
+#[test]
+fn what_reaches_orbit_goes_up_on_a_space_launch_vehicle() {
+    let evs = run("SEOUL (Reuters) - North Korea last put a satellite into orbit in February 2016, a launch the U.N. Security Council condemned as a disguised test of ballistic missile technology.");
+    let launches: Vec<&Event> = evs.iter().filter(|e| e.kind == "missile_launch").collect();
+    assert_eq!(launches.len(), 1, "{launches:?}");
+    assert_eq!(launches[0].weapon.as_deref(), Some("space launch vehicle"));
+}
