@@ -119,9 +119,23 @@ fn places_ok(a: &Option<Place>, b: &Option<Place>) -> bool {
                 || (a.country.is_none() || b.country.is_none()) && (a.is_country || b.is_country)
                 || short_name_of(a, b)
                 || short_name_of(b, a)
+                || venue_named_for(a, b)
+                || venue_named_for(b, a)
         }
         _ => true,
     }
+}
+
+/// "Hainan" and "the Hainan Commercial Spacecraft Launch Site", "Jiuquan" and "the Jiuquan Satellite Launch
+/// Center": a venue no gazetteer knows, named after the place it stands in.
+fn venue_named_for(place: &Place, venue: &Place) -> bool {
+    !place.is_country
+        && venue.country.is_none()
+        && !venue.is_country
+        && venue
+            .name
+            .strip_prefix(place.name.as_str())
+            .is_some_and(|rest| rest.starts_with(' '))
 }
 
 /// "the Great Hall" for "the Great Hall of the People": a venue named by the start of its full name, in no
@@ -319,6 +333,7 @@ fn more_specific(old: &Option<Place>, new: &Option<Place>) -> bool {
         (Some(o), Some(n)) => {
             o.is_country && !n.is_country
                 || (o.country.is_none() && n.country.is_some() && o.name == n.name)
+                || venue_named_for(o, n)
         }
         _ => false,
     }
@@ -338,7 +353,13 @@ fn absorb(h: &mut Happening, c: &Candidate, idx: usize) {
     // launch's place, more telling than the sea the lead says they flew into.
     let site = c.launch_site && c.place.is_some() && !h.place_site;
     let borrowed_over_told = c.place_borrowed && h.place.is_some();
-    if site || (!h.place_site && !borrowed_over_told && more_specific(&h.place, &c.place)) {
+    // "from Hainan" then "from the Hainan Commercial Spacecraft Launch Site": the site named for the place.
+    let site_in_place = c.launch_site
+        && matches!((&h.place, &c.place), (Some(o), Some(n)) if venue_named_for(o, n));
+    if site
+        || site_in_place
+        || (!h.place_site && !borrowed_over_told && more_specific(&h.place, &c.place))
+    {
         h.place = c.place.clone();
         h.place_site = c.launch_site;
     }

@@ -3333,3 +3333,20 @@ fn what_reaches_orbit_goes_up_on_a_space_launch_vehicle() {
     assert_eq!(launches.len(), 1, "{launches:?}");
     assert_eq!(launches[0].weapon.as_deref(), Some("space launch vehicle"));
 }
+
+#[test]
+fn a_launch_site_named_after_its_province_is_the_same_launch_and_a_rocket_maker_is_no_traveller() {
+    let evs = run("BEIJING (AFP) - China put a group of internet satellites into orbit from the island province of Hainan on Wednesday. A Long March-12 rocket carrying nine satellites blasted off from the Hainan Commercial Spacecraft Launch Site, Xinhua said.");
+    let launches: Vec<&Event> = evs.iter().filter(|e| e.kind == "missile_launch").collect();
+    assert_eq!(launches.len(), 1, "{launches:?}");
+    assert_eq!(
+        launches[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Hainan Commercial Spacecraft Launch Site")
+    );
+    let evs = run("BEIJING (AFP) - A Ceres-1 rocket built by private firm Galactic Energy broke apart minutes after leaving the Jiuquan Satellite Launch Center on Tuesday.");
+    assert!(evs.iter().all(|e| e.kind != "departure"), "{evs:?}");
+    assert!(
+        evs.iter().all(|e| !ids(e).contains(&"galactic-energy")),
+        "{evs:?}"
+    );
+}
