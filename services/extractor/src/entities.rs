@@ -911,7 +911,32 @@ fn subject_person(doc: &Doc<'_>, mentions: &[Mention]) -> Option<usize> {
                     || !doc.is_any(
                         m.start - 1,
                         &[
-                            "with", "by", "to", "of", "on", "for", "from", "and", "at", "between",
+                            "with",
+                            "by",
+                            "to",
+                            "of",
+                            "on",
+                            "for",
+                            "from",
+                            "and",
+                            "at",
+                            "between",
+                            // "Standing beside Takaichi, Trump told sailors": an object of a
+                            // preposition is no subject.
+                            "beside",
+                            "alongside",
+                            "behind",
+                            "near",
+                            "including",
+                            "among",
+                            "against",
+                            "about",
+                            "like",
+                            "than",
+                            "into",
+                            "under",
+                            "toward",
+                            "towards",
                         ],
                     ) =>
             {

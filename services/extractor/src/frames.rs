@@ -2302,6 +2302,36 @@ fn frame(
         if led_by_person {
             after.retain(|m| !m.refs.iter().all(|r| matches!(r, Ref::Country(_))));
         }
+        // "relatives of citizens abducted by North Korea": the agent of another participle is no party;
+        // "led by", "accompanied by" name the party's company.
+        after.retain(|m| {
+            !(m.start >= 2
+                && m.start - 2 >= t_end
+                && doc.is(m.start - 1, "by")
+                && doc.lower(m.start - 2).ends_with("ed")
+                && !doc.is_any(
+                    m.start - 2,
+                    &[
+                        "led",
+                        "accompanied",
+                        "joined",
+                        "flanked",
+                        "attended",
+                        "hosted",
+                        "received",
+                        "welcomed",
+                        "greeted",
+                        "chaired",
+                        "headed",
+                        "signed",
+                        "struck",
+                        "fired",
+                        "launched",
+                        "carried",
+                        "followed",
+                    ],
+                ))
+        });
         for m in after {
             let by = m.start > 0 && doc.is(m.start - 1, "by");
             // "the arrival of a plane carrying X", "his visit with X"; a launch "with U.S. intelligence"

@@ -3350,3 +3350,19 @@ fn a_launch_site_named_after_its_province_is_the_same_launch_and_a_rocket_maker_
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_prepositions_object_is_no_subject_and_another_participles_agent_is_no_party() {
+    let evs = run("TOKYO (Reuters) - Standing beside Japanese Prime Minister Sanae Takaichi, U.S. President Donald Trump addressed sailors on Tuesday. He later met Emperor Naruhito.");
+    let audience = evs
+        .iter()
+        .find(|e| e.kind == "meeting")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(audience), ["donald-trump", "naruhito"]);
+    let evs = run("TOKYO (Reuters) - U.S. President Donald Trump met Japanese Prime Minister Sanae Takaichi and families of citizens abducted by North Korea on Tuesday.");
+    let talks = evs
+        .iter()
+        .find(|e| e.kind == "meeting")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(talks), ["donald-trump", "sanae-takaichi"]);
+}
