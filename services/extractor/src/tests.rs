@@ -3366,3 +3366,9 @@ fn a_prepositions_object_is_no_subject_and_another_participles_agent_is_no_party
         .unwrap_or_else(|| panic!("{evs:?}"));
     assert_eq!(ids(talks), ["donald-trump", "sanae-takaichi"]);
 }
+
+#[test]
+fn being_open_to_a_meeting_is_no_meeting() {
+    let evs = run("SEOUL (Yonhap) - U.S. President Donald Trump has said he is open to meeting North Korean leader Kim Jong Un.");
+    assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
+}
