@@ -1755,6 +1755,22 @@ fn frame(
     }
     let (cs, ce, opener) = clause_of(bounds, from, to, t);
     let is_noun = form == Form::Noun;
+    // "since Trump returned to the White House in January", "returned to power": taking office again is no
+    // journey.
+    if spec.name == "departure" && doc.is_any(t, &["return", "returns", "returned", "returning"]) {
+        let object = if doc.is(t_end, "the") {
+            t_end + 1
+        } else {
+            t_end
+        };
+        let office = doc.is_any(object, &["power", "office", "presidency"])
+            || (opener == "temporal"
+                && doc.is_any(object, &["White", "Kremlin"])
+                && (doc.is(object, "Kremlin") || doc.is(object + 1, "House")));
+        if office {
+            return None;
+        }
+    }
     // "agreed to hold a meeting of their defence and foreign ministers in Tokyo": a meeting of
     // representatives the text does not name; the leaders around it are not its parties.
     if spec.name == "meeting" && meeting_of_representatives(doc, t_end, ce) {

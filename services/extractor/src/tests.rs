@@ -3372,3 +3372,16 @@ fn being_open_to_a_meeting_is_no_meeting() {
     let evs = run("SEOUL (Yonhap) - U.S. President Donald Trump has said he is open to meeting North Korean leader Kim Jong Un.");
     assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
 }
+
+#[test]
+fn returning_to_office_is_no_departure() {
+    for text in [
+        "BUSAN (Reuters) - U.S. President Donald Trump will meet Chinese President Xi Jinping on Thursday, their first meeting since Trump returned to the White House in January.",
+        "MOSCOW (Reuters) - Russian President Vladimir Putin returned to power in 2012.",
+    ] {
+        let evs = run(text);
+        assert!(evs.iter().all(|e| e.kind != "departure"), "{evs:?}");
+    }
+    let evs = run("CAIRO (Reuters) - U.S. Secretary of State Antony Blinken will return to Cairo on Thursday.");
+    assert!(evs.iter().any(|e| e.kind == "departure"), "{evs:?}");
+}
