@@ -120,18 +120,24 @@ pub fn resolve(doc: &Doc<'_>, ents: &mut Entities) {
 }
 
 /// Whether the words from `k` are an active event verb, after at most three auxiliaries or adverbs.
+/// "It killed Ismail Haniyeh ... in a strike on a guesthouse": a killing told with the strike it was done
+/// in is the strike's verb.
 fn subject_of_event_verb(doc: &Doc<'_>, mut k: usize, to: usize) -> bool {
     let limit = (k + 3).min(to);
     while k < limit && doc.is_any(k, BETWEEN) {
         k += 1;
     }
-    k < to
-        && doc
-            .ci_find(k, |e| match e {
-                Entry::Trigger { form, .. } if *form != Form::Noun => Some(()),
-                _ => None,
-            })
-            .is_some()
+    let trigger_at = |j: usize, noun: bool| {
+        doc.ci_find(j, |e| match e {
+            Entry::Trigger { form, .. } if (*form == Form::Noun) == noun => Some(()),
+            _ => None,
+        })
+        .is_some()
+    };
+    let killing_in_a_strike = doc.is_any(k, &["killed", "assassinated"])
+        && (k + 1..to.min(k + 16))
+            .any(|j| doc.is(j, "in") && (trigger_at(j + 2, true) || trigger_at(j + 3, true)));
+    k < to && (trigger_at(k, false) || killing_in_a_strike)
 }
 
 #[cfg(test)]
@@ -171,5 +177,15 @@ mod tests {
         assert!(bound("Chile said it regretted the decision.").is_empty());
         // A person is never "it".
         assert!(bound("Gabriel Boric spoke. It said it launched a rocket.").is_empty());
+    }
+
+    #[test]
+    fn it_killed_in_a_strike_is_the_striking_state() {
+        assert_eq!(
+            bound("Peru hunts the rebels. It killed their leader in a drone strike on Monday."),
+            vec!["peru"]
+        );
+        // A killing alone is no event verb.
+        assert!(bound("Peru hunts the rebels. It killed their leader.").is_empty());
     }
 }
