@@ -259,8 +259,13 @@ fn days_offset(doc: &Doc<'_>, i: usize, to: usize) -> Option<(usize, usize, i64)
         "three" => Some(3),
         _ => None,
     };
-    // Read at the unit, the word most tokens are not: "a" is too common to head an expression.
-    if i == 0 || !doc.is_any(i, &["day", "days", "next", "following", "previous"]) {
+    // Read at the unit, the word most tokens are not: "a" is too common to head an expression. Its first
+    // letter is tested first: this runs for most tokens.
+    let head = doc.tok(i).as_bytes().first().map(u8::to_ascii_lowercase);
+    if i == 0
+        || !matches!(head, Some(b'd' | b'n' | b'f' | b'p'))
+        || !doc.is_any(i, &["day", "days", "next", "following", "previous"])
+    {
         return None;
     }
     let (start, end, days) = if let Some(n) = count(&doc.lower(i - 1))
