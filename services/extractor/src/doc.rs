@@ -278,10 +278,14 @@ fn unquote_terms(text: &str, toks: &[Token], quoted: &mut [bool]) {
 /// "al-Sharaa", "Al-Sharaa", "el-Sisi": an Arabic name with its article, one name (not two joined by a
 /// hyphen, as "Russia-Ukraine" is).
 pub fn arabic_article(w: &str) -> bool {
-    w.split_once('-').is_some_and(|(article, rest)| {
-        ["al", "el", "ash", "ad", "as", "az"]
-            .iter()
-            .any(|a| article.eq_ignore_ascii_case(a))
-            && rest.starts_with(char::is_uppercase)
-    })
+    // The article is two or three letters: only the first four bytes can hold its hyphen. (This runs for
+    // every lowercase word `Doc::is_cap` is asked about.)
+    let Some(dash) = w.bytes().take(4).position(|b| b == b'-') else {
+        return false;
+    };
+    let (article, rest) = (&w[..dash], &w[dash + 1..]);
+    ["al", "el", "ash", "ad", "as", "az"]
+        .iter()
+        .any(|a| article.eq_ignore_ascii_case(a))
+        && rest.starts_with(char::is_uppercase)
 }
