@@ -1566,6 +1566,28 @@ fn frame(
             return None;
         }
     }
+    // "the tariff deal Seoul and Washington struck on July 30": a deal is struck; anything else struck is hit.
+    if spec.name == "agreement" && lemma_is("strike") {
+        let deal_before = (t.saturating_sub(6).max(from)..t).any(|k| {
+            doc.is_any(
+                k,
+                &[
+                    "deal",
+                    "deals",
+                    "agreement",
+                    "accord",
+                    "pact",
+                    "truce",
+                    "ceasefire",
+                    "bargain",
+                    "framework",
+                ],
+            )
+        });
+        if !deal_before {
+            return None;
+        }
+    }
     // "boarded a special train at Przemysl" leaves; "commandos boarded the vessel" is a raid: boarding is a
     // departure only onto a traveller's vehicle.
     if spec.name == "departure" && lemma_is("board") {

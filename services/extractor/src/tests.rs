@@ -3385,3 +3385,17 @@ fn returning_to_office_is_no_departure() {
     let evs = run("CAIRO (Reuters) - U.S. Secretary of State Antony Blinken will return to Cairo on Thursday.");
     assert!(evs.iter().any(|e| e.kind == "departure"), "{evs:?}");
 }
+
+#[test]
+fn a_deal_two_states_struck_is_an_agreement_and_a_strike_after_a_deal_is_not() {
+    let evs = run("SEOUL (Yonhap) - The two leaders would discuss how to carry out the tariff deal Seoul and Washington struck on July 30, officials said.");
+    let deal = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(deal), ["south-korea", "united-states"]);
+    assert_eq!(deal.date().unwrap().to_string(), "2023-07-30");
+    assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
+    let evs = run("KYIV (Reuters) - Russian missiles struck Kyiv on Tuesday, hours after the deal was announced.");
+    assert!(evs.iter().all(|e| e.kind != "agreement"), "{evs:?}");
+}
