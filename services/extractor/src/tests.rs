@@ -3396,6 +3396,7 @@ fn a_deal_two_states_struck_is_an_agreement_and_a_strike_after_a_deal_is_not() {
     assert_eq!(ids(deal), ["south-korea", "united-states"]);
     assert_eq!(deal.date().unwrap().to_string(), "2023-07-30");
     assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
-    let evs = run("KYIV (Reuters) - Russian missiles struck Kyiv on Tuesday, hours after the deal was announced.");
+    let evs =
+        run("KYIV (Reuters) - Russia struck Kyiv on Tuesday in defiance of the ceasefire deal.");
     assert!(evs.iter().all(|e| e.kind != "agreement"), "{evs:?}");
 }
