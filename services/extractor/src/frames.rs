@@ -1566,6 +1566,18 @@ fn frame(
             return None;
         }
     }
+    // "to discuss it with Treasury Secretary Scott Bessent": discussing is meeting only with someone named
+    // after "with" (and not by phone, read below).
+    if spec.name == "meeting" && lemma_is("discuss") {
+        let with = (t_end..to.min(t_end + 7)).find(|&k| doc.is(k, "with"));
+        let someone = with.is_some_and(|k| {
+            ents.at(k + 1).is_some()
+                || (doc.is_any(k + 1, &["his", "her"]) && ents.at(k + 3).is_some())
+        });
+        if !someone {
+            return None;
+        }
+    }
     // "the tariff deal Seoul and Washington struck on July 30": a deal is struck; anything else struck is hit.
     if spec.name == "agreement" && lemma_is("strike") {
         let deal_before = (t.saturating_sub(6).max(from)..t).any(|k| {

@@ -3400,3 +3400,21 @@ fn a_deal_two_states_struck_is_an_agreement_and_a_strike_after_a_deal_is_not() {
         run("KYIV (Reuters) - Russia struck Kyiv on Tuesday in defiance of the ceasefire deal.");
     assert!(evs.iter().all(|e| e.kind != "agreement"), "{evs:?}");
 }
+
+#[test]
+fn discussing_with_someone_on_a_trip_is_meeting_them_but_not_by_phone() {
+    let evs = run("LONDON (Reuters) - British finance minister Rachel Reeves will travel to Washington next month to discuss tariffs with Treasury Secretary Scott Bessent.");
+    let talks = evs
+        .iter()
+        .find(|e| e.kind == "meeting")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(talks), ["rachel-reeves", "scott-bessent"]);
+    assert_eq!(talks.status, Status::Expected);
+    for text in [
+        "LONDON (Reuters) - British finance minister Rachel Reeves discussed the war with U.S. Treasury Secretary Scott Bessent by phone on Tuesday.",
+        "LONDON (Reuters) - British finance minister Rachel Reeves and U.S. Treasury Secretary Scott Bessent discussed trade, officials said.",
+    ] {
+        let evs = run(text);
+        assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
+    }
+}
