@@ -2440,6 +2440,39 @@ fn frame(
             actors = vec![Ref::Country(c)];
         }
     }
+    // "Zelensky, speaking in Ankara after talks with Erdogan on Tuesday, said", "After talks with Erdogan,
+    // Zelensky left": talks told as the time of the main clause are its subject's.
+    // (Not after a journey: "left Saudi Arabia for Egypt after talks with the crown prince" held them where
+    // it left, which the departure tells.)
+    let journey_before = (from..cs).any(|k| {
+        doc.ci_at(k).is_some_and(|(_, es)| {
+            es.iter().any(|e| {
+                matches!(e, Entry::Trigger { kind, form, .. }
+                    if *form != Form::Noun
+                        && matches!(lex.kinds[usize::from(*kind)].name.as_str(), "arrival" | "departure"))
+            })
+        })
+    });
+    let talks_as_time = name == "meeting"
+        && is_noun
+        && opener == "temporal"
+        && doc.is_any(cs, &["after", "before", "following"])
+        && t <= cs + 2
+        && !journey_before;
+    if talks_as_time && actors.len() < 2 {
+        let subject = actor_mentions(doc, ents, attr, from, cs, false, &place_spans)
+            .into_iter()
+            .chain(actor_mentions(doc, ents, attr, ce, to, false, &place_spans))
+            .find(|m| {
+                !m.possessive
+                    && m.refs.len() == 1
+                    && matches!(m.refs[0], Ref::Person(_))
+                    && !actors.contains(&m.refs[0])
+            });
+        if let Some(m) = subject {
+            actors.insert(0, m.refs[0]);
+        }
+    }
     // "a train carrying Mr Kim had arrived": the passenger.
     if matches!(name, "arrival" | "departure") && !is_noun {
         if let Some(m) = ents

@@ -3418,3 +3418,19 @@ fn discussing_with_someone_on_a_trip_is_meeting_them_but_not_by_phone() {
         assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
     }
 }
+
+#[test]
+fn talks_told_as_the_time_of_the_main_clause_are_its_subjects() {
+    let evs = run("KYIV (Reuters) - Ukrainian President Volodymyr Zelensky, speaking in Ankara after talks with Turkish President Recep Tayyip Erdogan on Tuesday, said Ukraine would not accept the plan.");
+    let talks = evs
+        .iter()
+        .find(|e| e.kind == "meeting")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(talks), ["recep-tayyip-erdogan", "volodymyr-zelensky"]);
+    // After a journey the talks were where it left from; the sentence tells the departure, and leaves the
+    // talks to the sentences that place them, rather than a meeting with no place that would borrow the
+    // destination's.
+    let evs = run("CAIRO (Reuters) - U.S. Secretary of State Antony Blinken left Saudi Arabia for Egypt on Tuesday after talks with Crown Prince Mohammed bin Salman, pressing on with his push for a ceasefire.");
+    assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
+    assert!(evs.iter().any(|e| e.kind == "departure"), "{evs:?}");
+}
