@@ -100,7 +100,7 @@ pub fn has_speculation_verb(doc: &Doc<'_>, from: usize, to: usize) -> bool {
     })
 }
 
-/// True when tokens `from..to` hold a denial verb ("denied", "dismissed", "rejected").
+/// True when tokens `from..to` hold a denial verb ("denied", "dismissed", "rejected", "brushed aside").
 pub fn has_denial_verb(doc: &Doc<'_>, from: usize, to: usize) -> bool {
     (from..to).any(|i| {
         doc.is_any(
@@ -114,7 +114,7 @@ pub fn has_denial_verb(doc: &Doc<'_>, from: usize, to: usize) -> bool {
                 "rejected",
                 "rejects",
             ],
-        )
+        ) || (doc.is_any(i, &["brushed", "brushes"]) && doc.is(i + 1, "aside"))
     })
 }
 

@@ -3434,3 +3434,13 @@ fn talks_told_as_the_time_of_the_main_clause_are_its_subjects() {
     assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
     assert!(evs.iter().any(|e| e.kind == "departure"), "{evs:?}");
 }
+
+#[test]
+fn reports_brushed_aside_are_denied() {
+    let evs = run("MOSCOW (Reuters) - Kremlin aide Yuri Ushakov brushed aside as fiction reports that Russian President Vladimir Putin and U.S. President Donald Trump had signed a framework for a ceasefire.");
+    let deal = evs
+        .iter()
+        .find(|e| e.kind == "agreement")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(deal.status, Status::Denied);
+}
