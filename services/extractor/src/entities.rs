@@ -235,6 +235,7 @@ const NON_PERSON: &[&str] = &[
     "Canal",
     "Capital",
     "Caribbean",
+    "Casa",
     "Castle",
     "Cathedral",
     "Center",
@@ -333,6 +334,9 @@ const NON_PERSON: &[&str] = &[
     "Organization",
     "Pacific",
     "Palace",
+    "Palacio",
+    "Palais",
+    "Palazzo",
     "Parliament",
     "Partners",
     "Partnership",
@@ -721,8 +725,11 @@ pub fn find(doc: &Doc<'_>) -> Entities {
                     {
                         // "Emperor Naruhito received him": the object is the person the story was
                         // about, else the person last named, who is not named in this sentence already.
+                        // ("Modi's plane touched down and Mahama received him": a possessive names the
+                        // owner, who may still be "him".)
                         let here: Vec<usize> = ents.mentions[sent_mentions..]
                             .iter()
+                            .filter(|m| !m.possessive)
                             .flat_map(|m| m.refs.iter())
                             .filter_map(|r| match r {
                                 Ref::Person(p) => Some(*p),
@@ -770,7 +777,31 @@ pub fn find(doc: &Doc<'_>) -> Entities {
                                     })
                                 })
                         });
-                        if let Some(p) = speaker.or(main_subject).or(topic).or(last) {
+                        // "Trump's first visit took him to Buckingham Palace", "Modi's plane touched down
+                        // and Mahama received him": the owner named in the sentence.
+                        let owner = ents.mentions[sent_mentions..]
+                            .iter()
+                            .filter(|m| m.possessive && m.end <= i)
+                            .find_map(|m| match m.refs[..] {
+                                [Ref::Person(p)] if !here.contains(&p) => Some(p),
+                                _ => None,
+                            });
+                        // "took him to the palace, where the queen received him": one "him" throughout.
+                        let again = ents.mentions[sent_mentions..]
+                            .iter()
+                            .rev()
+                            .filter(|m| m.anaphor && doc.is(m.start, "him"))
+                            .find_map(|m| match m.refs[..] {
+                                [Ref::Person(p)] => Some(p),
+                                _ => None,
+                            });
+                        if let Some(p) = speaker
+                            .or(again)
+                            .or(main_subject)
+                            .or(owner)
+                            .or(topic)
+                            .or(last)
+                        {
                             ents.mentions.push(Mention::anaphor(
                                 i,
                                 i + 1,

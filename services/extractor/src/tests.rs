@@ -3444,3 +3444,34 @@ fn reports_brushed_aside_are_denied() {
         .unwrap_or_else(|| panic!("{evs:?}"));
     assert_eq!(deal.status, Status::Denied);
 }
+
+#[test]
+fn him_is_the_owner_named_before_and_stays_one_person() {
+    let evs = run("ACCRA (PTI) - Indian Prime Minister Narendra Modi left for Ghana. Argentine President Javier Milei praised India. In Accra, Modi's plane touched down at Kotoka International Airport and Ghanaian President John Dramani Mahama received him on Wednesday.");
+    let received = evs
+        .iter()
+        .find(|e| e.kind == "meeting" && ids(e).contains(&"john-dramani-mahama"))
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(received), ["john-dramani-mahama", "narendra-modi"]);
+    let evs = run("LONDON (Reuters) - U.S. President Donald Trump arrived on Tuesday. The Red Arrows display team flew over. Trump's first state visit, in June 2019, took him to Buckingham Palace, where Queen Elizabeth II received him.");
+    let audience = evs
+        .iter()
+        .find(|e| e.kind == "meeting" && ids(e).contains(&"elizabeth-ii"))
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(audience), ["donald-trump", "elizabeth-ii"]);
+}
+
+#[test]
+fn talks_at_the_casa_rosada_set_for_a_weekday_are_expected_there() {
+    let evs = run("BUENOS AIRES (PTI) - Indian Prime Minister Narendra Modi arrived in Argentina on Tuesday, with talks with Argentine President Javier Milei set for Friday at the Casa Rosada.");
+    let talks = evs
+        .iter()
+        .find(|e| e.kind == "meeting")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(talks.status, Status::Expected);
+    assert_eq!(
+        talks.place.as_ref().map(|p| p.name.as_str()),
+        Some("Casa Rosada")
+    );
+    assert_eq!(talks.date().unwrap().to_string(), "2024-03-15");
+}
