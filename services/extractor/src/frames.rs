@@ -1146,6 +1146,7 @@ pub fn candidates(
     spokespeople_speak_for_their_state(doc, ents, &mut out);
     visitors_come_from_abroad(doc, ents, &mut out);
     crews_lift_off_on_a_space_launch(doc, &mut out);
+    airport_greetings_are_arrivals(doc, &mut out);
     plans_already_past(doc, published, &mut out);
     separate_meetings(doc, &mut out);
     meetings_at_each_stop(doc, ents, &mut out);
@@ -1296,6 +1297,40 @@ fn crews_lift_off_on_a_space_launch(doc: &Doc<'_>, cands: &mut [Candidate]) {
         }
         c.strong = !c.actors.is_empty();
     }
+}
+
+/// "Prabowo was met on the apron by Deputy Prime Minister Denis Manturov", "landed at Ezeiza ... and was
+/// received by the foreign minister": a reception at the airport is part of the arrival, not a meeting.
+fn airport_greetings_are_arrivals(doc: &Doc<'_>, cands: &mut Vec<Candidate>) {
+    const AIRSIDE: &[&str] = &["airport", "apron", "tarmac", "runway", "airfield"];
+    let Some(meeting) = doc.lex().kind_index("meeting") else {
+        return;
+    };
+    cands.retain(|c| {
+        if c.kind != meeting {
+            return true;
+        }
+        let (t, _) = c.trigger;
+        let greeting = doc.is_any(
+            t,
+            &[
+                "received", "welcomed", "greeted", "met", "receives", "welcomes", "greets",
+            ],
+        ) && (doc.is_any(
+            t.saturating_sub(1),
+            &["was", "were", "is", "are", "be", "been"],
+        ) || doc.is_any(t + 1, &["him", "her", "them"]));
+        if !greeting {
+            return true;
+        }
+        let airside_place = c.place.as_ref().is_some_and(|p| {
+            let name = p.name.to_ascii_lowercase();
+            AIRSIDE.iter().any(|w| name.contains(w))
+        });
+        let sent = &doc.sents[c.sent];
+        let airside_told = (sent.content..sent.toks.end).any(|k| doc.is_any(k, AIRSIDE));
+        !(airside_place || (airside_told && (c.place.is_none() || c.place_borrowed)))
+    });
 }
 
 /// "Kim gave a tour of the exhibition to Shoigu when he visited Pyongyang", "Xi hosted Macron when she

@@ -3475,3 +3475,12 @@ fn talks_at_the_casa_rosada_set_for_a_weekday_are_expected_there() {
     );
     assert_eq!(talks.date().unwrap().to_string(), "2024-03-15");
 }
+
+#[test]
+fn a_reception_at_the_airport_is_part_of_the_arrival() {
+    let evs = run("BUENOS AIRES (PTI) - Indian Prime Minister Narendra Modi's aircraft landed at Ezeiza International Airport late on Friday, and he was received by Foreign Minister Gerardo Werthein.");
+    assert!(evs.iter().any(|e| e.kind == "arrival"), "{evs:?}");
+    assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
+    let evs = run("MOSCOW (AP) - Indonesian President Prabowo Subianto landed in St Petersburg on Tuesday. Russian President Vladimir Putin received him at the Konstantinovsky Palace on Wednesday.");
+    assert!(evs.iter().any(|e| e.kind == "meeting"), "{evs:?}");
+}
