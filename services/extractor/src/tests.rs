@@ -3447,7 +3447,7 @@ fn reports_brushed_aside_are_denied() {
 
 #[test]
 fn him_is_the_owner_named_before_and_stays_one_person() {
-    let evs = run("ACCRA (PTI) - Indian Prime Minister Narendra Modi left for Ghana. Argentine President Javier Milei praised India. In Accra, Modi's plane touched down at Kotoka International Airport and Ghanaian President John Dramani Mahama received him on Wednesday.");
+    let evs = run("ACCRA (PTI) - Indian Prime Minister Narendra Modi left for Ghana. Argentine President Javier Milei praised India. In Accra, Modi's motorcade reached Jubilee House and Ghanaian President John Dramani Mahama received him on Wednesday.");
     let received = evs
         .iter()
         .find(|e| e.kind == "meeting" && ids(e).contains(&"john-dramani-mahama"))
