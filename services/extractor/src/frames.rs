@@ -1850,7 +1850,22 @@ fn frame(
     if spec.name == "arrival" && doc.lower(t).starts_with("land") && t_end == t + 1 {
         let causative = t_end < ce && doc.is_any(t_end, DETERMINERS);
         let weapon_subject = (t.saturating_sub(10).max(from)..t).any(|k| is_weapon(doc, k));
-        if causative || weapon_subject {
+        // "fragments of it landed in a courtyard": what is left of a weapon falls.
+        let debris = (t.saturating_sub(4).max(cs)..t).any(|k| {
+            doc.is_any(
+                k,
+                &[
+                    "fragments",
+                    "debris",
+                    "shrapnel",
+                    "pieces",
+                    "wreckage",
+                    "parts",
+                    "remnants",
+                ],
+            )
+        });
+        if causative || weapon_subject || debris {
             return None;
         }
     }
@@ -2144,6 +2159,14 @@ fn frame(
                 return false;
             }
             if doc.is_any(m.start - 1, HARMED) {
+                return true;
+            }
+            // "Ahmed al-Rahawi, had been killed in an Israeli air strike": the subject of a passive harm.
+            let mut k = m.end + usize::from(doc.is(m.end, ","));
+            while doc.is_any(k, &["was", "were", "had", "has", "have", "been"]) {
+                k += 1;
+            }
+            if k > m.end && doc.is_any(k, HARMED) {
                 return true;
             }
             doc.is(m.start - 1, ",")

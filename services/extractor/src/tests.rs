@@ -3484,3 +3484,30 @@ fn a_reception_at_the_airport_is_part_of_the_arrival() {
     let evs = run("MOSCOW (AP) - Indonesian President Prabowo Subianto landed in St Petersburg on Tuesday. Russian President Vladimir Putin received him at the Konstantinovsky Palace on Wednesday.");
     assert!(evs.iter().any(|e| e.kind == "meeting"), "{evs:?}");
 }
+
+#[test]
+fn huthis_are_the_houthis_and_the_one_killed_is_no_attacker() {
+    let evs = run("SANAA (AFP) - Yemen's Huthi rebels said on Saturday that the prime minister of their government, Ahmed Ghaleb al-Rahawi, had been killed in an Israeli air strike on Sanaa on Thursday.");
+    let strike = evs
+        .iter()
+        .find(|e| e.kind == "attack")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(strike), ["israel"]);
+    let evs = run("JERUSALEM (AFP) - The Huthis fired a ballistic missile at Tel Aviv on Tuesday.");
+    let fired = evs
+        .iter()
+        .find(|e| e.kind == "attack")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(fired), ["houthis"]);
+    let evs = run(
+        "SANAA (AFP) - Huthis say Israeli strike on Sanaa killed their prime minister on Thursday.",
+    );
+    assert!(
+        evs.iter()
+            .filter(|e| e.kind == "attack")
+            .all(|e| ids(e) == ["israel"]),
+        "{evs:?}"
+    );
+    let evs = run("JERUSALEM (AFP) - Israel said those strikes were retaliation for a ballistic missile fired by the Huthis on Aug. 22, the first, according to the army, to carry a cluster-munition warhead; fragments of it landed in a residential courtyard in central Israel.");
+    assert!(evs.iter().all(|e| e.kind != "arrival"), "{evs:?}");
+}
