@@ -2017,6 +2017,18 @@ fn frame(
         // "flew out of Riyadh shortly before noon, bound for Doha": "bound for" names the destination
         // wherever it stands in the clause.
         let bound_for = k > t_end && doc.is(k - 1, "bound") && doc.is(k, "for");
+        // "boarded his plane for Ankara": the destination follows the vehicle boarded.
+        let boarded_for = lemma_is("board")
+            && k > t_end
+            && k <= t_end + 4
+            && doc.is(k, "for")
+            && (t_end..k).any(|j| {
+                doc.ci_find(j, |e| {
+                    matches!(e, Entry::Vehicle(_) | Entry::Mode(_)).then_some(())
+                })
+                .is_some()
+            });
+        let bound_for = bound_for || boarded_for;
         let is_dest_prep =
             is_in(&spec.destination_preps, &w) && destination.is_none() && (dest_here || bound_for);
         // "fired toward the East Sea from the Sunan area": the site a launch came from is its place
@@ -3123,6 +3135,7 @@ fn frame(
             "departure" => {
                 distinct >= 1
                     && (place.is_some()
+                        || (destination.is_some() && lemma_is("board"))
                         || (destination.is_some() && is_in(&spec.destination_preps, &last_word))
                         || (destination.is_some()
                             && doc.is_any(

@@ -3511,3 +3511,17 @@ fn huthis_are_the_houthis_and_the_one_killed_is_no_attacker() {
     let evs = run("JERUSALEM (AFP) - Israel said those strikes were retaliation for a ballistic missile fired by the Huthis on Aug. 22, the first, according to the army, to carry a cluster-munition warhead; fragments of it landed in a residential courtyard in central Israel.");
     assert!(evs.iter().all(|e| e.kind != "arrival"), "{evs:?}");
 }
+
+#[test]
+fn boarding_a_plane_for_a_city_leaves_the_last_stop() {
+    let evs = run("MUSCAT (AA) - Turkish President Recep Tayyip Erdogan arrived in Muscat on Tuesday. Erdogan boarded his plane for Ankara on Wednesday evening, the directorate said.");
+    let left = evs
+        .iter()
+        .find(|e| e.kind == "departure")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(left.place.as_ref().map(|p| p.name.as_str()), Some("Muscat"));
+    assert_eq!(
+        left.destination.as_ref().map(|p| p.name.as_str()),
+        Some("Ankara")
+    );
+}
