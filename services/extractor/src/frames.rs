@@ -2639,6 +2639,25 @@ fn frame(
             crate::lexicon::Cue::Wish
         });
     }
+    // "to treat an attack on one as an attack on both": an attack on anyone at all is a case, not a happening.
+    if name == "attack"
+        && is_noun
+        && doc.is_any(t_end, &["on", "against"])
+        && doc.is_any(
+            t_end + 1,
+            &["one", "both", "either", "any", "all", "another"],
+        )
+    {
+        return None;
+    }
+    // "Prince Khalid is expected in Islamabad in October for talks with Munir": talks a trip told as due
+    // or expected is for are still to come.
+    if is_noun
+        && (pre..t).any(|k| doc.is_any(k, &["expected", "due"]) && doc.is(k + 1, "in"))
+        && (pre..t).any(|k| doc.is(k, "for"))
+    {
+        window.push(crate::lexicon::Cue::Expected);
+    }
     // Hypothetical and habitual cues anywhere in the clause.
     window.extend(status::cues(doc, cs, ce).into_iter().filter(|c| {
         matches!(

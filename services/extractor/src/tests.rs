@@ -3525,3 +3525,16 @@ fn boarding_a_plane_for_a_city_leaves_the_last_stop() {
         Some("Ankara")
     );
 }
+
+#[test]
+fn a_pacts_attack_on_one_is_no_attack_and_talks_on_an_expected_trip_are_expected() {
+    let evs = run("RIYADH (Reuters) - Saudi Arabia and Pakistan have agreed to treat an attack on one as an attack on both, under a pact signed on Wednesday.");
+    assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
+    let evs = run("ISLAMABAD (Reuters) - Saudi Defence Minister Prince Khalid bin Salman is expected in Islamabad in October for talks with army chief Field Marshal Asim Munir, officials said.");
+    let talks = evs
+        .iter()
+        .find(|e| e.kind == "meeting")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(talks.status, Status::Expected);
+    assert_eq!(talks.date().unwrap().to_string(), "2024-10");
+}
