@@ -3528,7 +3528,7 @@ fn boarding_a_plane_for_a_city_leaves_the_last_stop() {
 
 #[test]
 fn a_pacts_attack_on_one_is_no_attack_and_talks_on_an_expected_trip_are_expected() {
-    let evs = run("RIYADH (Reuters) - Saudi Arabia and Pakistan have agreed to treat an attack on one as an attack on both, under a pact signed on Wednesday.");
+    let evs = run("RIYADH (Reuters) - Saudi Arabia and nuclear-armed Pakistan have bound themselves to treat an attack on one as an attack on both, under a pact signed in Riyadh on Wednesday.");
     assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
     let evs = run("ISLAMABAD (Reuters) - Saudi Defence Minister Prince Khalid bin Salman is expected in Islamabad in October for talks with army chief Field Marshal Asim Munir, officials said.");
     let talks = evs
