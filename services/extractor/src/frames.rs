@@ -2643,7 +2643,10 @@ fn frame(
     if name == "attack"
         && is_noun
         && doc.is_any(t_end, &["on", "against"])
-        && doc.is_any(t_end + 1, &["one", "both", "either", "any", "all", "another"])
+        && doc.is_any(
+            t_end + 1,
+            &["one", "both", "either", "any", "all", "another"],
+        )
     {
         return None;
     }

@@ -3538,3 +3538,29 @@ fn a_pacts_attack_on_one_is_no_attack_and_talks_on_an_expected_trip_are_expected
     assert_eq!(talks.status, Status::Expected);
     assert_eq!(talks.date().unwrap().to_string(), "2024-10");
 }
+
+#[test]
+fn a_place_toured_or_last_visited_is_an_arrival_but_a_tour_is_not() {
+    let evs = run("BUENOS AIRES (PTI) - Indian Prime Minister Indira Gandhi, who toured Argentina in 1968, was the last to make a bilateral visit. Indian Prime Minister Narendra Modi was last in Buenos Aires in November 2018.");
+    let trips: Vec<String> = evs
+        .iter()
+        .filter(|e| e.kind == "arrival")
+        .map(|e| {
+            format!(
+                "{} {}",
+                ids(e).join(","),
+                e.date().map(|d| d.to_string()).unwrap_or_default()
+            )
+        })
+        .collect();
+    assert!(
+        trips.contains(&"indira-gandhi 1968".to_owned()),
+        "{trips:?}"
+    );
+    assert!(
+        trips.contains(&"narendra-modi 2018-11".to_owned()),
+        "{trips:?}"
+    );
+    let evs = run("HANOI (AFP) - French President Emmanuel Macron held talks in Hanoi on Monday at the start of a Southeast Asia tour, and toured a fish-processing plant.");
+    assert!(evs.iter().all(|e| e.kind != "arrival"), "{evs:?}");
+}
