@@ -2510,6 +2510,20 @@ fn frame(
             actors = vec![Ref::Country(c)];
         }
     }
+    // "Touching down at Pulkovo Airport late on Wednesday, Prabowo was met on the apron": a participle
+    // opening the sentence has the main clause's subject.
+    if actors.is_empty() && form == Form::Gerund && t == from {
+        let comma = (t_end..to).find(|&k| doc.is(k, ","));
+        let subject = comma.and_then(|c| {
+            ents.in_range(c + 1, to)
+                .iter()
+                .find(|m| m.start > c && !m.possessive)
+                .filter(|m| m.start <= c + 6 && matches!(m.refs[..], [Ref::Person(_)]))
+        });
+        if let Some(m) = subject {
+            actors.push(m.refs[0]);
+        }
+    }
     // "Zelensky, speaking in Ankara after talks with Erdogan on Tuesday, said", "After talks with Erdogan,
     // Zelensky left": talks told as the time of the main clause are its subject's.
     // (Not after a journey: "left Saudi Arabia for Egypt after talks with the crown prince" held them where

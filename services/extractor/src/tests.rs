@@ -3564,3 +3564,14 @@ fn a_place_toured_or_last_visited_is_an_arrival_but_a_tour_is_not() {
     let evs = run("HANOI (AFP) - French President Emmanuel Macron held talks in Hanoi on Monday at the start of a Southeast Asia tour, and toured a fish-processing plant.");
     assert!(evs.iter().all(|e| e.kind != "arrival"), "{evs:?}");
 }
+
+#[test]
+fn a_participle_opening_the_sentence_has_the_main_subject() {
+    let evs = run("MOSCOW (AP) - Touching down at Pulkovo Airport late on Tuesday, Indonesian President Prabowo Subianto was met on the apron by Russian Deputy Prime Minister Denis Manturov, the secretariat said.");
+    let landed = evs
+        .iter()
+        .find(|e| e.kind == "arrival")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(landed), ["prabowo-subianto"]);
+    assert_eq!(landed.date().unwrap().to_string(), "2024-03-12");
+}
