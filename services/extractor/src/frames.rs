@@ -1869,6 +1869,22 @@ fn frame(
             return None;
         }
     }
+    // "the most drones it has launched in a single night": a record compared against, not a launch.
+    if spec.name == "missile_launch"
+        && (t.saturating_sub(5).max(from)..t)
+            .any(|k| doc.is(k, "the") && doc.is_any(k + 1, &["most", "largest", "biggest"]))
+    {
+        return None;
+    }
+    // "Ukraine had reached Russia's bomber fleet": a possessive's thing reached is no place arrived at.
+    if spec.name == "arrival"
+        && lemma_is("reach")
+        && doc.kind(t_end + 1) == crate::segment::TokKind::Possessive
+        && doc.is_word(t_end + 2)
+        && !doc.is_cap(t_end + 2)
+    {
+        return None;
+    }
     // "had minutes to reach shelter", "reached consensus": "reach"/"enter" with a bare common noun for an
     // object is getting somewhere figuratively or nearby, not arriving at a named place.
     if spec.name == "arrival"

@@ -3575,3 +3575,17 @@ fn a_participle_opening_the_sentence_has_the_main_subject() {
     assert_eq!(ids(landed), ["prabowo-subianto"]);
     assert_eq!(landed.date().unwrap().to_string(), "2024-03-12");
 }
+
+#[test]
+fn drones_hurled_at_a_country_attack_it_and_a_record_or_a_fleet_reached_tells_nothing_more() {
+    let evs = run("KYIV (Reuters) - Russia hurled 472 drones at Ukraine overnight, the most drones it has launched in a single night of the war, Ukraine's air force said.");
+    let strike = evs
+        .iter()
+        .find(|e| e.kind == "attack")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(strike), ["russia"]);
+    assert_eq!(strike.count, Some(472));
+    assert!(evs.iter().all(|e| e.kind != "missile_launch"), "{evs:?}");
+    let evs = run("KYIV (Reuters) - Ukrainian drones hit the Olenya air base in Russia on Sunday. It was not the first time Ukraine had reached Russia's bomber fleet.");
+    assert!(evs.iter().all(|e| e.kind != "arrival"), "{evs:?}");
+}
