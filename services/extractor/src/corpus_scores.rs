@@ -19,12 +19,12 @@ struct Floor {
 const FLOORS: &[Floor] = &[
     Floor {
         corpus: "dev",
-        // Measured P 0.964 R 0.810 F1 0.881 on 132 articles. It was lowered for articles 059-064,
-        // written at the held-out set's weak points, and again for 101-132, written by helpers who never
+        // Measured P 0.963 R 0.793 F1 0.870 on 140 articles. It was lowered for articles 059-064,
+        // written at the held-out set's weak points, and again for 101-140, written by helpers who never
         // ran the extractor (they scored 0.36-0.83 before any rule for them).
         precision: 0.955,
-        recall: 0.80,
-        f1: 0.87,
+        recall: 0.78,
+        f1: 0.86,
     },
     Floor {
         corpus: "test",
