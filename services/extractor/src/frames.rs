@@ -4704,7 +4704,7 @@ fn launcher_of_a_series(doc: &Doc<'_>, cands: &mut [Candidate]) {
 
 /// "Explosions rocked Kharkiv overnight. Russian drones struck the city early on Tuesday": a strike on "the
 /// city" (town, district, province ...) with no name of its own is on the last such place the story named,
-/// in its sentence or the two before.
+/// in its sentence or the two before; an arrival "there" is in the place named last before it.
 fn the_city_named_before(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
     const PLACE_NOUNS: &[&str] = &[
         "city", "town", "village", "district", "province", "region", "port", "area",
@@ -4728,23 +4728,58 @@ fn the_city_named_before(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]
             continue;
         };
         let floor = doc.sents[c.sent.saturating_sub(2)].content;
-        c.place = (floor..noun).rev().find_map(|k| {
-            let starts_name = doc.is_cap(k) && (k == 0 || !doc.is_cap(k - 1));
-            if !starts_name
-                || ents
-                    .at(k)
-                    .is_some_and(|m| m.refs.iter().any(|r| matches!(r, Ref::Person(_))))
-            {
-                return None;
-            }
-            let s = doc.sents.partition_point(|x| x.toks.end <= k);
-            let to = doc.sents.get(s).map_or(doc.len(), |x| x.toks.end);
-            places::parse(doc, ents, k, to)
-                .map(|(p, _)| p)
-                // Known to the gazetteer: "on its Telegram channel" names no place.
-                .filter(|p| !p.is_country && p.country.is_some())
-        });
+        c.place = place_named_before(doc, ents, floor, noun, false);
     }
+    // "Not since 2023 had Erdogan been to the emirate. He arrived there on Tuesday": "there" is the place the
+    // sentence before named last.
+    let Some(arrival) = doc.lex().kind_index("arrival") else {
+        return;
+    };
+    for c in cands.iter_mut().filter(|c| c.kind == arrival) {
+        let (t, t_end) = c.trigger;
+        let sent = &doc.sents[c.sent];
+        // ("travelled to Beijing ..., in the first visit there": a sentence that names a place before the
+        // trigger has its own "there".)
+        if !doc.is(t_end, "there")
+            || c.sent == 0
+            || place_named_before(doc, ents, sent.content, t, true).is_some()
+        {
+            continue;
+        }
+        let floor = doc.sents[c.sent - 1].content;
+        if let Some(p) = place_named_before(doc, ents, floor, sent.content, true) {
+            c.place = Some(p);
+            c.place_borrowed = false;
+            c.strong |= !c.actors.is_empty() && !doc.quoted[t];
+        }
+    }
+}
+
+/// The last place the gazetteer knows named in `floor..upto` (a country only when `countries`), read back
+/// from `upto`, skipping people's names.
+fn place_named_before(
+    doc: &Doc<'_>,
+    ents: &Entities,
+    floor: usize,
+    upto: usize,
+    countries: bool,
+) -> Option<Place> {
+    (floor..upto).rev().find_map(|k| {
+        let starts_name = doc.is_cap(k) && (k == 0 || !doc.is_cap(k - 1));
+        if !starts_name
+            || ents
+                .at(k)
+                .is_some_and(|m| m.refs.iter().any(|r| matches!(r, Ref::Person(_))))
+        {
+            return None;
+        }
+        let s = doc.sents.partition_point(|x| x.toks.end <= k);
+        let to = doc.sents.get(s).map_or(doc.len(), |x| x.toks.end);
+        places::parse(doc, ents, k, to)
+            .map(|(p, _)| p)
+            // Known to the gazetteer: "on its Telegram channel" names no place.
+            .filter(|p| (countries || !p.is_country) && p.country.is_some())
+    })
 }
 
 /// "The JCS said several short-range ballistic missiles were fired from Ryokpho": a launch of a named weapon

@@ -3589,3 +3589,23 @@ fn drones_hurled_at_a_country_attack_it_and_a_record_or_a_fleet_reached_tells_no
     let evs = run("KYIV (Reuters) - Ukrainian drones hit the Olenya air base in Russia on Sunday. It was not the first time Ukraine had reached Russia's bomber fleet.");
     assert!(evs.iter().all(|e| e.kind != "arrival"), "{evs:?}");
 }
+
+#[test]
+fn arriving_there_is_arriving_where_the_sentence_before_named() {
+    let evs = run("KUWAIT CITY (AA) - Turkish President Recep Tayyip Erdogan had not been to Kuwait since 2023. Erdogan arrived there on Tuesday for talks.");
+    let landed = evs
+        .iter()
+        .find(|e| e.kind == "arrival" && e.date().is_some())
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(
+        landed.place.as_ref().map(|p| p.name.as_str()),
+        Some("Kuwait")
+    );
+    let evs = run("KUALA LUMPUR (Reuters) - Australian Prime Minister Anthony Albanese will fly to Malaysia. Albanese travelled to Beijing in November, where he met President Xi Jinping, in the first visit there by an Australian leader since 2016.");
+    assert!(
+        evs.iter()
+            .filter(|e| e.kind == "arrival" && e.status == Status::Occurred)
+            .all(|e| e.place.as_ref().is_some_and(|p| p.name == "Beijing")),
+        "{evs:?}"
+    );
+}
