@@ -4147,6 +4147,9 @@ fn launch_vehicle_at(doc: &Doc<'_>, k: usize) -> Option<(usize, Option<u16>)> {
     }
     doc.lex().launch_vehicles.iter().find_map(|v| {
         let n = v.words.len();
+        if k + n > doc.len() {
+            return None;
+        }
         let (last, lead) = v.words.split_last()?;
         let lead_ok = lead.iter().enumerate().all(|(j, w)| doc.tok(k + j) == w);
         let tail = doc.tok(k + n - 1);
@@ -4154,13 +4157,14 @@ fn launch_vehicle_at(doc: &Doc<'_>, k: usize) -> Option<(usize, Option<u16>)> {
             || tail
                 .strip_prefix(last.as_str())
                 .is_some_and(|rest| rest.starts_with('-') && rest.len() > 1);
-        if !(lead_ok && tail_ok && k + n <= doc.len()) {
+        if !(lead_ok && tail_ok) {
             return None;
         }
-        // "Falcon 9", "Ariane 6", "Long March 5": a designation after the name.
-        let next = doc.tok(k + n);
-        let designation =
-            k + n < doc.len() && next.len() <= 3 && next.starts_with(|c: char| c.is_ascii_digit());
+        // "Falcon 9", "Ariane 6", "Long March 5": a designation after the name, when there is a token there.
+        let designation = k + n < doc.len() && {
+            let next = doc.tok(k + n);
+            next.len() <= 3 && next.starts_with(|c: char| c.is_ascii_digit())
+        };
         Some((k + n + usize::from(designation), v.country))
     })
 }

@@ -3609,3 +3609,16 @@ fn arriving_there_is_arriving_where_the_sentence_before_named() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_rocket_family_named_last_in_the_text_is_read_without_reading_past_it() {
+    // The family's name is the last token, so there is nothing after it to read as a designation. (This
+    // panicked on an index past the text, found by the property test.)
+    for text in [
+        "BEIJING (AFP) - China launched a rocket on a Long March",
+        "MOSCOW (TASS) - Russia launched a rocket on a Soyuz",
+    ] {
+        let evs = run(text);
+        assert!(evs.iter().all(|e| e.kind == "missile_launch"), "{evs:?}");
+    }
+}
