@@ -1879,6 +1879,7 @@ fn frame(
     // "Ukraine had reached Russia's bomber fleet": a possessive's thing reached is no place arrived at.
     if spec.name == "arrival"
         && lemma_is("reach")
+        && t_end + 2 < doc.len()
         && doc.kind(t_end + 1) == crate::segment::TokKind::Possessive
         && doc.is_word(t_end + 2)
         && !doc.is_cap(t_end + 2)

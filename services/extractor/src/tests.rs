@@ -3622,3 +3622,10 @@ fn a_rocket_family_named_last_in_the_text_is_read_without_reading_past_it() {
         assert!(evs.iter().all(|e| e.kind == "missile_launch"), "{evs:?}");
     }
 }
+
+#[test]
+fn a_reach_ending_the_text_reads_nothing_past_it() {
+    // "reached" is the last word: no possessive after it to look at. (Read past the text before.)
+    let evs = run("KYIV (Reuters) - Ukrainian President Volodymyr Zelensky reached");
+    assert!(evs.iter().all(|e| e.kind != "arrival"), "{evs:?}");
+}
