@@ -2543,14 +2543,15 @@ fn frame(
     }
     // "Zelensky, speaking in Ankara after talks with Erdogan on Tuesday, said", "After talks with Erdogan,
     // Zelensky left": talks told as the time of the main clause are its subject's.
-    // (Not after a journey: "left Saudi Arabia for Egypt after talks with the crown prince" held them where
-    // it left, which the departure tells.)
-    let journey_before = (from..cs).any(|k| {
+    // (Not after a departure: "left Saudi Arabia for Egypt after talks with the crown prince" held them where
+    // it left, which the departure tells. After an arrival they are the traveller's: "flew into Moscow on
+    // July 8 ... before formal talks in the Kremlin the next day".)
+    let departure_before = (from..cs).any(|k| {
         doc.ci_at(k).is_some_and(|(_, es)| {
             es.iter().any(|e| {
                 matches!(e, Entry::Trigger { kind, form, .. }
                     if *form != Form::Noun
-                        && matches!(lex.kinds[usize::from(*kind)].name.as_str(), "arrival" | "departure"))
+                        && matches!(lex.kinds[usize::from(*kind)].name.as_str(), "departure"))
             })
         })
     });
@@ -2559,7 +2560,7 @@ fn frame(
         && opener == "temporal"
         && doc.is_any(cs, &["after", "before", "following"])
         && t <= cs + 2
-        && !journey_before;
+        && !departure_before;
     if talks_as_time && actors.len() < 2 {
         let subject = actor_mentions(doc, ents, attr, from, cs, false, &place_spans)
             .into_iter()

@@ -3629,3 +3629,14 @@ fn a_reach_ending_the_text_reads_nothing_past_it() {
     let evs = run("KYIV (Reuters) - Ukrainian President Volodymyr Zelensky reached");
     assert!(evs.iter().all(|e| e.kind != "arrival"), "{evs:?}");
 }
+
+#[test]
+fn talks_after_an_arrival_are_the_travellers() {
+    let evs = run("MOSCOW (Reuters) - Indian Prime Minister Narendra Modi flew into Moscow on July 8 and embraced Russian President Vladimir Putin at his residence, before formal talks in the Kremlin the next day.");
+    let talks = evs
+        .iter()
+        .find(|e| e.kind == "meeting" && e.place.as_ref().is_some_and(|p| p.name == "Kremlin"))
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(talks), ["narendra-modi", "vladimir-putin"]);
+    assert_eq!(talks.date().unwrap().to_string(), "2023-07-09");
+}
