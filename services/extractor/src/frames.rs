@@ -2682,6 +2682,22 @@ fn frame(
     {
         return None;
     }
+    // "From China he went on to Tokyo" is the next stop; "went on to a working lunch", "went on to the
+    // palace" are no journey: only a place the gazetteer knows.
+    let venue = |p: &Place| {
+        p.name.rsplit(' ').next().is_some_and(|w| {
+            lex.ci_phrase(&w.to_ascii_lowercase())
+                .is_some_and(|es| es.iter().any(|e| matches!(e, Entry::VenueNoun)))
+        })
+    };
+    if name == "arrival"
+        && lemma_is("go on to")
+        && !place
+            .as_ref()
+            .is_some_and(|p| p.is_country || (p.country.is_some() && !venue(p)))
+    {
+        return None;
+    }
     // "Prince Khalid is expected in Islamabad in October for talks with Munir": talks a trip told as due
     // or expected is for are still to come.
     if is_noun

@@ -3640,3 +3640,24 @@ fn talks_after_an_arrival_are_the_travellers() {
     assert_eq!(ids(talks), ["narendra-modi", "vladimir-putin"]);
     assert_eq!(talks.date().unwrap().to_string(), "2023-07-09");
 }
+
+#[test]
+fn going_on_to_a_city_is_the_next_stop_but_not_to_a_lunch_or_a_palace() {
+    let evs = run("BEIJING (Reuters) - Indonesian President Prabowo Subianto met Xi Jinping in Beijing in April. From China he went on to Tokyo, where he met the prime minister.");
+    assert!(
+        evs.iter()
+            .any(|e| e.kind == "arrival" && e.place.as_ref().is_some_and(|p| p.name == "Tokyo")),
+        "{evs:?}"
+    );
+    for text in [
+        "WASHINGTON (dpa) - German Chancellor Friedrich Merz met U.S. President Donald Trump on Thursday. The two then went on to a working lunch.",
+        "TOKYO (Reuters) - U.S. President Donald Trump landed in Tokyo on Monday and went on to the Imperial Palace for an audience with Emperor Naruhito.",
+    ] {
+        let evs = run(text);
+        assert!(
+            evs.iter().filter(|e| e.kind == "arrival").count() <= 1
+                && evs.iter().all(|e| e.kind != "arrival" || ids(e) != ["donald-trump", "friedrich-merz"]),
+            "{evs:?}"
+        );
+    }
+}
