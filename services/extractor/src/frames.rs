@@ -1148,6 +1148,7 @@ pub fn candidates(
     crews_lift_off_on_a_space_launch(doc, &mut out);
     airport_greetings_are_arrivals(doc, &mut out);
     plans_already_past(doc, published, &mut out);
+    the_last_visitor_before(doc, ents, published, &mut out);
     separate_meetings(doc, &mut out);
     meetings_at_each_stop(doc, ents, &mut out);
     out
@@ -1224,6 +1225,77 @@ fn meetings_at_each_stop(doc: &Doc<'_>, ents: &Entities, cands: &mut Vec<Candida
 
 /// "visited Beijing in January 2019, ahead of his summit with Trump in Hanoi the following month": what a
 /// past happening was ahead of, dated a month or more before publication, has happened since.
+/// "Macron is the first French president to visit Vietnam since Francois Hollande in 2016": the one named
+/// after "since" made that visit then.
+fn the_last_visitor_before(
+    doc: &Doc<'_>,
+    ents: &Entities,
+    published: Option<chrono::NaiveDate>,
+    cands: &mut Vec<Candidate>,
+) {
+    let Some(arrival) = doc.lex().kind_index("arrival") else {
+        return;
+    };
+    for (s, sent) in doc.sents.iter().enumerate() {
+        for t in sent.content..sent.toks.end {
+            // "to visit Vietnam", "to travel to Vietnam", after "the first ...".
+            let at = if doc.is(t, "visit") {
+                t + 1
+            } else if doc.is(t, "travel") && doc.is(t + 1, "to") {
+                t + 2
+            } else {
+                continue;
+            };
+            let first_to = t >= 2
+                && doc.is(t - 1, "to")
+                && (t.saturating_sub(6).max(sent.content)..t).any(|k| doc.is(k, "first"));
+            if !first_to {
+                continue;
+            }
+            let Some((place, place_end)) = places::parse(doc, ents, at, sent.toks.end) else {
+                continue;
+            };
+            if !doc.is(place_end, "since") {
+                continue;
+            }
+            let Some(visitor) = ents
+                .at(place_end + 1)
+                .filter(|m| m.start == place_end + 1 && matches!(m.refs[..], [Ref::Person(_)]))
+            else {
+                continue;
+            };
+            let Some(x) = time::find(doc, visitor.end, sent.toks.end.min(visitor.end + 4))
+                .into_iter()
+                .find(|x| x.start <= visitor.end + 2)
+            else {
+                continue;
+            };
+            cands.push(Candidate {
+                kind: arrival,
+                sent: s,
+                trigger: (t, t + 1),
+                status: Status::Occurred,
+                actors: visitor.refs.clone(),
+                place: Some(place),
+                destination: None,
+                date: time::resolve(x.when, published, false),
+                time_text: Some(doc.span(x.start, x.end).to_owned()),
+                count: None,
+                weapon: None,
+                mode: None,
+                attribution: Vec::new(),
+                strong: true,
+                asserted: true,
+                also_launched: Vec::new(),
+                launch_site: false,
+                precedes: None,
+                background: true,
+                place_borrowed: false,
+            });
+        }
+    }
+}
+
 fn plans_already_past(
     doc: &Doc<'_>,
     published: Option<chrono::NaiveDate>,

@@ -3661,3 +3661,28 @@ fn going_on_to_a_city_is_the_next_stop_but_not_to_a_lunch_or_a_palace() {
         );
     }
 }
+
+#[test]
+fn the_one_named_after_since_made_the_last_such_visit() {
+    let evs = run("PYONGYANG (Reuters) - Chinese Premier Li Qiang arrived in Pyongyang on Tuesday. He is the first Chinese premier to travel to North Korea since Wen Jiabao visited in October 2009. Macron is the first French president to visit Vietnam since Francois Hollande in 2016.");
+    let earlier: Vec<String> = evs
+        .iter()
+        .filter(|e| e.kind == "arrival")
+        .map(|e| {
+            format!(
+                "{} {} {}",
+                ids(e).join(","),
+                e.place.as_ref().map_or("-", |p| p.name.as_str()),
+                e.date().map(|d| d.to_string()).unwrap_or_default()
+            )
+        })
+        .collect();
+    assert!(
+        earlier.contains(&"wen-jiabao North Korea 2009-10".to_owned()),
+        "{earlier:?}"
+    );
+    assert!(
+        earlier.contains(&"francois-hollande Vietnam 2016".to_owned()),
+        "{earlier:?}"
+    );
+}
