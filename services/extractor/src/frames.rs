@@ -1823,10 +1823,13 @@ fn frame(
     {
         return None;
     }
-    // "the final ground test of a solid-fuel engine": an engine fired on a stand launches nothing.
+    // "the final ground test of a solid-fuel engine": an engine fired on a stand launches nothing; nor does
+    // "a full-length test firing of its core stage on the launch pad".
+    let core_stage_fired = (t_end..to.min(t_end + 5))
+        .any(|k| doc.is(k, "core") && doc.is_any(k + 1, &["stage", "stages"]));
     if spec.name == "missile_launch"
         && t > from
-        && doc.is_any(t - 1, &["ground", "engine", "static", "stand"])
+        && (doc.is_any(t - 1, &["ground", "engine", "static", "stand"]) || core_stage_fired)
     {
         return None;
     }
@@ -3126,12 +3129,13 @@ fn frame(
         }
         // "the Long March-12 itself debuted there": a rocket family named without "rocket" is what flew,
         // and with no one named, the family's state flew it.
-        if weapon.is_none() && vehicle.is_some() {
+        // So is "Europe's new Ariane 6 rocket": a rocket of a space launcher's family is one.
+        if vehicle.is_some() && weapon.as_deref().is_none_or(|w| w == "rocket") {
             weapon = Some("space launch vehicle".to_owned());
-            count = Some(1);
+            count = count.or(Some(1));
         }
-        if let Some((_, Some(state))) = vehicle.filter(|_| actors.is_empty() || carrying) {
-            actors = vec![Ref::Country(state)];
+        if let Some((_, Some(owner))) = vehicle.filter(|_| actors.is_empty() || carrying) {
+            actors = vec![owner];
         }
     }
     let is_object = |k: usize| {
@@ -4229,8 +4233,8 @@ fn modifying_demonym(doc: &Doc<'_>, floor: usize, t: usize) -> Option<u16> {
 }
 
 /// A launch-vehicle family named at token `k` with its designation ("Long March-12", "Falcon 9", "H3"): the
-/// token past it and the state flying the family, when one does.
-fn launch_vehicle_at(doc: &Doc<'_>, k: usize) -> Option<(usize, Option<u16>)> {
+/// token past it and the state (or else the organisation) flying the family, when one does.
+fn launch_vehicle_at(doc: &Doc<'_>, k: usize) -> Option<(usize, Option<Ref>)> {
     let first = doc.tok(k);
     if !first.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
@@ -4255,7 +4259,8 @@ fn launch_vehicle_at(doc: &Doc<'_>, k: usize) -> Option<(usize, Option<u16>)> {
             let next = doc.tok(k + n);
             next.len() <= 3 && next.starts_with(|c: char| c.is_ascii_digit())
         };
-        Some((k + n + usize::from(designation), v.country))
+        let owner = v.country.map(Ref::Country).or(v.org.map(Ref::Org));
+        Some((k + n + usize::from(designation), owner))
     })
 }
 
@@ -4487,6 +4492,10 @@ fn count_before(doc: &Doc<'_>, weapon_start: usize, floor: usize) -> Option<u32>
             return Some(n);
         }
         if doc.kind(k) == crate::segment::TokKind::Number {
+            // "Ariane 6", "Falcon 9": a number right after a name designates the rocket; it counts nothing.
+            if k > 0 && doc.is_cap(k - 1) {
+                return None;
+            }
             return w.parse().ok().filter(|n| *n < 1000);
         }
         return None;

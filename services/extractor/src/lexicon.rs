@@ -78,6 +78,9 @@ struct RawLaunchVehicle {
     name: String,
     #[serde(default)]
     country: Option<String>,
+    /// The organisation flying a family no one state flies ("European Space Agency" for Ariane).
+    #[serde(default)]
+    org: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -198,11 +201,13 @@ struct RawPlace {
 
 // ----- compiled model ---------------------------------------------------------------------------------------
 
-/// A launch-vehicle family: its words ("Long", "March") and the index of the state flying it.
+/// A launch-vehicle family: its words ("Long", "March") and the index of the state (or else the
+/// organisation) flying it.
 #[derive(Debug, Clone)]
 pub struct LaunchVehicle {
     pub words: Vec<String>,
     pub country: Option<u16>,
+    pub org: Option<u16>,
 }
 
 /// The grammatical form of a trigger, which tells tense and whether it heads a noun phrase.
@@ -713,9 +718,24 @@ impl Lexicon {
                 ),
                 None => None,
             };
+            let org = match &v.org {
+                Some(name) => Some(
+                    orgs.iter()
+                        .position(|o: &Org| o.name == *name)
+                        .ok_or_else(|| {
+                            LexiconError::Invalid(format!(
+                                "launch vehicle `{}` names unknown organisation `{name}`",
+                                v.name
+                            ))
+                        })
+                        .and_then(|i| idx16(i, "organisations"))?,
+                ),
+                None => None,
+            };
             launch_vehicles.push(LaunchVehicle {
                 words: v.name.split_whitespace().map(str::to_owned).collect(),
                 country,
+                org,
             });
         }
         let matcher = PhraseMatcher::new(&ci.patterns, &cs.patterns)?;
@@ -873,6 +893,11 @@ mod tests {
             Lexicon::from_toml_str(r#"launch_vehicles = [{ name = "Vega", country = "EU" }]"#);
         assert!(
             matches!(&bad, Err(LexiconError::Invalid(m)) if m.contains("Vega") && m.contains("EU")),
+            "{bad:?}"
+        );
+        let bad = Lexicon::from_toml_str(r#"launch_vehicles = [{ name = "Vega", org = "ESA" }]"#);
+        assert!(
+            matches!(&bad, Err(LexiconError::Invalid(m)) if m.contains("Vega") && m.contains("ESA")),
             "{bad:?}"
         );
     }

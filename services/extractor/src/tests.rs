@@ -3686,3 +3686,12 @@ fn the_one_named_after_since_made_the_last_such_visit() {
         "{earlier:?}"
     );
 }
+
+#[test]
+fn europes_rockets_are_the_agencys_and_a_designation_counts_nothing() {
+    let evs = run("PARIS (Reuters) - Europe's new Ariane 6 rocket lifted off from Kourou in French Guiana on Tuesday. Ariane 6 completed a full-length test firing of its core stage on the launch pad in Kourou in November.");
+    let launches: Vec<&Event> = evs.iter().filter(|e| e.kind == "missile_launch").collect();
+    assert_eq!(launches.len(), 1, "{launches:?}");
+    assert_eq!(ids(launches[0]), ["european-space-agency"]);
+    assert_eq!(launches[0].count, Some(1));
+}
