@@ -1238,20 +1238,24 @@ fn the_last_visitor_before(
     };
     for (s, sent) in doc.sents.iter().enumerate() {
         for t in sent.content..sent.toks.end {
-            // "to visit Vietnam", "to travel to Vietnam", after "the first ...".
-            let at = if doc.is(t, "visit") {
-                t + 1
-            } else if doc.is(t, "travel") && doc.is(t + 1, "to") {
-                t + 2
+            // "the first ... to visit Vietnam", "... to travel to Vietnam", "the first state visit by an
+            // Indian prime minister to Brazil".
+            let first = (t.saturating_sub(6).max(sent.content)..t).any(|k| doc.is(k, "first"));
+            let verb = t >= 1 && doc.is(t - 1, "to");
+            let at = if verb && doc.is(t, "visit") {
+                Some(t + 1)
+            } else if verb && doc.is(t, "travel") && doc.is(t + 1, "to") {
+                Some(t + 2)
+            } else if !verb && doc.is_any(t, &["visit", "trip"]) {
+                (t + 1..sent.toks.end.min(t + 9))
+                    .find(|&k| doc.is(k, "to"))
+                    .map(|k| k + 1)
             } else {
+                None
+            };
+            let Some(at) = at.filter(|_| first) else {
                 continue;
             };
-            let first_to = t >= 2
-                && doc.is(t - 1, "to")
-                && (t.saturating_sub(6).max(sent.content)..t).any(|k| doc.is(k, "first"));
-            if !first_to {
-                continue;
-            }
             let Some((place, place_end)) = places::parse(doc, ents, at, sent.toks.end) else {
                 continue;
             };
@@ -2754,6 +2758,15 @@ fn frame(
             t_end + 1,
             &["one", "both", "either", "any", "all", "another"],
         )
+    {
+        return None;
+    }
+    // "the first visit by an Indian prime minister to the country in three decades": a visit by someone
+    // unnamed characterises the one told, it is no visit of its own.
+    if name == "arrival"
+        && is_noun
+        && doc.is(t_end, "by")
+        && doc.is_any(t_end + 1, &["a", "an", "any"])
     {
         return None;
     }

@@ -396,6 +396,41 @@ fn parse_inner(
     if e == i {
         return None;
     }
+    // "to the West African country", "the Southeast Asian nation": a region's adjective describing a noun
+    // is no place's name.
+    let regional_adjective = e >= i + 2
+        && doc.is_any(
+            i,
+            &[
+                "West",
+                "East",
+                "North",
+                "South",
+                "Southeast",
+                "Northeast",
+                "Southwest",
+                "Northwest",
+                "Central",
+                "Middle",
+            ],
+        )
+        && (doc.lower(e - 1).ends_with("an") || doc.lower(e - 1).ends_with("ern"));
+    if regional_adjective
+        && doc.is_any(
+            e,
+            &[
+                "country",
+                "nation",
+                "state",
+                "region",
+                "leaders",
+                "nations",
+                "countries",
+            ],
+        )
+    {
+        return None;
+    }
     // "the World Economic Forum in Davos", "the Shangri-La Dialogue in Singapore": an occasion says when
     // the parties met, not where; the place named after "in" is where.
     if doc.is_any(e - 1, OCCASION_NOUNS) && doc.is(e, "in") && e + 1 < to {
@@ -656,6 +691,16 @@ mod tests {
         let doc = Doc::new(text, Lexicon::builtin());
         let ents = entities::find(&doc);
         parse(&doc, &ents, 0, doc.len()).map(|p| p.0)
+    }
+
+    #[test]
+    fn a_regions_adjective_before_country_names_no_place() {
+        assert_eq!(place("the West African country"), None);
+        assert_eq!(place("the Southeast Asian nation"), None);
+        assert_eq!(
+            place("the Astrakhan region").map(|p| p.name),
+            Some("Astrakhan".to_owned())
+        );
     }
 
     #[test]

@@ -3695,3 +3695,29 @@ fn europes_rockets_are_the_agencys_and_a_designation_counts_nothing() {
     assert_eq!(ids(launches[0]), ["european-space-agency"]);
     assert_eq!(launches[0].count, Some(1));
 }
+
+#[test]
+fn a_first_visit_by_someone_unnamed_is_no_visit_of_its_own() {
+    let evs = run("ACCRA (PTI) - Indian Prime Minister Narendra Modi left Delhi. The tour opened on Wednesday in Ghana, where Modi's plane touched down at Kotoka International Airport in Accra and President John Dramani Mahama received him with a 21-gun salute, in the first visit by an Indian prime minister to the West African country in three decades. It is the first state visit by an Indian prime minister to Brazil since Indira Gandhi in 1968.");
+    let arrivals: Vec<String> = evs
+        .iter()
+        .filter(|e| e.kind == "arrival")
+        .map(|e| {
+            format!(
+                "{} {}",
+                ids(e).join(","),
+                e.place.as_ref().map_or("-", |p| p.name.as_str())
+            )
+        })
+        .collect();
+    assert!(
+        arrivals
+            .iter()
+            .all(|a| !a.contains("john-dramani-mahama") && !a.contains("West African")),
+        "{arrivals:?}"
+    );
+    assert!(
+        arrivals.contains(&"indira-gandhi Brazil".to_owned()),
+        "{arrivals:?}"
+    );
+}
