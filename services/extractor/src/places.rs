@@ -117,6 +117,9 @@ fn parse_inner(
         .is_some_and(|(_, es)| es.iter().any(|e| matches!(e, Entry::Country { .. })));
     if doc.is_any(i, &["the", "its", "his", "her", "their"]) && !named_with_article {
         i += 1;
+        if i >= to {
+            return None;
+        }
     }
     // "Iranian-backed groups", "Saudi-led forces": a name joined to a participle is a modifier, never the
     // place.

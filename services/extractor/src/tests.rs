@@ -3721,3 +3721,24 @@ fn a_first_visit_by_someone_unnamed_is_no_visit_of_its_own() {
         "{arrivals:?}"
     );
 }
+
+#[test]
+fn a_text_ending_on_a_determiner_after_a_first_visit_reads_nothing_past_it() {
+    // It panicked on an index past the text.
+    for text in [
+        "WASHINGTON (AP) - He was the first to visit the",
+        "WASHINGTON (AP) - It was the first visit to the",
+    ] {
+        let evs = run(text);
+        assert!(evs.iter().all(|e| e.kind != "arrival"), "{evs:?}");
+    }
+}
+
+#[test]
+fn that_evening_looks_back_without_nesting() {
+    // Forty sentences each with "that evening" and no date: each look-back reads the sentences before it
+    // without their own look-backs. (Nested, this took about 1.84^40 steps.)
+    let body = "Officials met that evening. ".repeat(40);
+    let evs = run(&format!("SEOUL (Yonhap) - {body}"));
+    assert!(evs.is_empty(), "{evs:?}");
+}

@@ -227,7 +227,7 @@ fn that_part_of_the_day(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> 
     let when = (here.saturating_sub(3)..=here).rev().find_map(|s| {
         let sent = doc.sents.get(s)?;
         let end = if s == here { i } else { sent.toks.end };
-        find(doc, sent.toks.start, end)
+        find_with(doc, sent.toks.start, end, false)
             .into_iter()
             .rev()
             .find_map(|x| {
@@ -358,6 +358,12 @@ fn anaphoric(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
 
 /// Every time expression in tokens `from..to`.
 pub fn find(doc: &Doc<'_>, from: usize, to: usize) -> Vec<TimeExpr> {
+    find_with(doc, from, to, true)
+}
+
+/// [`find`]; `day_parts` reads "that evening" too. The sentences "that evening" looks back over are read
+/// without it, so its look-back never nests (it would be exponential in a text of such sentences).
+fn find_with(doc: &Doc<'_>, from: usize, to: usize, day_parts: bool) -> Vec<TimeExpr> {
     let mut out: Vec<TimeExpr> = Vec::new();
     let mut i = from;
     while i < to {
@@ -387,7 +393,7 @@ pub fn find(doc: &Doc<'_>, from: usize, to: usize) -> Vec<TimeExpr> {
             i = end;
             continue;
         }
-        if let Some(mut t) = at(doc, i, to) {
+        if let Some(mut t) = at(doc, i, to, day_parts) {
             // "met Meloni on Thursday evening, after meeting Starmer earlier in the day": the day is the
             // one just told; with none told, it is the report's own (as `at` reads it).
             if t.when == When::SameDay {
@@ -435,7 +441,7 @@ fn may_head(kind: TokKind, w: &str) -> bool {
     }
 }
 
-fn at(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
+fn at(doc: &Doc<'_>, i: usize, to: usize, day_parts: bool) -> Option<TimeExpr> {
     let w = doc.tok(i);
     if !may_head(doc.kind(i), w) {
         return None;
@@ -663,7 +669,11 @@ fn at(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
         // the text last named, not from publication.
         if let Some(t) = anaphoric(doc, i, to)
             .or_else(|| days_from_the_day_told(doc, i, to))
-            .or_else(|| that_part_of_the_day(doc, i, to))
+            .or_else(|| {
+                day_parts
+                    .then(|| that_part_of_the_day(doc, i, to))
+                    .flatten()
+            })
         {
             return Some(t);
         }
