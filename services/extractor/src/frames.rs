@@ -1950,8 +1950,14 @@ fn frame(
     }
     // "the most drones it has launched in a single night": a record compared against, not a launch.
     if spec.name == "missile_launch"
-        && (t.saturating_sub(5).max(from)..t)
-            .any(|k| doc.is(k, "the") && doc.is_any(k + 1, &["most", "largest", "biggest"]))
+        && (t.saturating_sub(6).max(from)..t).any(|k| {
+            doc.is(k, "the")
+                && doc.is_any(k + 1, &["most", "largest", "biggest"])
+                && (k + 2..t).any(|j| {
+                    doc.is_any(j, &["it", "they", "he", "she"])
+                        && doc.is_any(j + 1, &["has", "have", "had"])
+                })
+        })
     {
         return None;
     }
@@ -2266,18 +2272,37 @@ fn frame(
             if m.start == 0 {
                 return false;
             }
-            if doc.is_any(m.start - 1, HARMED) {
+            // "killed senior Hezbollah commander Ali Karaki": the harm's object, titles and all.
+            let object_of_harm = (m.start.saturating_sub(5).max(cs)..m.start)
+                .rev()
+                .take_while(|&k| {
+                    !doc.is_any(
+                        k,
+                        &[
+                            ",", ";", "as", "after", "when", "while", "before", "which", "who",
+                            "that",
+                        ],
+                    )
+                })
+                .any(|k| doc.is_any(k, HARMED));
+            if object_of_harm {
                 return true;
             }
-            // "Ahmed al-Rahawi, had been killed in an Israeli air strike": the subject of a passive harm.
+            // "Ahmed al-Rahawi, had been killed in an Israeli air strike": the subject of a passive harm
+            // ("Israel has killed ..." is active: its last auxiliary is no form of "be").
             let mut k = m.end + usize::from(doc.is(m.end, ","));
-            while doc.is_any(k, &["was", "were", "had", "has", "have", "been"]) {
+            while doc.is_any(
+                k,
+                &["was", "were", "had", "has", "have", "been", "is", "are"],
+            ) {
                 k += 1;
             }
-            if k > m.end && doc.is_any(k, HARMED) {
+            let passive = k > m.end && doc.is_any(k - 1, &["was", "were", "been", "is", "are"]);
+            if passive && doc.is_any(k, HARMED) {
                 return true;
             }
             doc.is(m.start - 1, ",")
+                && doc.is(m.end, ",")
                 && (m.start.saturating_sub(8).max(cs)..m.start - 1)
                     .rev()
                     .take_while(|&k| !doc.is(k, ","))

@@ -3742,3 +3742,40 @@ fn that_evening_looks_back_without_nesting() {
     let evs = run(&format!("SEOUL (Yonhap) - {body}"));
     assert!(evs.is_empty(), "{evs:?}");
 }
+
+#[test]
+fn who_has_killed_is_the_attacker_and_who_was_killed_with_titles_is_not() {
+    let evs = run("GAZA (Reuters) - Hamas said on Tuesday that Israel had killed its commander Mohammed Deif in an air strike on Khan Younis.");
+    let strike = evs
+        .iter()
+        .find(|e| e.kind == "attack")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(strike), ["israel"]);
+    let evs = run("BEIRUT (AP) - Israel has killed senior Hezbollah commander Ali Karaki in a strike on Beirut, the group said on Tuesday.");
+    let strike = evs
+        .iter()
+        .find(|e| e.kind == "attack")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(strike), ["israel"]);
+}
+
+#[test]
+fn a_name_after_a_clause_of_harm_is_the_next_clause_subject_not_a_victim() {
+    let evs = run("GAZA (Reuters) - Hours after a Hamas rocket killed two, Israel shelled Rafah on Tuesday, medics said.");
+    let shelling = evs
+        .iter()
+        .find(|e| e.kind == "attack" && e.place.as_ref().is_some_and(|p| p.name == "Rafah"))
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(shelling), ["israel"]);
+}
+
+#[test]
+fn the_largest_of_the_missiles_fired_is_a_launch_not_a_record() {
+    let evs = run("SEOUL (Yonhap) - The largest of the missiles fired by North Korea on Tuesday flew about 1,000 km, the Joint Chiefs of Staff said.");
+    let launch = evs
+        .iter()
+        .find(|e| e.kind == "missile_launch")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(ids(launch), ["north-korea"]);
+    assert_eq!(launch.date().unwrap().to_string(), "2024-03-12");
+}
