@@ -21,6 +21,13 @@ fn article(headline: Option<&str>, body: &str, published: Option<&str>) -> Artic
     }
 }
 
+/// The first event that matches, or a panic that shows every event extracted.
+fn find(evs: &[Event], matches: impl Fn(&&Event) -> bool) -> &Event {
+    evs.iter()
+        .find(matches)
+        .unwrap_or_else(|| panic!("{evs:?}"))
+}
+
 fn run(body: &str) -> Vec<Event> {
     // 2024-03-13 is a Wednesday.
     extract(
@@ -1183,10 +1190,7 @@ fn a_second_object_with_its_own_target_and_time_is_a_second_strike() {
 #[test]
 fn his_counterpart_after_and_is_a_second_participant() {
     let evs = run("President William Ruto and his Tanzanian counterpart Samia Suluhu Hassan held talks at the State House in Nairobi on Tuesday.");
-    let m = evs
-        .iter()
-        .find(|e| e.kind == "meeting")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let m = find(&evs, |e| e.kind == "meeting");
     let ids: Vec<_> = m.actors.iter().map(|a| a.id.as_str()).collect();
     assert!(ids.contains(&"william-ruto"), "{ids:?}");
     assert!(ids.contains(&"samia-suluhu-hassan"), "{ids:?}");
@@ -3043,15 +3047,13 @@ fn a_tests_island_target_is_no_attack() {
 fn a_where_aside_before_a_coordinated_verb_dates_only_itself() {
     for verb in ["met", "held talks with"] {
         let evs = run(&format!("RIYADH (Reuters) - U.S. Secretary of State Antony Blinken arrived in Riyadh on Wednesday from Israel, where he had met Prime Minister Benjamin Netanyahu on Tuesday, and {verb} Crown Prince Mohammed bin Salman at his palace."));
-        let talks = evs
-            .iter()
-            .find(|e| e.kind == "meeting" && ids(e).contains(&"mohammed-bin-salman"))
-            .unwrap_or_else(|| panic!("{evs:?}"));
+        let talks = find(&evs, |e| {
+            e.kind == "meeting" && ids(e).contains(&"mohammed-bin-salman")
+        });
         assert_eq!(talks.date().unwrap().to_string(), "2024-03-13", "{verb}");
-        let earlier = evs
-            .iter()
-            .find(|e| e.kind == "meeting" && ids(e).contains(&"benjamin-netanyahu"))
-            .unwrap_or_else(|| panic!("{evs:?}"));
+        let earlier = find(&evs, |e| {
+            e.kind == "meeting" && ids(e).contains(&"benjamin-netanyahu")
+        });
         assert_eq!(earlier.date().unwrap().to_string(), "2024-03-12", "{verb}");
     }
 }
@@ -3059,10 +3061,7 @@ fn a_where_aside_before_a_coordinated_verb_dates_only_itself() {
 #[test]
 fn the_previous_day_counts_from_the_weekday_its_sentence_told() {
     let evs = run("SEOUL (Reuters) - U.S. President Donald Trump met North Korean leader Kim Jong Un at Panmunjom on June 30, 2019. North Korea's state news agency KCNA reported Sunday that Kim had overseen a test-firing of two new-type air defence missiles the previous day.");
-    let launch = evs
-        .iter()
-        .find(|e| e.kind == "missile_launch")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let launch = find(&evs, |e| e.kind == "missile_launch");
     assert_eq!(launch.date().unwrap().to_string(), "2024-03-09");
     assert_eq!(launch.count, Some(2));
     assert_eq!(launch.weapon.as_deref(), Some("air defense missile"));
@@ -3073,10 +3072,7 @@ fn a_wish_for_others_to_meet_is_no_meeting_unless_floated_with_a_time() {
     let evs = run("SEOUL (Reuters) - South Korean President Lee Jae-myung said he wants U.S. President Donald Trump to meet North Korean leader Kim Jong Un.");
     assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
     let evs = run("SEOUL (Reuters) - South Korean President Lee Jae-myung said he would like U.S. President Donald Trump to meet North Korean leader Kim Jong Un, possibly at Panmunjom in October.");
-    let floated = evs
-        .iter()
-        .find(|e| e.kind == "meeting")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let floated = find(&evs, |e| e.kind == "meeting");
     assert_eq!(floated.status, Status::Speculated);
     assert_eq!(ids(floated), ["donald-trump", "kim-jong-un"]);
 }
@@ -3084,15 +3080,11 @@ fn a_wish_for_others_to_meet_is_no_meeting_unless_floated_with_a_time() {
 #[test]
 fn a_regnal_number_is_part_of_a_titled_name() {
     let evs = run("ISTANBUL (AP) - Pope Leo XIV flew out of Istanbul on Sunday bound for Beirut. In Beirut, Leo will meet President Joseph Aoun. King Charles III welcomed French President Emmanuel Macron at Windsor Castle on Tuesday.");
-    let left = evs
-        .iter()
-        .find(|e| e.kind == "departure")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let left = find(&evs, |e| e.kind == "departure");
     assert_eq!(ids(left), ["leo-xiv"]);
-    let talks = evs
-        .iter()
-        .find(|e| e.kind == "meeting" && ids(e).contains(&"joseph-aoun"))
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let talks = find(&evs, |e| {
+        e.kind == "meeting" && ids(e).contains(&"joseph-aoun")
+    });
     assert_eq!(ids(talks), ["joseph-aoun", "leo-xiv"]);
     assert!(
         evs.iter()
@@ -3104,10 +3096,7 @@ fn a_regnal_number_is_part_of_a_titled_name() {
 #[test]
 fn missiles_fired_on_a_weekday_are_launched_by_the_state_their_demonym_names() {
     let evs = run("SEOUL (Yonhap) - South Korea's Joint Chiefs of Staff said two North Korean short-range ballistic missiles were fired on Tuesday from the Ryokpho district.");
-    let launch = evs
-        .iter()
-        .find(|e| e.kind == "missile_launch")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let launch = find(&evs, |e| e.kind == "missile_launch");
     assert_eq!(ids(launch), ["north-korea"]);
     assert_eq!(launch.date().unwrap().to_string(), "2024-03-12");
     assert_eq!(launch.count, Some(2));
@@ -3132,10 +3121,7 @@ fn a_launch_by_no_one_named_in_a_story_of_one_launcher_adds_its_sources() {
 #[test]
 fn a_strike_on_the_city_is_on_the_city_named_before() {
     let evs = run("KYIV (Reuters) - Explosions rocked Kharkiv overnight. Russian drones struck the city early on Tuesday, killing two people, the regional governor said.");
-    let strike = evs
-        .iter()
-        .find(|e| e.kind == "attack")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let strike = find(&evs, |e| e.kind == "attack");
     assert_eq!(
         strike.place.as_ref().map(|p| p.name.as_str()),
         Some("Kharkiv")
@@ -3145,16 +3131,10 @@ fn a_strike_on_the_city_is_on_the_city_named_before() {
 #[test]
 fn an_ambush_by_a_named_group_and_talks_that_reconvene() {
     let evs = run("ISLAMABAD (Reuters) - TTP fighters ambushed an army convoy in Pakistan's Orakzai district on Tuesday, killing 11 soldiers.");
-    let ambush = evs
-        .iter()
-        .find(|e| e.kind == "attack")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let ambush = find(&evs, |e| e.kind == "attack");
     assert_eq!(ids(ambush), ["pakistani-taliban"]);
     let evs = run("DOHA (Reuters) - Pakistan and Afghanistan agreed to a ceasefire on Sunday. Pakistan and Afghanistan would reconvene in Istanbul on March 25, Qatar said.");
-    let next = evs
-        .iter()
-        .find(|e| e.kind == "meeting")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let next = find(&evs, |e| e.kind == "meeting");
     assert_eq!(next.status, Status::Expected);
     assert_eq!(
         next.place.as_ref().map(|p| p.name.as_str()),
@@ -3166,31 +3146,22 @@ fn an_ambush_by_a_named_group_and_talks_that_reconvene() {
 #[test]
 fn a_first_lady_is_a_title_and_a_shared_family_name_is_the_one_named_last() {
     let evs = run("LONDON (Reuters) - U.S. President Donald Trump arrived on Tuesday. Trump and first lady Melania Trump landed at Stansted Airport late on Tuesday.");
-    let landed = evs
-        .iter()
-        .find(|e| {
-            e.kind == "arrival"
-                && e.place
-                    .as_ref()
-                    .is_some_and(|p| p.name.contains("Stansted"))
-        })
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let landed = find(&evs, |e| {
+        e.kind == "arrival"
+            && e.place
+                .as_ref()
+                .is_some_and(|p| p.name.contains("Stansted"))
+    });
     assert_eq!(ids(landed), ["donald-trump", "melania-trump"]);
     let evs = run("SEOUL (Yonhap) - President Lee Jae-myung and first lady Kim Hea-kyung left for Tokyo. Lee said he wants to help North Korean leader Kim Jong Un talk to Washington. U.S. President Donald Trump met Kim in Singapore in June 2018.");
-    let summit = evs
-        .iter()
-        .find(|e| e.kind == "meeting")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let summit = find(&evs, |e| e.kind == "meeting");
     assert!(ids(summit).contains(&"kim-jong-un"), "{summit:?}");
 }
 
 #[test]
 fn flying_home_from_a_country_is_leaving_it() {
     let evs = run("LONDON (Reuters) - U.S. President Donald Trump flew home from Britain on Tuesday evening after talks with Prime Minister Keir Starmer.");
-    let left = evs
-        .iter()
-        .find(|e| e.kind == "departure")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let left = find(&evs, |e| e.kind == "departure");
     assert_eq!(ids(left), ["donald-trump"]);
     assert_eq!(
         left.place.as_ref().map(|p| p.name.as_str()),
@@ -3202,10 +3173,7 @@ fn flying_home_from_a_country_is_leaving_it() {
 #[test]
 fn leaders_who_put_their_signatures_to_a_framework_agree() {
     let evs = run("TOKYO (Reuters) - U.S. President Donald Trump and Japanese Prime Minister Sanae Takaichi put their signatures to a framework on critical minerals at the Akasaka Palace on Tuesday.");
-    let deal = evs
-        .iter()
-        .find(|e| e.kind == "agreement")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let deal = find(&evs, |e| e.kind == "agreement");
     assert_eq!(ids(deal), ["donald-trump", "sanae-takaichi"]);
     assert_eq!(
         deal.place.as_ref().map(|p| p.name.as_str()),
@@ -3217,26 +3185,17 @@ fn leaders_who_put_their_signatures_to_a_framework_agree() {
 #[test]
 fn that_morning_is_the_morning_of_the_day_last_told() {
     let evs = run("DOHA (Reuters) - Pakistani Defence Minister Khawaja Asif held talks with Qatar's prime minister on Saturday afternoon. Asif had flown into Doha that morning.");
-    let landed = evs
-        .iter()
-        .find(|e| e.kind == "arrival")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let landed = find(&evs, |e| e.kind == "arrival");
     assert_eq!(landed.date().unwrap().to_string(), "2024-03-09");
     let evs = run("MOSCOW (Reuters) - U.S. envoy Steve Witkoff met Russian President Vladimir Putin on Feb. 12. A day earlier, he had flown to Moscow. Witkoff left Moscow that evening.");
-    let left = evs
-        .iter()
-        .find(|e| e.kind == "departure")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let left = find(&evs, |e| e.kind == "departure");
     assert_eq!(left.date().unwrap().to_string(), "2024-02-11");
 }
 
 #[test]
 fn an_audience_where_the_traveller_went_on_to_and_no_person_called_southeast_asian() {
     let evs = run("TOKYO (Reuters) - U.S. President Donald Trump touched down at Haneda airport on Monday afternoon after a summit of Southeast Asian leaders, and went on to the Imperial Palace that evening for an audience with Emperor Naruhito.");
-    let audience = evs
-        .iter()
-        .find(|e| e.kind == "meeting")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let audience = find(&evs, |e| e.kind == "meeting");
     assert_eq!(
         audience.place.as_ref().map(|p| p.name.as_str()),
         Some("Imperial Palace")
@@ -3251,10 +3210,7 @@ fn an_audience_where_the_traveller_went_on_to_and_no_person_called_southeast_asi
 #[test]
 fn him_in_a_where_clause_is_the_subject_it_hangs_on() {
     let evs = run("KYIV (Reuters) - Regional governor Veniamin Kondratyev said nobody was hurt. The strike came days after Ukrainian President Volodymyr Zelensky travelled to Paris, where French President Emmanuel Macron hosted him on Thursday.");
-    let hosted = evs
-        .iter()
-        .find(|e| e.kind == "meeting")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let hosted = find(&evs, |e| e.kind == "meeting");
     assert_eq!(ids(hosted), ["emmanuel-macron", "volodymyr-zelensky"]);
 }
 
@@ -3274,20 +3230,14 @@ fn welcoming_a_visit_or_a_decision_is_no_meeting() {
 #[test]
 fn the_name_beside_the_one_killed_is_a_victim_not_the_attacker() {
     let evs = run("BEIRUT (AP) - Israel killed Hezbollah's top military commander, Haytham Ali Tabatabai, in an air strike on Beirut's southern suburbs on Sunday.");
-    let strike = evs
-        .iter()
-        .find(|e| e.kind == "attack")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let strike = find(&evs, |e| e.kind == "attack");
     assert_eq!(ids(strike), ["israel"]);
 }
 
 #[test]
 fn a_charter_named_by_its_airline_carries_its_passenger() {
     let evs = run("ISTANBUL (AP) - Pope Leo XIV flew out of Istanbul on Sunday. The pontiff opened his trip on Thursday, when his ITA Airways charter from Rome touched down in Ankara.");
-    let landed = evs
-        .iter()
-        .find(|e| e.kind == "arrival")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let landed = find(&evs, |e| e.kind == "arrival");
     assert_eq!(ids(landed), ["leo-xiv"]);
     assert_eq!(
         landed.place.as_ref().map(|p| p.name.as_str()),
@@ -3299,30 +3249,23 @@ fn a_charter_named_by_its_airline_carries_its_passenger() {
 #[test]
 fn the_pontiff_is_the_pope_named_before() {
     let evs = run("BEIRUT (AP) - Pope Leo XIV will visit Lebanon next week. President Joseph Aoun told reporters on Saturday the visit was a message of hope. The American-born pontiff opened the trip on Thursday, when his ITA Airways charter touched down in Ankara.");
-    let landed = evs
-        .iter()
-        .find(|e| e.kind == "arrival" && e.place.as_ref().is_some_and(|p| p.name == "Ankara"))
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let landed = find(&evs, |e| {
+        e.kind == "arrival" && e.place.as_ref().is_some_and(|p| p.name == "Ankara")
+    });
     assert_eq!(ids(landed), ["leo-xiv"]);
 }
 
 #[test]
 fn a_rocket_family_named_alone_is_a_space_launch_by_its_state() {
     let evs = run("BEIJING (AFP) - China launched a rocket from Hainan on Wednesday. It was the first flight from the pad since the Long March-12 itself debuted there on Nov. 30 last year. A Falcon 9 lifted off from Cape Canaveral on Tuesday.");
-    let debut = evs
-        .iter()
-        .find(|e| {
-            e.kind == "missile_launch" && e.date().is_some_and(|d| d.to_string() == "2023-11-30")
-        })
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let debut = find(&evs, |e| {
+        e.kind == "missile_launch" && e.date().is_some_and(|d| d.to_string() == "2023-11-30")
+    });
     assert_eq!(ids(debut), ["china"]);
     assert_eq!(debut.weapon.as_deref(), Some("space launch vehicle"));
-    let falcon = evs
-        .iter()
-        .find(|e| {
-            e.kind == "missile_launch" && e.date().is_some_and(|d| d.to_string() == "2024-03-12")
-        })
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let falcon = find(&evs, |e| {
+        e.kind == "missile_launch" && e.date().is_some_and(|d| d.to_string() == "2024-03-12")
+    });
     assert_eq!(ids(falcon), ["united-states"]);
 }
 
@@ -3354,16 +3297,10 @@ fn a_launch_site_named_after_its_province_is_the_same_launch_and_a_rocket_maker_
 #[test]
 fn a_prepositions_object_is_no_subject_and_another_participles_agent_is_no_party() {
     let evs = run("TOKYO (Reuters) - Standing beside Japanese Prime Minister Sanae Takaichi, U.S. President Donald Trump addressed sailors on Tuesday. He later met Emperor Naruhito.");
-    let audience = evs
-        .iter()
-        .find(|e| e.kind == "meeting")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let audience = find(&evs, |e| e.kind == "meeting");
     assert_eq!(ids(audience), ["donald-trump", "naruhito"]);
     let evs = run("TOKYO (Reuters) - U.S. President Donald Trump met Japanese Prime Minister Sanae Takaichi and families of citizens abducted by North Korea on Tuesday.");
-    let talks = evs
-        .iter()
-        .find(|e| e.kind == "meeting")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let talks = find(&evs, |e| e.kind == "meeting");
     assert_eq!(ids(talks), ["donald-trump", "sanae-takaichi"]);
 }
 
@@ -3389,10 +3326,7 @@ fn returning_to_office_is_no_departure() {
 #[test]
 fn a_deal_two_states_struck_is_an_agreement_and_a_strike_after_a_deal_is_not() {
     let evs = run("SEOUL (Yonhap) - The two leaders would discuss how to carry out the tariff deal Seoul and Washington struck on July 30, officials said.");
-    let deal = evs
-        .iter()
-        .find(|e| e.kind == "agreement")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let deal = find(&evs, |e| e.kind == "agreement");
     assert_eq!(ids(deal), ["south-korea", "united-states"]);
     assert_eq!(deal.date().unwrap().to_string(), "2023-07-30");
     assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
@@ -3404,10 +3338,7 @@ fn a_deal_two_states_struck_is_an_agreement_and_a_strike_after_a_deal_is_not() {
 #[test]
 fn discussing_with_someone_on_a_trip_is_meeting_them_but_not_by_phone() {
     let evs = run("LONDON (Reuters) - British finance minister Rachel Reeves will travel to Washington next month to discuss tariffs with Treasury Secretary Scott Bessent.");
-    let talks = evs
-        .iter()
-        .find(|e| e.kind == "meeting")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let talks = find(&evs, |e| e.kind == "meeting");
     assert_eq!(ids(talks), ["rachel-reeves", "scott-bessent"]);
     assert_eq!(talks.status, Status::Expected);
     for text in [
@@ -3422,10 +3353,7 @@ fn discussing_with_someone_on_a_trip_is_meeting_them_but_not_by_phone() {
 #[test]
 fn talks_told_as_the_time_of_the_main_clause_are_its_subjects() {
     let evs = run("KYIV (Reuters) - Ukrainian President Volodymyr Zelensky, speaking in Ankara after talks with Turkish President Recep Tayyip Erdogan on Tuesday, said Ukraine would not accept the plan.");
-    let talks = evs
-        .iter()
-        .find(|e| e.kind == "meeting")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let talks = find(&evs, |e| e.kind == "meeting");
     assert_eq!(ids(talks), ["recep-tayyip-erdogan", "volodymyr-zelensky"]);
     // After a journey the talks were where it left from; the sentence tells the departure, and leaves the
     // talks to the sentences that place them, rather than a meeting with no place that would borrow the
@@ -3438,36 +3366,28 @@ fn talks_told_as_the_time_of_the_main_clause_are_its_subjects() {
 #[test]
 fn reports_brushed_aside_are_denied() {
     let evs = run("MOSCOW (Reuters) - Kremlin aide Yuri Ushakov brushed aside as fiction reports that Russian President Vladimir Putin and U.S. President Donald Trump had signed a framework for a ceasefire.");
-    let deal = evs
-        .iter()
-        .find(|e| e.kind == "agreement")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let deal = find(&evs, |e| e.kind == "agreement");
     assert_eq!(deal.status, Status::Denied);
 }
 
 #[test]
 fn him_is_the_owner_named_before_and_stays_one_person() {
     let evs = run("ACCRA (PTI) - Indian Prime Minister Narendra Modi left for Ghana. Argentine President Javier Milei praised India. In Accra, Modi's motorcade reached Jubilee House and Ghanaian President John Dramani Mahama received him on Wednesday.");
-    let received = evs
-        .iter()
-        .find(|e| e.kind == "meeting" && ids(e).contains(&"john-dramani-mahama"))
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let received = find(&evs, |e| {
+        e.kind == "meeting" && ids(e).contains(&"john-dramani-mahama")
+    });
     assert_eq!(ids(received), ["john-dramani-mahama", "narendra-modi"]);
     let evs = run("LONDON (Reuters) - U.S. President Donald Trump arrived on Tuesday. The Red Arrows display team flew over. Trump's first state visit, in June 2019, took him to Buckingham Palace, where Queen Elizabeth II received him.");
-    let audience = evs
-        .iter()
-        .find(|e| e.kind == "meeting" && ids(e).contains(&"elizabeth-ii"))
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let audience = find(&evs, |e| {
+        e.kind == "meeting" && ids(e).contains(&"elizabeth-ii")
+    });
     assert_eq!(ids(audience), ["donald-trump", "elizabeth-ii"]);
 }
 
 #[test]
 fn talks_at_the_casa_rosada_set_for_a_weekday_are_expected_there() {
     let evs = run("BUENOS AIRES (PTI) - Indian Prime Minister Narendra Modi arrived in Argentina on Tuesday, with talks with Argentine President Javier Milei set for Friday at the Casa Rosada.");
-    let talks = evs
-        .iter()
-        .find(|e| e.kind == "meeting")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let talks = find(&evs, |e| e.kind == "meeting");
     assert_eq!(talks.status, Status::Expected);
     assert_eq!(
         talks.place.as_ref().map(|p| p.name.as_str()),
@@ -3488,16 +3408,10 @@ fn a_reception_at_the_airport_is_part_of_the_arrival() {
 #[test]
 fn huthis_are_the_houthis_and_the_one_killed_is_no_attacker() {
     let evs = run("SANAA (AFP) - Yemen's Huthi rebels said on Saturday that the prime minister of their government, Ahmed Ghaleb al-Rahawi, had been killed in an Israeli air strike on Sanaa on Thursday.");
-    let strike = evs
-        .iter()
-        .find(|e| e.kind == "attack")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let strike = find(&evs, |e| e.kind == "attack");
     assert_eq!(ids(strike), ["israel"]);
     let evs = run("JERUSALEM (AFP) - The Huthis fired a ballistic missile at Tel Aviv on Tuesday.");
-    let fired = evs
-        .iter()
-        .find(|e| e.kind == "attack")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let fired = find(&evs, |e| e.kind == "attack");
     assert_eq!(ids(fired), ["houthis"]);
     let evs = run(
         "SANAA (AFP) - Huthis say Israeli strike on Sanaa killed their prime minister on Thursday.",
@@ -3515,10 +3429,7 @@ fn huthis_are_the_houthis_and_the_one_killed_is_no_attacker() {
 #[test]
 fn boarding_a_plane_for_a_city_leaves_the_last_stop() {
     let evs = run("MUSCAT (AA) - Turkish President Recep Tayyip Erdogan arrived in Muscat on Tuesday. Erdogan boarded his plane for Ankara on Wednesday evening, the directorate said.");
-    let left = evs
-        .iter()
-        .find(|e| e.kind == "departure")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let left = find(&evs, |e| e.kind == "departure");
     assert_eq!(left.place.as_ref().map(|p| p.name.as_str()), Some("Muscat"));
     assert_eq!(
         left.destination.as_ref().map(|p| p.name.as_str()),
@@ -3531,10 +3442,7 @@ fn a_pacts_attack_on_one_is_no_attack_and_talks_on_an_expected_trip_are_expected
     let evs = run("RIYADH (Reuters) - Saudi Arabia and nuclear-armed Pakistan have bound themselves to treat an attack on one as an attack on both, under a pact signed in Riyadh on Wednesday.");
     assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
     let evs = run("ISLAMABAD (Reuters) - Saudi Defence Minister Prince Khalid bin Salman is expected in Islamabad in October for talks with army chief Field Marshal Asim Munir, officials said.");
-    let talks = evs
-        .iter()
-        .find(|e| e.kind == "meeting")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let talks = find(&evs, |e| e.kind == "meeting");
     assert_eq!(talks.status, Status::Expected);
     assert_eq!(talks.date().unwrap().to_string(), "2024-10");
 }
@@ -3568,10 +3476,7 @@ fn a_place_toured_or_last_visited_is_an_arrival_but_a_tour_is_not() {
 #[test]
 fn a_participle_opening_the_sentence_has_the_main_subject() {
     let evs = run("MOSCOW (AP) - Touching down at Pulkovo Airport late on Tuesday, Indonesian President Prabowo Subianto was met on the apron by Russian Deputy Prime Minister Denis Manturov, the secretariat said.");
-    let landed = evs
-        .iter()
-        .find(|e| e.kind == "arrival")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let landed = find(&evs, |e| e.kind == "arrival");
     assert_eq!(ids(landed), ["prabowo-subianto"]);
     assert_eq!(landed.date().unwrap().to_string(), "2024-03-12");
 }
@@ -3579,10 +3484,7 @@ fn a_participle_opening_the_sentence_has_the_main_subject() {
 #[test]
 fn drones_hurled_at_a_country_attack_it_and_a_record_or_a_fleet_reached_tells_nothing_more() {
     let evs = run("KYIV (Reuters) - Russia hurled 472 drones at Ukraine overnight, the most drones it has launched in a single night of the war, Ukraine's air force said.");
-    let strike = evs
-        .iter()
-        .find(|e| e.kind == "attack")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let strike = find(&evs, |e| e.kind == "attack");
     assert_eq!(ids(strike), ["russia"]);
     assert_eq!(strike.count, Some(472));
     assert!(evs.iter().all(|e| e.kind != "missile_launch"), "{evs:?}");
@@ -3593,10 +3495,7 @@ fn drones_hurled_at_a_country_attack_it_and_a_record_or_a_fleet_reached_tells_no
 #[test]
 fn arriving_there_is_arriving_where_the_sentence_before_named() {
     let evs = run("KUWAIT CITY (AA) - Turkish President Recep Tayyip Erdogan had not been to Kuwait since 2023. Erdogan arrived there on Tuesday for talks.");
-    let landed = evs
-        .iter()
-        .find(|e| e.kind == "arrival" && e.date().is_some())
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let landed = find(&evs, |e| e.kind == "arrival" && e.date().is_some());
     assert_eq!(
         landed.place.as_ref().map(|p| p.name.as_str()),
         Some("Kuwait")
@@ -3633,10 +3532,9 @@ fn a_reach_ending_the_text_reads_nothing_past_it() {
 #[test]
 fn talks_after_an_arrival_are_the_travellers() {
     let evs = run("MOSCOW (Reuters) - Indian Prime Minister Narendra Modi flew into Moscow on July 8 and embraced Russian President Vladimir Putin at his residence, before formal talks in the Kremlin the next day.");
-    let talks = evs
-        .iter()
-        .find(|e| e.kind == "meeting" && e.place.as_ref().is_some_and(|p| p.name == "Kremlin"))
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let talks = find(&evs, |e| {
+        e.kind == "meeting" && e.place.as_ref().is_some_and(|p| p.name == "Kremlin")
+    });
     assert_eq!(ids(talks), ["narendra-modi", "vladimir-putin"]);
     assert_eq!(talks.date().unwrap().to_string(), "2023-07-09");
 }
@@ -3746,36 +3644,26 @@ fn that_evening_looks_back_without_nesting() {
 #[test]
 fn who_has_killed_is_the_attacker_and_who_was_killed_with_titles_is_not() {
     let evs = run("GAZA (Reuters) - Hamas said on Tuesday that Israel had killed its commander Mohammed Deif in an air strike on Khan Younis.");
-    let strike = evs
-        .iter()
-        .find(|e| e.kind == "attack")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let strike = find(&evs, |e| e.kind == "attack");
     assert_eq!(ids(strike), ["israel"]);
     let evs = run("BEIRUT (AP) - Israel has killed senior Hezbollah commander Ali Karaki in a strike on Beirut, the group said on Tuesday.");
-    let strike = evs
-        .iter()
-        .find(|e| e.kind == "attack")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let strike = find(&evs, |e| e.kind == "attack");
     assert_eq!(ids(strike), ["israel"]);
 }
 
 #[test]
 fn a_name_after_a_clause_of_harm_is_the_next_clause_subject_not_a_victim() {
     let evs = run("GAZA (Reuters) - Hours after a Hamas rocket killed two, Israel shelled Rafah on Tuesday, medics said.");
-    let shelling = evs
-        .iter()
-        .find(|e| e.kind == "attack" && e.place.as_ref().is_some_and(|p| p.name == "Rafah"))
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let shelling = find(&evs, |e| {
+        e.kind == "attack" && e.place.as_ref().is_some_and(|p| p.name == "Rafah")
+    });
     assert_eq!(ids(shelling), ["israel"]);
 }
 
 #[test]
 fn the_largest_of_the_missiles_fired_is_a_launch_not_a_record() {
     let evs = run("SEOUL (Yonhap) - The largest of the missiles fired by North Korea on Tuesday flew about 1,000 km, the Joint Chiefs of Staff said.");
-    let launch = evs
-        .iter()
-        .find(|e| e.kind == "missile_launch")
-        .unwrap_or_else(|| panic!("{evs:?}"));
+    let launch = find(&evs, |e| e.kind == "missile_launch");
     assert_eq!(ids(launch), ["north-korea"]);
     assert_eq!(launch.date().unwrap().to_string(), "2024-03-12");
 }
