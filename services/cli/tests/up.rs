@@ -100,7 +100,12 @@ async fn up_runs_the_configured_feeds_and_folders_and_stops_on_sigterm() -> anyh
     )
     .await?;
     assert_eq!(articles, 3);
-    assert!(!wire_folder.join("pw-7781.json").exists());
+    // The file is moved aside only after its publish is acknowledged, so the move trails the stream.
+    let filed = wire_folder.join("pw-7781.json");
+    wait_for(Duration::from_secs(30), || async {
+        (!filed.exists()).then_some(())
+    })
+    .await?;
     // And all three reach the story desk.
     let stories = wait_for(Duration::from_secs(30), || async {
         let stories = stories_in_bucket(&js, &names.stories_bucket()).await.ok()?;
