@@ -34,6 +34,7 @@ pub(crate) fn parse_document(input_name: &str, text: &str, limits: &Limits) -> P
     let mut parsed = Parsed::new(Some(Format::Json));
     let mut all_ninjs = true;
     match value {
+        Value::Array(items) if items.is_empty() => return refuse(RejectReason::EmptyArray),
         Value::Array(items) => {
             for (index, item) in items.iter().enumerate() {
                 let (article, is_ninjs) = read_object(item);
@@ -44,7 +45,6 @@ pub(crate) fn parse_document(input_name: &str, text: &str, limits: &Limits) -> P
                     limits,
                 );
             }
-            all_ninjs &= !items.is_empty();
         }
         other => {
             let (article, is_ninjs) = read_object(&other);

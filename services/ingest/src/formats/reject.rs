@@ -11,6 +11,10 @@ pub enum RejectReason {
     /// No body text (only whitespace), and not a withdrawal notice.
     #[error("empty body")]
     Empty,
+    /// A JSON array without a single item: a batch that carries nothing is a sender's mistake, and saying
+    /// nothing about it would let a broken export go unnoticed.
+    #[error("no articles: the JSON array is empty")]
+    EmptyArray,
     #[error("not valid UTF-8 (first bad byte at offset {offset})")]
     NotUtf8 { offset: usize },
     /// NUL bytes or a large share of control characters: binary data, not text.
@@ -53,6 +57,7 @@ impl RejectReason {
     pub fn code(&self) -> &'static str {
         match self {
             RejectReason::Empty => "empty",
+            RejectReason::EmptyArray => "empty_array",
             RejectReason::NotUtf8 { .. } => "not_utf8",
             RejectReason::Binary => "binary",
             RejectReason::TooLarge { .. } => "too_large",
@@ -117,6 +122,7 @@ mod tests {
     fn codes_are_distinct_snake_case() {
         let reasons = [
             RejectReason::Empty,
+            RejectReason::EmptyArray,
             RejectReason::NotUtf8 { offset: 0 },
             RejectReason::Binary,
             RejectReason::TooLarge { bytes: 2, limit: 1 },

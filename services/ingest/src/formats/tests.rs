@@ -92,6 +92,13 @@ fn parses_json_object_and_array_rejecting_bad_items_alone() {
             "batch.json#item 5: absurd publication date 1850-03-01T00:00:00+00:00",
         ]
     );
+
+    let parsed = parse("nothing.json", " [ ]\n");
+    assert!(parsed.articles.is_empty());
+    assert_eq!(
+        messages(&parsed),
+        ["nothing.json: no articles: the JSON array is empty"]
+    );
 }
 
 #[test]
