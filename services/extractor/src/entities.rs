@@ -723,10 +723,11 @@ pub fn find(doc: &Doc<'_>) -> Entities {
                         || (w == "her" && !doc.is_word(i + 1))
                         || object_her(doc, i)
                     {
-                        // "Emperor Naruhito received him": the object is the person the story was
-                        // about, else the person last named, who is not named in this sentence already.
-                        // ("Modi's plane touched down and Mahama received him": a possessive names the
-                        // owner, who may still be "him".)
+                        // Whom "him" stands for, in the order tried below: the speaker of what is said,
+                        // the "him" already read in this sentence, the subject of the clause a ", where"
+                        // aside hangs on, the owner a possessive names, then ("Emperor Naruhito received
+                        // him") the person the story was about, else the person last named; never one
+                        // named in this sentence already (though a possessive's owner may still be "him").
                         let here: Vec<usize> = ents.mentions[sent_mentions..]
                             .iter()
                             .filter(|m| !m.possessive)
@@ -772,9 +773,9 @@ pub fn find(doc: &Doc<'_>) -> Entities {
                                     _ => None,
                                 })
                                 .filter(|p| {
-                                    !ents.mentions[sent_mentions..].iter().any(|m| {
-                                        m.start > opener.unwrap_or(0) && m.refs == [Ref::Person(*p)]
-                                    })
+                                    !ents.mentions[sent_mentions..]
+                                        .iter()
+                                        .any(|m| m.start > k && m.refs == [Ref::Person(*p)])
                                 })
                         });
                         // "Trump's first visit took him to Buckingham Palace", "Modi's plane touched down
@@ -1295,7 +1296,7 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
         // "Russia-Ukraine" joins names, but right after a title it is a hyphenated given name: "President
         // Kassym-Jomart Tokayev".
         let after_title = matches!(els.last(), Some((Elem::Title { .. }, ..)));
-        if country_in_name
+        let name_word = country_in_name
             || (doc.is_cap(i)
                 && (STOP.binary_search(&doc.tok(i)).is_err()
                     || ((after_title || (els.is_empty() && titled_after(doc, i)))
@@ -1304,23 +1305,15 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
                     || crate::doc::arabic_article(doc.tok(i))
                     || (after_title && doc.is_cap(i + 1))
                     // "Cuban President Miguel Díaz-Canel": a hyphenated surname after a titled given name.
-                    || after_titled_given))
-        {
-            els.push((Elem::Cap, i, i + 1));
-            i += 1;
-            if doc.kind(i.min(doc.len() - 1)) == TokKind::Possessive && i < end {
-                possessive = true;
-                i += 1;
-                break;
-            }
-            continue;
-        }
+                    || after_titled_given));
         // "Pope Leo XIV", "King Charles III": a regnal number after a titled name is part of it.
-        let regnal = matches!(els.last(), Some((Elem::Cap, ..)))
-            && els.iter().any(|(el, ..)| matches!(el, Elem::Title { .. }))
-            && is_regnal_number(doc.tok(i))
-            && (doc.tok(i).len() >= 2 || !doc.is_word(i + 1));
-        if regnal {
+        let regnal = || {
+            matches!(els.last(), Some((Elem::Cap, ..)))
+                && els.iter().any(|(el, ..)| matches!(el, Elem::Title { .. }))
+                && is_regnal_number(doc.tok(i))
+                && (doc.tok(i).len() >= 2 || !doc.is_word(i + 1))
+        };
+        if name_word || regnal() {
             els.push((Elem::Cap, i, i + 1));
             i += 1;
             if doc.kind(i.min(doc.len() - 1)) == TokKind::Possessive && i < end {

@@ -1223,8 +1223,6 @@ fn meetings_at_each_stop(doc: &Doc<'_>, ents: &Entities, cands: &mut Vec<Candida
     }
 }
 
-/// "visited Beijing in January 2019, ahead of his summit with Trump in Hanoi the following month": what a
-/// past happening was ahead of, dated a month or more before publication, has happened since.
 /// "Macron is the first French president to visit Vietnam since Francois Hollande in 2016": the one named
 /// after "since" made that visit then.
 fn the_last_visitor_before(
@@ -1300,6 +1298,8 @@ fn the_last_visitor_before(
     }
 }
 
+/// "visited Beijing in January 2019, ahead of his summit with Trump in Hanoi the following month": what a
+/// past happening was ahead of, dated a month or more before publication, has happened since.
 fn plans_already_past(
     doc: &Doc<'_>,
     published: Option<chrono::NaiveDate>,
@@ -3018,6 +3018,7 @@ fn frame(
                 && matches!(
                     x.when,
                     time::When::Weekday { .. }
+                        | time::When::WeekdayPlus { .. }
                         | time::When::MonthDay { .. }
                         | time::When::MonthDayInYear { .. }
                 )
@@ -4844,8 +4845,9 @@ fn launcher_of_a_series(doc: &Doc<'_>, cands: &mut [Candidate]) {
 }
 
 /// "Explosions rocked Kharkiv overnight. Russian drones struck the city early on Tuesday": a strike on "the
-/// city" (town, district, province ...) with no name of its own is on the last such place the story named,
-/// in its sentence or the two before; an arrival "there" is in the place named last before it.
+/// city" (town, district, province ...) with no name of its own is on the last place below country level the
+/// gazetteer knows, named before that noun in its sentence or the two before. An arrival "there" in a
+/// sentence that names no place before it is in the last place (a country too) the sentence before named.
 fn the_city_named_before(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
     const PLACE_NOUNS: &[&str] = &[
         "city", "town", "village", "district", "province", "region", "port", "area",

@@ -621,16 +621,7 @@ fn is_stop(doc: &Doc<'_>, i: usize) -> bool {
         })
         // "the Shangri-La Dialogue", "the G20 Summit": a capitalised occasion noun ends the occasion's name.
         .is_some_and(|_| !(doc.is_cap(i) && doc.is_any(i, OCCASION_NOUNS)))
-        || [
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ]
-        .contains(&doc.tok(i))
+        || crate::segment::WEEKDAY_NAMES.contains(&doc.tok(i))
         // "visited in July 2000": a month is a time, never a place.
         || MONTHS.contains(&doc.tok(i))
 }

@@ -54,8 +54,8 @@ const ABBREVIATIONS: &[&str] = &[
     "Jr", "Sr", "Inc", "Corp", "Co", "Mt", "vs", "Adm", "Maj", "Ft", "approx", "Vol",
 ];
 
-/// Words that go on from a clock time: its day and its time zone.
-const DAY_AND_ZONE_WORDS: &[&str] = &[
+/// The days of the week as copy capitalises them.
+pub(crate) const WEEKDAY_NAMES: [&str; 7] = [
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -63,21 +63,12 @@ const DAY_AND_ZONE_WORDS: &[&str] = &[
     "Friday",
     "Saturday",
     "Sunday",
-    "GMT",
-    "UTC",
-    "ET",
-    "EST",
-    "EDT",
-    "PT",
-    "PST",
-    "PDT",
-    "CET",
-    "CEST",
-    "BST",
-    "KST",
-    "JST",
-    "IST",
-    "local",
+];
+
+/// Time zones that go on from a clock time ("at 9 a.m. KST. Officials said ..." ends after "KST"); a
+/// lowercase word ("local time") goes on from it anyway.
+const ZONE_WORDS: &[&str] = &[
+    "GMT", "UTC", "ET", "EST", "EDT", "PT", "PST", "PDT", "CET", "CEST", "BST", "KST", "JST", "IST",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -450,8 +441,9 @@ pub fn sentences(text: &str, toks: &[Token]) -> Vec<Sentence> {
                 // is not its day or its zone ("8:10 a.m. Wednesday", "11 a.m. GMT").
                 if matches!(ch, "a.m." | "p.m.") && e < last {
                     let next = &text[toks[e].start..toks[e].end];
-                    let continues =
-                        DAY_AND_ZONE_WORDS.contains(&next) || !next.starts_with(char::is_uppercase);
+                    let continues = WEEKDAY_NAMES.contains(&next)
+                        || ZONE_WORDS.contains(&next)
+                        || !next.starts_with(char::is_uppercase);
                     if !continues {
                         break;
                     }

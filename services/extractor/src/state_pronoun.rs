@@ -127,17 +127,25 @@ fn subject_of_event_verb(doc: &Doc<'_>, mut k: usize, to: usize) -> bool {
     while k < limit && doc.is_any(k, BETWEEN) {
         k += 1;
     }
-    let trigger_at = |j: usize, noun: bool| {
+    let trigger_at = |j: usize, noun: bool, of_kind: Option<u16>| {
         doc.ci_find(j, |e| match e {
-            Entry::Trigger { form, .. } if (*form == Form::Noun) == noun => Some(()),
+            Entry::Trigger { form, kind, .. }
+                if (*form == Form::Noun) == noun && of_kind.is_none_or(|x| x == *kind) =>
+            {
+                Some(())
+            }
             _ => None,
         })
         .is_some()
     };
-    let killing_in_a_strike = doc.is_any(k, &["killed", "assassinated"])
-        && (k + 1..to.min(k + 16))
-            .any(|j| doc.is(j, "in") && (trigger_at(j + 2, true) || trigger_at(j + 3, true)));
-    k < to && (trigger_at(k, false) || killing_in_a_strike)
+    // ("killed ... in a meeting" is no strike: only an attack noun makes the killing one.)
+    let attack = doc.lex().kind_index("attack").map(|x| x as u16);
+    let killing_in_a_strike = attack.is_some()
+        && doc.is_any(k, &["killed", "assassinated"])
+        && (k + 1..to.min(k + 16)).any(|j| {
+            doc.is(j, "in") && (trigger_at(j + 2, true, attack) || trigger_at(j + 3, true, attack))
+        });
+    k < to && (trigger_at(k, false, None) || killing_in_a_strike)
 }
 
 #[cfg(test)]

@@ -357,6 +357,19 @@ fn anaphoric(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
 }
 
 /// Every time expression in tokens `from..to`.
+/// "the previous day" at `i`, counted from `told`, the day just told as a weekday or "yesterday"; a date or a
+/// span told before it is no base, and then the offset is not looked for at all.
+fn counted_from(told: When, doc: &Doc<'_>, i: usize, to: usize) -> Option<(usize, usize, When)> {
+    let shifted = |days: i64| match told {
+        When::Weekday { day, strict } => Some(When::WeekdayPlus { day, strict, days }),
+        When::Relative(d) => Some(When::Relative(d + days)),
+        _ => None,
+    };
+    shifted(0)?;
+    let (start, end, days) = days_offset(doc, i, to)?;
+    Some((start, end, shifted(days)?))
+}
+
 pub fn find(doc: &Doc<'_>, from: usize, to: usize) -> Vec<TimeExpr> {
     find_with(doc, from, to, true)
 }
@@ -369,21 +382,8 @@ fn find_with(doc: &Doc<'_>, from: usize, to: usize, day_parts: bool) -> Vec<Time
     while i < to {
         // "KCNA reported Sunday that Kim had overseen a test the previous day": counted from the day the
         // sentence has just told as a weekday or "yesterday", not from a date written paragraphs before.
-        let told_here = out.last().and_then(|x| match x.when {
-            When::Weekday { day, strict } => Some(When::WeekdayPlus {
-                day,
-                strict,
-                days: 0,
-            }),
-            When::Relative(d) => Some(When::Relative(d)),
-            _ => None,
-        });
-        if let (Some(base), Some((start, end, days))) = (told_here, days_offset(doc, i, to)) {
-            let when = match base {
-                When::Relative(d) => When::Relative(d + days),
-                When::WeekdayPlus { day, strict, .. } => When::WeekdayPlus { day, strict, days },
-                other => other,
-            };
+        if let Some((start, end, when)) = out.last().and_then(|x| counted_from(x.when, doc, i, to))
+        {
             out.push(TimeExpr {
                 start,
                 end,
@@ -401,6 +401,7 @@ fn find_with(doc: &Doc<'_>, from: usize, to: usize, day_parts: bool) -> Vec<Time
                     matches!(
                         x.when,
                         When::Weekday { .. }
+                            | When::WeekdayPlus { .. }
                             | When::MonthDay { .. }
                             | When::MonthDayInYear { .. }
                             | When::Relative(_)
