@@ -1223,6 +1223,39 @@ fn meetings_at_each_stop(doc: &Doc<'_>, ents: &Entities, cands: &mut Vec<Candida
     }
 }
 
+/// Whether "struck" at `t` has a deal noun from `deals` for its object, told just before it with only the
+/// parties between: "the tariff deal Seoul and Washington struck", "the accord the two sides had struck".
+/// "Hours after the ceasefire deal collapsed, drones struck Kyiv" has a clause between, and strikes.
+fn deal_struck(doc: &Doc<'_>, from: usize, t: usize, deals: &[&str]) -> bool {
+    const PARTIES: &[&str] = &[
+        "and",
+        "the",
+        "that",
+        "which",
+        "they",
+        "two",
+        "sides",
+        "countries",
+        "leaders",
+        "had",
+        "has",
+        "have",
+        "just",
+        "recently",
+        "finally",
+        "its",
+        "their",
+    ];
+    (t.saturating_sub(6).max(from)..t).any(|k| {
+        doc.is_any(k, deals)
+            && (k + 1..t).all(|j| {
+                doc.is_cap(j)
+                    || doc.kind(j) == crate::segment::TokKind::Possessive
+                    || doc.is_any(j, PARTIES)
+            })
+    })
+}
+
 /// "Macron is the first French president to visit Vietnam since Francois Hollande in 2016": the one named
 /// after "since" made that visit then.
 fn the_last_visitor_before(
@@ -1690,26 +1723,26 @@ fn frame(
         }
     }
     // "the tariff deal Seoul and Washington struck on July 30": a deal is struck; anything else struck is hit.
-    if spec.name == "agreement" && lemma_is("strike") {
-        let deal_before = (t.saturating_sub(6).max(from)..t).any(|k| {
-            doc.is_any(
-                k,
-                &[
-                    "deal",
-                    "deals",
-                    "agreement",
-                    "accord",
-                    "pact",
-                    "truce",
-                    "ceasefire",
-                    "bargain",
-                    "framework",
-                ],
-            )
-        });
-        if !deal_before {
-            return None;
-        }
+    if spec.name == "agreement"
+        && lemma_is("strike")
+        && !deal_struck(
+            doc,
+            from,
+            t,
+            &[
+                "deal",
+                "deals",
+                "agreement",
+                "accord",
+                "pact",
+                "truce",
+                "ceasefire",
+                "bargain",
+                "framework",
+            ],
+        )
+    {
+        return None;
     }
     // "boarded a special train at Przemysl" leaves; "commandos boarded the vessel" is a raid: boarding is a
     // departure only onto a traveller's vehicle.
@@ -1783,12 +1816,12 @@ fn frame(
     // "the tariff deal Seoul and Washington struck on July 30": a deal struck is agreed, not hit.
     if spec.name == "attack"
         && doc.is_any(t, &["struck", "strike", "strikes", "striking"])
-        && (t.saturating_sub(6).max(from)..t).any(|k| {
-            doc.is_any(
-                k,
-                &["deal", "deals", "agreement", "bargain", "accord", "pact"],
-            )
-        })
+        && deal_struck(
+            doc,
+            from,
+            t,
+            &["deal", "deals", "agreement", "bargain", "accord", "pact"],
+        )
         && (!doc.is_any(t + 1, &["on", "at", "in", "near"])
             || times.iter().any(|x| x.start == t + 1 || x.start == t + 2))
         && !(t_end < to && doc.is_any(t_end, DETERMINERS))
@@ -2783,6 +2816,8 @@ fn frame(
             t_end + 1,
             &["one", "both", "either", "any", "all", "another"],
         )
+        // "an attack on one of the tankers" is on a ship all the same.
+        && !doc.is(t_end + 2, "of")
     {
         return None;
     }

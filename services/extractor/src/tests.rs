@@ -3333,6 +3333,21 @@ fn a_deal_two_states_struck_is_an_agreement_and_a_strike_after_a_deal_is_not() {
     let evs =
         run("KYIV (Reuters) - Russia struck Kyiv on Tuesday in defiance of the ceasefire deal.");
     assert!(evs.iter().all(|e| e.kind != "agreement"), "{evs:?}");
+    // A clause between the deal and "struck": the deal is its subject's, the strike is a strike.
+    let evs = run("KYIV (Reuters) - Hours after the ceasefire deal collapsed, Russian drones struck Kyiv on Tuesday, officials said.");
+    let strike = find(&evs, |e| e.kind == "attack");
+    assert_eq!(ids(strike), ["russia"]);
+    assert!(evs.iter().all(|e| e.kind != "agreement"), "{evs:?}");
+}
+
+#[test]
+fn an_attack_on_one_of_several_targets_is_an_attack_on_one_as_on_both_is_not() {
+    let evs = run("DUBAI (Reuters) - The Houthis claimed an attack on one of the tankers in the Red Sea on Monday.");
+    let attack = find(&evs, |e| e.kind == "attack");
+    assert_eq!(ids(attack), ["houthis"]);
+    let evs =
+        run("BRUSSELS (AFP) - The allies pledged to treat an attack on one as an attack on both.");
+    assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
 }
 
 #[test]
