@@ -1223,6 +1223,24 @@ fn meetings_at_each_stop(doc: &Doc<'_>, ents: &Entities, cands: &mut Vec<Candida
     }
 }
 
+/// Verbs of telling that, negated before a happening's noun, say only that a source kept quiet about it.
+const SILENT_ABOUT: &[&str] = &[
+    "reported",
+    "report",
+    "confirmed",
+    "confirm",
+    "commented",
+    "comment",
+    "mentioned",
+    "mention",
+    "disclosed",
+    "disclose",
+    "announced",
+    "announce",
+    "acknowledged",
+    "acknowledge",
+];
+
 /// Whether "struck" at `t` has a deal noun from `deals` for its object, told just before it with only the
 /// parties between: "the tariff deal Seoul and Washington struck", "the accord the two sides had struck".
 /// "Hours after the ceasefire deal collapsed, drones struck Kyiv" has a clause between, and strikes.
@@ -1939,13 +1957,19 @@ fn frame(
     // "since Trump returned to the White House in January", "returned to power": taking office again is no
     // journey.
     if spec.name == "departure" && doc.is_any(t, &["return", "returns", "returned", "returning"]) {
-        let object = if doc.is(t_end, "the") {
-            t_end + 1
-        } else {
-            t_end
-        };
+        // (The trigger may or may not hold its "to".)
+        let mut object = t_end;
+        if doc.is(object, "to") {
+            object += 1;
+        }
+        if doc.is(object, "the") {
+            object += 1;
+        }
         let office = doc.is_any(object, &["power", "office", "presidency"])
-            || (opener == "temporal"
+            // "since Trump returned to the White House", "ahead of Trump's return to the White House".
+            || (((opener == "temporal" && doc.is(cs, "since"))
+                || is_noun
+                || (t > 0 && doc.kind(t - 1) == crate::segment::TokKind::Possessive))
                 && doc.is_any(object, &["White", "Kremlin"])
                 && (doc.is(object, "Kremlin") || doc.is(object + 1, "House")));
         if office {
@@ -2782,6 +2806,13 @@ fn frame(
     let mut window: Vec<crate::lexicon::Cue> = status::cues_at(doc, pre, t)
         .into_iter()
         .filter(|&(p, c)| !(c == crate::lexicon::Cue::Denied && doc.is(p, "no") && p + 3 < t))
+        // "KCNA had not reported on the launch", "Seoul did not confirm the visit": a source's silence about
+        // a happening is no denial of it.
+        .filter(|&(p, c)| {
+            !(c == crate::lexicon::Cue::Denied
+                && is_noun
+                && (p + 1..t.min(p + 3)).any(|k| doc.is_any(k, SILENT_ABOUT)))
+        })
         .map(|(_, c)| c)
         .collect();
     if is_noun {

@@ -77,6 +77,12 @@ pub fn resolve(doc: &Doc<'_>, ents: &mut Entities) {
             .iter()
             .filter(|m| m.start >= from && !m.anaphor)
             .filter(|m| m.start == from || !doc.is_any(m.start - 1, PREPS))
+            // "hours before polls opened in the U.S. presidential election, when it launched": after a
+            // preposition and its "the", a name is no subject either.
+            .filter(|m| {
+                m.start < from + 2
+                    || !(doc.is(m.start - 1, "the") && doc.is_any(m.start - 2, PREPS))
+            })
             // "Pyongyang notified Japan's coast guard that it would launch": the addressee of a verb of
             // telling is its object; "it" goes on with whoever told.
             .filter(|m| m.start == from || !doc.is_any(m.start - 1, ADDRESSING_VERBS))

@@ -3682,3 +3682,27 @@ fn the_largest_of_the_missiles_fired_is_a_launch_not_a_record() {
     assert_eq!(ids(launch), ["north-korea"]);
     assert_eq!(launch.date().unwrap().to_string(), "2024-03-12");
 }
+
+#[test]
+fn a_source_silent_about_a_launch_does_not_deny_it() {
+    let evs = run("TOKYO (Kyodo) - North Korea fired several short-range ballistic missiles on Tuesday, Seoul said. The North's state media had not reported on the launch by Tuesday evening.");
+    let launch = find(&evs, |e| e.kind == "missile_launch");
+    assert_eq!(launch.status, Status::Occurred);
+}
+
+#[test]
+fn it_after_a_country_named_inside_a_prepositional_phrase_is_the_clause_subject() {
+    let evs = run("SEOUL (Yonhap) - The North last fired missiles on Nov. 5, hours before polls opened in the U.S. presidential election, when it launched seven short-range missiles from near Sariwon.");
+    let launches: Vec<_> = evs.iter().filter(|e| e.kind == "missile_launch").collect();
+    assert_eq!(launches.len(), 1, "{evs:?}");
+    assert_eq!(ids(launches[0]), ["north-korea"]);
+    assert_eq!(launches[0].count, Some(7));
+}
+
+#[test]
+fn a_return_to_the_white_house_after_a_possessive_is_taking_office() {
+    let evs = run("SEOUL (Yonhap) - Tokyo and Seoul want closer ties ahead of Donald Trump's return to the White House, officials said.");
+    assert!(evs.iter().all(|e| e.kind != "departure"), "{evs:?}");
+    let evs = run("CAIRO (Reuters) - U.S. Secretary of State Antony Blinken will return to Cairo on Thursday.");
+    assert!(evs.iter().any(|e| e.kind == "departure"), "{evs:?}");
+}
