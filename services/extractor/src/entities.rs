@@ -1213,6 +1213,15 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
                     && doc.ci_find(e, title).is_none())
                     || after_titled_given)
         });
+        // "Xi's Air China jet", "Air India One": a country's name after "Air" names an airline or a plane.
+        let airline = i > 0
+            && doc.tok(i - 1) == "Air"
+            && doc.cs_at(i).is_some_and(|(_, entries)| {
+                entries.iter().all(|x| matches!(x, Entry::Country { .. }))
+            });
+        if airline {
+            return None;
+        }
         if let Some((e, entries)) = doc.cs_at(i).filter(|_| !country_in_name) {
             let pick = entries
                 .iter()

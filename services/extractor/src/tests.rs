@@ -3706,3 +3706,16 @@ fn a_return_to_the_white_house_after_a_possessive_is_taking_office() {
     let evs = run("CAIRO (Reuters) - U.S. Secretary of State Antony Blinken will return to Cairo on Thursday.");
     assert!(evs.iter().any(|e| e.kind == "departure"), "{evs:?}");
 }
+
+#[test]
+fn a_country_after_air_names_an_airline_not_a_traveller() {
+    let evs = run("HANOI (AFP) - Chinese President Xi Jinping arrived in Vietnam on Monday. Xi's Air China jet touched down at Noi Bai International Airport on Monday afternoon, where President Luong Cuong waited at the foot of the steps.");
+    assert!(
+        evs.iter().all(|e| ids(e) != ["china"]),
+        "the airline is no actor: {evs:?}"
+    );
+    let evs =
+        run("ISLAMABAD (Reuters) - Pakistan Air Force jets struck targets in Kabul on Friday.");
+    let strike = find(&evs, |e| e.kind == "attack");
+    assert_eq!(ids(strike), ["pakistan"]);
+}
