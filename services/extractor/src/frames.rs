@@ -1507,8 +1507,8 @@ fn visitors_come_from_abroad(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candid
     }
 }
 
-/// "held separate meetings with President Luong Cuong and Chairman Tran Thanh Man": one meeting with each of
-/// the people met, the subject taking part in all.
+/// "held separate meetings with President Luong Cuong and Chairman Tran Thanh Man", "met Chinh and,
+/// separately, Man": one meeting with each of the people met, the subject taking part in all.
 fn separate_meetings(doc: &Doc<'_>, cands: &mut Vec<Candidate>) {
     let Some(meeting) = doc.lex().kind_index("meeting") else {
         return;
@@ -1519,7 +1519,11 @@ fn separate_meetings(doc: &Doc<'_>, cands: &mut Vec<Candidate>) {
         .filter(|c| c.kind == meeting && c.actors.len() >= 3)
     {
         let (t, t_end) = c.trigger;
-        if !(t..t_end).any(|k| doc.is(k, "separate")) {
+        // "met Prime Minister Pham Minh Chinh and, separately, Chairman Tran Thanh Man" too.
+        let end = doc.sents[c.sent].toks.end.min(t_end + 12);
+        if !(t..t_end).any(|k| doc.is(k, "separate"))
+            && !(t_end..end).any(|k| doc.is(k, "separately") && doc.is(k - 1, ","))
+        {
             continue;
         }
         let subject = c.actors[0];

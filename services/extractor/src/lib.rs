@@ -223,8 +223,17 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Event> {
         })
         .collect();
     let n = events.len() as u32;
+    // Two happenings of one kind first told in one sentence ("met Chinh and, separately, Man") would share
+    // an id, and the broker would drop the second as a duplicate publish: each after the first gets its
+    // ordinal in the id too, so ids stay deterministic and the first keeps the id it always had.
+    let mut seen: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
     for e in &mut events {
         e.article_events = n;
+        let repeats = seen.entry(e.id.clone()).or_insert(0);
+        if *repeats > 0 {
+            e.id = stable_id("ev-", &[&e.id, &repeats.to_string()]);
+        }
+        *repeats += 1;
     }
     events
 }

@@ -3719,3 +3719,22 @@ fn a_country_after_air_names_an_airline_not_a_traveller() {
     let strike = find(&evs, |e| e.kind == "attack");
     assert_eq!(ids(strike), ["pakistan"]);
 }
+
+#[test]
+fn meeting_one_person_and_separately_another_is_two_meetings() {
+    let evs = run("HANOI (AFP) - On Tuesday morning Chinese President Xi Jinping met Prime Minister Pham Minh Chinh and, separately, National Assembly Chairman Tran Thanh Man.");
+    let meetings: Vec<Vec<&str>> = evs
+        .iter()
+        .filter(|e| e.kind == "meeting")
+        .map(ids)
+        .collect();
+    assert_eq!(
+        meetings,
+        [
+            vec!["pham-minh-chinh", "xi-jinping"],
+            vec!["tran-thanh-man", "xi-jinping"]
+        ],
+        "{evs:?}"
+    );
+    assert_ne!(evs[0].id, evs[1].id, "each happening has its own id");
+}
