@@ -356,7 +356,6 @@ fn anaphoric(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
     })
 }
 
-/// Every time expression in tokens `from..to`.
 /// "the previous day" at `i`, counted from `told`, the day just told as a weekday or "yesterday"; a date or a
 /// span told before it is no base, and then the offset is not looked for at all.
 fn counted_from(told: When, doc: &Doc<'_>, i: usize, to: usize) -> Option<(usize, usize, When)> {
@@ -370,6 +369,7 @@ fn counted_from(told: When, doc: &Doc<'_>, i: usize, to: usize) -> Option<(usize
     Some((start, end, shifted(days)?))
 }
 
+/// Every time expression in tokens `from..to`.
 pub fn find(doc: &Doc<'_>, from: usize, to: usize) -> Vec<TimeExpr> {
     find_with(doc, from, to, true)
 }
