@@ -261,6 +261,8 @@ const NON_PERSON: &[&str] = &[
     "Cup",
     "Daily",
     "Day",
+    "Defence",
+    "Defense",
     "Department",
     "Desert",
     "District",
@@ -355,6 +357,7 @@ const NON_PERSON: &[&str] = &[
     "Regiment",
     "Region",
     "Republic",
+    "Research",
     "River",
     "School",
     "Sea",
@@ -1526,7 +1529,9 @@ fn interpret(
             || (parts.len() >= 2 && tail.last().is_some_and(|e| venue_at(e.1)));
         let name = canonical_name(&parts);
         let titled = last_title.is_some();
+        // "Russia's Vladimir Putin": a state's possessive is whose the person is, not where a place is.
         let modifier_is_place = tail_start > 0
+            && doc.kind(els[tail_start - 1].2) != TokKind::Possessive
             && matches!(
                 els[tail_start - 1].0,
                 Elem::Ent(Entry::Country {

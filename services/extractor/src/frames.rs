@@ -499,7 +499,11 @@ fn as_clause(doc: &Doc<'_>, k: usize) -> bool {
     let verb = |j: usize| {
         doc.is_word(j) && !doc.is_cap(j) && doc.tok(j).ends_with('s') && !doc.is_any(j, PREPS)
     };
-    let named = doc.is_cap(k) && verb(k + 1);
+    // "as Japan's Iwaya visits Seoul": a name, possessives and names within it, then the verb.
+    let name_end = (k..k + 6)
+        .find(|&j| !(doc.is_cap(j) || doc.kind(j) == crate::segment::TokKind::Possessive))
+        .unwrap_or(k + 6);
+    let named = doc.is_cap(k) && verb(name_end);
     (event_noun && doc.is_word(k + 1) && !doc.is_cap(k + 1)) || named
 }
 
@@ -544,7 +548,7 @@ fn actor_mentions<'e>(
                 .any(|&(a, b)| a <= m.start && m.start < b && m.end <= b)
         })
         .filter(|m| objects || m.start == 0 || !doc.is_any(m.start - 1, PREPS) || m.possessive)
-        .filter(|m| objects || m.possessive || !doc.is_any(m.end, TRIP_NOUNS))
+        .filter(|m| objects || m.possessive || !trip_noun_at(doc, m.end))
         // "to visit Pyongyang for a summit with Kim": the object of one trigger is no subject of the next.
         .filter(|m| objects || m.start == 0 || m.possessive || !is_verb_trigger(doc, m.start - 1))
         .collect()
@@ -620,6 +624,14 @@ fn meeting_of_representatives(doc: &Doc<'_>, k: usize, ce: usize) -> bool {
 const TRIP_NOUNS: &[&str] = &[
     "trip", "trips", "tour", "tours", "visit", "visits", "journey", "swing", "leg",
 ];
+
+/// A trip noun at `k`; "visits" and "tours" before a name or an article are verbs ("as Iwaya visits Seoul",
+/// headline present tense), their subject the traveller.
+fn trip_noun_at(doc: &Doc<'_>, k: usize) -> bool {
+    doc.is_any(k, TRIP_NOUNS)
+        && !(doc.is_any(k, &["visits", "tours"])
+            && (doc.is_cap(k + 1) || doc.is_any(k + 1, &["the", "a"])))
+}
 
 /// The mention at `m` is the state or group a representative noun before "from" acts for; or one its
 /// leaders are named by ("The leaders of Mali, Burkina Faso and Niger signed").

@@ -3738,3 +3738,42 @@ fn meeting_one_person_and_separately_another_is_two_meetings() {
     );
     assert_ne!(evs[0].id, evs[1].id, "each happening has its own id");
 }
+
+#[test]
+fn a_present_tense_visit_in_a_headline_is_the_visitors_arrival() {
+    let evs = extract(
+        &article(
+            Some("Chile fires test rockets as Peru's Ana Ortega visits Santiago"),
+            "SANTIAGO (Reuters) - Chile's navy test-fired two rockets off Valparaiso on Tuesday.",
+            Some("2024-03-13T10:00:00-03:00"),
+        ),
+        Lexicon::builtin(),
+    );
+    let arrivals: Vec<Vec<&str>> = evs
+        .iter()
+        .filter(|e| e.kind == "arrival")
+        .map(ids)
+        .collect();
+    assert_eq!(
+        arrivals,
+        [vec!["ana-ortega"]],
+        "the visitor, not the launcher nor her state: {evs:?}"
+    );
+    let evs = run("Italian Foreign Minister Paolo Renzi visits Tunis for talks on migration.");
+    let a = find(&evs, |e| e.kind == "arrival");
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("Tunis"));
+    assert_eq!(ids(a), ["paolo-renzi"]);
+}
+
+#[test]
+fn a_states_possessive_before_a_new_name_is_whose_the_person_is() {
+    let evs = run("Russia's Vladimir Putin arrived in Seoul on Monday.");
+    let a = find(&evs, |e| e.kind == "arrival");
+    assert_eq!(ids(a), ["vladimir-putin"]);
+    let evs =
+        run(
+        "India's Defence Research and Development Organisation said on Monday it had flight-tested a hypersonic missile from APJ Abdul Kalam Island.",
+    );
+    let launch = find(&evs, |e| e.kind == "missile_launch");
+    assert_eq!(ids(launch), ["india"], "an agency's name is no person");
+}
