@@ -4954,6 +4954,17 @@ fn the_city_named_before(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]
         };
         let floor = doc.sents[c.sent.saturating_sub(2)].content;
         c.place = place_named_before(doc, ents, floor, noun, false);
+        // "Pakistani jets bombed the district": a named attacker striking a place now known stands alone,
+        // as it would with the place named in the sentence.
+        let (t, _) = c.trigger;
+        if c.place.is_some()
+            && !c.actors.is_empty()
+            && !doc.quoted[t]
+            && c.date.is_some()
+            && !is_attack_noun(doc, t)
+        {
+            c.strong = true;
+        }
     }
     // "Not since 2023 had Erdogan been to the emirate. He arrived there on Tuesday": "there" is the place the
     // sentence before named last.

@@ -3129,6 +3129,18 @@ fn a_strike_on_the_city_is_on_the_city_named_before() {
 }
 
 #[test]
+fn jets_bombing_the_city_named_before_is_an_attack_there() {
+    // No weapon and no name of its own: the attack stands on its attacker and the place told before.
+    let evs = run("KYIV (Reuters) - Explosions rocked Kharkiv overnight. Russian jets bombed the city on Tuesday, the regional governor said.");
+    let strike = find(&evs, |e| e.kind == "attack");
+    assert_eq!(ids(strike), ["russia"]);
+    assert_eq!(
+        strike.place.as_ref().map(|p| p.name.as_str()),
+        Some("Kharkiv")
+    );
+}
+
+#[test]
 fn an_ambush_by_a_named_group_and_talks_that_reconvene() {
     let evs = run("ISLAMABAD (Reuters) - TTP fighters ambushed an army convoy in Pakistan's Orakzai district on Tuesday, killing 11 soldiers.");
     let ambush = find(&evs, |e| e.kind == "attack");
