@@ -62,7 +62,7 @@ async fn main() -> anyhow::Result<()> {
     dateline_shared::config::apply_from_args()?;
     let cli = Cli::parse();
     dateline_shared::telemetry::init_with_writer(cli.log_json, progress::LogWriter);
-    match cli.command {
+    let result = match cli.command {
         Command::Up(args) => commands::up::run(args, cli.config.as_deref()).await,
         Command::Feed(args) => commands::feed::run(args).await,
         Command::Bench(args) => commands::bench::run(args).await,
@@ -73,5 +73,25 @@ async fn main() -> anyhow::Result<()> {
         Command::Replay(args) => commands::replay::run(args).await,
         Command::Config(args) => commands::config::run(args),
         Command::Eval(args) => commands::eval::run(args),
+    };
+    match result {
+        Err(error) if closed_pipe(&error) => Ok(()),
+        other => other,
     }
+}
+
+/// The reader of our stdout went away (`dateline extract ... | head`): the output was wanted no further,
+/// which is no failure of the command.
+fn closed_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        let kind = cause
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                cause
+                    .downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }

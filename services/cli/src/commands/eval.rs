@@ -1,5 +1,6 @@
 //! `dateline eval`: precision, recall and F1 of extraction against a gold-annotated corpus.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
@@ -25,10 +26,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         })
         .collect();
     let report = dateline_extractor::eval::score(&pairs);
+    // Written, not printed: `dateline eval ... | head` closes the pipe early, which main treats as done.
+    let mut out = std::io::stdout().lock();
     if args.all_errors {
-        println!("{report:#}");
+        writeln!(out, "{report:#}")?;
     } else {
-        println!("{report}");
+        writeln!(out, "{report}")?;
     }
     Ok(())
 }

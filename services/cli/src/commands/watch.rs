@@ -1,5 +1,7 @@
 //! `dateline watch`: follow story updates live in the terminal.
 
+use std::io::Write;
+
 use async_nats::jetstream::consumer::{self, DeliverPolicy};
 use dateline_shared::nats::NatsArgs;
 use dateline_shared::StoryUpdate;
@@ -67,11 +69,14 @@ pub async fn follow(
         let message = message?;
         match serde_json::from_slice::<StoryUpdate>(&message.payload) {
             Ok(update) => {
+                // Written, not printed, so that `dateline watch | head` ends the watch cleanly.
+                let mut out = std::io::stdout().lock();
                 if json {
-                    println!("{}", serde_json::to_string(&update)?);
+                    writeln!(out, "{}", serde_json::to_string(&update)?)?;
                 } else {
-                    print!("{}", crate::display::render_update(&update));
+                    write!(out, "{}", crate::display::render_update(&update))?;
                 }
+                out.flush()?;
                 if !keep_going(&update) {
                     break;
                 }
