@@ -211,6 +211,24 @@ const STANCE_VERBS: &[&str] = &[
     "jointly",
 ];
 
+/// "a mock target", "simulated enemy targets": `k` is the noun of a test's aim point, no target of an attack.
+fn test_aim_point(doc: &Doc<'_>, k: usize) -> bool {
+    const TEST_AIMS: &[&str] = &[
+        "island",
+        "mock",
+        "simulated",
+        "dummy",
+        "practice",
+        "designated",
+        "sea",
+        "virtual",
+        "hypothetical",
+    ];
+    doc.is_any(k, &["target", "targets"])
+        && (doc.is_any(k.saturating_sub(1), TEST_AIMS)
+            || (doc.is(k.saturating_sub(1), "enemy") && doc.is_any(k.saturating_sub(2), TEST_AIMS)))
+}
+
 /// What a weapon fired toward is aimed at, when it is not a sea: "toward the destroyer".
 const TARGET_NOUNS: &[&str] = &[
     "destroyer",
@@ -499,11 +517,26 @@ fn as_clause(doc: &Doc<'_>, k: usize) -> bool {
     let verb = |j: usize| {
         doc.is_word(j) && !doc.is_cap(j) && doc.tok(j).ends_with('s') && !doc.is_any(j, PREPS)
     };
-    // "as Japan's Iwaya visits Seoul": a name, possessives and names within it, then the verb.
-    let name_end = (k..k + 6)
-        .find(|&j| !(doc.is_cap(j) || doc.kind(j) == crate::segment::TokKind::Possessive))
-        .unwrap_or(k + 6);
-    let named = doc.is_cap(k) && verb(name_end);
+    // A list's verb agrees with its plural subject ("Abe, Modi hold summit", "Xi, Putin meet"); it tells a
+    // happening of its own or leads into one ("... and South Korean defence chiefs met" is no such verb).
+    let plural_verb = |j: usize| {
+        doc.is_word(j)
+            && !doc.is_cap(j)
+            && !doc.tok(j).ends_with('s')
+            && !doc.is_any(j, PREPS)
+            && (has_trigger(doc, j) || has_trigger(doc, j + 1))
+    };
+    // "as Japan's Iwaya visits Seoul", "as Abe, Modi hold summit": names, possessives and the commas or
+    // "and" of a list of them, then the verb.
+    let name_end = (k..k + 8)
+        .find(|&j| {
+            !(doc.is_cap(j)
+                || doc.kind(j) == crate::segment::TokKind::Possessive
+                || (j > k && doc.is_cap(j + 1) && (doc.is(j, ",") || doc.is(j, "and"))))
+        })
+        .unwrap_or(k + 8);
+    let listed = (k..name_end).any(|j| doc.is(j, ",") || doc.is(j, "and"));
+    let named = doc.is_cap(k) && (verb(name_end) || (listed && plural_verb(name_end)));
     (event_noun && doc.is_word(k + 1) && !doc.is_cap(k + 1)) || named
 }
 
@@ -1929,23 +1962,7 @@ fn frame(
     }
     // "the weapons hit an island target off the east coast", "struck a mock target": a test's aim point is
     // no target of an attack (the launch is told on its own).
-    if spec.name == "attack"
-        && (t_end..to.min(t_end + 5)).any(|k| {
-            doc.is_any(k, &["target", "targets"])
-                && doc.is_any(
-                    k.saturating_sub(1),
-                    &[
-                        "island",
-                        "mock",
-                        "simulated",
-                        "dummy",
-                        "practice",
-                        "designated",
-                        "sea",
-                    ],
-                )
-        })
-    {
+    if spec.name == "attack" && (t_end..to.min(t_end + 5)).any(|k| test_aim_point(doc, k)) {
         return None;
     }
     // "during a joint strike drill", "attack exercises": a rehearsal of strikes is no strike.
@@ -3310,7 +3327,12 @@ fn frame(
         let by_armed_group = raw_actors.iter().any(|&r| {
             matches!(r, Ref::Org(o) if lex.orgs.get(usize::from(o)).is_some_and(|org| org.group))
         });
-        if let Some(k) = (t_end..ce).find(|&k| {
+        // "fired four cruise missiles at mock targets": a test, whatever it was fired at.
+        let at_test_aim = (t_end..ce.min(t_end + 10)).any(|k| {
+            doc.is_any(k, &["at", "against", "toward", "towards"])
+                && (k + 1..ce.min(k + 4)).any(|j| test_aim_point(doc, j))
+        });
+        if let Some(k) = (t_end..ce).filter(|_| !at_test_aim).find(|&k| {
             doc.is_any(k, &["at", "against"])
                 && k + 1 < ce
                 && !doc.is_any(

@@ -3789,3 +3789,38 @@ fn a_states_possessive_before_a_new_name_is_whose_the_person_is() {
     let launch = find(&evs, |e| e.kind == "missile_launch");
     assert_eq!(ids(launch), ["india"], "an agency's name is no person");
 }
+
+#[test]
+fn a_president_elect_is_a_title_not_part_of_the_name() {
+    let evs = run("TOKYO (Kyodo) - Prime Minister Shinzo Abe will meet U.S. President-elect Donald Trump in New York next Thursday, officials said.");
+    let talks = find(&evs, |e| e.kind == "meeting");
+    assert_eq!(ids(talks), ["donald-trump", "shinzo-abe"]);
+    let trump = talks.actors.iter().find(|a| a.id == "donald-trump");
+    assert_eq!(
+        trump.and_then(|a| a.role.as_deref()),
+        Some("President-elect")
+    );
+}
+
+#[test]
+fn a_headline_as_clause_with_listed_leaders_adds_no_party_to_the_deal() {
+    let evs = extract(
+        &article(
+            Some("Chile, Peru sign lithium pact as Boric, Boluarte hold summit in Lima"),
+            "LIMA (Reuters) - Chilean President Gabriel Boric and Peruvian President Dina Boluarte held talks in Lima on Tuesday, officials said.",
+            Some("2024-03-13T10:00:00-05:00"),
+        ),
+        Lexicon::builtin(),
+    );
+    let deal = find(&evs, |e| e.kind == "agreement");
+    assert_eq!(ids(deal), ["chile", "peru"]);
+}
+
+#[test]
+fn missiles_fired_at_mock_targets_are_a_launch_not_an_attack() {
+    let evs = run("DUBAI (Reuters) - Iran's navy fired three cruise missiles at simulated enemy targets in the Gulf of Oman on Tuesday, state media said.");
+    assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
+    let launch = find(&evs, |e| e.kind == "missile_launch");
+    assert_eq!(launch.count, Some(3));
+    assert_eq!(ids(launch), ["iran"]);
+}
