@@ -514,16 +514,13 @@ fn as_clause(doc: &Doc<'_>, k: usize) -> bool {
                     )
                 })
         });
-    let verb = |j: usize| {
-        doc.is_word(j) && !doc.is_cap(j) && doc.tok(j).ends_with('s') && !doc.is_any(j, PREPS)
-    };
+    let lower_word = |j: usize| doc.is_word(j) && !doc.is_cap(j) && !doc.is_any(j, PREPS);
+    let verb = |j: usize| lower_word(j) && doc.tok(j).ends_with('s');
     // A list's verb agrees with its plural subject ("Abe, Modi hold summit", "Xi, Putin meet"); it tells a
     // happening of its own or leads into one ("... and South Korean defence chiefs met" is no such verb).
     let plural_verb = |j: usize| {
-        doc.is_word(j)
-            && !doc.is_cap(j)
+        lower_word(j)
             && !doc.tok(j).ends_with('s')
-            && !doc.is_any(j, PREPS)
             && (has_trigger(doc, j) || has_trigger(doc, j + 1))
     };
     // "as Japan's Iwaya visits Seoul", "as Abe, Modi hold summit": names, possessives and the commas or
@@ -3332,7 +3329,8 @@ fn frame(
             doc.is_any(k, &["at", "against", "toward", "towards"])
                 && (k + 1..ce.min(k + 4)).any(|j| test_aim_point(doc, j))
         });
-        if let Some(k) = (t_end..ce).filter(|_| !at_test_aim).find(|&k| {
+        let mut aim_searched = if at_test_aim { t_end..t_end } else { t_end..ce };
+        if let Some(k) = aim_searched.find(|&k| {
             doc.is_any(k, &["at", "against"])
                 && k + 1 < ce
                 && !doc.is_any(
@@ -4963,7 +4961,7 @@ fn the_city_named_before(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]
         .iter_mut()
         .filter(|c| c.kind == attack && c.place.is_none())
     {
-        let (_, t_end) = c.trigger;
+        let (t, t_end) = c.trigger;
         let sent = &doc.sents[c.sent];
         let end = sent.toks.end.min(t_end + 4);
         let Some(noun) = (t_end..end).find(|&k| {
@@ -4978,7 +4976,6 @@ fn the_city_named_before(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]
         c.place = place_named_before(doc, ents, floor, noun, false);
         // "Pakistani jets bombed the district": a named attacker striking a place now known stands alone,
         // as it would with the place named in the sentence.
-        let (t, _) = c.trigger;
         if c.place.is_some()
             && !c.actors.is_empty()
             && !doc.quoted[t]
