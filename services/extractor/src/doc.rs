@@ -68,6 +68,9 @@ pub struct Doc<'a> {
     pub quoted: Vec<bool>,
     /// How many of the sentences are the headline's (the text opens with it): see `crate::extract`.
     pub headline_sents: usize,
+    /// The place the dateline names ("HANOI" in `HANOI, May 26 (Reuters) -`), as ingest parsed it out of
+    /// the body or as the body's own opening line shows it.
+    pub dateline: Option<String>,
     ci: Vec<Option<Hit>>,
     cs: Vec<Option<Hit>>,
     lex: &'a Lexicon,
@@ -111,6 +114,7 @@ impl<'a> Doc<'a> {
             sent_of,
             quoted,
             headline_sents: 0,
+            dateline: None,
             ci,
             cs,
             lex,
@@ -119,6 +123,22 @@ impl<'a> Doc<'a> {
 
     pub fn lex(&self) -> &'a Lexicon {
         self.lex
+    }
+
+    /// The place naming the dateline that opens the body's first sentence, if one does: its leading words
+    /// before the date, the agency or the dash ("New Delhi" in `New Delhi, Mar 11 (PTI)`).
+    pub fn body_dateline(&self) -> Option<String> {
+        let first = self.sents.get(self.headline_sents)?;
+        if first.content <= first.toks.start {
+            return None;
+        }
+        let words = (first.toks.start..first.content)
+            .take_while(|&i| self.is_word(i))
+            .count();
+        (words > 0).then(|| {
+            self.span(first.toks.start, first.toks.start + words)
+                .to_owned()
+        })
     }
 
     pub fn len(&self) -> usize {

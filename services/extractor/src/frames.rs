@@ -1192,6 +1192,7 @@ pub fn candidates(
     plans_already_past(doc, published, &mut out);
     the_last_visitor_before(doc, ents, published, &mut out);
     separate_meetings(doc, &mut out);
+    meet_in_the_dateline_city(doc, published, &mut out);
     meetings_at_each_stop(doc, ents, &mut out);
     out
 }
@@ -5327,8 +5328,11 @@ fn travelling_with(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
 /// reports said the summit would take place at the cosmodrome") has told where, and lends no place.
 fn meet_where_visiting(doc: &Doc<'_>, cands: &mut [Candidate]) {
     let lex = doc.lex();
-    let (Some(meeting), Some(arrival)) = (lex.kind_index("meeting"), lex.kind_index("arrival"))
-    else {
+    let (Some(meeting), Some(arrival), Some(departure)) = (
+        lex.kind_index("meeting"),
+        lex.kind_index("arrival"),
+        lex.kind_index("departure"),
+    ) else {
         return;
     };
     let placed_in: Vec<usize> = cands
@@ -5344,6 +5348,24 @@ fn meet_where_visiting(doc: &Doc<'_>, cands: &mut [Candidate]) {
             || c.background
             || placed_in.contains(&c.sent)
         {
+            return;
+        }
+        // "will leave for Kampala on Wednesday and is due to meet Museveni": the trip is going elsewhere.
+        let left = head
+            .iter()
+            .rev()
+            .take_while(|p| p.sent == c.sent)
+            .find(|p| {
+                p.kind == departure
+                    && !p.background
+                    && p.trigger.0 < c.trigger.0
+                    && p.actors.iter().any(|a| c.actors.contains(a))
+            });
+        if let Some(p) = left {
+            if let Some(to) = p.destination.as_ref().filter(|d| !d.is_country) {
+                c.place = Some(to.clone());
+                c.place_borrowed = true;
+            }
             return;
         }
         let visit = head
@@ -5366,6 +5388,127 @@ fn meet_where_visiting(doc: &Doc<'_>, cands: &mut [Candidate]) {
             c.place_borrowed = true;
         }
     });
+}
+
+/// "HANOI (Reuters) - ... Macron landed in Hanoi late on Sunday ... Macron later held talks with To Lam": a
+/// meeting or deal naming no venue, with a participant whose arrival in the dateline's city in the days
+/// before publication the story tells, is held in that city: the reporter files from where the visit is.
+/// Not once the visitor has moved on: a meeting after a departure from the city, or after an arrival
+/// elsewhere ("will leave for Rio later on Saturday to attend the BRICS summit on Sunday"), borrows
+/// nothing, and a meeting still to come borrows only with a day that says it comes before any such move.
+fn meet_in_the_dateline_city(
+    doc: &Doc<'_>,
+    published: Option<chrono::NaiveDate>,
+    cands: &mut [Candidate],
+) {
+    let lex = doc.lex();
+    let (Some(meeting), Some(agreement), Some(arrival), Some(departure)) = (
+        lex.kind_index("meeting"),
+        lex.kind_index("agreement"),
+        lex.kind_index("arrival"),
+        lex.kind_index("departure"),
+    ) else {
+        return;
+    };
+    let (Some(city), Some(published)) = (dateline_city(doc), published) else {
+        return;
+    };
+    let in_city = |p: &Option<Place>| p.as_ref().is_some_and(|pl| pl.name == city.name);
+    let recent = |d: &Option<PartialDate>| {
+        d.and_then(|d| d.as_naive())
+            .is_some_and(|d| (-1..=7).contains(&(published - d).num_days()))
+    };
+    let visits: Vec<(Vec<Ref>, PartialDate)> = cands
+        .iter()
+        .filter(|p| {
+            p.kind == arrival
+                && p.strong
+                && !p.background
+                && p.status == Status::Occurred
+                && in_city(&p.place)
+                && recent(&p.date)
+        })
+        .filter_map(|p| Some((p.actors.clone(), p.date?)))
+        .collect();
+    // Where a traveller went next: (who, when, the sentence told, whether it has happened).
+    let moves: Vec<(Vec<Ref>, Option<PartialDate>, usize, bool)> = cands
+        .iter()
+        .filter(|p| {
+            !p.background
+                && ((p.kind == departure && (p.place.is_none() || in_city(&p.place)))
+                    || (p.kind == arrival && p.place.is_some() && !in_city(&p.place)))
+        })
+        .map(|p| {
+            (
+                p.actors.clone(),
+                p.date,
+                p.sent,
+                p.status == Status::Occurred,
+            )
+        })
+        .collect();
+    for c in cands.iter_mut() {
+        if (c.kind != meeting && c.kind != agreement)
+            || c.place.is_some()
+            || !c.strong
+            || c.background
+            || !matches!(c.status, Status::Occurred | Status::Expected)
+            || (c.status == Status::Expected && c.date.is_none())
+        {
+            continue;
+        }
+        let shares = |actors: &[Ref]| actors.iter().any(|a| c.actors.contains(a));
+        let visiting = visits.iter().any(|(actors, arrived)| {
+            shares(actors)
+                && c.date.is_none_or(|d| d >= *arrived)
+                && !moves.iter().any(|(who, when, sent, happened)| {
+                    shares(who)
+                        && when.is_none_or(|w| w > *arrived)
+                        && match (c.date, when) {
+                            (Some(d), Some(w)) => *w <= d,
+                            (Some(_), None) => *sent == c.sent,
+                            (None, _) => *happened || *sent == c.sent,
+                        }
+                })
+        });
+        if visiting {
+            c.place = Some(city.clone());
+            c.place_borrowed = true;
+        }
+    }
+}
+
+/// The city of the dateline, when the lexicon or the gazetteer knows it as a city: "SEOUL/WASHINGTON" is
+/// no one place, and a country ("UKRAINE") is no venue.
+fn dateline_city(doc: &Doc<'_>) -> Option<Place> {
+    let raw = doc.dateline.as_deref()?.trim();
+    if raw.is_empty() || raw.contains(['/', '&']) {
+        return None;
+    }
+    let name = raw
+        .split(' ')
+        .map(|w| {
+            let lower = w.to_lowercase();
+            let mut chars = lower.chars();
+            chars
+                .next()
+                .map_or(String::new(), |f| f.to_uppercase().chain(chars).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let lex = doc.lex();
+    let a_country = lex
+        .countries
+        .iter()
+        .any(|c| c.name.eq_ignore_ascii_case(&name));
+    if a_country || !lex.is_known_place(&name) {
+        return None;
+    }
+    Some(Place {
+        country: lex.place_country(&name),
+        name,
+        is_country: false,
+    })
 }
 
 /// A careful reader dates an undated happening by the narrative around it: an occurred candidate with no

@@ -121,6 +121,7 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Event> {
     let text = extraction_text(article);
     let mut doc = doc::Doc::new(&text, lexicon);
     doc.headline_sents = headline_sents(article, &doc);
+    doc.dateline = article.dateline.clone().or_else(|| doc.body_dateline());
     let ents = entities::find(&doc);
     let published = article.published_date();
     let cands = frames::candidates(&doc, &ents, published);

@@ -3824,3 +3824,46 @@ fn missiles_fired_at_mock_targets_are_a_launch_not_an_attack() {
     assert_eq!(launch.count, Some(3));
     assert_eq!(ids(launch), ["iran"]);
 }
+
+fn place_of(e: &Event) -> Option<&str> {
+    e.place.as_ref().map(|p| p.name.as_str())
+}
+
+#[test]
+fn a_meeting_with_no_venue_is_held_in_the_dateline_city_the_visitor_reached() {
+    let evs = run("NAIROBI, March 12 (Reuters) - Ethiopian Prime Minister Abiy Ahmed held talks with Kenyan President William Ruto on Tuesday on a stalled road corridor.\n\nAbiy landed in Nairobi on Monday evening for a two-day visit, officials said.");
+    let talks = find(&evs, |e| e.kind == "meeting");
+    assert_eq!(ids(talks), ["abiy-ahmed", "william-ruto"]);
+    assert_eq!(place_of(talks), Some("Nairobi"));
+}
+
+#[test]
+fn the_dateline_ingest_took_out_of_the_body_still_places_the_meeting() {
+    let mut a = article(
+        None,
+        "Ethiopian Prime Minister Abiy Ahmed held talks with Kenyan President William Ruto on Tuesday.\n\nAbiy arrived in Nairobi on Monday.",
+        Some("2024-03-13T10:00:00+03:00"),
+    );
+    a.dateline = Some("NAIROBI".into());
+    let evs = extract(&a, Lexicon::builtin());
+    assert_eq!(
+        place_of(find(&evs, |e| e.kind == "meeting")),
+        Some("Nairobi")
+    );
+}
+
+#[test]
+fn a_meeting_after_the_visitor_moves_on_is_not_put_in_the_dateline_city() {
+    let evs = run("NAIROBI, March 12 (Reuters) - Ethiopian Prime Minister Abiy Ahmed arrived in Nairobi on Monday for talks on a stalled road corridor.\n\nAbiy will leave for Kampala on Wednesday and is due to meet Ugandan President Yoweri Museveni on Thursday, officials said.");
+    let talks = find(&evs, |e| {
+        e.kind == "meeting" && e.actors.iter().any(|a| a.id == "yoweri-museveni")
+    });
+    assert_ne!(place_of(talks), Some("Nairobi"), "{talks:?}");
+}
+
+#[test]
+fn a_visit_years_ago_lends_the_dateline_city_to_no_meeting() {
+    let evs = run("NAIROBI, March 12 (Reuters) - Ethiopian Prime Minister Abiy Ahmed held talks with Kenyan President William Ruto on Tuesday.\n\nAbiy last visited Nairobi in 2019.");
+    let talks = find(&evs, |e| e.kind == "meeting");
+    assert_eq!(place_of(talks), None, "{talks:?}");
+}
