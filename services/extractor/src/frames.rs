@@ -1193,6 +1193,7 @@ pub fn candidates(
     the_last_visitor_before(doc, ents, published, &mut out);
     separate_meetings(doc, &mut out);
     meet_in_the_dateline_city(doc, published, &mut out);
+    on_the_narrative_day(doc, published, &mut out);
     meetings_at_each_stop(doc, ents, &mut out);
     out
 }
@@ -5476,6 +5477,84 @@ fn meet_in_the_dateline_city(
             c.place_borrowed = true;
         }
     }
+}
+
+/// "Xi's jet touched down on Monday afternoon ... A welcome ceremony followed ... Xi then held talks with
+/// To Lam": a meeting or deal the story tells as done, with no time in its sentence and none its neighbour
+/// lends ([`inherit_narrative`]), happened on the story's day so far: the day of the last happening told
+/// as done before it, when that is the day the story reports (the day before publication or the day of it,
+/// and the lead's day if the lead has one) and happened where the meeting did. A narrative of the past
+/// ("they first met in June") names its time and is left alone; only arrivals, departures, meetings and
+/// deals tell a trip's day.
+fn on_the_narrative_day(
+    doc: &Doc<'_>,
+    published: Option<chrono::NaiveDate>,
+    cands: &mut [Candidate],
+) {
+    let lex = doc.lex();
+    let (Some(meeting), Some(agreement), Some(published)) = (
+        lex.kind_index("meeting"),
+        lex.kind_index("agreement"),
+        published,
+    ) else {
+        return;
+    };
+    // A strike or a launch runs on a clock of its own: the talks told after it are not dated by it.
+    let diplomatic = |kind: usize| {
+        matches!(
+            lex.kinds[kind].name.as_str(),
+            "arrival" | "departure" | "meeting" | "agreement"
+        )
+    };
+    let lead_day = cands
+        .iter()
+        .find(|c| {
+            c.sent == doc.headline_sents
+                && c.status == Status::Occurred
+                && !c.background
+                && c.date.is_some()
+        })
+        .and_then(|c| c.date);
+    with_earlier(cands, |head, c| {
+        if !((c.kind == meeting || c.kind == agreement)
+            && c.status == Status::Occurred
+            && c.date.is_none()
+            && c.strong
+            && !c.background
+            && c.precedes.is_none()
+            && c.sent > doc.headline_sents)
+        {
+            return;
+        }
+        let sent = &doc.sents[c.sent];
+        if !time::find(doc, sent.content, sent.toks.end).is_empty() {
+            return;
+        }
+        let Some(day) = head.iter().rev().find(|p| {
+            p.sent >= doc.headline_sents
+                && p.sent < c.sent
+                && p.status == Status::Occurred
+                && p.strong
+                && !p.background
+                && p.date.is_some()
+                && diplomatic(p.kind)
+        }) else {
+            return;
+        };
+        let recent = day
+            .date
+            .and_then(|d| d.as_naive())
+            .is_some_and(|d| (0..=1).contains(&(published - d).num_days()));
+        let country = |p: &Option<Place>| p.as_ref().and_then(|p| p.country.clone());
+        let elsewhere = matches!(
+            (country(&c.place), country(&day.place)),
+            (Some(a), Some(b)) if a != b
+        );
+        if recent && !elsewhere && lead_day.is_none_or(|d| Some(d) == day.date) {
+            c.date = day.date;
+            c.time_text = day.time_text.clone();
+        }
+    });
 }
 
 /// The city of the dateline, when the lexicon or the gazetteer knows it as a city: "SEOUL/WASHINGTON" is

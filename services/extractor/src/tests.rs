@@ -3867,3 +3867,23 @@ fn a_visit_years_ago_lends_the_dateline_city_to_no_meeting() {
     let talks = find(&evs, |e| e.kind == "meeting");
     assert_eq!(place_of(talks), None, "{talks:?}");
 }
+
+#[test]
+fn talks_told_later_in_the_story_of_the_day_take_that_day() {
+    let evs = run("DAKAR, March 13 (AFP) - Mauritanian President Mohamed Ould Ghazouani arrived in Dakar on Tuesday for a two-day state visit.\n\nSenegalese President Bassirou Diomaye Faye greeted him at the foot of the steps, and a military band played both anthems.\n\nCrowds lined the coast road into the city.\n\nGhazouani later held talks with Faye at the presidential palace on fishing rights and gas.");
+    let talks = find(&evs, |e| {
+        e.kind == "meeting" && e.evidence.text.contains("held talks")
+    });
+    assert_eq!(
+        talks.date().map(|d| d.to_string()).as_deref(),
+        Some("2024-03-12"),
+        "{talks:?}"
+    );
+}
+
+#[test]
+fn talks_told_after_a_strike_are_not_dated_by_the_strike() {
+    let evs = run("TEL AVIV, March 13 (Reuters) - Israeli warplanes struck targets in southern Lebanon on Tuesday, the military said.\n\nResidents reported heavy damage in two villages.\n\nThe smoke could be seen from the border.\n\nIsraeli Prime Minister Benjamin Netanyahu held talks with U.S. envoy Amos Hochstein on a ceasefire proposal.");
+    let talks = find(&evs, |e| e.kind == "meeting");
+    assert_eq!(talks.date(), None, "{talks:?}");
+}
