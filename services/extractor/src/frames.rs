@@ -375,6 +375,7 @@ fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str
                         n.as_str(),
                         "which"
                             | "who"
+                            | "whose"
                             | "where"
                             | "while"
                             | "but"
@@ -404,7 +405,7 @@ fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str
                             "where" => "where",
                             "after" | "before" | "since" => "temporal",
                             // ", accompanied by his wife Yoshiko, left": an aside, as a relative is.
-                            "who" | "which" | "accompanied" => "relative",
+                            "who" | "whose" | "which" | "accompanied" => "relative",
                             _ => "sub",
                         };
                         relative_open = what == "relative";
@@ -2196,9 +2197,13 @@ fn frame(
         let w = doc.lower(k);
         let is_place_prep = is_in(&spec.place_preps, &w) && place.is_none();
         // A destination follows the trigger or the place left: "left Pyongyang for Russia", also past a time
-        // between them ("left Ankara on Thursday morning for Cairo").
+        // between them ("left Ankara on Thursday morning for Cairo", "leave Brasilia later Tuesday for
+        // Windhoek").
         let after_time = times.iter().find(|x| x.end == k).map_or(k, |x| {
-            x.start - usize::from(x.start > t_end && doc.is(x.start - 1, "on"))
+            x.start
+                - usize::from(
+                    x.start > t_end && doc.is_any(x.start - 1, &["on", "later", "early", "late"]),
+                )
         });
         let dest_here = [k, after_time].into_iter().any(|at| {
             at == t_end
@@ -3073,6 +3078,13 @@ fn frame(
     } else {
         usize::MAX
     };
+    // A time inside another clause's ", who ..." aside dates that aside, not this clause; so does one in a
+    // ", where ..." aside told before this clause ("arrived on Wednesday from Israel, where he had met
+    // Netanyahu on Tuesday, and met the crown prince").
+    let in_aside = |x: &TimeExpr| {
+        let (xs, _, xo) = clause_of(bounds, from, to, x.start);
+        (xo == "relative" || (xo == "where" && opener == "coord")) && xs != cs
+    };
     let in_clause_after = times
         .iter()
         .find(|x| {
@@ -3090,13 +3102,6 @@ fn frame(
                 && other_trigger_between(t_end, x.start))
         });
     let in_clause_before = times.iter().rev().find(|x| x.start >= cs && x.end <= t);
-    // A time inside another clause's ", who ..." aside dates that aside, not this clause; so does one in a
-    // ", where ..." aside told before this clause ("arrived on Wednesday from Israel, where he had met
-    // Netanyahu on Tuesday, and met the crown prince").
-    let in_aside = |x: &TimeExpr| {
-        let (xs, _, xo) = clause_of(bounds, from, to, x.start);
-        (xo == "relative" || (xo == "where" && opener == "coord")) && xs != cs
-    };
     // "ended in failure late Monday when its rocket exploded": a "when" clause happens at the time of the
     // clause it hangs on; "after"/"before" clauses do not.
     // "held talks at the Akorda on Wednesday, after which the two signed a statement": "after which" goes on

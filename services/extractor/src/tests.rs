@@ -3887,3 +3887,21 @@ fn talks_told_after_a_strike_are_not_dated_by_the_strike() {
     let talks = find(&evs, |e| e.kind == "meeting");
     assert_eq!(talks.date(), None, "{talks:?}");
 }
+
+#[test]
+fn a_time_in_a_whose_clause_dates_that_clause_not_the_summit() {
+    let evs = run("NAIROBI, March 13 (Reuters) - Kenyan President William Ruto hosted leaders including Tanzanian President Samia Suluhu Hassan and Somali President Hassan Sheikh Mohamud, whose country joined the bloc in 2024.");
+    let summit = find(&evs, |e| e.kind == "meeting");
+    assert_eq!(summit.date(), None, "{summit:?}");
+}
+
+#[test]
+fn a_destination_follows_a_later_time_after_the_place_left() {
+    let evs = run("KAMPALA, March 13 (Reuters) - Ethiopian Prime Minister Abiy Ahmed held talks with Ugandan President Yoweri Museveni on Wednesday.\n\nAbiy was to leave Kampala later Wednesday for Kigali, the last stop on his tour.");
+    let left = find(&evs, |e| e.kind == "departure");
+    assert_eq!(
+        left.destination.as_ref().map(|p| p.name.as_str()),
+        Some("Kigali"),
+        "{left:?}"
+    );
+}
