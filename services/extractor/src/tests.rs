@@ -3905,3 +3905,11 @@ fn a_destination_follows_a_later_time_after_the_place_left() {
         "{left:?}"
     );
 }
+
+#[test]
+fn sitting_across_from_a_leader_is_a_meeting() {
+    let evs = run("ABUJA, March 13 (Reuters) - Ghanaian President John Mahama flew into Abuja on Tuesday.\n\nBy evening he was sitting across from Nigerian President Bola Tinubu at the Aso Rock villa, where the two discussed regional security.");
+    let talks = find(&evs, |e| e.kind == "meeting");
+    assert_eq!(ids(talks), ["bola-tinubu", "john-mahama"], "{talks:?}");
+    assert_eq!(talks.status, Status::Occurred);
+}
