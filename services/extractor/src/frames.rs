@@ -585,6 +585,69 @@ fn actor_mentions<'e>(
         .collect()
 }
 
+/// A clause of the sentence's that is not its main one and whose subject is what was fired or done, not
+/// who did it: a passive ("after rockets were fired", "after rockets fired from Lebanon") or a weapon
+/// acting ("after mortar rounds fired from across the border hit a checkpoint").
+fn passive_in_a_clause_of_its_own(
+    doc: &Doc<'_>,
+    from: usize,
+    cs: usize,
+    opener: &str,
+    t: usize,
+) -> bool {
+    if cs <= from || !matches!(opener, "temporal" | "sub") || t <= cs + 1 {
+        return false;
+    }
+    let auxiliary = doc.is_any(t - 1, &["was", "were", "been", "being"]);
+    let weapon_subject = (cs..t).any(|k| {
+        doc.ci_find(k, |e| matches!(e, Entry::Weapon(_)).then_some(()))
+            .is_some()
+    });
+    auxiliary || weapon_subject
+}
+
+/// "Iran's Oct. 1 barrage, when ...": the possessor of a happening of `kind` named right before a ", when"
+/// clause opening at `cs`.
+fn possessor_of_the_happening_told<'e>(
+    doc: &Doc<'_>,
+    ents: &'e Entities,
+    attr: &Attribution,
+    from: usize,
+    cs: usize,
+    kind: usize,
+) -> Option<&'e Mention> {
+    if !doc.is(cs, "when") || cs < from + 3 || !doc.is(cs - 1, ",") {
+        return None;
+    }
+
+    let m = actor_mentions(doc, ents, attr, from, cs - 1, true, &[])
+        .into_iter()
+        .next_back()
+        .filter(|m| {
+            doc.kind(m.end) == crate::segment::TokKind::Possessive
+                && m.end + 1 < cs - 1
+                && cs - 1 <= m.end + 6
+        })?;
+    // The launch a strike is told by counts as one: "fired at Israel" is read as an attack later.
+    let lex = doc.lex();
+    let same = |k: u16| {
+        usize::from(k) == kind
+            || ["attack", "missile_launch"]
+                .iter()
+                .any(|n| lex.kind_index(n) == Some(usize::from(k)))
+    };
+    let happening = doc.is_any(cs - 2, &["barrage", "salvo", "volley"])
+        || (m.end + 1..cs - 1).any(|k| {
+            doc.ci_at(k).is_some_and(|(end, es)| {
+                end == cs - 1
+                    && es.iter().any(|e| {
+                        matches!(e, Entry::Trigger { kind: k, form: Form::Noun, .. } if same(*k))
+                    })
+            })
+        });
+    happening.then_some(m)
+}
+
 /// The names a relative clause opening at `cs` ("..., who") hangs on: the mention right before the comma
 /// and the ones coordinated with it ("Ovchinin, Vagner and NASA's Don Pettit, who").
 fn antecedent_list(
@@ -2592,6 +2655,14 @@ fn frame(
         // "They take over from Ovchinin, Vagner and Pettit, who are due to return": a relative clause's
         // subject is the names it hangs on.
         actors.extend(list);
+    } else if !is_noun && passive_in_a_clause_of_its_own(doc, from, cs, opener, t) {
+        // "Israel bombed Beirut, hours after rockets fired from Lebanon set off sirens": what was fired is
+        // the clause's subject, and who fired it is left untold; it is not the sentence's subject.
+        // "promised for Iran's Oct. 1 barrage, when some 200 missiles were fired": unless the clause
+        // tells the time of a strike its possessor made.
+        if let Some(m) = possessor_of_the_happening_told(doc, ents, attr, from, cs, kind) {
+            actors.extend(m.refs.iter().copied());
+        }
     } else if !is_noun || purpose.is_some() {
         // The sentence's subject, when this clause has none of its own, with the names coordinated with it
         // ("Ishiba and Trump held talks ..., agreeing to ...").

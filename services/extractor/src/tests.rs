@@ -3913,3 +3913,28 @@ fn sitting_across_from_a_leader_is_a_meeting() {
     assert_eq!(ids(talks), ["bola-tinubu", "john-mahama"], "{talks:?}");
     assert_eq!(talks.status, Status::Occurred);
 }
+
+#[test]
+fn rockets_fired_in_a_clause_of_their_own_are_not_the_sentence_subjects() {
+    for body in [
+        "ISLAMABAD, March 13 (Reuters) - Pakistan struck militant hideouts in Afghanistan's Paktika province on Tuesday, hours after rockets fired from across the border hit a checkpoint in North Waziristan.",
+        "ISLAMABAD, March 13 (Reuters) - Pakistan struck militant hideouts in Afghanistan's Paktika province on Tuesday, after rockets were fired from across the border at a checkpoint in North Waziristan.",
+    ] {
+        let evs = run(body);
+        let strike = find(&evs, |e| e.kind == "attack");
+        assert_eq!(ids(strike), ["pakistan"]);
+        assert_eq!(place_of(strike), Some("Paktika"));
+        assert_eq!(evs.len(), 1, "{evs:?}");
+    }
+}
+
+#[test]
+fn a_when_clause_after_a_possessed_barrage_names_its_possessor() {
+    let evs = run("SEOUL, March 13 (Yonhap) - South Korea has yet to answer North Korea's March 4 barrage, when some 10 ballistic missiles were fired toward the East Sea.");
+    let barrage = find(&evs, |e| e.kind == "missile_launch" || e.kind == "attack");
+    assert_eq!(ids(barrage), ["north-korea"], "{barrage:?}");
+    assert_eq!(
+        barrage.date().map(|d| d.to_string()).as_deref(),
+        Some("2024-03-04")
+    );
+}
