@@ -2583,7 +2583,12 @@ fn frame(
                     matches!(e, Entry::Vehicle(_) | Entry::Mode(_)).then_some(())
                 })
                 .is_some()
-            || is_noun
+            // "Kim's summit with Putin": a possessive names a noun's party when it opens the noun's own
+            // phrase, not when a comma or a verb stands between ("bombed Beirut's suburbs on Friday,
+            // its first strike").
+            || (is_noun
+                && t <= m.end + 5
+                && !(m.end + 1..t).any(|k| doc.is(k, ",") || is_verb_trigger(doc, k)))
     }) {
         // "Keith Kellogg, Trump's envoy for Ukraine and Russia, is due in Kyiv": names inside an aside
         // between commas describe the subject named before it.

@@ -3938,3 +3938,14 @@ fn a_when_clause_after_a_possessed_barrage_names_its_possessor() {
         Some("2024-03-04")
     );
 }
+
+#[test]
+fn a_possessive_far_back_in_the_sentence_is_no_party_to_an_appositive_strike() {
+    let evs = run("DAMASCUS, March 13 (Reuters) - Israel struck a weapons depot in Damascus's western outskirts on Tuesday, its first strike on the Syrian capital this year.");
+    assert!(evs.iter().all(|e| ids(e) == ["israel"]), "{evs:?}");
+    assert_eq!(
+        evs.iter().filter(|e| e.kind == "attack").count(),
+        1,
+        "{evs:?}"
+    );
+}
