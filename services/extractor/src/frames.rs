@@ -587,7 +587,7 @@ fn actor_mentions<'e>(
 
 /// A clause of the sentence's that is not its main one and whose subject is what was fired or done, not
 /// who did it: a passive ("after rockets were fired", "after rockets fired from Lebanon") or a weapon
-/// acting ("after mortar rounds fired from across the border hit a checkpoint").
+/// acting ("after mortar rounds fired from across the border hit a checkpoint", "though some struck").
 fn passive_in_a_clause_of_its_own(
     doc: &Doc<'_>,
     from: usize,
@@ -603,7 +603,15 @@ fn passive_in_a_clause_of_its_own(
         doc.ci_find(k, |e| matches!(e, Entry::Weapon(_)).then_some(()))
             .is_some()
     });
-    auxiliary || weapon_subject
+    // "intercepted by Israeli air defences, though some struck open areas": the missiles just told.
+    let quantified = t == cs + 2
+        && doc.is_any(
+            cs + 1,
+            &[
+                "some", "most", "many", "several", "others", "one", "two", "three", "few",
+            ],
+        );
+    auxiliary || weapon_subject || quantified
 }
 
 /// "Iran's Oct. 1 barrage, when ...": the possessor of a happening of `kind` named right before a ", when"
@@ -2258,7 +2266,10 @@ fn frame(
     let mut launch_site = false;
     while k < ce {
         let w = doc.lower(k);
-        let is_place_prep = is_in(&spec.place_preps, &w) && place.is_none();
+        // "struck open areas and at least one air base": "at least" counts, it does not place.
+        let is_place_prep = is_in(&spec.place_preps, &w)
+            && place.is_none()
+            && !(doc.is(k, "at") && doc.is_any(k + 1, &["least", "most"]));
         // A destination follows the trigger or the place left: "left Pyongyang for Russia", also past a time
         // between them ("left Ankara on Thursday morning for Cairo", "leave Brasilia later Tuesday for
         // Windhoek").
@@ -3456,6 +3467,22 @@ fn frame(
                 // enemy, not in a test; a state's "toward Japan" may be a test over the sea.
                 || (by_armed_group && doc.is_any(k, &["toward", "towards"]))
         }) {
+            // "fired about a dozen interceptors at the incoming missiles": shooting down what was fired
+            // is air defence, neither a strike nor a launch to report.
+            // ("fired missiles at drone bases" aims at what the weapon names only as a modifier.)
+            let at_projectiles = (k + 1..ce.min(k + 4)).any(|j| {
+                doc.is(j, "incoming")
+                    || doc
+                        .ci_find(j, |e| matches!(e, Entry::Weapon(_)).then_some(()))
+                        .is_some_and(|(e, _)| {
+                            e >= ce
+                                || !doc.is_word(e)
+                                || doc.is_any(e, &["and", "or", "that", "which", "over", "from"])
+                        })
+            });
+            if at_projectiles {
+                return None;
+            }
             let target = places::parse(doc, ents, k + 1, ce);
             // Without a weapon named, only a named target makes it an attack.
             if let Some(ai) = lex

@@ -3949,3 +3949,23 @@ fn a_possessive_far_back_in_the_sentence_is_no_party_to_an_appositive_strike() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn interceptors_fired_at_incoming_missiles_are_no_strike() {
+    let evs = run("JERUSALEM, March 13 (Reuters) - Two U.S. Navy destroyers fired interceptors at the incoming missiles on Tuesday, the Pentagon said.");
+    assert!(evs.is_empty(), "{evs:?}");
+    let evs = run("KYIV, March 13 (Reuters) - Ukraine fired missiles at drone bases in Russia's Kursk region on Tuesday, the General Staff said.");
+    assert_eq!(find(&evs, |e| e.kind == "attack").kind, "attack");
+}
+
+#[test]
+fn at_least_counts_the_targets_it_does_not_place_them() {
+    let evs = run("JERUSALEM, March 13 (Reuters) - Iran fired about 100 ballistic missiles at Israel on Tuesday, the military said.\n\nMost were intercepted, though some struck open areas and at least one air base.");
+    assert!(
+        evs.iter().all(|e| e
+            .place
+            .as_ref()
+            .is_none_or(|p| !p.name.starts_with("least"))),
+        "{evs:?}"
+    );
+}
