@@ -3969,3 +3969,10 @@ fn at_least_counts_the_targets_it_does_not_place_them() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn the_following_day_counts_from_the_weekday_just_told_not_the_dateline() {
+    let evs = run("NAIROBI, March 13 (Reuters) - Kenya's President William Ruto arrived in Addis Ababa on Monday for a two-day visit.\n\nHe toured an industrial park outside the city and met Ethiopian Prime Minister Abiy Ahmed the following day, officials said.");
+    let m = find(&evs, |e| e.kind == "meeting");
+    assert_eq!(m.date().unwrap().to_string(), "2024-03-12", "{evs:?}");
+}

@@ -196,8 +196,52 @@ fn day_before(doc: &Doc<'_>, i: usize) -> Option<(u32, u32, Option<i32>)> {
 
 /// "a day later", "two days later", "the next day", "the following day", "the previous day", "a day
 /// earlier" at the unit or the adjective `i`: days from the day the text last wrote.
-fn days_from_the_day_told(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> {
+/// A weekday or "yesterday" told in this sentence or the three before, nearer than any date, is the base
+/// ("landed on Tuesday ... He met the governor the following day"): the dateline's date is not.
+fn days_from_the_day_told(doc: &Doc<'_>, i: usize, to: usize, day_parts: bool) -> Option<TimeExpr> {
     let (start, end, days) = days_offset(doc, i, to)?;
+    if day_parts {
+        let here = doc.sents.partition_point(|s| s.toks.end <= i);
+        let told = (here.saturating_sub(3)..=here).rev().find_map(|s| {
+            let sent = doc.sents.get(s)?;
+            let end = if s == here { start } else { sent.toks.end };
+            find_with(doc, sent.toks.start, end, false)
+                .into_iter()
+                .rev()
+                .find(|x| {
+                    matches!(
+                        x.when,
+                        When::Weekday { .. }
+                            | When::WeekdayPlus { .. }
+                            | When::MonthDay { .. }
+                            | When::MonthDayInYear { .. }
+                            | When::Relative(_)
+                    )
+                })
+        });
+        let shifted = told.and_then(|x| match x.when {
+            When::Weekday { day, strict } => Some(When::WeekdayPlus { day, strict, days }),
+            When::WeekdayPlus {
+                day,
+                strict,
+                days: d,
+            } => Some(When::WeekdayPlus {
+                day,
+                strict,
+                days: d + days,
+            }),
+            When::Relative(d) => Some(When::Relative(d + days)),
+            _ => None,
+        });
+        if let Some(when) = shifted {
+            return Some(TimeExpr {
+                start,
+                end,
+                when,
+                future_only: false,
+            });
+        }
+    }
     let (month, day, year) = day_before(doc, i)?;
     // Counted on a year without 29 February unless the text names one.
     let base = NaiveDate::from_ymd_opt(year.unwrap_or(2001), month, day)?;
@@ -669,7 +713,7 @@ fn at(doc: &Doc<'_>, i: usize, to: usize, day_parts: bool) -> Option<TimeExpr> {
         // "later that year", "in the same year", "the following month": counted from the year (and month)
         // the text last named, not from publication.
         if let Some(t) = anaphoric(doc, i, to)
-            .or_else(|| days_from_the_day_told(doc, i, to))
+            .or_else(|| days_from_the_day_told(doc, i, to, day_parts))
             .or_else(|| {
                 day_parts
                     .then(|| that_part_of_the_day(doc, i, to))
