@@ -4579,8 +4579,18 @@ fn weapon_bearer(
     };
     // Subject: the weapon ends right before the verb; walk back over its modifiers to the owner, a name
     // ending where the modifiers begin ("North Korean", "Houthi").
-    if t > floor && is_weapon(doc, t - 1) {
-        let mut k = t - 1;
+    // "Israeli air strikes hit Beirut": an attack noun as the subject bears its owner the same way.
+    let attack_noun_start = (t.saturating_sub(3).max(floor)..t).find(|&k| {
+        doc.lex().kind_index("attack").is_some_and(|attack| {
+            doc.ci_find(k, |e| {
+                matches!(e, Entry::Trigger { kind, form: Form::Noun, .. } if usize::from(*kind) == attack)
+                    .then_some(())
+            })
+            .is_some_and(|(end, _)| end == t)
+        })
+    });
+    if let Some(k) = attack_noun_start.or((t > floor && is_weapon(doc, t - 1)).then(|| t - 1)) {
+        let mut k = k;
         while k > floor && t - k < 8 && modifier(k - 1) {
             k -= 1;
         }

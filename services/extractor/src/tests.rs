@@ -3976,3 +3976,24 @@ fn the_following_day_counts_from_the_weekday_just_told_not_the_dateline() {
     let m = find(&evs, |e| e.kind == "meeting");
     assert_eq!(m.date().unwrap().to_string(), "2024-03-12", "{evs:?}");
 }
+
+#[test]
+fn an_attack_noun_as_subject_of_an_attack_verb_names_its_attacker() {
+    let evs = run("KYIV, March 13 (Reuters) - Massive Russian air strikes hit the city of Odesa on Tuesday, regional officials said.");
+    let a = find(&evs, |e| e.kind == "attack");
+    assert_eq!(ids(a), ["russia"], "{evs:?}");
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("Odesa"));
+    assert_eq!(evs.len(), 1, "{evs:?}");
+}
+
+#[test]
+fn blowing_up_and_ramming_are_attacks_by_the_noun_the_copy_uses() {
+    let evs = run("QUETTA, Pakistan, March 13 (Reuters) - A suicide bomber rammed an explosives-laden motorcycle into a police van in Quetta on Tuesday, killing four officers, police said.");
+    let a = find(&evs, |e| e.kind == "attack");
+    assert_eq!(ids(a), ["suicide-bomber"], "{evs:?}");
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("Quetta"));
+    let evs = run("MOGADISHU, March 13 (Reuters) - Militants blew up a bridge outside Kismayo on Monday, cutting the road to the port, officials said.");
+    let a = find(&evs, |e| e.kind == "attack");
+    assert_eq!(ids(a), ["militants"], "{evs:?}");
+    assert_eq!(a.date().unwrap().to_string(), "2024-03-11");
+}
