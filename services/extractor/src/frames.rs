@@ -5179,6 +5179,19 @@ fn the_one_launcher_of_the_story(doc: &Doc<'_>, cands: &mut [Candidate]) {
         .filter(|c| c.kind == launch && c.actors.is_empty() && c.weapon.is_some())
     {
         c.actors = first.clone();
+        // "more cruise missiles would be fired in the Gulf of Oman on Friday": a launch still to come,
+        // with its own place and day, is a happening of its own, not a mention of one already told.
+        // ("a planned test of its own anti-ship missile": a possessive names another launcher.)
+        let sent = &doc.sents[c.sent];
+        let owner_named = (sent.content..sent.toks.end).any(|k| doc.is_any(k, &["its", "their"]));
+        if c.status == Status::Expected
+            && c.place.is_some()
+            && c.date.is_some()
+            && !c.background
+            && !owner_named
+        {
+            c.strong = true;
+        }
     }
 }
 

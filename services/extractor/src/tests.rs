@@ -3997,3 +3997,16 @@ fn blowing_up_and_ramming_are_attacks_by_the_noun_the_copy_uses() {
     assert_eq!(ids(a), ["militants"], "{evs:?}");
     assert_eq!(a.date().unwrap().to_string(), "2024-03-11");
 }
+
+#[test]
+fn a_launch_still_to_come_with_its_own_place_and_day_is_a_launch_of_its_own() {
+    let evs = run("KARACHI, March 13 (Reuters) - Pakistan's navy fired two anti-ship missiles in the Arabian Sea on Tuesday, the first day of a naval exercise, the military said.\n\nA spokesman said more anti-ship missiles would be fired in the Arabian Sea on Thursday, the final day of the drill.");
+    let planned = find(&evs, |e| {
+        e.kind == "missile_launch" && e.status == Status::Expected
+    });
+    assert_eq!(ids(planned), ["pakistan"], "{evs:?}");
+    assert_eq!(planned.date().unwrap().to_string(), "2024-03-14");
+    assert!(evs
+        .iter()
+        .any(|e| e.kind == "missile_launch" && e.status == Status::Occurred));
+}
