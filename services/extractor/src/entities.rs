@@ -1317,7 +1317,8 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
                     || crate::doc::arabic_article(doc.tok(i))
                     || (after_title && doc.is_cap(i + 1))
                     // "Cuban President Miguel Díaz-Canel": a hyphenated surname after a titled given name.
-                    || after_titled_given));
+                    || after_titled_given
+                    || hyphenated_given_name(doc, i, els.is_empty())));
         // "Pope Leo XIV", "King Charles III": a regnal number after a titled name is part of it.
         let regnal = || {
             matches!(els.last(), Some((Elem::Cap, ..)))
@@ -1422,6 +1423,28 @@ fn title(e: &Entry) -> Option<bool> {
         Entry::Title { leader } => Some(*leader),
         _ => None,
     }
+}
+
+/// "his Kazakh counterpart Kassym-Jomart Tokayev", "talks with Jean-Noel Barrot": a hyphenated word
+/// opening a two-word name, no part of it a place ("Russia-Ukraine", "Indo-Pacific"), after a lowercase
+/// word that is no determiner ("the Trans-Pacific Partnership" names a thing).
+fn hyphenated_given_name(doc: &Doc<'_>, i: usize, opens_chunk: bool) -> bool {
+    let lex = doc.lex();
+    opens_chunk
+        && i > 0
+        && doc.is_word(i - 1)
+        && !doc.is_cap(i - 1)
+        && !doc.is_any(i - 1, &["the", "a", "an", "this", "that", "its", "their"])
+        && doc.is_cap(i + 1)
+        && !has_upper_after_hyphen(doc.tok(i + 1))
+        && STOP.binary_search(&doc.tok(i + 1)).is_err()
+        && doc.cs_at(i + 1).is_none()
+        && doc.ci_find(i + 1, title).is_none()
+        && !(doc.is_word(i + 2) && doc.is_cap(i + 2))
+        && doc
+            .tok(i)
+            .split('-')
+            .all(|part| part.len() >= 2 && !lex.is_known_place(part))
 }
 
 fn has_upper_after_hyphen(w: &str) -> bool {

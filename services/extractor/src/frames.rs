@@ -1262,6 +1262,7 @@ pub fn candidates(
     crews_lift_off_on_a_space_launch(doc, &mut out);
     airport_greetings_are_arrivals(doc, &mut out);
     plans_already_past(doc, published, &mut out);
+    postponed_plans(doc, &mut out);
     the_last_visitor_before(doc, ents, published, &mut out);
     separate_meetings(doc, &mut out);
     meet_in_the_dateline_city(doc, published, &mut out);
@@ -1495,6 +1496,22 @@ fn plans_already_past(
             c.status = Status::Occurred;
         }
     }
+}
+
+/// "had been due to meet Japarov in Astana on Wednesday, but the meeting was postponed": a plan the same
+/// sentence says was put off is no happening at the time it names; the text tells the new one, if any.
+fn postponed_plans(doc: &Doc<'_>, cands: &mut Vec<Candidate>) {
+    const PUT_OFF: &[&str] = &["postponed", "delayed", "deferred"];
+    cands.retain(|c| {
+        if !matches!(c.status, Status::Expected | Status::Speculated) {
+            return true;
+        }
+        let sent = &doc.sents[c.sent];
+        let put_off = (c.trigger.1..sent.toks.end).any(|k| {
+            doc.is_any(k, PUT_OFF) && k > 0 && doc.is_any(k - 1, &["was", "were", "been", "be"])
+        });
+        !put_off
+    });
 }
 
 /// "The Shenzhou-19 crew lifted off from Jiuquan on Oct. 30": a crew that lifts off goes up on a space

@@ -301,7 +301,21 @@ fn compatible_at(
             if !x.is_country && !y.is_country && (x.country.is_none() != y.country.is_none()));
     // A place the narrative lent ("arrived in Beijing ... Xi welcomed him") is a guess: the venue the text
     // tells for the same talks elsewhere is where they were.
-    let ok = if any_place || denial_of_report || landed_in_city || c.place_borrowed {
+    // "held talks with Tokayev in Astana on Wednesday" and "The two leaders met ... at the Akorda
+    // presidential palace": the same two or more parties meeting at a city and at a venue no gazetteer
+    // knows are one meeting told twice.
+    let same_talks_in_one_country = h.meeting
+        && c.actors.len() >= 2
+        && c.actors.len() == h.actors.len()
+        && c.actors.iter().all(|a| h.actors.contains(a))
+        && matches!((&h.place, &c.place), (Some(x), Some(y))
+            if !x.is_country && !y.is_country && (x.country.is_none() != y.country.is_none()));
+    let ok = if any_place
+        || denial_of_report
+        || landed_in_city
+        || same_talks_in_one_country
+        || c.place_borrowed
+    {
         same_country
     } else {
         places_ok
@@ -325,6 +339,13 @@ fn same_country(a: &Option<Place>, b: &Option<Place>) -> bool {
         },
         _ => true,
     }
+}
+
+/// "held talks in Astana" then "met at the Akorda presidential palace": talks held at a venue no gazetteer
+/// knows, in the city they were told in, were held at the venue.
+fn venue_in_city(old: &Option<Place>, new: &Option<Place>) -> bool {
+    matches!((old, new), (Some(o), Some(n))
+        if o.country.is_some() && !o.is_country && n.country.is_none() && !n.is_country)
 }
 
 fn more_specific(old: &Option<Place>, new: &Option<Place>) -> bool {
@@ -359,6 +380,7 @@ fn absorb(h: &mut Happening, c: &Candidate, idx: usize) {
     if site
         || site_in_place
         || (!h.place_site && !borrowed_over_told && more_specific(&h.place, &c.place))
+        || (h.meeting && venue_in_city(&h.place, &c.place))
     {
         h.place = c.place.clone();
         h.place_site = c.launch_site;

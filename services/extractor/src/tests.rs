@@ -4010,3 +4010,45 @@ fn a_launch_still_to_come_with_its_own_place_and_day_is_a_launch_of_its_own() {
         .iter()
         .any(|e| e.kind == "missile_launch" && e.status == Status::Occurred));
 }
+
+#[test]
+fn a_hyphenated_given_name_after_a_lowercase_role_is_a_name() {
+    let evs = run("TASHKENT (AFP) - Turkish President Tayyip Erdogan held talks with his Uzbek counterpart Shavkat-Bek Mirzayev in Tashkent on Tuesday.\n\nMirzayev later hosted a dinner for the delegation.");
+    let m = find(&evs, |e| e.kind == "meeting");
+    assert!(
+        m.actors.iter().any(|a| a.id == "shavkat-bek-mirzayev"),
+        "{evs:?}"
+    );
+    // A place joined to a place is no given name.
+    let evs =
+        run("ISTANBUL (Reuters) - Negotiators opened Russia-Ukraine talks in Istanbul on Tuesday.");
+    assert!(
+        evs.iter().all(|e| e
+            .actors
+            .iter()
+            .all(|a| a.actor_type != dateline_shared::ActorType::Person)),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn talks_in_a_city_and_at_a_venue_there_are_one_meeting_at_the_venue() {
+    let evs = run("ASTANA (AFP) - Indian Prime Minister Narendra Modi held talks with Kazakh President Kassym-Jomart Tokayev in Astana on Tuesday.\n\nThe two leaders met for three hours at the Akorda presidential palace, officials said.");
+    let meetings: Vec<_> = evs.iter().filter(|e| e.kind == "meeting").collect();
+    assert_eq!(meetings.len(), 1, "{evs:?}");
+    assert!(
+        meetings[0]
+            .place
+            .as_ref()
+            .is_some_and(|p| p.name.contains("Akorda")),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn a_meeting_the_sentence_says_was_postponed_is_no_event() {
+    let evs = run("ASTANA (AFP) - Indian Prime Minister Narendra Modi had been due to meet Kyrgyz President Sadyr Japarov in Astana on Wednesday, but the meeting was postponed, officials said.");
+    assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
+    let evs = run("ASTANA (AFP) - Indian Prime Minister Narendra Modi will meet Kyrgyz President Sadyr Japarov in Astana on Wednesday, officials said.");
+    assert_eq!(find(&evs, |e| e.kind == "meeting").status, Status::Expected);
+}
