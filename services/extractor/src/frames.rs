@@ -5707,7 +5707,7 @@ fn on_the_narrative_day(
 
 /// The city of the dateline, when the lexicon or the gazetteer knows it as a city: "SEOUL/WASHINGTON" is
 /// no one place, and a country ("UKRAINE") is no venue.
-fn dateline_city(doc: &Doc<'_>) -> Option<Place> {
+pub(crate) fn dateline_city(doc: &Doc<'_>) -> Option<Place> {
     let raw = doc.dateline.as_deref()?.trim();
     if raw.is_empty() || raw.contains(['/', '&']) {
         return None;

@@ -4052,3 +4052,12 @@ fn a_meeting_the_sentence_says_was_postponed_is_no_event() {
     let evs = run("ASTANA (AFP) - Indian Prime Minister Narendra Modi will meet Kyrgyz President Sadyr Japarov in Astana on Wednesday, officials said.");
     assert_eq!(find(&evs, |e| e.kind == "meeting").status, Status::Expected);
 }
+
+#[test]
+fn the_two_countries_of_a_visitor_and_an_untitled_host_are_the_visitors_and_the_datelines() {
+    let evs = run("NAIROBI, March 13 (Reuters) - Japanese Prime Minister Shigeru Ishiba held talks with President William Ruto on Tuesday.\n\nAfter the talks, ministers from the two countries signed three agreements on energy and ports, officials said.");
+    let a = find(&evs, |e| e.kind == "agreement");
+    let mut got = ids(a);
+    got.sort();
+    assert_eq!(got, ["japan", "kenya"], "{evs:?}");
+}
