@@ -381,7 +381,8 @@ fn source_name(doc: &Doc<'_>, ents: &Entities, from: usize, to: usize) -> Option
         && doc.is_any(
             a,
             &[
-                "he", "she", "it", "they", "we", "i", "this", "which", "reports", "report",
+                "he", "she", "it", "they", "we", "i", "this", "which", "reports", "report", "one",
+                "both",
             ],
         )
     {
@@ -410,6 +411,15 @@ mod tests {
             sources("Jets bombed Barmal on Tuesday in raids the Taliban said killed 46 people."),
             vec!["Taliban"]
         );
+    }
+
+    #[test]
+    fn a_national_agency_carrying_a_statement_is_the_source_and_a_bare_one_is_none() {
+        assert_eq!(
+            sources("The pact was signed at the palace, according to a statement carried by the Saudi Press Agency."),
+            vec!["Saudi Press Agency"]
+        );
+        assert!(sources("The plan was first discussed in March, one of them said.").is_empty());
     }
 
     #[test]
