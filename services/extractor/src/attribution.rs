@@ -187,7 +187,8 @@ pub fn find(doc: &Doc<'_>, ents: &Entities, from: usize, to: usize) -> Attributi
             let k = np_from - 1;
             let ok = match doc.kind(k) {
                 TokKind::Word => {
-                    !STOPS.iter().any(|s| doc.tok(k).eq_ignore_ascii_case(s)) && !is_trigger(doc, k)
+                    !STOPS.iter().any(|s| doc.tok(k).eq_ignore_ascii_case(s))
+                        && (!is_trigger(doc, k) || briefed_on(doc, k))
                 }
                 TokKind::Possessive | TokKind::Number => true,
                 _ => false,
@@ -256,6 +257,15 @@ pub fn find(doc: &Doc<'_>, ents: &Entities, from: usize, to: usize) -> Attributi
         i = end;
     }
     out
+}
+
+/// "a source briefed on the talks", "officials familiar with the negotiations": the happening at `k` is what
+/// the source knows of, part of its description, not a happening told.
+fn briefed_on(doc: &Doc<'_>, k: usize) -> bool {
+    k >= 3
+        && doc.is(k - 1, "the")
+        && doc.is_any(k - 2, &["on", "with", "to", "in"])
+        && doc.is_any(k - 3, &["briefed", "familiar", "close", "involved"])
 }
 
 /// "state media reported", "Iran's state news agency said": a source that stands for the state's own
@@ -371,7 +381,9 @@ fn source_name(doc: &Doc<'_>, ents: &Entities, from: usize, to: usize) -> Option
         a += 1;
     }
     let mut b = a;
-    while b < to && !(b > a && doc.is_any(b, CUT)) {
+    // "a source briefed on the talks": what the source knows of is part of its description.
+    let described = |b: usize| doc.is_any(b - 1, &["briefed", "familiar", "close", "involved"]);
+    while b < to && !(b > a && doc.is_any(b, CUT) && !described(b)) {
         b += 1;
     }
     if b == a || b - a > 6 {
@@ -420,6 +432,14 @@ mod tests {
             vec!["Saudi Press Agency"]
         );
         assert!(sources("The plan was first discussed in March, one of them said.").is_empty());
+    }
+
+    #[test]
+    fn a_source_described_by_what_it_was_briefed_on_keeps_the_description() {
+        assert_eq!(
+            sources("He met the delegation in Doha, a source briefed on the talks told AFP."),
+            vec!["source briefed on the talks"]
+        );
     }
 
     #[test]
