@@ -1263,6 +1263,7 @@ pub fn candidates(
     airport_greetings_are_arrivals(doc, &mut out);
     plans_already_past(doc, published, &mut out);
     postponed_plans(doc, &mut out);
+    it_is_no_person(doc, ents, &mut out);
     the_last_visitor_before(doc, ents, published, &mut out);
     separate_meetings(doc, &mut out);
     meet_in_the_dateline_city(doc, published, &mut out);
@@ -1494,6 +1495,24 @@ fn plans_already_past(
             .any(|k| doc.is(k, "of") && doc.is(k - 1, "ahead"));
         if ahead_of {
             c.status = Status::Occurred;
+        }
+    }
+}
+
+/// "the prime minister, al-Rahawi, had been killed ... since it began firing at Israel": "it" is never a
+/// person, so a strike or launch whose subject is an "it" no state or group was found for has no attacker
+/// named, not the person named before it.
+fn it_is_no_person(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
+    let lex = doc.lex();
+    let kinds = [lex.kind_index("attack"), lex.kind_index("missile_launch")];
+    for c in cands.iter_mut().filter(|c| kinds.contains(&Some(c.kind))) {
+        let (t, _) = c.trigger;
+        let from = doc.sents[c.sent].content;
+        let it = (t.saturating_sub(4).max(from)..t).rfind(|&k| doc.is_any(k, &["it", "It"]));
+        let unbound = it.is_some_and(|k| ents.in_range(k, k + 1).iter().all(|m| m.start != k));
+        if unbound && !c.actors.is_empty() && c.actors.iter().all(|r| matches!(r, Ref::Person(_))) {
+            c.actors.clear();
+            c.strong = false;
         }
     }
 }

@@ -4061,3 +4061,14 @@ fn the_two_countries_of_a_visitor_and_an_untitled_host_are_the_visitors_and_the_
     got.sort();
     assert_eq!(got, ["japan", "kenya"], "{evs:?}");
 }
+
+#[test]
+fn an_unbound_it_before_a_strike_is_never_the_person_named_before() {
+    let evs = run("ADEN, March 13 (Reuters) - Yemen's rebels said on Wednesday that their defence minister, Ali Nasser al-Hadi, had been killed in an Israeli air strike on Sanaa on Tuesday, along with two aides, the most senior figure the Iran-backed movement has lost since it began firing at Israel two years ago.");
+    assert!(
+        evs.iter()
+            .all(|e| e.actors.iter().all(|a| a.id != "ali-nasser-al-hadi")),
+        "{evs:?}"
+    );
+    assert_eq!(ids(find(&evs, |e| e.kind == "attack")), ["israel"]);
+}
