@@ -1164,7 +1164,21 @@ pub fn candidates(
                     && ents.in_range(t_end, t_end + 1).iter().any(|m| {
                         m.start == t_end && m.refs.iter().all(|r| matches!(r, Ref::Person(_)))
                     });
-                if describes || describes_name {
+                // "pledged to resume regular reciprocal visits": visits told as a custom, no trip.
+                let customary = doc.is_any(t, &["visits", "trips"])
+                    && t > from
+                    && doc.is_any(
+                        t - 1,
+                        &[
+                            "regular",
+                            "reciprocal",
+                            "mutual",
+                            "frequent",
+                            "annual",
+                            "exchange",
+                        ],
+                    );
+                if describes || describes_name || customary {
                     continue;
                 }
                 // "Putin's meeting with Kim": a gerund after a possessive or determiner heads a noun phrase.

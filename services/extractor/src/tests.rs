@@ -4072,3 +4072,10 @@ fn an_unbound_it_before_a_strike_is_never_the_person_named_before() {
     );
     assert_eq!(ids(find(&evs, |e| e.kind == "attack")), ["israel"]);
 }
+
+#[test]
+fn regular_reciprocal_visits_pledged_are_no_trip() {
+    let evs = run("TOKYO, March 13 (Kyodo) - Prime Minister Fumio Kishida held talks with Australian Prime Minister Anthony Albanese in Tokyo on Tuesday, and the two pledged to resume regular reciprocal visits and to cooperate on China.");
+    assert!(evs.iter().all(|e| e.kind != "arrival"), "{evs:?}");
+    assert!(evs.iter().any(|e| e.kind == "meeting"), "{evs:?}");
+}
