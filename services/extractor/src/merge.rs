@@ -112,6 +112,18 @@ fn recent(d: &PartialDate, published: Option<NaiveDate>) -> bool {
     }
 }
 
+/// "was expected in Jakarta in August ... It would be Lavrov's first trip to the capital since 2023": a plan
+/// told twice, once with its month, is one plan when both tellings are of what is to come and the month lies
+/// within the half year ahead.
+fn coming_plan(d: &PartialDate, a: Status, b: Status, published: Option<NaiveDate>) -> bool {
+    let ahead = |s: Status| matches!(s, Status::Expected | Status::Speculated);
+    let Some(p) = published else { return false };
+    let Some(m) = d.month else { return false };
+    let months = (d.year * 12 + m as i32)
+        - (chrono::Datelike::year(&p) * 12 + chrono::Datelike::month(&p) as i32);
+    ahead(a) && ahead(b) && (0..=6).contains(&months)
+}
+
 fn places_ok(a: &Option<Place>, b: &Option<Place>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => {
@@ -284,7 +296,11 @@ fn compatible_at(
     }
     match (&h.date, &c.date) {
         (Some(a), Some(b)) if !a.agrees_with(b) => return false,
-        (Some(a), None) | (None, Some(a)) if !recent(a, published) => return false,
+        (Some(a), None) | (None, Some(a))
+            if !recent(a, published) && !coming_plan(a, h.status, c.status, published) =>
+        {
+            return false
+        }
         _ => {}
     }
     // "Ruritania denied that its forces struck the airport in Kisangani" and "... had fired three drones at

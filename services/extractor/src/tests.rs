@@ -4079,3 +4079,14 @@ fn regular_reciprocal_visits_pledged_are_no_trip() {
     assert!(evs.iter().all(|e| e.kind != "arrival"), "{evs:?}");
     assert!(evs.iter().any(|e| e.kind == "meeting"), "{evs:?}");
 }
+
+#[test]
+fn a_plan_told_with_its_month_and_again_without_is_one_plan() {
+    let evs = run("JAKARTA, March 13 (Reuters) - Foreign Minister Sugiono said his Chinese counterpart Wang Yi was expected in Jakarta in June for consultations.\n\nIt would be Wang's first trip to the Indonesian capital since 2022.");
+    let plans: Vec<_> = evs
+        .iter()
+        .filter(|e| e.kind == "arrival" && e.status == Status::Expected)
+        .collect();
+    assert_eq!(plans.len(), 1, "{evs:?}");
+    assert_eq!(plans[0].date().unwrap().to_string(), "2024-06");
+}
