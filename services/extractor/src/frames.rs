@@ -1277,6 +1277,7 @@ pub fn candidates(
     airport_greetings_are_arrivals(doc, &mut out);
     plans_already_past(doc, published, &mut out);
     postponed_plans(doc, &mut out);
+    return_to_office(doc, &mut out);
     it_is_no_person(doc, ents, &mut out);
     the_last_visitor_before(doc, ents, published, &mut out);
     separate_meetings(doc, &mut out);
@@ -1529,6 +1530,27 @@ fn it_is_no_person(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
             c.strong = false;
         }
     }
+}
+
+/// "three days before Donald Trump returns to the White House", "since Trump returned to the White House
+/// in January": a return to the White House told as the reference point of another happening is a return
+/// to office, no journey.
+fn return_to_office(doc: &Doc<'_>, cands: &mut Vec<Candidate>) {
+    let lex = doc.lex();
+    let kinds = [lex.kind_index("arrival"), lex.kind_index("departure")];
+    cands.retain(|c| {
+        if !kinds.contains(&Some(c.kind)) {
+            return true;
+        }
+        let (t, _) = c.trigger;
+        let from = doc.sents[c.sent].content;
+        let office = [&c.place, &c.destination]
+            .iter()
+            .any(|p| p.as_ref().is_some_and(|p| p.name == "White House"));
+        let reference_point = (t.saturating_sub(6).max(from)..t)
+            .any(|k| doc.is_any(k, &["since", "before", "after", "until", "when"]));
+        !(office && reference_point && doc.lower(t).starts_with("return"))
+    });
 }
 
 /// "had been due to meet Japarov in Astana on Wednesday, but the meeting was postponed": a plan the same

@@ -4090,3 +4090,19 @@ fn a_plan_told_with_its_month_and_again_without_is_one_plan() {
     assert_eq!(plans.len(), 1, "{evs:?}");
     assert_eq!(plans[0].date().unwrap().to_string(), "2024-06");
 }
+
+#[test]
+fn a_return_to_the_white_house_as_a_reference_point_is_no_journey() {
+    let evs = run("BEIJING, March 13 (Reuters) - Chinese President Xi Jinping met Brazilian President Luiz Inacio Lula da Silva in Beijing on Tuesday, two weeks after Donald Trump returned to the White House.");
+    assert!(
+        evs.iter()
+            .all(|e| e.kind != "departure" && e.kind != "arrival"),
+        "{evs:?}"
+    );
+    let evs = run("WASHINGTON, March 13 (Reuters) - President Donald Trump returned to the White House from Florida on Tuesday, officials said.");
+    assert!(
+        evs.iter()
+            .any(|e| e.kind == "departure" || e.kind == "arrival"),
+        "{evs:?}"
+    );
+}
