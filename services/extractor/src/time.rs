@@ -201,25 +201,7 @@ fn day_before(doc: &Doc<'_>, i: usize) -> Option<(u32, u32, Option<i32>)> {
 fn days_from_the_day_told(doc: &Doc<'_>, i: usize, to: usize, day_parts: bool) -> Option<TimeExpr> {
     let (start, end, days) = days_offset(doc, i, to)?;
     if day_parts {
-        let here = doc.sents.partition_point(|s| s.toks.end <= i);
-        let told = (here.saturating_sub(3)..=here).rev().find_map(|s| {
-            let sent = doc.sents.get(s)?;
-            let end = if s == here { start } else { sent.toks.end };
-            find_with(doc, sent.toks.start, end, false)
-                .into_iter()
-                .rev()
-                .find(|x| {
-                    matches!(
-                        x.when,
-                        When::Weekday { .. }
-                            | When::WeekdayPlus { .. }
-                            | When::MonthDay { .. }
-                            | When::MonthDayInYear { .. }
-                            | When::Relative(_)
-                    )
-                })
-        });
-        let shifted = told.and_then(|x| match x.when {
+        let shifted = day_last_told(doc, start).and_then(|when| match when {
             When::Weekday { day, strict } => Some(When::WeekdayPlus { day, strict, days }),
             When::WeekdayPlus {
                 day,
@@ -267,8 +249,20 @@ fn that_part_of_the_day(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> 
     {
         return None;
     }
+    let when = day_last_told(doc, i)?;
+    Some(TimeExpr {
+        start: i,
+        end: i + 2,
+        when,
+        future_only: false,
+    })
+}
+
+/// The day the text last told before token `i` (a weekday, a date, "a day earlier", "yesterday"), in its
+/// sentence or the three before. Those sentences are read without day parts, so the look-back never nests.
+fn day_last_told(doc: &Doc<'_>, i: usize) -> Option<When> {
     let here = doc.sents.partition_point(|s| s.toks.end <= i);
-    let when = (here.saturating_sub(3)..=here).rev().find_map(|s| {
+    (here.saturating_sub(3)..=here).rev().find_map(|s| {
         let sent = doc.sents.get(s)?;
         let end = if s == here { i } else { sent.toks.end };
         find_with(doc, sent.toks.start, end, false)
@@ -285,12 +279,6 @@ fn that_part_of_the_day(doc: &Doc<'_>, i: usize, to: usize) -> Option<TimeExpr> 
                 )
                 .then_some(x.when)
             })
-    })?;
-    Some(TimeExpr {
-        start: i,
-        end: i + 2,
-        when,
-        future_only: false,
     })
 }
 
