@@ -265,8 +265,11 @@ fn briefed_on(doc: &Doc<'_>, k: usize) -> bool {
     k >= 3
         && doc.is(k - 1, "the")
         && doc.is_any(k - 2, &["on", "with", "to", "in"])
-        && doc.is_any(k - 3, &["briefed", "familiar", "close", "involved"])
+        && doc.is_any(k - 3, DESCRIBED_BY)
 }
+
+/// Words after which a source's phrase goes on with what it knows of: "briefed on", "familiar with".
+const DESCRIBED_BY: &[&str] = &["briefed", "familiar", "close", "involved"];
 
 /// "state media reported", "Iran's state news agency said": a source that stands for the state's own
 /// outlet without naming it. When the article names that outlet elsewhere, a reader lists it by name.
@@ -382,7 +385,7 @@ fn source_name(doc: &Doc<'_>, ents: &Entities, from: usize, to: usize) -> Option
     }
     let mut b = a;
     // "a source briefed on the talks": what the source knows of is part of its description.
-    let described = |b: usize| doc.is_any(b - 1, &["briefed", "familiar", "close", "involved"]);
+    let described = |b: usize| doc.is_any(b - 1, DESCRIBED_BY);
     while b < to && !(b > a && doc.is_any(b, CUT) && !described(b)) {
         b += 1;
     }

@@ -1120,7 +1120,7 @@ fn the_two(
         // "President Volodymyr Zelensky" names no country: with one state known, the other is the
         // dateline's, when that differs (a visit to Kyiv and "the two countries" are India and Ukraine).
         if let [known] = states[..] {
-            let host = crate::frames::dateline_city(doc)
+            let host = crate::places::dateline_city(doc)
                 .and_then(|p| p.country)
                 .and_then(|code| lex.country_index(&code));
             if let Some(h) = host.filter(|&h| h != known) {

@@ -949,14 +949,17 @@ const STRUCK: &[&str] = &[
 
 /// An attack noun ("attacks", "air strike", "raids") starts at token `k`.
 fn is_attack_noun(doc: &Doc<'_>, k: usize) -> bool {
-    let Some(attack) = doc.lex().kind_index("attack") else {
-        return false;
-    };
+    attack_noun_end(doc, k).is_some()
+}
+
+/// The end of the attack noun starting at token `k`.
+fn attack_noun_end(doc: &Doc<'_>, k: usize) -> Option<usize> {
+    let attack = doc.lex().kind_index("attack")?;
     doc.ci_find(k, |e| {
         matches!(e, Entry::Trigger { kind, form: Form::Noun, .. } if usize::from(*kind) == attack)
             .then_some(())
     })
-    .is_some()
+    .map(|(end, _)| end)
 }
 
 /// A trigger phrase of some kind starts at token `k`.
@@ -4652,15 +4655,8 @@ fn weapon_bearer(
     // Subject: the weapon ends right before the verb; walk back over its modifiers to the owner, a name
     // ending where the modifiers begin ("North Korean", "Houthi").
     // "Israeli air strikes hit Beirut": an attack noun as the subject bears its owner the same way.
-    let attack_noun_start = (t.saturating_sub(3).max(floor)..t).find(|&k| {
-        doc.lex().kind_index("attack").is_some_and(|attack| {
-            doc.ci_find(k, |e| {
-                matches!(e, Entry::Trigger { kind, form: Form::Noun, .. } if usize::from(*kind) == attack)
-                    .then_some(())
-            })
-            .is_some_and(|(end, _)| end == t)
-        })
-    });
+    let attack_noun_start =
+        (t.saturating_sub(3).max(floor)..t).find(|&k| attack_noun_end(doc, k) == Some(t));
     if let Some(k) = attack_noun_start.or((t > floor && is_weapon(doc, t - 1)).then(|| t - 1)) {
         let mut k = k;
         while k > floor && t - k < 8 && modifier(k - 1) {
@@ -5614,7 +5610,7 @@ fn meet_in_the_dateline_city(
     ) else {
         return;
     };
-    let (Some(city), Some(published)) = (dateline_city(doc), published) else {
+    let (Some(city), Some(published)) = (places::dateline_city(doc), published) else {
         return;
     };
     let in_city = |p: &Option<Place>| p.as_ref().is_some_and(|pl| pl.name == city.name);
@@ -5758,39 +5754,6 @@ fn on_the_narrative_day(
             c.time_text = day.time_text.clone();
         }
     });
-}
-
-/// The city of the dateline, when the lexicon or the gazetteer knows it as a city: "SEOUL/WASHINGTON" is
-/// no one place, and a country ("UKRAINE") is no venue.
-pub(crate) fn dateline_city(doc: &Doc<'_>) -> Option<Place> {
-    let raw = doc.dateline.as_deref()?.trim();
-    if raw.is_empty() || raw.contains(['/', '&']) {
-        return None;
-    }
-    let name = raw
-        .split(' ')
-        .map(|w| {
-            let lower = w.to_lowercase();
-            let mut chars = lower.chars();
-            chars
-                .next()
-                .map_or(String::new(), |f| f.to_uppercase().chain(chars).collect())
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
-    let lex = doc.lex();
-    let a_country = lex
-        .countries
-        .iter()
-        .any(|c| c.name.eq_ignore_ascii_case(&name));
-    if a_country || !lex.is_known_place(&name) {
-        return None;
-    }
-    Some(Place {
-        country: lex.place_country(&name),
-        name,
-        is_country: false,
-    })
 }
 
 /// A careful reader dates an undated happening by the narrative around it: an occurred candidate with no

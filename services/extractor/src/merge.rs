@@ -102,14 +102,16 @@ fn recent(d: &PartialDate, published: Option<NaiveDate>) -> bool {
     if let Some(day) = d.as_naive() {
         return (day - p).num_days().abs() <= 14;
     }
-    match d.month {
-        Some(m) => {
-            let months = (d.year * 12 + m as i32)
-                - (chrono::Datelike::year(&p) * 12 + chrono::Datelike::month(&p) as i32);
-            (-1..=1).contains(&months)
-        }
-        None => false,
-    }
+    months_after(d, p).is_some_and(|months| (-1..=1).contains(&months))
+}
+
+/// Months from publication's month to the date's, when the date has a month.
+fn months_after(d: &PartialDate, p: NaiveDate) -> Option<i32> {
+    let m = d.month?;
+    Some(
+        (d.year * 12 + m as i32)
+            - (chrono::Datelike::year(&p) * 12 + chrono::Datelike::month(&p) as i32),
+    )
 }
 
 /// "was expected in Jakarta in August ... It would be Lavrov's first trip to the capital since 2023": a plan
@@ -117,11 +119,11 @@ fn recent(d: &PartialDate, published: Option<NaiveDate>) -> bool {
 /// within the half year ahead.
 fn coming_plan(d: &PartialDate, a: Status, b: Status, published: Option<NaiveDate>) -> bool {
     let ahead = |s: Status| matches!(s, Status::Expected | Status::Speculated);
-    let Some(p) = published else { return false };
-    let Some(m) = d.month else { return false };
-    let months = (d.year * 12 + m as i32)
-        - (chrono::Datelike::year(&p) * 12 + chrono::Datelike::month(&p) as i32);
-    ahead(a) && ahead(b) && (0..=6).contains(&months)
+    ahead(a)
+        && ahead(b)
+        && published
+            .and_then(|p| months_after(d, p))
+            .is_some_and(|months| (0..=6).contains(&months))
 }
 
 fn places_ok(a: &Option<Place>, b: &Option<Place>) -> bool {
@@ -313,8 +315,7 @@ fn compatible_at(
     // arrival at a venue no gazetteer knows, on the day of an arrival in a city, is that arrival told again.
     let landed_in_city = h.arrival
         && matches!((&h.date, &c.date), (Some(a), Some(b)) if a.day.is_some() && a == b)
-        && matches!((&h.place, &c.place), (Some(x), Some(y))
-            if !x.is_country && !y.is_country && (x.country.is_none() != y.country.is_none()));
+        && city_and_unknown_venue(&h.place, &c.place);
     // A place the narrative lent ("arrived in Beijing ... Xi welcomed him") is a guess: the venue the text
     // tells for the same talks elsewhere is where they were.
     // "held talks with Tokayev in Astana on Wednesday" and "The two leaders met ... at the Akorda
@@ -324,8 +325,7 @@ fn compatible_at(
         && c.actors.len() >= 2
         && c.actors.len() == h.actors.len()
         && c.actors.iter().all(|a| h.actors.contains(a))
-        && matches!((&h.place, &c.place), (Some(x), Some(y))
-            if !x.is_country && !y.is_country && (x.country.is_none() != y.country.is_none()));
+        && city_and_unknown_venue(&h.place, &c.place);
     let ok = if any_place
         || denial_of_report
         || landed_in_city
@@ -357,11 +357,17 @@ fn same_country(a: &Option<Place>, b: &Option<Place>) -> bool {
     }
 }
 
+/// One place a place the gazetteer knows below country level, the other a venue it does not know ("Jakarta"
+/// and "Halim Perdanakusuma airport", "Astana" and "the Akorda presidential palace"), in either order.
+fn city_and_unknown_venue(a: &Option<Place>, b: &Option<Place>) -> bool {
+    matches!((a, b), (Some(x), Some(y))
+        if !x.is_country && !y.is_country && (x.country.is_none() != y.country.is_none()))
+}
+
 /// "held talks in Astana" then "met at the Akorda presidential palace": talks held at a venue no gazetteer
 /// knows, in the city they were told in, were held at the venue.
 fn venue_in_city(old: &Option<Place>, new: &Option<Place>) -> bool {
-    matches!((old, new), (Some(o), Some(n))
-        if o.country.is_some() && !o.is_country && n.country.is_none() && !n.is_country)
+    city_and_unknown_venue(old, new) && new.as_ref().is_some_and(|n| n.country.is_none())
 }
 
 fn more_specific(old: &Option<Place>, new: &Option<Place>) -> bool {

@@ -676,6 +676,39 @@ fn add_trailing_country(doc: &Doc<'_>, place: &mut Place, end: &mut usize, to: u
     }
 }
 
+/// The city of the dateline, when the lexicon or the gazetteer knows it as a city: "SEOUL/WASHINGTON" is
+/// no one place, and a country ("UKRAINE") is no venue.
+pub fn dateline_city(doc: &Doc<'_>) -> Option<Place> {
+    let raw = doc.dateline.as_deref()?.trim();
+    if raw.is_empty() || raw.contains(['/', '&']) {
+        return None;
+    }
+    let name = raw
+        .split(' ')
+        .map(|w| {
+            let lower = w.to_lowercase();
+            let mut chars = lower.chars();
+            chars
+                .next()
+                .map_or(String::new(), |f| f.to_uppercase().chain(chars).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let lex = doc.lex();
+    let a_country = lex
+        .countries
+        .iter()
+        .any(|c| c.name.eq_ignore_ascii_case(&name));
+    if a_country || !lex.is_known_place(&name) {
+        return None;
+    }
+    Some(Place {
+        country: lex.place_country(&name),
+        name,
+        is_country: false,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
