@@ -1259,6 +1259,7 @@ pub fn candidates(
     attacker_named_after(doc, ents, &mut out);
     organs_strike_for_their_state(doc, ents, &mut out);
     arrival_place_from_sentence(doc, &mut out);
+    also_arrived_there(doc, &mut out);
     trip_framing_an_arrival(doc, &mut out);
     target_named_by_including(doc, ents, &mut out);
     denied_by_a_closing_apposition(doc, &mut out);
@@ -3493,11 +3494,16 @@ fn frame(
         let by_armed_group = raw_actors.iter().any(|&r| {
             matches!(r, Ref::Org(o) if lex.orgs.get(usize::from(o)).is_some_and(|org| org.group))
         });
-        // "fired four cruise missiles at mock targets": a test, whatever it was fired at.
-        let at_test_aim = (t_end..ce.min(t_end + 10)).any(|k| {
-            doc.is_any(k, &["at", "against", "toward", "towards"])
-                && (k + 1..ce.min(k + 4)).any(|j| test_aim_point(doc, j))
-        });
+        // "fired four cruise missiles at mock targets", "test-fired an Agni-5 from the Integrated Test Range
+        // at Chandipur": a test, whatever it was fired at.
+        let test_verb = ["test-fire", "test-launch", "flight-test", "test"]
+            .iter()
+            .any(|v| lemma_is(v));
+        let at_test_aim = test_verb
+            || (t_end..ce.min(t_end + 10)).any(|k| {
+                doc.is_any(k, &["at", "against", "toward", "towards"])
+                    && (k + 1..ce.min(k + 4)).any(|j| test_aim_point(doc, j))
+            });
         let mut aim_searched = if at_test_aim { t_end..t_end } else { t_end..ce };
         if let Some(k) = aim_searched.find(|&k| {
             doc.is_any(k, &["at", "against"])
@@ -4870,6 +4876,38 @@ fn arrival_place_from_sentence(doc: &Doc<'_>, cands: &mut [Candidate]) {
         if let Some((_, p)) = source {
             let place = p.place.clone();
             let quoted = doc.quoted[c.trigger.0];
+            let c = &mut cands[i];
+            c.place = place;
+            c.strong = !quoted;
+        }
+    }
+}
+
+/// "Li arrived in Pyongyang on Thursday ... Medvedev, who also arrived on Thursday": "also" says the
+/// traveller came where the last arrival told came, so the arrival naming no place has that one's place.
+fn also_arrived_there(doc: &Doc<'_>, cands: &mut [Candidate]) {
+    let Some(arrival) = doc.lex().kind_index("arrival") else {
+        return;
+    };
+    for i in 0..cands.len() {
+        let c = &cands[i];
+        let (t, _) = c.trigger;
+        let also = t > 0 && doc.is(t - 1, "also")
+            || t > 1 && doc.is(t - 2, "also") && doc.is_any(t - 1, &["have", "has", "had"]);
+        if c.kind != arrival || c.place.is_some() || c.actors.is_empty() || !also {
+            continue;
+        }
+        let last = cands[..i].iter().rev().find(|p| {
+            p.kind == arrival
+                && p.strong
+                && !p.background
+                && p.place.is_some()
+                && p.sent + 3 >= c.sent
+                && !p.actors.iter().any(|a| c.actors.contains(a))
+        });
+        if let Some(p) = last {
+            let place = p.place.clone();
+            let quoted = doc.quoted[t];
             let c = &mut cands[i];
             c.place = place;
             c.strong = !quoted;

@@ -4106,3 +4106,24 @@ fn a_return_to_the_white_house_as_a_reference_point_is_no_journey() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn one_who_also_arrived_came_where_the_last_arrival_came() {
+    let evs = run("HANOI, March 13 (Reuters) - Thai Prime Minister Srettha Thavisin arrived in Hanoi on Monday for a regional forum.\n\nPhilippine President Ferdinand Marcos, who also arrived on Monday, is expected to hold talks with his Vietnamese hosts on Thursday, officials said.");
+    let marcos = find(&evs, |e| {
+        e.kind == "arrival" && ids(e) == ["ferdinand-marcos"]
+    });
+    assert_eq!(
+        marcos.place.as_ref().map(|p| p.name.as_str()),
+        Some("Hanoi")
+    );
+    assert_eq!(marcos.date().unwrap().to_string(), "2024-03-11");
+}
+
+#[test]
+fn a_test_firing_at_a_range_is_a_launch_not_an_attack() {
+    let evs = run("NEW DELHI, March 13 (PTI) - India test-fired a long-range Agni-5 ballistic missile from the Integrated Test Range at Chandipur on Monday, the defence ministry said.");
+    assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
+    let launch = find(&evs, |e| e.kind == "missile_launch");
+    assert_eq!(ids(launch), ["india"]);
+}
