@@ -71,6 +71,9 @@ pub struct Doc<'a> {
     /// The place the dateline names ("HANOI" in `HANOI, May 26 (Reuters) -`), as ingest parsed it out of
     /// the body or as the body's own opening line shows it.
     pub dateline: Option<String>,
+    /// The outlet that filed the story ("Antara", "Yonhap"): a national agency names its own leaders
+    /// without their country ("President Prabowo Subianto").
+    pub outlet: Option<String>,
     ci: Vec<Option<Hit>>,
     cs: Vec<Option<Hit>>,
     lex: &'a Lexicon,
@@ -115,6 +118,7 @@ impl<'a> Doc<'a> {
             quoted,
             headline_sents: 0,
             dateline: None,
+            outlet: None,
             ci,
             cs,
             lex,

@@ -993,6 +993,11 @@ fn is_attribution_verb(doc: &Doc<'_>, k: usize) -> bool {
         .is_some()
 }
 
+/// Words that narrow an office in "the two prime ministers", "the two foreign ministers".
+const OFFICE_MODIFIERS: &[&str] = &[
+    "prime", "foreign", "defence", "defense", "finance", "trade", "vice",
+];
+
 /// "the two leaders", "the two men", "the two" before a verb: the last two people named; "the two sides",
 /// "the two countries": their countries when both are known and differ. Returns the end and the refs.
 fn the_two(
@@ -1028,6 +1033,11 @@ fn the_two(
     if !matches!(doc.tok(i), "the" | "The") || i + 2 >= end || doc.tok(i + 1) != "two" {
         return None;
     }
+    // "the two prime ministers", "the two foreign ministers": an office's modifier before the noun.
+    let modified = i + 3 < end
+        && doc.is_any(i + 2, OFFICE_MODIFIERS)
+        && matches!(doc.tok(i + 3), "ministers" | "presidents" | "leaders");
+    let i = if modified { i + 1 } else { i };
     let next = doc.tok(i + 2);
     let n = last_people.len();
     if n < 2 {
@@ -1139,6 +1149,25 @@ fn the_two(
         return Some((i + 2, people));
     }
     None
+}
+
+/// The state a pair's unnamed side stands for when the other side's is `known`: the dateline's country
+/// when it differs (a visit to Kyiv and "the two countries" are India and Ukraine), else the filing
+/// national agency's (Antara's "President Prabowo" in a Beijing story is Indonesia's).
+pub(crate) fn other_home_state(doc: &Doc<'_>, known: u16) -> Option<u16> {
+    let lex = doc.lex();
+    let dateline = crate::places::dateline_city(doc).and_then(|p| p.country);
+    let agency = doc.outlet.as_deref().and_then(|name| {
+        lex.orgs
+            .iter()
+            .find(|o| o.agency && o.name.eq_ignore_ascii_case(name))
+            .and_then(|o| o.country.clone())
+    });
+    [dateline, agency]
+        .into_iter()
+        .flatten()
+        .filter_map(|code| lex.country_index(&code))
+        .find(|&h| h != known)
 }
 
 /// "a Pakistani astronaut, trained in China under an agreement the two countries signed": the two distinct

@@ -2963,11 +2963,25 @@ fn frame(
     // "the two presidents witnessed the signing of documents": leaders looking on are not the signatories;
     // the parties are the states they lead.
     if name == "agreement" && witnessed(doc, cs, t) {
-        let states: Vec<Ref> = actors
-            .iter()
-            .filter_map(|&r| ents.country_of(lex, r).map(Ref::Country))
-            .collect();
-        if states.len() == actors.len() {
+        // One leader of no known country ("President Prabowo" in his own agency's copy) is the side the
+        // others' states leave: the one "between the two governments" names, or the story's home.
+        let mut states: Vec<Ref> = Vec::new();
+        let mut unknown: Vec<Ref> = Vec::new();
+        for &r in &actors {
+            match ents.country_of(lex, r).map(Ref::Country) {
+                Some(c) if !states.contains(&c) => states.push(c),
+                Some(_) => {}
+                None if !unknown.contains(&r) => unknown.push(r),
+                None => {}
+            }
+        }
+        let unknown = unknown.len();
+        if let ([Ref::Country(known)], 1) = (&states[..], unknown) {
+            if let Some(h) = crate::entities::other_home_state(doc, *known) {
+                states.push(Ref::Country(h));
+            }
+        }
+        if unknown == 0 || (unknown == 1 && states.len() >= 2) {
             actors = states;
         }
     }

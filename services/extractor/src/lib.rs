@@ -122,6 +122,7 @@ pub fn extract(article: &Article, lexicon: &Lexicon) -> Vec<Event> {
     let mut doc = doc::Doc::new(&text, lexicon);
     doc.headline_sents = headline_sents(article, &doc);
     doc.dateline = article.dateline.clone().or_else(|| doc.body_dateline());
+    doc.outlet = article.outlet.clone();
     let ents = entities::find(&doc);
     let published = article.published_date();
     let cands = frames::candidates(&doc, &ents, published);

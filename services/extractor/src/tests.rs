@@ -4127,3 +4127,18 @@ fn a_test_firing_at_a_range_is_a_launch_not_an_attack() {
     let launch = find(&evs, |e| e.kind == "missile_launch");
     assert_eq!(ids(launch), ["india"]);
 }
+
+#[test]
+fn a_national_agency_names_its_own_leader_without_a_country() {
+    // Bernama files from Tokyo: "Prime Minister Anwar" is Malaysia's, the side Japan's leader leaves.
+    let body = "TOKYO (Bernama) - Prime Minister Anwar Ibrahim held talks with Japanese Prime Minister Shigeru Ishiba at the Kantei on Friday.\n\nThe two prime ministers then witnessed the signing of four memorandums of understanding on energy transition and semiconductors.";
+    let mut a = article(None, body, Some("2024-03-13T10:00:00+09:00"));
+    a.outlet = Some("Bernama".into());
+    let evs = extract(&a, Lexicon::builtin());
+    let deal = find(&evs, |e| e.kind == "agreement");
+    assert_eq!(ids(deal), ["japan", "malaysia"]);
+    // Filed by a wire with no home, the side stays unknown and the leaders stand as named.
+    let evs = run(body);
+    let deal = find(&evs, |e| e.kind == "agreement");
+    assert!(!ids(deal).contains(&"malaysia"), "{deal:?}");
+}
