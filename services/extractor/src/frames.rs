@@ -3222,22 +3222,57 @@ fn frame(
     // "air strikes hit a military camp early on Thursday": the noun is the subject of the strike its verb
     // tells, so the verb's time is its own.
     // "a strike on a school in the Nuseirat camp killed seven": also past the noun's own phrase.
-    let subject_of_impact = is_noun && name == "attack" && {
-        let mut found = false;
-        for k in t_end..ce.min(t_end + 14) {
+    let impact_verb = if is_noun && name == "attack" {
+        // ("a missile strike on Kryvyi Rih, Zelenskiy's hometown, killed 20": read over an apposition.)
+        let apposition_end = |k: usize| {
+            (k + 2..to.min(k + 8))
+                .find(|&j| doc.is(j, ","))
+                .filter(|&j| doc.is_any(j + 1, IMPACT))
+        };
+        let mut found = None;
+        let mut end = ce.min(t_end + 14);
+        let mut k = t_end;
+        while k < end {
+            if doc.is(k, ",") {
+                if let Some(j) = apposition_end(k) {
+                    k = j + 1;
+                    end = to.min(k + 4);
+                    continue;
+                }
+            }
             if doc.is_any(k, &[",", "that", "which", "who", "and"]) {
                 break;
             }
             if doc.is_any(k, IMPACT) {
-                found = true;
+                found = Some(k);
                 break;
             }
             if is_verb_trigger(doc, k) {
                 break;
             }
+            k += 1;
         }
         found
+    } else {
+        None
     };
+    let subject_of_impact = impact_verb.is_some();
+    // The clause the impact verb tells, which may run past an apposition after the noun and an aside
+    // on its toll ("killed 20 people, including nine children, near a playground on April 4").
+    let impact_ce = impact_verb.map_or(ce, |v| {
+        let mut e = clause_of(bounds, from, to, v).1;
+        while e + 1 < to
+            && (doc.is_any(e, &["including", "among"])
+                || (doc.is(e, ",") && doc.is_any(e + 1, &["including", "among"])))
+        {
+            let next = clause_of(bounds, from, to, e + 1).1;
+            if next <= e {
+                break;
+            }
+            e = next;
+        }
+        e.max(ce)
+    });
     // "agreed to begin technical negotiations by the end of February": a deadline after the act agreed to
     // is that act's, not the agreement's ("agreed to upgrade ties in November 2023" dates the deal).
     // "agreed late Wednesday to end the dispute": the word after the verb, read past a time right after it.
@@ -3270,7 +3305,7 @@ fn frame(
                     && doc.is(x.start - 4, "by")
                     && doc.is(x.start - 2, "end")
                     && doc.is(x.start - 1, "of"));
-            x.start >= t_end && x.start < ce && !(deadline && x.start >= agreed_act)
+            x.start >= t_end && x.start < impact_ce && !(deadline && x.start >= agreed_act)
         })
         .filter(|x| !is_noun || subject_of_impact || !other_trigger_between(t_end, x.start))
         .filter(|x| {

@@ -4142,3 +4142,10 @@ fn a_national_agency_names_its_own_leader_without_a_country() {
     let deal = find(&evs, |e| e.kind == "agreement");
     assert!(!ids(deal).contains(&"malaysia"), "{deal:?}");
 }
+
+#[test]
+fn a_strike_that_killed_is_dated_past_an_apposition_and_its_toll() {
+    let evs = run("KYIV (Reuters) - A Russian drone strike on Kherson, the regional capital on the Dnipro, killed 14 people, including five children, at a market on Monday, officials said.");
+    let strike = find(&evs, |e| e.kind == "attack");
+    assert_eq!(strike.date().unwrap().to_string(), "2024-03-11");
+}
