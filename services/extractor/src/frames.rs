@@ -929,7 +929,7 @@ fn named_attacker(
 const IMPACT: &[&str] = &["hit", "struck", "killed", "destroyed", "damaged", "slammed"];
 
 /// What a speaker calls the forces it sent: "its aircraft", "their fighters".
-const OWN_FORCES: &[&str] = &[
+pub(crate) const OWN_FORCES: &[&str] = &[
     "aircraft",
     "jets",
     "warplanes",

@@ -96,7 +96,15 @@ pub fn resolve(doc: &Doc<'_>, ents: &mut Entities) {
             })
             .collect();
         for k in from..to {
-            if !matches!(doc.tok(k), "it" | "It") || !subject_of_event_verb(doc, k + 1, to) {
+            // "The Israeli military said its aircraft struck a depot": the forces a state or group
+            // calls its own act for it.
+            let own_forces = matches!(doc.tok(k), "its" | "Its")
+                && k + 1 < to
+                && doc.is_any(k + 1, crate::frames::OWN_FORCES);
+            let end = if own_forces { k + 2 } else { k + 1 };
+            if !(own_forces || matches!(doc.tok(k), "it" | "It"))
+                || !subject_of_event_verb(doc, end, to)
+            {
                 continue;
             }
             let here = subjects
@@ -108,7 +116,7 @@ pub fn resolve(doc: &Doc<'_>, ents: &mut Entities) {
             if let Some(r) = here.or(before) {
                 added.push(Mention {
                     start: k,
-                    end: k + 1,
+                    end,
                     refs: vec![r],
                     possessive: false,
                     anaphor: true,
@@ -181,6 +189,22 @@ mod tests {
             bound("Peru has stepped up its drills. It said later that it launched a rocket off its coast."),
             vec!["peru"]
         );
+    }
+
+    #[test]
+    fn its_forces_act_for_the_state_that_calls_them_its_own() {
+        let lex = Lexicon::builtin();
+        let text = "Peru's defence ministry said its aircraft had struck a rebel camp. Peru praised its troops.";
+        let doc = Doc::new(text, lex);
+        let ents = entities::find(&doc);
+        let bound: Vec<(&str, String)> = ents
+            .mentions
+            .iter()
+            .filter(|m| m.anaphor && doc.tok(m.start) == "its")
+            .map(|m| (doc.tok(m.start + 1), ents.actor_id(lex, m.refs[0])))
+            .collect();
+        // Only the forces that are the subject of an event verb are bound.
+        assert_eq!(bound, vec![("aircraft", "peru".to_owned())]);
     }
 
     #[test]
