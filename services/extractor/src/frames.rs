@@ -1274,6 +1274,7 @@ pub fn candidates(
     date_earlier_happenings(doc, &mut out);
     launcher_of_a_series(doc, &mut out);
     the_one_launcher_of_the_story(doc, &mut out);
+    fronted_place(doc, ents, &mut out);
     the_city_named_before(doc, ents, &mut out);
     spokespeople_speak_for_their_state(doc, ents, &mut out);
     visitors_come_from_abroad(doc, ents, &mut out);
@@ -5219,6 +5220,38 @@ fn launcher_of_a_series(doc: &Doc<'_>, cands: &mut [Candidate]) {
             c.background = true;
         }
     });
+}
+
+/// "In Bajil, a farming town east of Hodeidah, residents said air strikes hit a military camp": a place
+/// fronted before the sentence's comma is where what the sentence tells without a place of its own happened.
+fn fronted_place(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
+    for c in cands.iter_mut().filter(|c| c.place.is_none()) {
+        let sent = &doc.sents[c.sent];
+        let (from, to) = (sent.content, sent.toks.end);
+        let t = c.trigger.0;
+        // "In the same palace" points back; "informed the administration of the attack" names one told
+        // before, where it happened not being this sentence's place.
+        let back_reference = doc.is_any(from + 2, &["same", "latest"])
+            || (doc.is(t - 1, "the") && doc.is_any(t - 2, &["of", "about"]));
+        if !doc.is(from, "In") || from + 2 >= t || back_reference {
+            continue;
+        }
+        if let Some((place, end)) = places::parse(doc, ents, from + 1, t) {
+            if doc.is(end, ",") && end < to {
+                c.place = Some(place);
+                // As with the place named after the verb, a named attacker's strike now stands alone.
+                let strike = Some(c.kind) == doc.lex().kind_index("attack");
+                if strike
+                    && !c.actors.is_empty()
+                    && !doc.quoted[t]
+                    && c.date.is_some()
+                    && !is_attack_noun(doc, t)
+                {
+                    c.strong = true;
+                }
+            }
+        }
+    }
 }
 
 /// "Explosions rocked Kharkiv overnight. Russian drones struck the city early on Tuesday": a strike on "the

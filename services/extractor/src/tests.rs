@@ -4149,3 +4149,20 @@ fn a_strike_that_killed_is_dated_past_an_apposition_and_its_toll() {
     let strike = find(&evs, |e| e.kind == "attack");
     assert_eq!(strike.date().unwrap().to_string(), "2024-03-11");
 }
+
+#[test]
+fn a_place_fronted_before_the_comma_is_where_the_sentence_happens() {
+    let evs = run("ASTANA, March 13 (Reuters) - German Chancellor Olaf Scholz arrived in Kazakhstan on Monday. In Almaty, the country's largest city, Scholz is due to hold talks with President Kassym-Jomart Tokayev on Tuesday.");
+    let talks = find(&evs, |e| e.kind == "meeting");
+    assert_eq!(
+        talks.place.as_ref().map(|p| p.name.as_str()),
+        Some("Almaty")
+    );
+    // A back-reference is no place: "In the same hall" names none.
+    let evs = run("ASTANA, March 13 (Reuters) - German Chancellor Olaf Scholz held talks with Kazakh President Kassym-Jomart Tokayev at the Akorda on Monday. In the same hall, the two sides later signed an energy agreement.");
+    let deal = find(&evs, |e| e.kind == "agreement");
+    assert_ne!(
+        deal.place.as_ref().map(|p| p.name.as_str()),
+        Some("same hall")
+    );
+}
