@@ -455,6 +455,8 @@ fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str
                                 "dawn", "daybreak", "midnight", "noon", "sunrise", "sunset", "dusk",
                             ],
                         ) => {}
+                    // "The evening before, he had held talks": an adverb closing a time phrase.
+                    "before" | "after" if doc.is_any(k + 1, &[",", "."]) => {}
                     "but" | "while" | "although" | "before" | "after" | "because" | "whether"
                     | "if" | "unless" | "when" | "though" | "whereas" | "since"
                         if !out.iter().any(|&(b, _)| b == k) =>
@@ -4476,8 +4478,12 @@ fn attached<'e>(
             // "Egypt, Saudi Arabia, Jordan and Qatar": a comma right after a name goes on with the list
             // when the list ends in "and" + a name.
             let listed = w == "," && last_end == Some(k) && list_goes_on(doc, &after[i..], k);
+            // "a courtesy call on acting President Choi": the one called on is received.
+            let called_on =
+                doc.is(k, "on") && k >= 2 && doc.is(k - 1, "call") && doc.is(k - 2, "courtesy");
             if represented_from
                 || listed
+                || called_on
                 || doc.is_any(k, &["with", "between", "among", "of", "by", "and"])
             {
                 introduced = true;
@@ -4560,6 +4566,8 @@ fn purpose_marker(doc: &Doc<'_>, floor: usize, t: usize) -> Option<usize> {
             &[
                 "for",
                 "before",
+                // "condemned the launch during a courtesy call on Choi": the one speaking was there.
+                "during",
                 "attend",
                 "attends",
                 "attended",

@@ -4166,3 +4166,24 @@ fn a_place_fronted_before_the_comma_is_where_the_sentence_happens() {
         Some("same hall")
     );
 }
+
+#[test]
+fn one_who_spoke_during_a_courtesy_call_made_it() {
+    let evs = run("SEOUL, March 13 (Yonhap) - Australian Foreign Minister Penny Wong, who arrived in Seoul on Monday, condemned the launch during a courtesy call on South Korean Prime Minister Han Duck-soo on Tuesday morning.");
+    let call = find(&evs, |e| e.kind == "meeting");
+    assert_eq!(ids(call), ["han-duck-soo", "penny-wong"]);
+    assert_eq!(call.date().unwrap().to_string(), "2024-03-12");
+}
+
+#[test]
+fn the_evening_before_is_the_day_before_the_one_told() {
+    let evs = run("SEOUL, March 13 (Yonhap) - Australian Foreign Minister Penny Wong met South Korean Prime Minister Han Duck-soo on Tuesday morning. The evening before, she had held talks with her South Korean counterpart Cho Tae-yul.");
+    let talks = find(&evs, |e| {
+        e.kind == "meeting" && ids(e).contains(&"cho-tae-yul")
+    });
+    assert_eq!(talks.date().unwrap().to_string(), "2024-03-11");
+    assert_eq!(
+        talks.time.as_ref().map(|t| t.text.as_str()),
+        Some("The evening before")
+    );
+}

@@ -294,13 +294,24 @@ fn days_offset(doc: &Doc<'_>, i: usize, to: usize) -> Option<(usize, usize, i64)
     // Read at the unit, the word most tokens are not: "a" is too common to head an expression. Its first
     // letter is tested first: this runs for most tokens.
     let head = doc.tok(i).as_bytes().first().map(u8::to_ascii_lowercase);
+    const DAY_PARTS: &[&str] = &["day", "evening", "night", "morning", "afternoon"];
     if i == 0
-        || !matches!(head, Some(b'd' | b'n' | b'f' | b'p'))
+        || !matches!(head, Some(b'd' | b'n' | b'f' | b'p' | b'e' | b'm' | b'a'))
         || !doc.is_any(i, &["day", "days", "next", "following", "previous"])
+            && !doc.is_any(i, DAY_PARTS)
     {
         return None;
     }
-    let (start, end, days) = if let Some(n) = count(&doc.lower(i - 1))
+    // "The evening before, he had held talks": the day before the one told, when "before" closes the
+    // phrase ("the day before the vote" is dated by the vote).
+    let closing = |k: usize| k >= to || doc.is_any(k, &[",", ".", ";"]);
+    let (start, end, days) = if doc.is(i - 1, "the")
+        && doc.is_any(i, DAY_PARTS)
+        && doc.is_any(i + 1, &["before", "after"])
+        && closing(i + 2)
+    {
+        (i - 1, i + 2, if doc.is(i + 1, "before") { -1 } else { 1 })
+    } else if let Some(n) = count(&doc.lower(i - 1))
         .filter(|_| doc.is_any(i, &["day", "days"]) && doc.is_any(i + 1, &["later", "earlier"]))
     {
         let sign = if doc.is(i + 1, "later") { 1 } else { -1 };
