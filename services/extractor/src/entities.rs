@@ -722,6 +722,37 @@ pub fn find(doc: &Doc<'_>) -> Entities {
                             i += 2;
                             continue;
                         }
+                    } else if matches!(w, "his" | "her" | "His" | "Her")
+                        && doc.is_any(i + 1, &["guest", "visitor"])
+                    {
+                        // "Zelensky welcomed his guest with an embrace": the guest is the one the story
+                        // was about, else the person last named, never one named in this sentence.
+                        let here: Vec<usize> = ents.mentions[sent_mentions..]
+                            .iter()
+                            .flat_map(|m| m.refs.iter())
+                            .filter_map(|r| match r {
+                                Ref::Person(p) => Some(*p),
+                                _ => None,
+                            })
+                            .collect();
+                        let guest = previous_subject.filter(|p| !here.contains(p)).or_else(|| {
+                            last_people
+                                .iter()
+                                .rev()
+                                .find(|p| !here.contains(p))
+                                .copied()
+                        });
+                        if let Some(p) = guest {
+                            ents.mentions.push(Mention::anaphor(
+                                i,
+                                i + 2,
+                                vec![Ref::Person(p)],
+                                false,
+                            ));
+                            last_people.push(p);
+                            i += 2;
+                            continue;
+                        }
                     } else if w == "him"
                         || (w == "her" && !doc.is_word(i + 1))
                         || object_her(doc, i)

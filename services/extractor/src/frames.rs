@@ -1262,6 +1262,7 @@ pub fn candidates(
     organs_strike_for_their_state(doc, ents, &mut out);
     arrival_place_from_sentence(doc, &mut out);
     also_arrived_there(doc, &mut out);
+    fronted_place(doc, ents, &mut out);
     trip_framing_an_arrival(doc, &mut out);
     target_named_by_including(doc, ents, &mut out);
     denied_by_a_closing_apposition(doc, &mut out);
@@ -1276,7 +1277,6 @@ pub fn candidates(
     date_earlier_happenings(doc, &mut out);
     launcher_of_a_series(doc, &mut out);
     the_one_launcher_of_the_story(doc, &mut out);
-    fronted_place(doc, ents, &mut out);
     the_city_named_before(doc, ents, &mut out);
     spokespeople_speak_for_their_state(doc, ents, &mut out);
     visitors_come_from_abroad(doc, ents, &mut out);
@@ -5230,8 +5230,8 @@ fn launcher_of_a_series(doc: &Doc<'_>, cands: &mut [Candidate]) {
     });
 }
 
-/// "In Bajil, a farming town east of Hodeidah, residents said air strikes hit a military camp": a place
-/// fronted before the sentence's comma is where what the sentence tells without a place of its own happened.
+/// "In Bajil, a farming town east of Hodeidah, residents said air strikes hit a military camp", "At the
+/// Mariinsky Palace, Zelensky welcomed his guest": a place fronted before the sentence's comma is where what the sentence tells without a place of its own happened.
 fn fronted_place(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
     for c in cands.iter_mut().filter(|c| c.place.is_none()) {
         let sent = &doc.sents[c.sent];
@@ -5241,7 +5241,7 @@ fn fronted_place(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
         // before, where it happened not being this sentence's place.
         let back_reference = doc.is_any(from + 2, &["same", "latest"])
             || (doc.is(t - 1, "the") && doc.is_any(t - 2, &["of", "about"]));
-        if !doc.is(from, "In") || from + 2 >= t || back_reference {
+        if !doc.is_any(from, &["In", "At"]) || from + 2 >= t || back_reference {
             continue;
         }
         if let Some((place, end)) = places::parse(doc, ents, from + 1, t) {

@@ -4187,3 +4187,16 @@ fn the_evening_before_is_the_day_before_the_one_told() {
         Some("The evening before")
     );
 }
+
+#[test]
+fn his_guest_is_the_one_the_story_is_about() {
+    let evs = run("NAIROBI, March 13 (Reuters) - Indonesian President Joko Widodo flew into Nairobi on Tuesday from Addis Ababa, where he had met Ethiopian Prime Minister Abiy Ahmed. At State House, Kenyan President William Ruto welcomed his guest with a guard of honour before the two leaders held talks on trade and fertiliser.");
+    let talks = find(&evs, |e| {
+        e.kind == "meeting" && ids(e).contains(&"william-ruto")
+    });
+    assert_eq!(ids(talks), ["joko-widodo", "william-ruto"]);
+    assert_eq!(
+        talks.place.as_ref().map(|p| p.name.as_str()),
+        Some("State House")
+    );
+}
