@@ -1281,6 +1281,7 @@ pub fn candidates(
     spokespeople_speak_for_their_state(doc, ents, &mut out);
     visitors_come_from_abroad(doc, ents, &mut out);
     crews_lift_off_on_a_space_launch(doc, &mut out);
+    rockets_leave_a_launch_site(doc, &mut out);
     airport_greetings_are_arrivals(doc, &mut out);
     plans_already_past(doc, published, &mut out);
     postponed_plans(doc, &mut out);
@@ -1574,6 +1575,47 @@ fn postponed_plans(doc: &Doc<'_>, cands: &mut Vec<Candidate>) {
         });
         !put_off
     });
+}
+
+/// "a Ceres-1 rocket ... broke apart minutes after leaving the Jiuquan Satellite Launch Center": a rocket
+/// leaving a launch site is launched from it, by the state that flies the family.
+fn rockets_leave_a_launch_site(doc: &Doc<'_>, cands: &mut [Candidate]) {
+    const SITE_WORDS: &[&str] = &[
+        "Launch",
+        "Cosmodrome",
+        "Spaceport",
+        "Space Center",
+        "Space Centre",
+    ];
+    let lex = doc.lex();
+    let (Some(departure), Some(launch)) = (
+        lex.kind_index("departure"),
+        lex.kind_index("missile_launch"),
+    ) else {
+        return;
+    };
+    for c in cands.iter_mut().filter(|c| c.kind == departure) {
+        let site = c
+            .place
+            .as_ref()
+            .is_some_and(|p| SITE_WORDS.iter().any(|w| p.name.contains(w)));
+        if !site || c.actors.iter().any(|r| matches!(r, Ref::Person(_))) {
+            continue;
+        }
+        let sent = &doc.sents[c.sent];
+        let (t, _) = c.trigger;
+        let Some(owner) = (sent.content..t)
+            .find_map(|k| launch_vehicle_at(doc, k))
+            .map(|(_, o)| o)
+        else {
+            continue;
+        };
+        c.kind = launch;
+        c.actors = owner.into_iter().collect();
+        c.weapon = Some("space launch vehicle".to_owned());
+        c.launch_site = true;
+        c.strong = !c.actors.is_empty() && !doc.quoted[t];
+    }
 }
 
 /// "The Shenzhou-19 crew lifted off from Jiuquan on Oct. 30": a crew that lifts off goes up on a space
@@ -2877,11 +2919,16 @@ fn frame(
     // "the Long March-12 itself debuted there", "a Falcon 9 lifted off": a rocket family's name.
     // A noun's rocket modifies it ("a Falcon 9 launch") or follows it ("the maiden flight of the Long
     // March-8A"); a verb's is its subject or object.
+    // "the Long March-10, the rocket being developed ..., could make its first test flight": "its" is the
+    // rocket the clause is about.
+    let its = is_noun && t > cs && doc.is(t - 1, "its");
     let vehicle = (name == "missile_launch")
         .then(|| {
             (cs..ce).find_map(|k| {
                 launch_vehicle_at(doc, k).filter(|&(end, _)| {
-                    !is_noun || (k >= t_end && k <= t_end + 6) || (end <= t && end + 2 >= t)
+                    !is_noun
+                        || (k >= t_end && k <= t_end + 6)
+                        || (end <= t && (end + 2 >= t || its))
                 })
             })
         })

@@ -4200,3 +4200,19 @@ fn his_guest_is_the_one_the_story_is_about() {
         Some("State House")
     );
 }
+
+#[test]
+fn a_rocket_leaving_a_launch_site_is_launched_from_it() {
+    let evs = run("BEIJING, March 13 (Reuters) - A Kuaizhou-1A rocket broke apart minutes after leaving the Jiuquan Satellite Launch Center on Monday, destroying two satellites on board.");
+    let launch = find(&evs, |e| e.kind == "missile_launch");
+    assert_eq!(ids(launch), ["china"]);
+    assert!(evs.iter().all(|e| e.kind != "departure"), "{evs:?}");
+}
+
+#[test]
+fn a_rockets_own_first_test_flight_is_a_launch_of_it() {
+    let evs = run("TOKYO, March 13 (Kyodo) - The H3, the rocket JAXA has been developing for a decade, could make its first test flight from Tanegashima next year, officials said.");
+    let flight = find(&evs, |e| e.kind == "missile_launch");
+    assert_eq!(flight.status, Status::Speculated);
+    assert_eq!(flight.weapon.as_deref(), Some("space launch vehicle"));
+}
