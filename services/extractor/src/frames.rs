@@ -155,6 +155,21 @@ const DETERMINERS: &[&str] = &[
     "weekend",
 ];
 
+/// "the 100th launch", "a second visit", "its latest test": an ordinal makes the trigger after it a noun.
+/// ("first" and "last" also stand before verbs: "will first visit Paris".)
+fn ordinal_modifier(w: &str) -> bool {
+    let numbered = w.len() > 2
+        && ["st", "nd", "rd", "th"].iter().any(|suffix| {
+            w.strip_suffix(suffix)
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        });
+    numbered
+        || matches!(
+            w,
+            "second" | "third" | "fourth" | "fifth" | "latest" | "maiden"
+        )
+}
+
 /// Words that make talks a call rather than a meeting: "by video link", "held a videoconference".
 const REMOTE_WORDS: &[&str] = &["videoconference", "videolink", "virtually"];
 
@@ -455,6 +470,9 @@ fn boundaries(doc: &Doc<'_>, from: usize, to: usize) -> Vec<(usize, &'static str
                                 "dawn", "daybreak", "midnight", "noon", "sunrise", "sunset", "dusk",
                             ],
                         ) => {}
+                    // "would fly again before the end of the year": a deadline, not a clause.
+                    "before" | "by" | "until"
+                        if doc.is(k + 1, "the") && doc.is(k + 2, "end") && doc.is(k + 3, "of") => {}
                     // "The evening before, he had held talks": an adverb closing a time phrase.
                     "before" | "after" if doc.is_any(k + 1, &[",", "."]) => {}
                     "but" | "while" | "although" | "before" | "after" | "because" | "whether"
@@ -1048,6 +1066,7 @@ pub fn candidates(
                 && (doc.is_any(t - 1, DETERMINERS)
                     || doc.is_any(t - 1, NOUN_MODIFIERS)
                     || duration_modifier(doc.tok(t - 1))
+                    || ordinal_modifier(doc.tok(t - 1))
                     || doc.kind(t - 1) == crate::segment::TokKind::Possessive
                     || doc.is_cap(t - 1)
                     || doc
@@ -2933,6 +2952,9 @@ fn frame(
             })
         })
         .flatten();
+    if name == "missile_launch" && lemma_is("fly") && vehicle.is_none() {
+        return None;
+    }
     if name == "missile_launch" && !is_noun && (actors.is_empty() || carrying) {
         if let Some(c) = rocket_owner(doc, cs, t) {
             actors = vec![Ref::Country(c)];

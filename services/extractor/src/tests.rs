@@ -4216,3 +4216,30 @@ fn a_rockets_own_first_test_flight_is_a_launch_of_it() {
     assert_eq!(flight.status, Status::Speculated);
     assert_eq!(flight.weapon.as_deref(), Some("space launch vehicle"));
 }
+
+#[test]
+fn this_year_and_the_end_of_the_year_are_the_year_of_publication() {
+    let evs = run("PARIS, March 13 (Reuters) - Chinese President Xi Jinping will visit Paris later this year, officials said.");
+    let visit = find(&evs, |e| e.kind == "arrival");
+    assert_eq!(visit.date().unwrap().to_string(), "2024");
+    let evs = run("TOKYO, March 13 (Kyodo) - JAXA said the H3 rocket would fly again before the end of the year.");
+    let flight = find(&evs, |e| e.kind == "missile_launch");
+    assert_eq!(flight.status, Status::Expected);
+    assert_eq!(flight.date().unwrap().to_string(), "2024");
+    assert_eq!(ids(flight), ["japan"]);
+}
+
+#[test]
+fn an_ordinal_makes_the_trigger_after_it_a_noun_not_a_schedule() {
+    let evs = run("BENGALURU, March 13 (PTI) - India conducted the 100th launch of a PSLV rocket from Sriharikota on Jan. 29.");
+    let launch = find(&evs, |e| e.kind == "missile_launch");
+    assert_eq!(launch.status, Status::Occurred);
+    assert_eq!(launch.date().unwrap().to_string(), "2024-01-29");
+}
+
+#[test]
+fn bombers_flying_with_missiles_launch_nothing() {
+    // Only a launch vehicle flying is launched.
+    let evs = run("HELSINKI, March 13 (Reuters) - Two Russian bombers armed with cruise missiles flew over the Baltic Sea on Monday, Finland's defence ministry said.");
+    assert!(evs.iter().all(|e| e.kind != "missile_launch"), "{evs:?}");
+}

@@ -721,6 +721,27 @@ fn at(doc: &Doc<'_>, i: usize, to: usize, day_parts: bool) -> Option<TimeExpr> {
         {
             return Some(t);
         }
+        // "before the end of the year", "by the end of this month": the year or month of publication.
+        if lower == "end"
+            && i > 0
+            && i + 3 < to
+            && doc.is(i - 1, "the")
+            && doc.is(i + 1, "of")
+            && doc.is_any(i + 2, &["the", "this"])
+            && doc.is_any(i + 3, &["year", "month"])
+        {
+            let when = if doc.is(i + 3, "year") {
+                When::YearRel(0)
+            } else {
+                When::MonthRel(0)
+            };
+            return Some(TimeExpr {
+                start: i - 1,
+                end: i + 4,
+                when,
+                future_only: false,
+            });
+        }
         if matches!(lower, "last" | "this" | "next") && i + 1 < to {
             let unit = doc.lower(i + 1);
             let n = match lower {
@@ -733,7 +754,7 @@ fn at(doc: &Doc<'_>, i: usize, to: usize, day_parts: bool) -> Option<TimeExpr> {
             let when = match unit.as_str() {
                 "week" => When::Week(n),
                 "month" => When::MonthRel(n),
-                "year" if n != 0 => When::YearRel(n),
+                "year" => When::YearRel(n),
                 "morning" | "afternoon" | "evening" if n == 0 => When::Relative(0),
                 _ => return None,
             };
