@@ -3032,6 +3032,39 @@ fn frame(
             actors = vec![Ref::Country(c)];
         }
     }
+    // "A ceasefire between Israel and Iran-backed Hezbollah took effect": the parties the deal noun names
+    // are the deal's, whatever else its subject says; "its first strike since a ceasefire with Hezbollah
+    // took effect": one party joins the one the sentence is about.
+    if name == "agreement" && !is_noun {
+        let named_by_deal = (cs + 1..t).find(|&k| {
+            doc.is_any(k, &["between", "with"])
+                && doc
+                    .ci_find(k - 1, |e| matches!(e, Entry::Object(_)).then_some(()))
+                    .is_some()
+        });
+        if let Some(k) = named_by_deal {
+            // ("Sudan's army and the RSF": a state's forces stand for it.)
+            let forces_of = |m: &Mention| {
+                (m.end..m.end + 2).any(|j| {
+                    doc.is_any(j, OWN_FORCES) || doc.is_any(j, &["government", "military"])
+                })
+            };
+            let parties: Vec<Ref> = actor_mentions(doc, ents, attr, k + 1, t, true, &place_spans)
+                .iter()
+                .filter(|m| !m.possessive || forces_of(m))
+                .flat_map(|m| m.refs.iter().copied())
+                .collect();
+            if doc.is(k, "between") && parties.len() >= 2 {
+                actors = parties;
+            } else if doc.is(k, "with") && !actors.is_empty() {
+                for p in parties {
+                    if !actors.contains(&p) {
+                        actors.push(p);
+                    }
+                }
+            }
+        }
+    }
     // "the two presidents witnessed the signing of documents": leaders looking on are not the signatories;
     // the parties are the states they lead.
     if name == "agreement" && witnessed(doc, cs, t) {
@@ -3773,6 +3806,15 @@ fn frame(
         return None;
     }
     if spec.has_objects && !object_named && !is_noun && !agreed_to {
+        return None;
+    }
+    // "keep firing until a ceasefire was reached", "would not recognise any deal reached without Kyiv": a
+    // deal reached only as a condition or as any at all is none made.
+    if name == "agreement"
+        && lemma_is("reach")
+        && (t.saturating_sub(8).max(from)..t)
+            .any(|k| doc.is_any(k, &["until", "unless", "if", "any"]))
+    {
         return None;
     }
     Some(Candidate {

@@ -4243,3 +4243,21 @@ fn bombers_flying_with_missiles_launch_nothing() {
     let evs = run("HELSINKI, March 13 (Reuters) - Two Russian bombers armed with cruise missiles flew over the Baltic Sea on Monday, Finland's defence ministry said.");
     assert!(evs.iter().all(|e| e.kind != "missile_launch"), "{evs:?}");
 }
+
+#[test]
+fn a_deal_taking_effect_or_reached_was_made_by_the_parties_it_names() {
+    let evs = run("KHARTOUM, March 13 (Reuters) - A truce between Sudan's army and the Rapid Support Forces took effect at midnight on Monday, after mediators in Jeddah announced it late on Sunday.");
+    let truce = find(&evs, |e| e.kind == "agreement");
+    assert_eq!(ids(truce).len(), 2, "{truce:?}");
+    assert!(ids(truce).contains(&"rapid-support-forces"), "{truce:?}");
+    let evs = run("ISLAMABAD, March 13 (Reuters) - Pakistan and Afghanistan traded fire on Monday despite a ceasefire the two neighbours reached in Doha in October.");
+    let ceasefire = find(&evs, |e| e.kind == "agreement");
+    assert_eq!(ids(ceasefire), ["afghanistan", "pakistan"]);
+    assert_eq!(ceasefire.date().unwrap().to_string(), "2023-10");
+}
+
+#[test]
+fn a_deal_reached_only_as_a_condition_is_none_made() {
+    let evs = run("BEIRUT, March 13 (Reuters) - A Hezbollah spokesman said the group was not seeking a wider war, but that Hezbollah would keep firing at Israel until a ceasefire was reached in Gaza.");
+    assert!(evs.iter().all(|e| e.kind != "agreement"), "{evs:?}");
+}
