@@ -3810,6 +3810,10 @@ fn frame(
     }
     // "keep firing until a ceasefire was reached", "would not recognise any deal reached without Kyiv": a
     // deal reached only as a condition or as any at all is none made.
+    // "Washington presses both sides to accept a ceasefire": accepting asked of others is no deal.
+    if name == "agreement" && lemma_is("accept") && t > from && doc.is(t - 1, "to") {
+        return None;
+    }
     if name == "agreement"
         && lemma_is("reach")
         && (t.saturating_sub(8).max(from)..t)

@@ -4261,3 +4261,12 @@ fn a_deal_reached_only_as_a_condition_is_none_made() {
     let evs = run("BEIRUT, March 13 (Reuters) - A Hezbollah spokesman said the group was not seeking a wider war, but that Hezbollah would keep firing at Israel until a ceasefire was reached in Gaza.");
     assert!(evs.iter().all(|e| e.kind != "agreement"), "{evs:?}");
 }
+
+#[test]
+fn accepting_a_truce_agrees_to_it_but_being_pressed_to_does_not() {
+    let evs = run("ISLAMABAD, March 13 (Reuters) - Fresh clashes broke out on the border on Monday, and that evening the two governments of Pakistan and Afghanistan accepted a 48-hour truce.");
+    let truce = find(&evs, |e| e.kind == "agreement");
+    assert_eq!(ids(truce), ["afghanistan", "pakistan"]);
+    let evs = run("KYIV, March 13 (Reuters) - The attacks come as Washington presses Russia and Ukraine to accept a ceasefire.");
+    assert!(evs.iter().all(|e| e.kind != "agreement"), "{evs:?}");
+}
