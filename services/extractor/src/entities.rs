@@ -610,7 +610,9 @@ pub fn find(doc: &Doc<'_>) -> Entities {
                 }
                 if pass == 1 && doc.kind(i) == TokKind::Word {
                     let w = doc.tok(i);
-                    if let Some((end, refs)) = the_two(doc, &ents, i, sent.toks.end, &last_people) {
+                    if let Some((end, refs)) = the_two(doc, &ents, i, sent.toks.end, &last_people)
+                        .or_else(|| the_rivals(doc, &ents, i, sent.toks.end))
+                    {
                         ents.mentions.push(Mention::anaphor(i, end, refs, false));
                         i = end;
                         continue;
@@ -1180,6 +1182,60 @@ fn the_two(
         return Some((i + 2, people));
     }
     None
+}
+
+/// "the nuclear-armed neighbours", "the arch-rivals": a pair of states described, not counted, is the last
+/// pair of countries named together.
+fn the_rivals(doc: &Doc<'_>, ents: &Entities, i: usize, end: usize) -> Option<(usize, Vec<Ref>)> {
+    const PAIRS: &[&str] = &[
+        "neighbours",
+        "neighbors",
+        "rivals",
+        "arch-rivals",
+        "foes",
+        "adversaries",
+    ];
+    if !matches!(doc.tok(i), "the" | "The") || i + 1 >= end {
+        return None;
+    }
+    let noun = if doc.is_any(i + 1, PAIRS) {
+        i + 1
+    } else if i + 2 < end
+        && doc.is_word(i + 1)
+        && !doc.is_cap(i + 1)
+        && doc.tok(i + 1).contains('-')
+    {
+        i + 2
+    } else {
+        return None;
+    };
+    if !doc.is_any(noun, PAIRS) || matches!(doc.tok(noun + 1), "'" | "'s" | "\u{2019}") {
+        return None;
+    }
+    // Else the last two countries named apart ("Pakistan test-fired ... days after India tested ...").
+    let last_two = || {
+        let mut states: Vec<Ref> = Vec::new();
+        for m in ents
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.end <= i && !m.anaphor)
+        {
+            if let [r @ Ref::Country(_)] = m.refs[..] {
+                if !states.contains(&r) {
+                    states.push(r);
+                }
+            }
+            if states.len() == 2 {
+                states.reverse();
+                return Some(states);
+            }
+        }
+        None
+    };
+    last_country_pair(doc, ents, i)
+        .or_else(last_two)
+        .map(|refs| (noun + 1, refs))
 }
 
 /// The state a pair's unnamed side stands for when the other side's is `known`: the dateline's country

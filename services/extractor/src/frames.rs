@@ -3158,6 +3158,16 @@ fn frame(
             crate::lexicon::Cue::Wish
         });
     }
+    // "a conflict in which both sides fired missiles at each other's bases": an exchange of fire summed up
+    // is the conflict's story, not one strike.
+    if matches!(name, "attack" | "missile_launch")
+        && (t_end..ce.min(t_end + 8)).any(|k| {
+            (doc.is(k, "each") && doc.is(k + 1, "other"))
+                || (doc.is(k, "one") && doc.is(k + 1, "another"))
+        })
+    {
+        return None;
+    }
     // "to treat an attack on one as an attack on both": an attack on anyone at all is a case, not a happening.
     if name == "attack"
         && is_noun

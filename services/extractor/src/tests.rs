@@ -4270,3 +4270,13 @@ fn accepting_a_truce_agrees_to_it_but_being_pressed_to_does_not() {
     let evs = run("KYIV, March 13 (Reuters) - The attacks come as Washington presses Russia and Ukraine to accept a ceasefire.");
     assert!(evs.iter().all(|e| e.kind != "agreement"), "{evs:?}");
 }
+
+#[test]
+fn the_neighbours_described_are_the_last_two_countries_named() {
+    let evs = run("YEREVAN, March 13 (Reuters) - Armenia said on Tuesday that Azerbaijani forces had shelled the border village of Sotk with artillery. The arch-rivals fought a six-week war in 2020, in which both sides shelled each other's positions in Nagorno-Karabakh, before agreeing to a ceasefire brokered by Moscow.");
+    let ceasefire = find(&evs, |e| e.kind == "agreement");
+    assert_eq!(ids(ceasefire), ["armenia", "azerbaijan"]);
+    // The exchange of fire summed up is no strike of its own.
+    let strikes: Vec<_> = evs.iter().filter(|e| e.kind == "attack").collect();
+    assert_eq!(strikes.len(), 1, "{strikes:?}");
+}
