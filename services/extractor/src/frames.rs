@@ -3818,6 +3818,11 @@ fn frame(
     if spec.has_objects && !object_named && !is_noun && !agreed_to {
         return None;
     }
+    // "The UAE has signed similar agreements with India and Turkey since 2022": deals like the one told are
+    // a class of others, none of them told.
+    if name == "agreement" && (t_end..ce.min(t_end + 4)).any(|k| doc.is(k, "similar")) {
+        return None;
+    }
     // "keep firing until a ceasefire was reached", "would not recognise any deal reached without Kyiv": a
     // deal reached only as a condition or as any at all is none made.
     // "Washington presses both sides to accept a ceasefire": accepting asked of others is no deal.

@@ -4280,3 +4280,11 @@ fn the_neighbours_described_are_the_last_two_countries_named() {
     let strikes: Vec<_> = evs.iter().filter(|e| e.kind == "attack").collect();
     assert_eq!(strikes.len(), 1, "{strikes:?}");
 }
+
+#[test]
+fn similar_deals_signed_elsewhere_are_a_class_not_a_deal() {
+    let evs = run("ABU DHABI, March 13 (Reuters) - The UAE and Kenya signed a trade pact on Tuesday. The UAE has signed similar agreements with India, Indonesia and Turkey since 2022.");
+    let deals: Vec<_> = evs.iter().filter(|e| e.kind == "agreement").collect();
+    assert_eq!(deals.len(), 1, "{deals:?}");
+    assert!(ids(deals[0]).contains(&"kenya"), "{deals:?}");
+}
