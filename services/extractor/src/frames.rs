@@ -3158,6 +3158,25 @@ fn frame(
             crate::lexicon::Cue::Wish
         });
     }
+    // "the group would keep firing at Israel until ...", "vowed to continue striking": an activity kept up
+    // is no one strike.
+    if matches!(name, "attack" | "missile_launch")
+        && form == Form::Gerund
+        && t > from
+        && doc.is_any(
+            t - 1,
+            &[
+                "keep",
+                "keeps",
+                "kept",
+                "continue",
+                "continues",
+                "continued",
+            ],
+        )
+    {
+        return None;
+    }
     // "a conflict in which both sides fired missiles at each other's bases": an exchange of fire summed up
     // is the conflict's story, not one strike.
     if matches!(name, "attack" | "missile_launch")

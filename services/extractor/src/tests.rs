@@ -4288,3 +4288,21 @@ fn similar_deals_signed_elsewhere_are_a_class_not_a_deal() {
     assert_eq!(deals.len(), 1, "{deals:?}");
     assert!(ids(deals[0]).contains(&"kenya"), "{deals:?}");
 }
+
+#[test]
+fn a_strike_at_the_weekend_is_dated_by_the_weekend_not_the_claim() {
+    // 2024-03-13 is a Wednesday: the weekend before began on Saturday the 9th.
+    let evs = run("SANAA, March 13 (Reuters) - The Houthis on Tuesday claimed responsibility for the drone that struck a tanker in the Red Sea at the weekend.");
+    let strike = find(&evs, |e| e.kind == "attack");
+    assert_eq!(strike.date().unwrap().to_string(), "2024-03-09");
+}
+
+#[test]
+fn fire_kept_up_is_no_one_strike() {
+    let evs = run("BEIRUT, March 13 (Reuters) - Hezbollah will keep firing rockets at the Israeli town of Kiryat Shmona, a spokesman said.");
+    assert!(
+        evs.iter()
+            .all(|e| e.kind != "attack" && e.kind != "missile_launch"),
+        "{evs:?}"
+    );
+}

@@ -721,6 +721,26 @@ fn at(doc: &Doc<'_>, i: usize, to: usize, day_parts: bool) -> Option<TimeExpr> {
         {
             return Some(t);
         }
+        // "struck ... at the weekend", "over the weekend": the weekend's first day, the Saturday nearest in
+        // the tense read.
+        if lower == "weekend"
+            && i >= 2
+            && doc.is_any(i - 1, &["the", "this", "last"])
+            && (doc.is_any(i - 2, &["at", "over", "during"])
+                || doc.is_any(i - 1, &["this", "last"]))
+        {
+            let strict = if doc.is(i - 1, "last") { -1 } else { 0 };
+            let start = if doc.is(i - 1, "the") { i - 2 } else { i - 1 };
+            return Some(TimeExpr {
+                start,
+                end: i + 1,
+                when: When::Weekday {
+                    day: Weekday::Sat,
+                    strict,
+                },
+                future_only: false,
+            });
+        }
         // "before the end of the year", "by the end of this month": the year or month of publication.
         if lower == "end"
             && i > 0
