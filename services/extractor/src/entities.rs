@@ -1005,6 +1005,9 @@ fn subject_person(doc: &Doc<'_>, mentions: &[Mention]) -> Option<usize> {
                             "under",
                             "toward",
                             "towards",
+                            // "Not since Sheikh Mishal became emir had Erdogan been to the emirate":
+                            // a time clause's subject is not the sentence's.
+                            "since",
                         ],
                     ) =>
             {

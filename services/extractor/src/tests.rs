@@ -4306,3 +4306,12 @@ fn fire_kept_up_is_no_one_strike() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn he_after_a_since_clause_is_the_sentence_subject_not_the_clauses() {
+    let evs = run("DOHA, March 13 (Reuters) - Not since Sheikh Tamim became emir in 2013 had Indian Prime Minister Narendra Modi been to Qatar. He arrived there on Tuesday for talks on energy.");
+    let arrival = find(&evs, |e| {
+        e.kind == "arrival" && e.date().is_some_and(|d| d.to_string() == "2024-03-12")
+    });
+    assert_eq!(ids(arrival), ["narendra-modi"]);
+}
