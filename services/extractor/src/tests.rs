@@ -4315,3 +4315,17 @@ fn he_after_a_since_clause_is_the_sentence_subject_not_the_clauses() {
     });
     assert_eq!(ids(arrival), ["narendra-modi"]);
 }
+
+#[test]
+fn consultations_and_a_leaders_retreat_are_talks() {
+    let evs = run("JAKARTA, March 13 (Reuters) - Foreign Minister Sugiono said his Japanese counterpart, Yoko Kamikawa, was expected in Jakarta in June for consultations with him.");
+    let talks = find(&evs, |e| e.kind == "meeting");
+    assert_eq!(ids(talks), ["sugiono", "yoko-kamikawa"]);
+    assert_eq!(talks.status, Status::Expected);
+    let evs = run("SINGAPORE, March 13 (Reuters) - Malaysian Prime Minister Anwar Ibrahim and Singapore Prime Minister Lawrence Wong held the two countries' annual leaders' retreat on Monday.");
+    let retreat = find(&evs, |e| e.kind == "meeting");
+    assert_eq!(ids(retreat), ["anwar-ibrahim", "lawrence-wong"]);
+    // A withdrawal is no meeting.
+    let evs = run("KYIV, March 13 (Reuters) - Russian forces began a retreat from the village of Robotyne on Monday, Ukraine's military said.");
+    assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
+}
