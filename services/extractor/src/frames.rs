@@ -3786,6 +3786,27 @@ fn frame(
     let agreed_to = agree_to_act && distinct >= 2 && !stance;
     let object_named = object_named && !agree_to_act;
     let has_person = actors.iter().any(|r| matches!(r, Ref::Person(_)));
+    // "struck three Iranian nuclear sites": targets named only by their state's demonym are in that state.
+    if name == "attack" && !is_noun && place.is_none() {
+        const SITES: &[&str] = &[
+            "sites",
+            "facilities",
+            "installations",
+            "targets",
+            "bases",
+            "positions",
+        ];
+        let target = (t_end..ce.min(t_end + 7))
+            .find(|&j| doc.is_any(j, SITES) || doc.is_any(j, TARGET_NOUNS));
+        // ("three Pakistani air bases, including Nur Khan air base": the one named is the place.)
+        let including = |j: usize| (j..to).any(|k| doc.is(k, "including"));
+        if let Some(c) = target
+            .filter(|&j| !including(j))
+            .and_then(|j| modifying_demonym(doc, t_end, j))
+        {
+            place = lex.countries.get(usize::from(c)).map(places::country_place);
+        }
+    }
     let strong = !doc.quoted[t]
         && match name {
             "arrival" => distinct >= 1 && place.is_some(),

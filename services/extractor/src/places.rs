@@ -526,7 +526,7 @@ pub fn demonym_target(doc: &Doc<'_>, i: usize, to: usize) -> Option<(Place, usiz
 }
 
 /// A whole country as a place.
-fn country_place(c: &Country) -> Place {
+pub(crate) fn country_place(c: &Country) -> Place {
     Place {
         name: c.name.clone(),
         country: Some(c.code.clone()),

@@ -4329,3 +4329,17 @@ fn consultations_and_a_leaders_retreat_are_talks() {
     let evs = run("KYIV, March 13 (Reuters) - Russian forces began a retreat from the village of Robotyne on Monday, Ukraine's military said.");
     assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
 }
+
+#[test]
+fn targets_named_by_a_demonym_are_in_that_state() {
+    let evs = run("WASHINGTON, March 13 (Reuters) - The United States struck three Iranian nuclear sites on Tuesday, the Pentagon said.");
+    let strike = find(&evs, |e| e.kind == "attack");
+    assert_eq!(strike.place.as_ref().map(|p| p.name.as_str()), Some("Iran"));
+    // One of them named is the place.
+    let evs = run("ISLAMABAD, March 13 (Reuters) - India fired missiles at three Pakistani air bases, including Nur Khan air base in Rawalpindi, on Tuesday, the Pakistani military said.");
+    let strike = find(&evs, |e| e.kind == "attack");
+    assert_ne!(
+        strike.place.as_ref().map(|p| p.name.as_str()),
+        Some("Pakistan")
+    );
+}
