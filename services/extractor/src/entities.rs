@@ -1188,7 +1188,7 @@ fn the_two(
 }
 
 /// "the nuclear-armed neighbours", "the arch-rivals": a pair of states described, not counted, is the last
-/// pair of countries named together.
+/// pair of countries named together, else the last two named apart.
 fn the_rivals(doc: &Doc<'_>, ents: &Entities, i: usize, end: usize) -> Option<(usize, Vec<Ref>)> {
     const PAIRS: &[&str] = &[
         "neighbours",
@@ -1241,9 +1241,9 @@ fn the_rivals(doc: &Doc<'_>, ents: &Entities, i: usize, end: usize) -> Option<(u
         .map(|refs| (noun + 1, refs))
 }
 
-/// The state a pair's unnamed side stands for when the other side's is `known`: the dateline's country
-/// when it differs (a visit to Kyiv and "the two countries" are India and Ukraine), else the filing
-/// national agency's (Antara's "President Prabowo" in a Beijing story is Indonesia's).
+/// The state a pair's unnamed side stands for when the other side's is `known` (leaders witnessing a
+/// signing): the dateline's country when it differs, else the filing national agency's (Antara's
+/// "President Prabowo" in a Beijing story is Indonesia's).
 pub(crate) fn other_home_state(doc: &Doc<'_>, known: u16) -> Option<u16> {
     let lex = doc.lex();
     let dateline = crate::places::dateline_city(doc).and_then(|p| p.country);

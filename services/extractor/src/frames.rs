@@ -5401,7 +5401,8 @@ fn launcher_of_a_series(doc: &Doc<'_>, cands: &mut [Candidate]) {
 }
 
 /// "In Bajil, a farming town east of Hodeidah, residents said air strikes hit a military camp", "At the
-/// Mariinsky Palace, Zelensky welcomed his guest": a place fronted before the sentence's comma is where what the sentence tells without a place of its own happened.
+/// Mariinsky Palace, Zelensky welcomed his guest": a place fronted before the sentence's comma is where
+/// what the sentence tells without a place of its own happened.
 fn fronted_place(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
     for c in cands.iter_mut().filter(|c| c.place.is_none()) {
         let sent = &doc.sents[c.sent];
