@@ -1990,13 +1990,30 @@ fn frame(
     }
     // "to discuss it with Treasury Secretary Scott Bessent": discussing is meeting only with someone named
     // after "with" (and not by phone, read below).
-    if spec.name == "meeting" && lemma_is("discuss") {
+    // "spent three hours with Putin": time spent is a meeting only when a span of it comes before "with".
+    if spec.name == "meeting" && (lemma_is("discuss") || lemma_is("spend")) {
         let with = (t_end..to.min(t_end + 7)).find(|&k| doc.is(k, "with"));
         let someone = with.is_some_and(|k| {
             ents.at(k + 1).is_some()
                 || (doc.is_any(k + 1, &["his", "her"]) && ents.at(k + 3).is_some())
         });
-        if !someone {
+        let span = with.is_some_and(|k| {
+            (t_end..k).any(|j| {
+                doc.is_any(
+                    j,
+                    &[
+                        "hours",
+                        "hour",
+                        "minutes",
+                        "day",
+                        "morning",
+                        "afternoon",
+                        "evening",
+                    ],
+                )
+            })
+        });
+        if !someone || (lemma_is("spend") && !span) {
             return None;
         }
     }

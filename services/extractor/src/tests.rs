@@ -4343,3 +4343,12 @@ fn targets_named_by_a_demonym_are_in_that_state() {
         Some("Pakistan")
     );
 }
+
+#[test]
+fn hours_spent_with_someone_are_a_meeting_money_spent_is_not() {
+    let evs = run("MOSCOW, March 13 (Reuters) - U.S. envoy Steve Witkoff spent three hours with Russian President Vladimir Putin in the Kremlin on Tuesday.");
+    let talks = find(&evs, |e| e.kind == "meeting");
+    assert_eq!(ids(talks), ["steve-witkoff", "vladimir-putin"]);
+    let evs = run("MOSCOW, March 13 (Reuters) - Russia spent $5 billion with Chinese suppliers last year, Russian President Vladimir Putin said.");
+    assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
+}
