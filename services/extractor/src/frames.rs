@@ -3175,6 +3175,17 @@ fn frame(
             crate::lexicon::Cue::Wish
         });
     }
+    // "pledging to hold their three-way summit on a regular basis": summits held as a habit are none of them.
+    if name == "meeting"
+        && is_noun
+        && (t_end..ce.min(t_end + 5)).any(|k| {
+            doc.is_any(k, &["regularly", "annually"])
+                || (doc.is(k, "regular") && doc.is(k + 1, "basis"))
+                || (doc.is_any(k, &["every", "each"]) && doc.is(k + 1, "year"))
+        })
+    {
+        return None;
+    }
     // "the group would keep firing at Israel until ...", "vowed to continue striking": an activity kept up
     // is no one strike.
     if matches!(name, "attack" | "missile_launch")
@@ -4755,6 +4766,11 @@ fn purpose_marker(doc: &Doc<'_>, floor: usize, t: usize) -> Option<usize> {
                 "before",
                 // "condemned the launch during a courtesy call on Choi": the one speaking was there.
                 "during",
+                // "holding government consultations with then-Chancellor Olaf Scholz": who holds them.
+                "hold",
+                "holds",
+                "held",
+                "holding",
                 "attend",
                 "attends",
                 "attended",
@@ -5427,9 +5443,12 @@ fn fronted_place(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
         let t = c.trigger.0;
         // "In the same palace" points back; "informed the administration of the attack" names one told
         // before, where it happened not being this sentence's place.
+        if !doc.is_any(from, &["In", "At"]) || from + 2 >= t {
+            continue;
+        }
         let back_reference = doc.is_any(from + 2, &["same", "latest"])
             || (doc.is(t - 1, "the") && doc.is_any(t - 2, &["of", "about"]));
-        if !doc.is_any(from, &["In", "At"]) || from + 2 >= t || back_reference {
+        if back_reference {
             continue;
         }
         if let Some((place, end)) = places::parse(doc, ents, from + 1, t) {

@@ -4352,3 +4352,14 @@ fn hours_spent_with_someone_are_a_meeting_money_spent_is_not() {
     let evs = run("WARSAW, March 13 (Reuters) - Poland spent $5 billion with South Korea on tanks and howitzers last year, Polish President Andrzej Duda said.");
     assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
 }
+
+#[test]
+fn one_holding_consultations_takes_part_but_a_summit_held_as_a_habit_is_none() {
+    let evs = run("BERLIN, March 13 (AP) - Chinese Premier Li Qiang visited Berlin in June 2023 on his first trip abroad as premier, holding government consultations with then-Chancellor Olaf Scholz.");
+    let talks = find(&evs, |e| e.kind == "meeting");
+    assert_eq!(ids(talks), ["li-qiang", "olaf-scholz"]);
+    let evs = run("SEOUL, March 13 (Yonhap) - South Korean President Yoon Suk Yeol and Japanese Prime Minister Fumio Kishida met in Seoul on Monday, pledging to hold their bilateral summit on a regular basis.");
+    let meetings: Vec<_> = evs.iter().filter(|e| e.kind == "meeting").collect();
+    assert_eq!(meetings.len(), 1, "{meetings:?}");
+    assert_eq!(meetings[0].status, Status::Occurred);
+}
