@@ -1166,10 +1166,7 @@ fn the_two(
         // "President Volodymyr Zelensky" names no country: with one state known, the other is the
         // dateline's, when that differs (a visit to Kyiv and "the two countries" are India and Ukraine).
         if let [known] = states[..] {
-            let host = crate::places::dateline_city(doc)
-                .and_then(|p| p.country)
-                .and_then(|code| lex.country_index(&code));
-            if let Some(h) = host.filter(|&h| h != known) {
+            if let Some(h) = dateline_state(doc).filter(|&h| h != known) {
                 states.push(h);
             }
         }
@@ -1246,18 +1243,27 @@ fn the_rivals(doc: &Doc<'_>, ents: &Entities, i: usize, end: usize) -> Option<(u
 /// "President Prabowo" in a Beijing story is Indonesia's).
 pub(crate) fn other_home_state(doc: &Doc<'_>, known: u16) -> Option<u16> {
     let lex = doc.lex();
-    let dateline = crate::places::dateline_city(doc).and_then(|p| p.country);
-    let agency = doc.outlet.as_deref().and_then(|name| {
-        lex.orgs
-            .iter()
-            .find(|o| o.agency && o.name.eq_ignore_ascii_case(name))
-            .and_then(|o| o.country.clone())
-    });
-    [dateline, agency]
+    let agency = doc
+        .outlet
+        .as_deref()
+        .and_then(|name| {
+            lex.orgs
+                .iter()
+                .find(|o| o.agency && o.name.eq_ignore_ascii_case(name))
+        })
+        .and_then(|o| o.country.as_deref())
+        .and_then(|code| lex.country_index(code));
+    [dateline_state(doc), agency]
         .into_iter()
         .flatten()
-        .filter_map(|code| lex.country_index(&code))
         .find(|&h| h != known)
+}
+
+/// The state of the city the dateline names.
+fn dateline_state(doc: &Doc<'_>) -> Option<u16> {
+    crate::places::dateline_city(doc)
+        .and_then(|p| p.country)
+        .and_then(|code| doc.lex().country_index(&code))
 }
 
 /// "a Pakistani astronaut, trained in China under an agreement the two countries signed": the two distinct

@@ -3891,12 +3891,12 @@ fn frame(
     if name == "agreement" && (t_end..ce.min(t_end + 4)).any(|k| doc.is(k, "similar")) {
         return None;
     }
-    // "keep firing until a ceasefire was reached", "would not recognise any deal reached without Kyiv": a
-    // deal reached only as a condition or as any at all is none made.
     // "Washington presses both sides to accept a ceasefire": accepting asked of others is no deal.
     if name == "agreement" && lemma_is("accept") && t > from && doc.is(t - 1, "to") {
         return None;
     }
+    // "keep firing until a ceasefire was reached", "would not recognise any deal reached without Kyiv": a
+    // deal reached only as a condition or as any at all is none made.
     if name == "agreement"
         && lemma_is("reach")
         && (t.saturating_sub(8).max(from)..t)
@@ -5433,6 +5433,18 @@ fn launcher_of_a_series(doc: &Doc<'_>, cands: &mut [Candidate]) {
     });
 }
 
+/// "Pakistani jets bombed the district": a strike verb with a named attacker and a day, whose place a later
+/// pass found, stands alone as it would with the place named after the verb.
+fn placed_strike_stands_alone(doc: &Doc<'_>, c: &Candidate) -> bool {
+    let t = c.trigger.0;
+    Some(c.kind) == doc.lex().kind_index("attack")
+        && c.place.is_some()
+        && !c.actors.is_empty()
+        && !doc.quoted[t]
+        && c.date.is_some()
+        && !is_attack_noun(doc, t)
+}
+
 /// "In Bajil, a farming town east of Hodeidah, residents said air strikes hit a military camp", "At the
 /// Mariinsky Palace, Zelensky welcomed his guest": a place fronted before the sentence's comma is where
 /// what the sentence tells without a place of its own happened.
@@ -5441,11 +5453,11 @@ fn fronted_place(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
         let sent = &doc.sents[c.sent];
         let (from, to) = (sent.content, sent.toks.end);
         let t = c.trigger.0;
-        // "In the same palace" points back; "informed the administration of the attack" names one told
-        // before, where it happened not being this sentence's place.
         if !doc.is_any(from, &["In", "At"]) || from + 2 >= t {
             continue;
         }
+        // "In the same palace" points back; "informed the administration of the attack" names one told
+        // before, where it happened not being this sentence's place.
         let back_reference = doc.is_any(from + 2, &["same", "latest"])
             || (doc.is(t - 1, "the") && doc.is_any(t - 2, &["of", "about"]));
         if back_reference {
@@ -5454,14 +5466,7 @@ fn fronted_place(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) {
         if let Some((place, end)) = places::parse(doc, ents, from + 1, t) {
             if doc.is(end, ",") && end < to {
                 c.place = Some(place);
-                // As with the place named after the verb, a named attacker's strike now stands alone.
-                let strike = Some(c.kind) == doc.lex().kind_index("attack");
-                if strike
-                    && !c.actors.is_empty()
-                    && !doc.quoted[t]
-                    && c.date.is_some()
-                    && !is_attack_noun(doc, t)
-                {
+                if placed_strike_stands_alone(doc, c) {
                     c.strong = true;
                 }
             }
@@ -5484,7 +5489,7 @@ fn the_city_named_before(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]
         .iter_mut()
         .filter(|c| c.kind == attack && c.place.is_none())
     {
-        let (t, t_end) = c.trigger;
+        let (_, t_end) = c.trigger;
         let sent = &doc.sents[c.sent];
         let end = sent.toks.end.min(t_end + 4);
         let Some(noun) = (t_end..end).find(|&k| {
@@ -5497,14 +5502,7 @@ fn the_city_named_before(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]
         };
         let floor = doc.sents[c.sent.saturating_sub(2)].content;
         c.place = place_named_before(doc, ents, floor, noun, false);
-        // "Pakistani jets bombed the district": a named attacker striking a place now known stands alone,
-        // as it would with the place named in the sentence.
-        if c.place.is_some()
-            && !c.actors.is_empty()
-            && !doc.quoted[t]
-            && c.date.is_some()
-            && !is_attack_noun(doc, t)
-        {
+        if placed_strike_stands_alone(doc, c) {
             c.strong = true;
         }
     }
