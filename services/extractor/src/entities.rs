@@ -1446,8 +1446,10 @@ fn chunk_at(doc: &Doc<'_>, start: usize, end: usize) -> Option<Chunk> {
         let name_word = country_in_name
             || (doc.is_cap(i)
                 && (STOP.binary_search(&doc.tok(i)).is_err()
-                    || ((after_title || (els.is_empty() && titled_after(doc, i)))
-                        && stop_word_given_name(doc, i)))
+                    || (stop_word_given_name(doc, i)
+                        && (after_title
+                            || (els.is_empty()
+                                && (titled_after(doc, i) || titled_elsewhere(doc, i))))))
                 && (!has_upper_after_hyphen(doc.tok(i))
                     || crate::doc::arabic_article(doc.tok(i))
                     || (after_title && doc.is_cap(i + 1))
@@ -1516,6 +1518,20 @@ fn stop_word_given_name(doc: &Doc<'_>, i: usize) -> bool {
         && STOP.binary_search(&doc.tok(next)).is_err()
         && doc.cs_at(next).is_none()
         && doc.ci_find(next, title).is_none()
+}
+
+/// "To Lam visited Paris": opening a sentence, the homograph is still the given name when the article
+/// names the same person after a title elsewhere ("General Secretary To Lam").
+fn titled_elsewhere(doc: &Doc<'_>, i: usize) -> bool {
+    let Some(surname) = (i + 1 < doc.len()).then(|| doc.tok(i + 1)) else {
+        return false;
+    };
+    (1..doc.len().saturating_sub(1)).any(|k| {
+        k != i
+            && doc.tok(k) == doc.tok(i)
+            && doc.tok(k + 1) == surname
+            && (k.saturating_sub(4)..k).any(|j| doc.ci_find(j, title).is_some_and(|(e, _)| e == k))
+    })
 }
 
 /// Nouns for people who act for a state or group: "negotiators from Israel and Hamas", "foreign ministers

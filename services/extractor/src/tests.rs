@@ -4363,3 +4363,15 @@ fn one_holding_consultations_takes_part_but_a_summit_held_as_a_habit_is_none() {
     assert_eq!(meetings.len(), 1, "{meetings:?}");
     assert_eq!(meetings[0].status, Status::Occurred);
 }
+
+#[test]
+fn a_given_name_that_is_a_preposition_opens_a_sentence_once_the_article_titles_it() {
+    let evs = run("HANOI, March 13 (AFP) - Thai Prime Minister Srettha Thavisin held talks with General Secretary To Lam in Hanoi on Tuesday. To Lam visited Bangkok in January.");
+    let visit = find(&evs, |e| {
+        e.kind == "arrival" && e.place.as_ref().is_some_and(|p| p.name == "Bangkok")
+    });
+    assert_eq!(ids(visit), ["to-lam"]);
+    // Untitled anywhere, "To" opening a sentence stays the preposition.
+    let evs = run("HANOI, March 13 (AFP) - Thai Prime Minister Srettha Thavisin held talks in Hanoi on Tuesday. To Lam visited Bangkok in January.");
+    assert!(evs.iter().all(|e| e.actors.iter().all(|a| a.id != "to-lam")), "{evs:?}");
+}
