@@ -1449,9 +1449,26 @@ fn the_last_visitor_before(
         for t in sent.content..sent.toks.end {
             // "the first ... to visit Vietnam", "... to travel to Vietnam", "the first state visit by an
             // Indian prime minister to Brazil".
+            // "No Chinese president has travelled to Kenya since Hu Jintao in 2006" says the same.
             let first = (t.saturating_sub(6).max(sent.content)..t).any(|k| doc.is(k, "first"));
+            // "Hollande was the last French president to visit Kazakhstan, in December 2014": the subject
+            // made that last visit, at the time told right after the place.
+            let last_visitor = (t.saturating_sub(6).max(sent.content + 2)..t)
+                .find(|&k| doc.is(k, "last") && doc.is(k - 1, "the") && doc.is_any(k - 2, &["was", "is"]))
+                .and_then(|k| {
+                    ents.in_range(sent.content, k - 2)
+                        .iter()
+                        .rfind(|m| m.end == k - 2 && matches!(m.refs[..], [Ref::Person(_)]))
+                });
+            let none_since = doc.is(sent.content, "No")
+                && t >= 1
+                && doc.is_any(t - 1, &["has", "have"])
+                && doc.is_any(t, &["visited", "travelled", "traveled", "been"]);
             let verb = t >= 1 && doc.is(t - 1, "to");
-            let at = if verb && doc.is(t, "visit") {
+            let at = if none_since {
+                Some(if doc.is(t, "visited") { t + 1 } else { t + 2 })
+                    .filter(|&at| at == t + 1 || doc.is(t + 1, "to"))
+            } else if verb && doc.is(t, "visit") {
                 Some(t + 1)
             } else if verb && doc.is(t, "travel") && doc.is(t + 1, "to") {
                 Some(t + 2)
@@ -1462,24 +1479,26 @@ fn the_last_visitor_before(
             } else {
                 None
             };
-            let Some(at) = at.filter(|_| first) else {
+            let Some(at) = at.filter(|_| first || none_since || last_visitor.is_some()) else {
                 continue;
             };
             let Some((place, place_end)) = places::parse(doc, ents, at, sent.toks.end) else {
                 continue;
             };
-            if !doc.is(place_end, "since") {
-                continue;
-            }
-            let Some(visitor) = ents
-                .at(place_end + 1)
-                .filter(|m| m.start == place_end + 1 && matches!(m.refs[..], [Ref::Person(_)]))
-            else {
+            let (visitor, told_after) = if doc.is(place_end, "since") {
+                let since = ents.at(place_end + 1).filter(|m| {
+                    m.start == place_end + 1 && matches!(m.refs[..], [Ref::Person(_)])
+                });
+                (since, since.map_or(place_end, |m| m.end))
+            } else {
+                (last_visitor, place_end)
+            };
+            let Some(visitor) = visitor else {
                 continue;
             };
-            let Some(x) = time::find(doc, visitor.end, sent.toks.end.min(visitor.end + 4))
+            let Some(x) = time::find(doc, told_after, sent.toks.end.min(told_after + 4))
                 .into_iter()
-                .find(|x| x.start <= visitor.end + 2)
+                .find(|x| x.start <= told_after + 2)
             else {
                 continue;
             };

@@ -4375,3 +4375,17 @@ fn a_given_name_that_is_a_preposition_opens_a_sentence_once_the_article_titles_i
     let evs = run("HANOI, March 13 (AFP) - Thai Prime Minister Srettha Thavisin held talks in Hanoi on Tuesday. To Lam visited Bangkok in January.");
     assert!(evs.iter().all(|e| e.actors.iter().all(|a| a.id != "to-lam")), "{evs:?}");
 }
+
+#[test]
+fn the_last_visitor_before_is_named_by_no_one_since_and_by_the_last_to_visit() {
+    let evs = run("NAIROBI, March 13 (Reuters) - Chinese Premier Li Qiang arrived in Nairobi on Tuesday. No Chinese premier has travelled to Kenya since Wen Jiabao in 2009.");
+    let before = find(&evs, |e| e.actors.iter().any(|a| a.id == "wen-jiabao"));
+    assert_eq!((before.kind.as_str(), before.status), ("arrival", Status::Occurred));
+    assert_eq!(before.place.as_ref().map(|p| p.name.as_str()), Some("Kenya"));
+    assert_eq!(before.date().map(|d| d.to_string()), Some("2009".into()));
+    let evs = run("ASTANA, March 13 (AFP) - Italian Prime Minister Giorgia Meloni arrived in Astana on Tuesday. Matteo Renzi was the last Italian prime minister to visit Kazakhstan, in July 2015.");
+    let before = find(&evs, |e| e.actors.iter().any(|a| a.id == "matteo-renzi"));
+    assert_eq!(before.kind, "arrival");
+    assert_eq!(before.place.as_ref().map(|p| p.name.as_str()), Some("Kazakhstan"));
+    assert_eq!(before.date().map(|d| d.to_string()), Some("2015-07".into()));
+}
