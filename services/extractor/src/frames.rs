@@ -1307,6 +1307,7 @@ pub fn candidates(
     return_to_office(doc, &mut out);
     it_is_no_person(doc, ents, &mut out);
     the_last_visitor_before(doc, ents, published, &mut out);
+    trip_took_them_to(doc, ents, published, &mut out);
     separate_meetings(doc, &mut out);
     meet_in_the_dateline_city(doc, published, &mut out);
     on_the_narrative_day(doc, published, &mut out);
@@ -1524,6 +1525,108 @@ fn the_last_visitor_before(
                 background: true,
                 place_borrowed: false,
             });
+        }
+    }
+}
+
+/// "Kim's last trip abroad took him to Russia in September 2023", "Erdogan's last tour of the Gulf, in July
+/// 2023, took him to Saudi Arabia, Qatar and the United Arab Emirates": a trip that took its traveller to
+/// places is an arrival at each, dated by the time told in the trip's own words or right after the places.
+fn trip_took_them_to(
+    doc: &Doc<'_>,
+    ents: &Entities,
+    published: Option<chrono::NaiveDate>,
+    cands: &mut Vec<Candidate>,
+) {
+    let Some(arrival) = doc.lex().kind_index("arrival") else {
+        return;
+    };
+    for (s, sent) in doc.sents.iter().enumerate() {
+        for t in sent.content + 1..sent.toks.end {
+            let status = if doc.is(t, "took") {
+                Status::Occurred
+            } else if doc.is(t, "take") && doc.is_any(t - 1, &["will", "would"]) {
+                Status::Expected
+            } else {
+                continue;
+            };
+            let Some(trip) = (sent.content..t).rfind(|&k| trip_noun_at(doc, k)) else {
+                continue;
+            };
+            // The trip noun heads the subject: no verb of another clause stands between it and "took".
+            if (trip + 1..t).any(|k| doc.is_any(k, &["which", "that", "who", "when", "where"])) {
+                continue;
+            }
+            let object = ents.at(t + 1).filter(|m| {
+                m.start == t + 1 && matches!(m.refs[..], [Ref::Person(_)]) && !m.possessive
+            });
+            let traveller = object.map(|m| m.refs.clone()).or_else(|| {
+                ents.in_range(sent.content, trip)
+                    .iter()
+                    .rfind(|m| m.possessive && matches!(m.refs[..], [Ref::Person(_)]))
+                    .map(|m| m.refs.clone())
+            });
+            let to = object.map_or(t + 2, |m| m.end);
+            let pronoun = object.is_none() && doc.is_any(t + 1, &["him", "her", "them"]);
+            let Some(traveller) = traveller.filter(|_| (object.is_some() || pronoun) && doc.is(to, "to"))
+            else {
+                continue;
+            };
+            let mut stops = Vec::new();
+            let mut k = to + 1;
+            let mut places_end = k;
+            while let Some((place, end)) = places::parse(doc, ents, k, sent.toks.end) {
+                stops.push(place);
+                (k, places_end) = (end, end);
+                if doc.is(k, ",") && doc.is(k + 1, "and") {
+                    k += 2;
+                } else if doc.is_any(k, &[",", "and"]) {
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            let told = time::find(doc, trip + 1, t)
+                .into_iter()
+                .next()
+                .or_else(|| {
+                    time::find(doc, places_end, sent.toks.end.min(places_end + 5))
+                        .into_iter()
+                        .find(|x| x.start <= places_end + 1)
+                });
+            // "by train" in the trip's words.
+            let mode = (trip..t).find_map(|k| {
+                doc.ci_find(k, |x| match x {
+                    Entry::Mode(m) => Some(*m),
+                    _ => None,
+                })
+            });
+            for place in stops {
+                cands.push(Candidate {
+                    kind: arrival,
+                    sent: s,
+                    trigger: (t, t + 1),
+                    status,
+                    actors: traveller.clone(),
+                    place: Some(place),
+                    destination: None,
+                    date: told
+                        .as_ref()
+                        .and_then(|x| time::resolve(x.when, published, status == Status::Expected)),
+                    time_text: told.as_ref().map(|x| doc.span(x.start, x.end).to_owned()),
+                    count: None,
+                    weapon: None,
+                    mode: mode.map(|(_, m)| doc.lex().modes[m as usize].clone()),
+                    attribution: Vec::new(),
+                    strong: true,
+                    asserted: true,
+                    also_launched: Vec::new(),
+                    launch_site: false,
+                    precedes: None,
+                    background: false,
+                    place_borrowed: false,
+                });
+            }
         }
     }
 }

@@ -4389,3 +4389,19 @@ fn the_last_visitor_before_is_named_by_no_one_since_and_by_the_last_to_visit() {
     assert_eq!(before.place.as_ref().map(|p| p.name.as_str()), Some("Kazakhstan"));
     assert_eq!(before.date().map(|d| d.to_string()), Some("2015-07".into()));
 }
+
+#[test]
+fn a_trip_that_took_its_traveller_to_places_is_an_arrival_at_each() {
+    let evs = run("MUSCAT, March 13 (AA) - Indian Prime Minister Narendra Modi arrived in Muscat on Tuesday. Modi's last tour of the region, in August 2023, took him to Greece, Egypt and the United Arab Emirates.");
+    for stop in ["Greece", "Egypt", "United Arab Emirates"] {
+        let visit = find(&evs, |e| {
+            e.kind == "arrival" && e.place.as_ref().is_some_and(|p| p.name == stop)
+        });
+        assert_eq!(ids(visit), ["narendra-modi"]);
+        assert_eq!(visit.date().map(|d| d.to_string()), Some("2023-08".into()));
+    }
+    let evs = run("SEOUL, March 13 (Yonhap) - Kim's first trip abroad by train took him to Hanoi in February 2019, North Korean leader Kim Jong Un's aides recalled.");
+    let visit = find(&evs, |e| e.kind == "arrival");
+    assert_eq!(visit.place.as_ref().map(|p| p.name.as_str()), Some("Hanoi"));
+    assert_eq!(visit.mode.as_deref(), Some("train"));
+}
