@@ -4405,3 +4405,15 @@ fn a_trip_that_took_its_traveller_to_places_is_an_arrival_at_each() {
     assert_eq!(visit.place.as_ref().map(|p| p.name.as_str()), Some("Hanoi"));
     assert_eq!(visit.mode.as_deref(), Some("train"));
 }
+
+#[test]
+fn flying_back_is_leaving_where_the_traveller_is() {
+    let evs = run("TOKYO, March 13 (Kyodo) - Philippine President Ferdinand Marcos Jr. arrived in Tokyo on Tuesday for talks with Prime Minister Fumio Kishida. Marcos is scheduled to fly back to Manila on Thursday.");
+    let leaving = find(&evs, |e| e.kind == "departure");
+    assert_eq!(ids(leaving), ["ferdinand-marcos-jr"]);
+    assert_eq!(leaving.status, Status::Expected);
+    assert_eq!(leaving.destination.as_ref().map(|p| p.name.as_str()), Some("Manila"));
+    assert_eq!(leaving.mode.as_deref(), Some("plane"));
+    assert_eq!(leaving.date().map(|d| d.to_string()), Some("2024-03-14".into()));
+    assert_eq!(leaving.place.as_ref().map(|p| p.name.as_str()), Some("Tokyo"));
+}
