@@ -3433,6 +3433,8 @@ fn frame(
         && doc.is(t + 1, "in")
         && t > from
         && doc.is_any(t - 1, &["is", "are", "was", "were"]);
+    // "he will be in Turkey on Thursday": the trigger holds its own "will".
+    let due = due || (spec.name == "arrival" && doc.is(t, "will"));
     let status = if (headline_future || due) && status == Status::Occurred {
         Status::Expected
     } else {

@@ -513,10 +513,15 @@ pub fn merge(
     for (i, c) in cands.iter().enumerate().filter(|(_, c)| !c.strong) {
         // The most recent compatible happening mentioned before this one, else the first after it.
         let last_before = |h: &Happening| h.mentions.iter().filter(|&&m| m < i).max().copied();
+        // "Sharif flew in from Doha" never tells ahead of time of a trip the text only later plans ("will fly
+        // on to New York"): told first as done, it is no mention of what is still to come.
+        let done_before_planned = |h: &Happening| {
+            last_before(h).is_none() && c.status == Status::Occurred && h.status == Status::Expected
+        };
         let best = out
             .iter()
             .enumerate()
-            .filter(|(_, h)| compatible(h, c, published, country_of))
+            .filter(|(_, h)| compatible(h, c, published, country_of) && !done_before_planned(h))
             .max_by_key(|(_, h)| last_before(h).map_or(0, |m| m + 1))
             .map(|(k, _)| k);
         if let Some(k) = best {

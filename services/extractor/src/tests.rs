@@ -4417,3 +4417,19 @@ fn flying_back_is_leaving_where_the_traveller_is() {
     assert_eq!(leaving.date().map(|d| d.to_string()), Some("2024-03-14".into()));
     assert_eq!(leaving.place.as_ref().map(|p| p.name.as_str()), Some("Tokyo"));
 }
+
+#[test]
+fn an_announced_presence_and_a_flight_on_from_there_are_expected_arrivals() {
+    let evs = run("KYIV, March 13 (Reuters) - Ukrainian President Volodymyr Zelensky said he will be in Warsaw on Friday.");
+    let visit = find(&evs, |e| e.kind == "arrival");
+    assert_eq!(visit.status, Status::Expected);
+    assert_eq!(visit.place.as_ref().map(|p| p.name.as_str()), Some("Warsaw"));
+    assert_eq!(visit.date().map(|d| d.to_string()), Some("2024-03-15".into()));
+    let evs = run("RIYADH, March 13 (Reuters) - Pakistani Prime Minister Shehbaz Sharif flew in from Doha. He is due to leave Riyadh for London on Thursday and will fly on from there to New York later this month.");
+    let onward = find(&evs, |e| {
+        e.kind == "arrival" && e.place.as_ref().is_some_and(|p| p.name == "New York")
+    });
+    // The flight in from Doha, told first and done, is not this plan.
+    assert_eq!(onward.status, Status::Expected);
+    assert_eq!(onward.date().map(|d| d.to_string()), Some("2024-03".into()));
+}
