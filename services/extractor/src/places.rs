@@ -120,6 +120,10 @@ fn parse_inner(
         if i >= to {
             return None;
         }
+        // "flew into the capital" under a BRASILIA dateline: the capital the story is filed from.
+        if doc.is(i - 1, "the") && doc.is(i, "capital") && !doc.is(i + 1, "of") && !doc.is_cap(i + 1) {
+            return dateline_capital(doc).map(|p| (p, i + 1));
+        }
     }
     // "Iranian-backed groups", "Saudi-led forces": a name joined to a participle is a modifier, never the
     // place.
@@ -676,6 +680,18 @@ fn add_trailing_country(doc: &Doc<'_>, place: &mut Place, end: &mut usize, to: u
     }
 }
 
+/// The dateline's city when it is its country's capital.
+fn dateline_capital(doc: &Doc<'_>) -> Option<Place> {
+    let city = dateline_city(doc)?;
+    let code = city.country.as_deref()?;
+    let country = doc.lex().countries.iter().find(|c| c.code == code)?;
+    country
+        .capital
+        .as_deref()
+        .is_some_and(|c| c.eq_ignore_ascii_case(&city.name))
+        .then_some(city)
+}
+
 /// The city of the dateline, when the lexicon or the gazetteer knows it as a city: "SEOUL/WASHINGTON" is
 /// no one place, and a country ("UKRAINE") is no venue.
 pub fn dateline_city(doc: &Doc<'_>) -> Option<Place> {
@@ -683,18 +699,13 @@ pub fn dateline_city(doc: &Doc<'_>) -> Option<Place> {
     if raw.is_empty() || raw.contains(['/', '&']) {
         return None;
     }
-    let name = raw
-        .split(' ')
-        .map(|w| {
-            let lower = w.to_lowercase();
-            let mut chars = lower.chars();
-            chars
-                .next()
-                .map_or(String::new(), |f| f.to_uppercase().chain(chars).collect())
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
+    let name = title_case(raw);
     let lex = doc.lex();
+    // "BRASILIA, Brazil", "WASHINGTON, D.C.": the city comes before the comma.
+    let name = match raw.split_once(',') {
+        Some((city, _)) if !lex.is_known_place(&name) => title_case(city.trim()),
+        _ => name,
+    };
     let a_country = lex
         .countries
         .iter()
@@ -707,6 +718,20 @@ pub fn dateline_city(doc: &Doc<'_>) -> Option<Place> {
         name,
         is_country: false,
     })
+}
+
+/// "NEW DELHI" as the gazetteer spells it: "New Delhi".
+fn title_case(raw: &str) -> String {
+    raw.split(' ')
+        .map(|w| {
+            let lower = w.to_lowercase();
+            let mut chars = lower.chars();
+            chars
+                .next()
+                .map_or(String::new(), |f| f.to_uppercase().chain(chars).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]

@@ -4433,3 +4433,21 @@ fn an_announced_presence_and_a_flight_on_from_there_are_expected_arrivals() {
     assert_eq!(onward.status, Status::Expected);
     assert_eq!(onward.date().map(|d| d.to_string()), Some("2024-03".into()));
 }
+
+#[test]
+fn the_capital_is_the_dateline_city_when_that_is_its_countrys_capital() {
+    let mut a = article(None, "NAIROBI, Kenya (AP) - Kenyan President William Ruto held talks with Indian Prime Minister Narendra Modi on Tuesday. Modi had flown into the capital from Mombasa late Monday.", Some("2024-03-13T10:00:00+03:00"));
+    a.dateline = Some("NAIROBI, Kenya".into());
+    let evs = extract(&a, Lexicon::builtin());
+    let landing = find(&evs, |e| e.kind == "arrival");
+    assert_eq!(landing.place.as_ref().map(|p| p.name.as_str()), Some("Nairobi"));
+    assert_eq!(landing.date().map(|d| d.to_string()), Some("2024-03-11".into()));
+    // Filed from a city that is no capital, "the capital" names no place it knows.
+    let mut a = article(None, "MOMBASA, Kenya (AP) - Kenyan President William Ruto held talks with Indian Prime Minister Narendra Modi on Tuesday. Modi had flown into the capital from Delhi late Monday.", Some("2024-03-13T10:00:00+03:00"));
+    a.dateline = Some("MOMBASA, Kenya".into());
+    let evs = extract(&a, Lexicon::builtin());
+    assert!(
+        evs.iter().all(|e| e.place.as_ref().is_none_or(|p| p.name != "Mombasa" || e.kind != "arrival")),
+        "{evs:?}"
+    );
+}
