@@ -997,6 +997,15 @@ fn is_verb_trigger(doc: &Doc<'_>, k: usize) -> bool {
     })
 }
 
+/// A verb trigger of `kind` at `k`, its phrase starting there.
+fn verb_trigger_of(doc: &Doc<'_>, k: usize, kind: usize) -> bool {
+    doc.ci_at(k).is_some_and(|(_, entries)| {
+        entries.iter().any(
+            |e| matches!(e, Entry::Trigger { kind: of, form, .. } if *form != Form::Noun && usize::from(*of) == kind),
+        )
+    })
+}
+
 /// Candidates of one article, in text order.
 pub fn candidates(
     doc: &Doc<'_>,
@@ -3256,7 +3265,13 @@ fn frame(
 
     // Status.
     let pre = if is_noun && purpose.is_none() {
-        cs.max(t.saturating_sub(6))
+        // "will meet again at the Group of Seven summit": the noun in the place of a verb of its own kind
+        // reads that verb's cues, however long the occasion's name.
+        let near = cs.max(t.saturating_sub(6));
+        (cs..t)
+            .rfind(|&k| verb_trigger_of(doc, k, kind))
+            .filter(|&k| (k..t).any(|j| doc.is(j, "at")))
+            .map_or(near, |k| cs.max(k.saturating_sub(3)))
     } else {
         subject_end.max(cs)
     };
@@ -4287,13 +4302,25 @@ fn continued_elsewhere(
         if doc.is_word(k) && is_verb_trigger(doc, k) {
             return None;
         }
-        if doc.is(k, ",") && doc.is(k + 1, "and") && doc.is_any(k + 2, &["in", "at"]) {
-            let (place, e) = places::parse(doc, ents, k + 3, to)?;
+        // "in Kananaskis from June 15 to 17 and at the NATO summit in The Hague on June 24-25".
+        let and_at = if doc.is(k, ",") && doc.is(k + 1, "and") {
+            Some(k + 2)
+        } else {
+            doc.is(k, "and").then_some(k + 1)
+        };
+        if let Some(at) = and_at.filter(|&at| doc.is_any(at, &["in", "at"])) {
+            let (place, e) = places::parse(doc, ents, at + 1, to)?;
             let x = times
                 .iter()
                 .find(|x| x.start == e || (x.start == e + 1 && doc.is_any(e, &["in", "on"])))?;
-            // The continuation ends the sentence or its clause: nothing else hangs on it.
-            if x.end + 1 < to && !doc.is_any(x.end, &[",", ";"]) {
+            // The continuation ends the sentence or its clause: nothing else hangs on it. A day range ("June
+            // 24-25") is still its time.
+            let x_end = if doc.is(x.end, "-") && doc.kind(x.end + 1) == crate::segment::TokKind::Number {
+                x.end + 2
+            } else {
+                x.end
+            };
+            if x_end + 1 < to && !doc.is_any(x_end, &[",", ";"]) {
                 return None;
             }
             return Some(again_at(doc, c, place, x, published));
@@ -4314,7 +4341,8 @@ fn again_at(
 ) -> Candidate {
     let mut again = c.clone();
     again.place = Some(place);
-    again.date = time::resolve(when.when, published, false);
+    let future = matches!(c.status, Status::Expected | Status::Speculated);
+    again.date = time::resolve(when.when, published, future);
     again.time_text = Some(doc.span(when.start, when.end).to_owned());
     again.also_launched.clear();
     again

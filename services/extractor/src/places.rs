@@ -176,6 +176,17 @@ fn parse_inner(
         }
         break;
     }
+    // "the NATO summit in The Hague", "the G20 summit in Osaka": an occasion named by its members is
+    // no place; the place named after "in" is where.
+    let name_end = doc
+        .cs_at(i)
+        .map(|(e, _)| e)
+        .or_else(|| doc.is_cap(i).then_some(i + 1));
+    if let Some(e) = name_end.filter(|&e| e + 2 < to) {
+        if doc.is_any(e, OCCASION_NOUNS) && !doc.is_cap(e) && doc.is(e + 1, "in") {
+            return parse_inner(doc, ents, e + 2, to, hint, depth + 1);
+        }
+    }
     // Known names.
     if let Some((e, entries)) = doc.cs_at(i) {
         // "the Red Sea city of Jeddah", "the Black Sea port of Odesa": a name modifying a settlement noun
@@ -443,6 +454,20 @@ fn parse_inner(
     if doc.is_any(e - 1, OCCASION_NOUNS) && doc.is(e, "in") && e + 1 < to {
         if let Some(found) = parse_inner(doc, ents, e + 1, to, hint.clone(), depth + 1) {
             return Some(found);
+        }
+    }
+    // "the Group of Seven summit in Kananaskis", "the Group of 20 summit in Osaka": so is an occasion whose
+    // name runs on through "of"; the name before "of" is no place.
+    if doc.is(e, "of") {
+        let occasion = (e + 1..to.min(e + 5)).find(|&k| {
+            doc.is_any(k, OCCASION_NOUNS)
+                && (e + 1..k).all(|j| doc.is_cap(j) || doc.kind(j) == TokKind::Number)
+        });
+        if let Some(k) = occasion {
+            if doc.is(k + 1, "in") && k + 2 < to {
+                return parse_inner(doc, ents, k + 2, to, hint, depth + 1);
+            }
+            return None;
         }
     }
     // "the Far East city of Ussuriysk", "the Angolan capital Luanda": a name the lexicon does not know,

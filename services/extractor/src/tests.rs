@@ -4451,3 +4451,19 @@ fn the_capital_is_the_dateline_city_when_that_is_its_countrys_capital() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn an_occasion_named_by_its_members_is_no_place_and_each_summit_is_a_meeting() {
+    let evs = run("BERLIN, March 13 (dpa) - German Chancellor Olaf Scholz and Japanese Prime Minister Fumio Kishida will meet again at the Group of Seven summit in Apulia from June 13 to 15 and at the NATO summit in Washington on July 9-11, where allies will discuss Ukraine.");
+    let meetings: Vec<_> = evs.iter().filter(|e| e.kind == "meeting").collect();
+    let places: Vec<_> = meetings
+        .iter()
+        .filter_map(|e| e.place.as_ref().map(|p| p.name.as_str()))
+        .collect();
+    assert_eq!(places, ["Apulia", "Washington"], "{meetings:?}");
+    assert!(meetings.iter().all(|e| e.status == Status::Expected), "{meetings:?}");
+    assert_eq!(meetings[1].date().map(|d| d.to_string()), Some("2024-07-09".into()));
+    let evs = run("TOKYO, March 13 (Kyodo) - Japanese Prime Minister Fumio Kishida will meet Chinese Premier Li Qiang at the G20 summit in Osaka on Friday.");
+    let talks = find(&evs, |e| e.kind == "meeting");
+    assert_eq!(talks.place.as_ref().map(|p| p.name.as_str()), Some("Osaka"));
+}
