@@ -1464,7 +1464,9 @@ fn the_last_visitor_before(
             // "Hollande was the last French president to visit Kazakhstan, in December 2014": the subject
             // made that last visit, at the time told right after the place.
             let last_visitor = (t.saturating_sub(6).max(sent.content + 2)..t)
-                .find(|&k| doc.is(k, "last") && doc.is(k - 1, "the") && doc.is_any(k - 2, &["was", "is"]))
+                .find(|&k| {
+                    doc.is(k, "last") && doc.is(k - 1, "the") && doc.is_any(k - 2, &["was", "is"])
+                })
                 .and_then(|k| {
                     ents.in_range(sent.content, k - 2)
                         .iter()
@@ -1496,9 +1498,9 @@ fn the_last_visitor_before(
                 continue;
             };
             let (visitor, told_after) = if doc.is(place_end, "since") {
-                let since = ents.at(place_end + 1).filter(|m| {
-                    m.start == place_end + 1 && matches!(m.refs[..], [Ref::Person(_)])
-                });
+                let since = ents
+                    .at(place_end + 1)
+                    .filter(|m| m.start == place_end + 1 && matches!(m.refs[..], [Ref::Person(_)]));
                 (since, since.map_or(place_end, |m| m.end))
             } else {
                 (last_visitor, place_end)
@@ -1512,29 +1514,47 @@ fn the_last_visitor_before(
             else {
                 continue;
             };
-            cands.push(Candidate {
-                kind: arrival,
-                sent: s,
-                trigger: (t, t + 1),
-                status: Status::Occurred,
-                actors: visitor.refs.clone(),
-                place: Some(place),
-                destination: None,
-                date: time::resolve(x.when, published, false),
-                time_text: Some(doc.span(x.start, x.end).to_owned()),
-                count: None,
-                weapon: None,
-                mode: None,
-                attribution: Vec::new(),
-                strong: true,
-                asserted: true,
-                also_launched: Vec::new(),
-                launch_site: false,
-                precedes: None,
-                background: true,
-                place_borrowed: false,
-            });
+            let mut visit =
+                arrival_at(arrival, s, t, Status::Occurred, visitor.refs.clone(), place);
+            visit.date = time::resolve(x.when, published, false);
+            visit.time_text = Some(doc.span(x.start, x.end).to_owned());
+            visit.background = true;
+            cands.push(visit);
         }
+    }
+}
+
+/// An arrival the one-word trigger at `t` tells, asserted and strong, with nothing but its traveller and
+/// place: the rules that build one from a sentence's shape fill in the rest.
+fn arrival_at(
+    kind: usize,
+    sent: usize,
+    t: usize,
+    status: Status,
+    actors: Vec<Ref>,
+    place: Place,
+) -> Candidate {
+    Candidate {
+        kind,
+        sent,
+        trigger: (t, t + 1),
+        status,
+        actors,
+        place: Some(place),
+        destination: None,
+        date: None,
+        time_text: None,
+        count: None,
+        weapon: None,
+        mode: None,
+        attribution: Vec::new(),
+        strong: true,
+        asserted: true,
+        also_launched: Vec::new(),
+        launch_site: false,
+        precedes: None,
+        background: false,
+        place_borrowed: false,
     }
 }
 
@@ -1577,7 +1597,8 @@ fn trip_took_them_to(
             });
             let to = object.map_or(t + 2, |m| m.end);
             let pronoun = object.is_none() && doc.is_any(t + 1, &["him", "her", "them"]);
-            let Some(traveller) = traveller.filter(|_| (object.is_some() || pronoun) && doc.is(to, "to"))
+            let Some(traveller) =
+                traveller.filter(|_| (object.is_some() || pronoun) && doc.is(to, "to"))
             else {
                 continue;
             };
@@ -1595,14 +1616,11 @@ fn trip_took_them_to(
                     break;
                 }
             }
-            let told = time::find(doc, trip + 1, t)
-                .into_iter()
-                .next()
-                .or_else(|| {
-                    time::find(doc, places_end, sent.toks.end.min(places_end + 5))
-                        .into_iter()
-                        .find(|x| x.start <= places_end + 1)
-                });
+            let told = time::find(doc, trip + 1, t).into_iter().next().or_else(|| {
+                time::find(doc, places_end, sent.toks.end.min(places_end + 5))
+                    .into_iter()
+                    .find(|x| x.start <= places_end + 1)
+            });
             // "by train" in the trip's words.
             let mode = (trip..t).find_map(|k| {
                 doc.ci_find(k, |x| match x {
@@ -1611,30 +1629,13 @@ fn trip_took_them_to(
                 })
             });
             for place in stops {
-                cands.push(Candidate {
-                    kind: arrival,
-                    sent: s,
-                    trigger: (t, t + 1),
-                    status,
-                    actors: traveller.clone(),
-                    place: Some(place),
-                    destination: None,
-                    date: told
-                        .as_ref()
-                        .and_then(|x| time::resolve(x.when, published, status == Status::Expected)),
-                    time_text: told.as_ref().map(|x| doc.span(x.start, x.end).to_owned()),
-                    count: None,
-                    weapon: None,
-                    mode: mode.map(|(_, m)| doc.lex().modes[m as usize].clone()),
-                    attribution: Vec::new(),
-                    strong: true,
-                    asserted: true,
-                    also_launched: Vec::new(),
-                    launch_site: false,
-                    precedes: None,
-                    background: false,
-                    place_borrowed: false,
-                });
+                let mut stop = arrival_at(arrival, s, t, status, traveller.clone(), place);
+                stop.date = told
+                    .as_ref()
+                    .and_then(|x| time::resolve(x.when, published, status == Status::Expected));
+                stop.time_text = told.as_ref().map(|x| doc.span(x.start, x.end).to_owned());
+                stop.mode = mode.map(|(_, m)| doc.lex().modes[m as usize].clone());
+                cands.push(stop);
             }
         }
     }
@@ -4315,11 +4316,12 @@ fn continued_elsewhere(
                 .find(|x| x.start == e || (x.start == e + 1 && doc.is_any(e, &["in", "on"])))?;
             // The continuation ends the sentence or its clause: nothing else hangs on it. A day range ("June
             // 24-25") is still its time.
-            let x_end = if doc.is(x.end, "-") && doc.kind(x.end + 1) == crate::segment::TokKind::Number {
-                x.end + 2
-            } else {
-                x.end
-            };
+            let x_end =
+                if doc.is(x.end, "-") && doc.kind(x.end + 1) == crate::segment::TokKind::Number {
+                    x.end + 2
+                } else {
+                    x.end
+                };
             if x_end + 1 < to && !doc.is_any(x_end, &[",", ";"]) {
                 return None;
             }

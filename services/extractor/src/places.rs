@@ -121,7 +121,11 @@ fn parse_inner(
             return None;
         }
         // "flew into the capital" under a BRASILIA dateline: the capital the story is filed from.
-        if doc.is(i - 1, "the") && doc.is(i, "capital") && !doc.is(i + 1, "of") && !doc.is_cap(i + 1) {
+        if doc.is(i - 1, "the")
+            && doc.is(i, "capital")
+            && !doc.is(i + 1, "of")
+            && !doc.is_cap(i + 1)
+        {
             return dateline_capital(doc).map(|p| (p, i + 1));
         }
     }

@@ -4373,20 +4373,33 @@ fn a_given_name_that_is_a_preposition_opens_a_sentence_once_the_article_titles_i
     assert_eq!(ids(visit), ["to-lam"]);
     // Untitled anywhere, "To" opening a sentence stays the preposition.
     let evs = run("HANOI, March 13 (AFP) - Thai Prime Minister Srettha Thavisin held talks in Hanoi on Tuesday. To Lam visited Bangkok in January.");
-    assert!(evs.iter().all(|e| e.actors.iter().all(|a| a.id != "to-lam")), "{evs:?}");
+    assert!(
+        evs.iter()
+            .all(|e| e.actors.iter().all(|a| a.id != "to-lam")),
+        "{evs:?}"
+    );
 }
 
 #[test]
 fn the_last_visitor_before_is_named_by_no_one_since_and_by_the_last_to_visit() {
     let evs = run("NAIROBI, March 13 (Reuters) - Chinese Premier Li Qiang arrived in Nairobi on Tuesday. No Chinese premier has travelled to Kenya since Wen Jiabao in 2009.");
     let before = find(&evs, |e| e.actors.iter().any(|a| a.id == "wen-jiabao"));
-    assert_eq!((before.kind.as_str(), before.status), ("arrival", Status::Occurred));
-    assert_eq!(before.place.as_ref().map(|p| p.name.as_str()), Some("Kenya"));
+    assert_eq!(
+        (before.kind.as_str(), before.status),
+        ("arrival", Status::Occurred)
+    );
+    assert_eq!(
+        before.place.as_ref().map(|p| p.name.as_str()),
+        Some("Kenya")
+    );
     assert_eq!(before.date().map(|d| d.to_string()), Some("2009".into()));
     let evs = run("ASTANA, March 13 (AFP) - Italian Prime Minister Giorgia Meloni arrived in Astana on Tuesday. Matteo Renzi was the last Italian prime minister to visit Kazakhstan, in July 2015.");
     let before = find(&evs, |e| e.actors.iter().any(|a| a.id == "matteo-renzi"));
     assert_eq!(before.kind, "arrival");
-    assert_eq!(before.place.as_ref().map(|p| p.name.as_str()), Some("Kazakhstan"));
+    assert_eq!(
+        before.place.as_ref().map(|p| p.name.as_str()),
+        Some("Kazakhstan")
+    );
     assert_eq!(before.date().map(|d| d.to_string()), Some("2015-07".into()));
 }
 
@@ -4412,10 +4425,19 @@ fn flying_back_is_leaving_where_the_traveller_is() {
     let leaving = find(&evs, |e| e.kind == "departure");
     assert_eq!(ids(leaving), ["ferdinand-marcos-jr"]);
     assert_eq!(leaving.status, Status::Expected);
-    assert_eq!(leaving.destination.as_ref().map(|p| p.name.as_str()), Some("Manila"));
+    assert_eq!(
+        leaving.destination.as_ref().map(|p| p.name.as_str()),
+        Some("Manila")
+    );
     assert_eq!(leaving.mode.as_deref(), Some("plane"));
-    assert_eq!(leaving.date().map(|d| d.to_string()), Some("2024-03-14".into()));
-    assert_eq!(leaving.place.as_ref().map(|p| p.name.as_str()), Some("Tokyo"));
+    assert_eq!(
+        leaving.date().map(|d| d.to_string()),
+        Some("2024-03-14".into())
+    );
+    assert_eq!(
+        leaving.place.as_ref().map(|p| p.name.as_str()),
+        Some("Tokyo")
+    );
 }
 
 #[test]
@@ -4423,8 +4445,14 @@ fn an_announced_presence_and_a_flight_on_from_there_are_expected_arrivals() {
     let evs = run("KYIV, March 13 (Reuters) - Ukrainian President Volodymyr Zelensky said he will be in Warsaw on Friday.");
     let visit = find(&evs, |e| e.kind == "arrival");
     assert_eq!(visit.status, Status::Expected);
-    assert_eq!(visit.place.as_ref().map(|p| p.name.as_str()), Some("Warsaw"));
-    assert_eq!(visit.date().map(|d| d.to_string()), Some("2024-03-15".into()));
+    assert_eq!(
+        visit.place.as_ref().map(|p| p.name.as_str()),
+        Some("Warsaw")
+    );
+    assert_eq!(
+        visit.date().map(|d| d.to_string()),
+        Some("2024-03-15".into())
+    );
     let evs = run("RIYADH, March 13 (Reuters) - Pakistani Prime Minister Shehbaz Sharif flew in from Doha. He is due to leave Riyadh for London on Thursday and will fly on from there to New York later this month.");
     let onward = find(&evs, |e| {
         e.kind == "arrival" && e.place.as_ref().is_some_and(|p| p.name == "New York")
@@ -4440,14 +4468,23 @@ fn the_capital_is_the_dateline_city_when_that_is_its_countrys_capital() {
     a.dateline = Some("NAIROBI, Kenya".into());
     let evs = extract(&a, Lexicon::builtin());
     let landing = find(&evs, |e| e.kind == "arrival");
-    assert_eq!(landing.place.as_ref().map(|p| p.name.as_str()), Some("Nairobi"));
-    assert_eq!(landing.date().map(|d| d.to_string()), Some("2024-03-11".into()));
+    assert_eq!(
+        landing.place.as_ref().map(|p| p.name.as_str()),
+        Some("Nairobi")
+    );
+    assert_eq!(
+        landing.date().map(|d| d.to_string()),
+        Some("2024-03-11".into())
+    );
     // Filed from a city that is no capital, "the capital" names no place it knows.
     let mut a = article(None, "MOMBASA, Kenya (AP) - Kenyan President William Ruto held talks with Indian Prime Minister Narendra Modi on Tuesday. Modi had flown into the capital from Delhi late Monday.", Some("2024-03-13T10:00:00+03:00"));
     a.dateline = Some("MOMBASA, Kenya".into());
     let evs = extract(&a, Lexicon::builtin());
     assert!(
-        evs.iter().all(|e| e.place.as_ref().is_none_or(|p| p.name != "Mombasa" || e.kind != "arrival")),
+        evs.iter().all(|e| e
+            .place
+            .as_ref()
+            .is_none_or(|p| p.name != "Mombasa" || e.kind != "arrival")),
         "{evs:?}"
     );
 }
@@ -4461,8 +4498,14 @@ fn an_occasion_named_by_its_members_is_no_place_and_each_summit_is_a_meeting() {
         .filter_map(|e| e.place.as_ref().map(|p| p.name.as_str()))
         .collect();
     assert_eq!(places, ["Apulia", "Washington"], "{meetings:?}");
-    assert!(meetings.iter().all(|e| e.status == Status::Expected), "{meetings:?}");
-    assert_eq!(meetings[1].date().map(|d| d.to_string()), Some("2024-07-09".into()));
+    assert!(
+        meetings.iter().all(|e| e.status == Status::Expected),
+        "{meetings:?}"
+    );
+    assert_eq!(
+        meetings[1].date().map(|d| d.to_string()),
+        Some("2024-07-09".into())
+    );
     let evs = run("TOKYO, March 13 (Kyodo) - Japanese Prime Minister Fumio Kishida will meet Chinese Premier Li Qiang at the G20 summit in Osaka on Friday.");
     let talks = find(&evs, |e| e.kind == "meeting");
     assert_eq!(talks.place.as_ref().map(|p| p.name.as_str()), Some("Osaka"));
