@@ -32,6 +32,11 @@ fn titlecase(word: &str) -> String {
         .join(" ")
 }
 
+/// Lowercase words inside place names: "Rio de Janeiro", "Dar es Salaam", "Port of Spain".
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "das", "del", "des", "es", "el", "al", "la", "of",
+];
+
 /// Adjectives naming a part of a place by its direction ("western Niger").
 const COMPASS_ADJECTIVES: &[&str] = &[
     "northern",
@@ -395,6 +400,18 @@ fn parse_inner(
                 e = ce + 1;
             }
         }
+    }
+    // "Rio de Janeiro", "Dar es Salaam", "Port of Spain": a lowercase particle inside a name the
+    // gazetteer knows whole.
+    while e > i && e + 1 < to && doc.is_any(e, NAME_PARTICLES) && doc.is_cap(e + 1) {
+        let mut k = e + 1;
+        while k < to && doc.is_cap(k) && !is_stop(doc, k) && doc.cs_at(k).is_none() {
+            k += 1;
+        }
+        if k == e + 1 || !lex.is_known_place(doc.span(i, k)) {
+            break;
+        }
+        e = k;
     }
     // "the Bay of Bengal", "the Sea of Japan": a feature named by what follows "of".
     if e > i

@@ -4510,3 +4510,14 @@ fn an_occasion_named_by_its_members_is_no_place_and_each_summit_is_a_meeting() {
     let talks = find(&evs, |e| e.kind == "meeting");
     assert_eq!(talks.place.as_ref().map(|p| p.name.as_str()), Some("Osaka"));
 }
+
+#[test]
+fn a_lowercase_particle_inside_a_known_place_name_is_part_of_it() {
+    let evs = run("RIO DE JANEIRO, March 13 (Reuters) - Indian Prime Minister Narendra Modi arrived in Rio de Janeiro on Saturday, and Tanzanian President Samia Suluhu Hassan flew into Dar es Salaam on Sunday.");
+    let places: Vec<_> = evs
+        .iter()
+        .filter(|e| e.kind == "arrival")
+        .filter_map(|e| e.place.as_ref().map(|p| p.name.as_str()))
+        .collect();
+    assert_eq!(places, ["Rio de Janeiro", "Dar es Salaam"], "{evs:?}");
+}
