@@ -404,10 +404,7 @@ fn parse_inner(
     // "Rio de Janeiro", "Dar es Salaam", "Port of Spain": a lowercase particle inside a name the
     // gazetteer knows whole.
     while e > i && e + 1 < to && doc.is_any(e, NAME_PARTICLES) && doc.is_cap(e + 1) {
-        let mut k = e + 1;
-        while k < to && doc.is_cap(k) && !is_stop(doc, k) && doc.cs_at(k).is_none() {
-            k += 1;
-        }
+        let k = unknown_name_end(doc, e + 1, to);
         if k == e + 1 || !lex.is_known_place(doc.span(i, k)) {
             break;
         }
@@ -420,10 +417,7 @@ fn parse_inner(
         && doc.is_any(e - 1, FEATURE_HEADS)
         && doc.is_cap(e + 1)
     {
-        let mut k = e + 1;
-        while k < to && doc.is_cap(k) && !is_stop(doc, k) && doc.cs_at(k).is_none() {
-            k += 1;
-        }
+        let mut k = unknown_name_end(doc, e + 1, to);
         // The named part may be a name the lexicon knows ("the Sea of Japan").
         if k == e + 1 {
             if let Some((ne, _)) = doc.cs_at(e + 1) {
@@ -555,6 +549,13 @@ fn parse_inner(
     };
     add_trailing_country(doc, &mut place, &mut end, to);
     Some((place, end))
+}
+
+/// Where the capitalised words from `from` end, before `to`, a stop word or a name the lexicon knows.
+fn unknown_name_end(doc: &Doc<'_>, from: usize, to: usize) -> usize {
+    (from..to)
+        .find(|&k| !doc.is_cap(k) || is_stop(doc, k) || doc.cs_at(k).is_some())
+        .unwrap_or(to)
 }
 
 /// The target of a strike named by its noun alone: "bombed the embassy", "hit a base". A bare venue names
