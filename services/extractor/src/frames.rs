@@ -831,20 +831,35 @@ fn attacker_named_after(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate])
         if c.kind != attack || !c.actors.is_empty() {
             continue;
         }
+        // "An air strike that Iran blamed on Israel destroyed the consulate": the sentence itself names
+        // the one it is blamed on.
+        let own = &doc.sents[c.sent];
+        if let Some(refs) = blamed_on(doc, ents, c.trigger.1, own.toks.end) {
+            c.actors = refs;
+            c.strong = c.place.is_some() || c.weapon.is_some();
+            continue;
+        }
         // The attacker may be named up to three story sentences on, unless a sentence between tells an
         // attack of its own (then the naming is that one's).
+        // Past another attack, only a naming that covers several ("Iran blamed Israel for both") is
+        // this one's too.
         let mut named = None;
+        let mut past_another = false;
         for s in (c.sent + 1..doc.sents.len().min(c.sent + 5))
             .filter(|&s| doc.is_story(s))
             .take(3)
         {
             let sent = &doc.sents[s];
             if let Some(n) = named_attacker(doc, ents, sent.content, sent.toks.end) {
-                named = Some((s, n));
+                let covers_several =
+                    (sent.content..sent.toks.end).any(|k| doc.is_any(k, &["both", "them", "all"]));
+                if !past_another || covers_several {
+                    named = Some((s, n));
+                }
                 break;
             }
             if attack_sents.contains(&s) {
-                break;
+                past_another = true;
             }
         }
         if let Some((next, (refs, claim))) = named {
@@ -930,12 +945,32 @@ fn named_attacker(
                 }
             }
         }
+        // "Syria's army blamed them on Israel", "blamed the raid on Israel".
+        if doc.is_any(k, BLAMED) {
+            let on = (k + 1..to.min(k + 5)).find(|&j| doc.is(j, "on"));
+            let told = on.is_some_and(|on| {
+                (k + 1..on).all(|j| {
+                    doc.is_any(
+                        j,
+                        &["them", "it", "both", "the", "this", "that", "raid", "raids"],
+                    ) || attack_noun_end(doc, j).is_some_and(|e| e <= on)
+                        || (j > k + 1 && attack_noun_end(doc, j - 1).is_some_and(|e| e > j))
+                })
+            });
+            if let (true, Some(on)) = (told, on) {
+                if let Some(refs) = names_from(doc, ents, on + 1, to) {
+                    return Some((refs, None));
+                }
+            }
+        }
         if doc.is_any(k, &["blamed", "blames", "accused", "accuses"]) {
             // "blamed the United States and Britain for the raids": the names up to "for"/"of" and an
-            // attack noun after it.
+            // attack noun after it, or a word that stands for the strikes just told ("blamed Israel for
+            // both").
             let stop = (k + 1..to.min(k + 12)).find(|&j| doc.is_any(j, &["for", "of"]))?;
             let attack_after = (stop + 1..to.min(stop + 4))
-                .any(|j| is_attack_noun(doc, j) || doc.is_any(j, &["raid", "raids"]));
+                .any(|j| is_attack_noun(doc, j) || doc.is_any(j, &["raid", "raids"]))
+                || (doc.is_any(stop + 1, &["both", "them", "it"]) && !doc.is_word(stop + 2));
             let refs = names(k + 1, stop);
             if attack_after && !refs.is_empty() {
                 return Some((refs, None));
@@ -945,8 +980,60 @@ fn named_attacker(
     None
 }
 
+/// Forms of "blame" that pin an attack on someone: "blamed on Israel".
+const BLAMED: &[&str] = &["blamed", "blames", "blaming", "blame"];
+
+/// "An air strike that Iran and Syria blamed on Israel", "a strike blamed on Israel": the ones the attack
+/// told just before `from` is blamed on, when "blamed on" follows within a relative clause's reach.
+fn blamed_on(doc: &Doc<'_>, ents: &Entities, from: usize, to: usize) -> Option<Vec<Ref>> {
+    let k = (from..to.min(from + 8)).find(|&k| doc.is_any(k, BLAMED) && doc.is(k + 1, "on"))?;
+    // Only a clause about the attack itself: "that <names> blamed on", "blamed on" right after the noun.
+    let between_ok = (from..k).all(|j| {
+        doc.is_any(j, &["that", "which", "and", ","]) || ents.at(j).is_some_and(|m| !m.possessive)
+    });
+    if !between_ok {
+        return None;
+    }
+    names_from(doc, ents, k + 2, to)
+}
+
+/// The names told from token `a` on: the first one (after "the") and any joined to it by "and" or a comma
+/// ("on the United States and Britain").
+fn names_from(doc: &Doc<'_>, ents: &Entities, a: usize, to: usize) -> Option<Vec<Ref>> {
+    let mut at = a;
+    let mut refs: Vec<Ref> = Vec::new();
+    loop {
+        let m = ents
+            .in_range(at, to)
+            .first()
+            .filter(|m| m.start == at || (m.start == at + 1 && doc.is(at, "the")))?;
+        for r in &m.refs {
+            if !refs.contains(r) {
+                refs.push(*r);
+            }
+        }
+        let joined = doc.is_any(m.end, &["and", ","]) && m.end + 1 < to;
+        match ents.in_range(m.end + 1, to).first() {
+            Some(n) if joined && (n.start == m.end + 1 || n.start == m.end + 2) => at = m.end + 1,
+            _ => return Some(refs),
+        }
+    }
+}
+
 /// Verbs an attack noun takes when it is told as striking: "A strike hit a school".
-const IMPACT: &[&str] = &["hit", "struck", "killed", "destroyed", "damaged", "slammed"];
+const IMPACT: &[&str] = &[
+    "hit",
+    "struck",
+    "killed",
+    "destroyed",
+    "damaged",
+    "slammed",
+    "levelled",
+    "leveled",
+    "flattened",
+    "razed",
+    "demolished",
+];
 
 /// What a speaker calls the forces it sent: "its aircraft", "their fighters".
 pub(crate) const OWN_FORCES: &[&str] = &[
@@ -1071,8 +1158,16 @@ pub fn candidates(
                 continue;
             }
             // Noun or verb? A determiner or a name before it makes a noun.
-            let prev_noun_marker = t > from
-                && (doc.is_any(t - 1, DETERMINERS)
+            // "On Friday, strikes near Aleppo killed 36 soldiers": a word opening its clause with a
+            // preposition or a verb of impact after it is that verb's subject.
+            let opens_subject = (t == from || doc.is(t - 1, ","))
+                && is_attack_noun(doc, t)
+                && (doc.is_any(t_end, PREPS)
+                    || doc.is_any(t_end, &["near", "across", "inside", "outside", "around"])
+                    || doc.is_any(t_end, IMPACT));
+            let prev_noun_marker = opens_subject
+                || t > from
+                    && (doc.is_any(t - 1, DETERMINERS)
                     || doc.is_any(t - 1, NOUN_MODIFIERS)
                     || duration_modifier(doc.tok(t - 1))
                     || ordinal_modifier(doc.tok(t - 1))
@@ -2556,9 +2651,11 @@ fn frame(
     while k < ce {
         let w = doc.lower(k);
         // "struck open areas and at least one air base": "at least" counts, it does not place.
+        // ("Strike blamed on Israel flattens consulate": "on" names the attacker, not a target.)
         let is_place_prep = is_in(&spec.place_preps, &w)
             && place.is_none()
-            && !(doc.is(k, "at") && doc.is_any(k + 1, &["least", "most"]));
+            && !(doc.is(k, "at") && doc.is_any(k + 1, &["least", "most"]))
+            && !(k > 0 && doc.is(k, "on") && doc.is_any(k - 1, BLAMED));
         // A destination follows the trigger or the place left: "left Pyongyang for Russia", also past a time
         // between them ("left Ankara on Thursday morning for Cairo", "leave Brasilia later Tuesday for
         // Windhoek").
@@ -3532,7 +3629,8 @@ fn frame(
                 .filter(|&j| doc.is_any(j + 1, IMPACT))
         };
         let mut found = None;
-        let mut end = ce.min(t_end + 14);
+        let relative = doc.is_any(t_end, &["that", "which"]);
+        let mut end = if relative { to } else { ce }.min(t_end + 14);
         let mut k = t_end;
         while k < end {
             if doc.is(k, ",") {
@@ -3541,6 +3639,21 @@ fn frame(
                     end = to.min(k + 4);
                     continue;
                 }
+            }
+            // "An air strike that Iran blamed on Israel destroyed the consulate": past a relative clause
+            // right after the noun, to the verb it is the subject of; not past a modal's ("an attack that
+            // could kill thousands" tells a fear).
+            if (k == t_end && relative)
+                || (relative && doc.is(k, "and") && doc.is_cap(k + 1) && doc.is_cap(k - 1))
+            {
+                k += 1;
+                continue;
+            }
+            if doc.is_any(
+                k,
+                &["could", "would", "might", "may", "will", "can", "should"],
+            ) {
+                break;
             }
             if doc.is_any(k, &[",", "that", "which", "who", "and"]) {
                 break;
@@ -3575,6 +3688,13 @@ fn frame(
         }
         e.max(ce)
     });
+    // "An air strike that Iran blamed on Israel destroyed the Iranian consulate": a strike told as striking
+    // lands on what its verb hit.
+    if place.is_none() {
+        if let Some(v) = impact_verb.filter(|&v| v > ce) {
+            place = places::target(doc, ents, v + 1, impact_ce).map(|(p, _)| p);
+        }
+    }
     // "agreed to begin technical negotiations by the end of February": a deadline after the act agreed to
     // is that act's, not the agreement's ("agreed to upgrade ties in November 2023" dates the deal).
     // "agreed late Wednesday to end the dispute": the word after the verb, read past a time right after it.

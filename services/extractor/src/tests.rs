@@ -4521,3 +4521,39 @@ fn a_lowercase_particle_inside_a_known_place_name_is_part_of_it() {
         .collect();
     assert_eq!(places, ["Rio de Janeiro", "Dar es Salaam"], "{evs:?}");
 }
+
+#[test]
+fn a_strike_told_with_a_relative_clause_is_the_subject_of_its_verb_and_blamed_on_its_attacker() {
+    let evs = run("BEIRUT, March 13 (AFP) - An air strike that Lebanon and Hezbollah blamed on Israel destroyed a warehouse in Tyre on Tuesday, killing three people.");
+    let strike = find(&evs, |e| e.kind == "attack");
+    assert_eq!(ids(strike), ["israel"], "{strike:?}");
+    assert_eq!(strike.status, Status::Occurred);
+    assert_eq!(
+        strike.date().map(|d| d.to_string()),
+        Some("2024-03-12".into())
+    );
+    let evs = run(
+        "BEIRUT, March 13 (AFP) - An attack that could kill hundreds in Tyre worries the mayor.",
+    );
+    assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
+}
+
+#[test]
+fn a_plural_strike_noun_after_a_fronted_day_is_past_with_its_verb() {
+    let evs = run("DAMASCUS, March 13 (AFP) - On Friday, strikes near the central city of Homs killed 12 soldiers, the Observatory said. Syria's army blamed them on Israel.");
+    let strike = find(&evs, |e| e.kind == "attack");
+    assert_eq!(strike.status, Status::Occurred, "{strike:?}");
+    assert_eq!(
+        strike.date().map(|d| d.to_string()),
+        Some("2024-03-08".into())
+    );
+    assert_eq!(ids(strike), ["israel"], "{strike:?}");
+}
+
+#[test]
+fn a_blame_for_both_names_the_attacker_of_each_strike_told_before_it() {
+    let evs = run("BEIRUT, March 13 (Reuters) - A senior commander was killed on Jan. 4 when missiles hit his car in Nabatieh. In February, a strike levelled a house in Bint Jbeil. Lebanon blamed Israel for both.");
+    let strikes: Vec<_> = evs.iter().filter(|e| e.kind == "attack").collect();
+    assert_eq!(strikes.len(), 2, "{evs:?}");
+    assert!(strikes.iter().all(|e| ids(e) == ["israel"]), "{strikes:?}");
+}
