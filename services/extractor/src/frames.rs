@@ -834,8 +834,9 @@ fn attacker_named_after(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate])
         // "An air strike that Iran blamed on Israel destroyed the consulate": the sentence itself names
         // the one it is blamed on.
         let own = &doc.sents[c.sent];
-        if let Some(refs) = blamed_on(doc, ents, c.trigger.1, own.toks.end) {
+        if let Some((refs, by)) = blamed_on(doc, ents, c.trigger.1, own.toks.end) {
             c.actors = refs;
+            add_sources(&mut c.attribution, by);
             c.strong = c.place.is_some() || c.weapon.is_some();
             continue;
         }
@@ -862,8 +863,9 @@ fn attacker_named_after(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate])
                 past_another = true;
             }
         }
-        if let Some((next, (refs, claim))) = named {
+        if let Some((next, (refs, claim, by))) = named {
             c.actors = refs;
+            add_sources(&mut c.attribution, by);
             c.strong = c.place.is_some() || c.weapon.is_some();
             claims.extend(claim.map(|k| (next, k)));
         }
@@ -880,14 +882,23 @@ fn attacker_named_after(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate])
     }
 }
 
+/// Sources added to an attribution, each once.
+fn add_sources(attribution: &mut Vec<String>, sources: Vec<String>) {
+    for s in sources {
+        if !attribution.contains(&s) {
+            attribution.push(s);
+        }
+    }
+}
+
 /// The attacker a sentence names: "<X> claimed responsibility", "<someone> blamed <X> for the attack",
-/// "accused <X> of the strike"; with the token of "claimed" when it is a claim.
+/// "accused <X> of the strike"; with the token of "claimed" when it is a claim, and who lays a blame.
 fn named_attacker(
     doc: &Doc<'_>,
     ents: &Entities,
     from: usize,
     to: usize,
-) -> Option<(Vec<Ref>, Option<usize>)> {
+) -> Option<(Vec<Ref>, Option<usize>, Vec<String>)> {
     let names = |a: usize, b: usize| -> Vec<Ref> {
         let mut refs: Vec<Ref> = Vec::new();
         for m in ents
@@ -915,7 +926,7 @@ fn named_attacker(
                 .filter(inside)
                 .rfind(|m| !m.possessive)
                 .or_else(|| before.iter().rfind(inside))?;
-            return Some((m.refs.clone(), Some(k)));
+            return Some((m.refs.clone(), Some(k), Vec::new()));
         }
         // "The Israeli military said hours later that its aircraft had targeted a command centre": the
         // speaker owns the forces that struck.
@@ -941,7 +952,7 @@ fn named_attacker(
                             _ => r,
                         })
                         .collect();
-                    return Some((states, None));
+                    return Some((states, None, Vec::new()));
                 }
             }
         }
@@ -959,7 +970,7 @@ fn named_attacker(
             });
             if let (true, Some(on)) = (told, on) {
                 if let Some(refs) = names_from(doc, ents, on + 1, to) {
-                    return Some((refs, None));
+                    return Some((refs, None, blamers(doc, ents, from, k)));
                 }
             }
         }
@@ -973,7 +984,7 @@ fn named_attacker(
                 || (doc.is_any(stop + 1, &["both", "them", "it"]) && !doc.is_word(stop + 2));
             let refs = names(k + 1, stop);
             if attack_after && !refs.is_empty() {
-                return Some((refs, None));
+                return Some((refs, None, blamers(doc, ents, from, k)));
             }
         }
     }
@@ -985,7 +996,12 @@ const BLAMED: &[&str] = &["blamed", "blames", "blaming", "blame"];
 
 /// "An air strike that Iran and Syria blamed on Israel", "a strike blamed on Israel": the ones the attack
 /// told just before `from` is blamed on, when "blamed on" follows within a relative clause's reach.
-fn blamed_on(doc: &Doc<'_>, ents: &Entities, from: usize, to: usize) -> Option<Vec<Ref>> {
+fn blamed_on(
+    doc: &Doc<'_>,
+    ents: &Entities,
+    from: usize,
+    to: usize,
+) -> Option<(Vec<Ref>, Vec<String>)> {
     let k = (from..to.min(from + 8)).find(|&k| doc.is_any(k, BLAMED) && doc.is(k + 1, "on"))?;
     // Only a clause about the attack itself: "that <names> blamed on", "blamed on" right after the noun.
     let between_ok = (from..k).all(|j| {
@@ -994,7 +1010,42 @@ fn blamed_on(doc: &Doc<'_>, ents: &Entities, from: usize, to: usize) -> Option<V
     if !between_ok {
         return None;
     }
-    names_from(doc, ents, k + 2, to)
+    names_from(doc, ents, k + 2, to).map(|refs| (refs, blamers(doc, ents, from, k)))
+}
+
+/// Who lays the blame, as the text names them, from the subject right before the blame verb at `k`:
+/// "Iran and Syria blamed" gives both, "Syria's army blamed" the army as told. The blamer is the source
+/// that the attacker is who it is.
+fn blamers(doc: &Doc<'_>, ents: &Entities, floor: usize, k: usize) -> Vec<String> {
+    let mut a = k;
+    while a > floor && k - a < 8 {
+        let j = a - 1;
+        let in_name = ents.at(j).is_some();
+        let joiner = doc.is(j, "and") && a < k;
+        let possessed = j > floor
+            && doc.is_word(j)
+            && !doc.is_cap(j)
+            && doc.kind(j - 1) == crate::segment::TokKind::Possessive
+            && a == k;
+        if in_name || joiner || possessed || doc.kind(j) == crate::segment::TokKind::Possessive {
+            a = j;
+        } else {
+            break;
+        }
+    }
+    let mut out = Vec::new();
+    let mut start = a;
+    for j in a..=k {
+        if j == k || doc.is(j, "and") {
+            // ("The army blamed": the army.)
+            let from = start + usize::from(start + 1 < j && doc.is(start, "the"));
+            if from < j && ents.in_range(from, j).iter().any(|m| m.start + 1 >= from) {
+                out.push(doc.span(from, j).to_owned());
+            }
+            start = j + 1;
+        }
+    }
+    out
 }
 
 /// The names told from token `a` on: the first one (after "the") and any joined to it by "and" or a comma

@@ -4532,6 +4532,7 @@ fn a_strike_told_with_a_relative_clause_is_the_subject_of_its_verb_and_blamed_on
         strike.date().map(|d| d.to_string()),
         Some("2024-03-12".into())
     );
+    assert_eq!(strike.attribution, ["Lebanon", "Hezbollah"], "{strike:?}");
     let evs = run(
         "BEIRUT, March 13 (AFP) - An attack that could kill hundreds in Tyre worries the mayor.",
     );
@@ -4548,6 +4549,10 @@ fn a_plural_strike_noun_after_a_fronted_day_is_past_with_its_verb() {
         Some("2024-03-08".into())
     );
     assert_eq!(ids(strike), ["israel"], "{strike:?}");
+    assert!(
+        strike.attribution.iter().any(|a| a == "Syria's army"),
+        "{strike:?}"
+    );
 }
 
 #[test]
@@ -4556,4 +4561,8 @@ fn a_blame_for_both_names_the_attacker_of_each_strike_told_before_it() {
     let strikes: Vec<_> = evs.iter().filter(|e| e.kind == "attack").collect();
     assert_eq!(strikes.len(), 2, "{evs:?}");
     assert!(strikes.iter().all(|e| ids(e) == ["israel"]), "{strikes:?}");
+    assert!(
+        strikes.iter().all(|e| e.attribution == ["Lebanon"]),
+        "{strikes:?}"
+    );
 }
