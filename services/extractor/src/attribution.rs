@@ -142,7 +142,8 @@ pub fn find(doc: &Doc<'_>, ents: &Entities, from: usize, to: usize) -> Attributi
             continue;
         }
         // Passive "was quoted as saying": the source follows "by", if anywhere.
-        if doc.is_any(i.wrapping_sub(1), &["was", "were"]) {
+        // ("had not been told about it": its subject was told, it tells nothing.)
+        if doc.is_any(i.wrapping_sub(1), &["was", "were", "been", "being", "be"]) {
             i = end;
             continue;
         }
@@ -166,6 +167,15 @@ pub fn find(doc: &Doc<'_>, ents: &Entities, from: usize, to: usize) -> Attributi
         let relative = np_to > from + 2 && doc.is(np_to - 1, "who") && doc.is(np_to - 2, ",");
         if relative {
             np_to -= 2;
+        }
+        // "A U.S. official, speaking on condition of anonymity, said": past the aside to its subject.
+        if np_to > from + 3 && doc.is(np_to - 1, ",") {
+            if let Some(k) = (np_to.saturating_sub(12).max(from)..np_to - 1)
+                .find(|&k| doc.is(k, ",") && doc.is(k + 1, "speaking"))
+            {
+                out.spans.push((k, np_to));
+                np_to = k;
+            }
         }
         // "visited a hospital on Thursday and said ...": a coordinated verb shares the clause's subject, so
         // the words before "and" are the first verb's arguments (and its time), not a source.

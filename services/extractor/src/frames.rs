@@ -1467,6 +1467,7 @@ pub fn candidates(
     meet_in_the_dateline_city(doc, published, &mut out);
     on_the_narrative_day(doc, published, &mut out);
     meetings_at_each_stop(doc, ents, &mut out);
+    denial_of_the_strike_told(doc, &mut out);
     out
 }
 
@@ -4288,6 +4289,13 @@ fn denied_attacker(
     t: usize,
     governing_denial: bool,
 ) -> Option<Vec<Ref>> {
+    if let Some(k) = disclaimer_before(doc, from, t) {
+        let subject = actor_mentions(doc, ents, attr, from, k, false, &[])
+            .into_iter()
+            .rev()
+            .find(|m| !m.possessive)?;
+        return Some(subject.refs.clone());
+    }
     let d = (from..t).rev().find(|&k| {
         doc.is_any(
             k,
@@ -5561,6 +5569,80 @@ fn brokers_are_no_parties(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate
             .flat_map(|m| m.refs.iter().copied())
             .collect();
         c.actors.retain(|a| !brokers.contains(a));
+    }
+}
+
+/// "said the United States had played no part in the strike", "had nothing to do with the attack": the
+/// token opening a disclaimer that runs up to the attack noun at `t` (past its determiner and modifiers),
+/// which denies that the disclaimer's subject carried the attack out.
+fn disclaimer_before(doc: &Doc<'_>, from: usize, t: usize) -> Option<usize> {
+    let end = |k: usize| -> Option<usize> {
+        let no_part = doc.is(k, "no")
+            && doc.is_any(k + 1, &["part", "role", "involvement", "hand"])
+            && doc.is(k + 2, "in");
+        let nothing_to_do = doc.is(k, "nothing")
+            && doc.is(k + 1, "to")
+            && doc.is(k + 2, "do")
+            && doc.is(k + 3, "with");
+        let not_involved = doc.is(k, "not") && doc.is(k + 1, "involved") && doc.is(k + 2, "in");
+        if no_part || not_involved {
+            Some(k + 3)
+        } else if nothing_to_do {
+            Some(k + 4)
+        } else {
+            None
+        }
+    };
+    (t.saturating_sub(8).max(from)..t).find(|&k| {
+        end(k).is_some_and(|e| {
+            (e..t).all(|j| {
+                doc.is_any(j, DETERMINERS)
+                    || doc.is_any(j, &["\"", "\u{201c}", "\u{201d}"])
+                    || (doc.is_word(j) && !doc.is_cap(j))
+            })
+        })
+    })
+}
+
+/// "A U.S. official said the United States had played no part in the strike": a denial of being the
+/// attacker of "the strike", told with no place or day of its own, denies the strike last told, so it is
+/// placed and dated as that one is; a happening of its own, since the denier is not the attacker.
+fn denial_of_the_strike_told(doc: &Doc<'_>, cands: &mut [Candidate]) {
+    let Some(attack) = doc.lex().kind_index("attack") else {
+        return;
+    };
+    for i in 0..cands.len() {
+        let c = &cands[i];
+        let definite = c.trigger.0 > 0 && doc.is_any(c.trigger.0 - 1, &["the", "that", "this"]);
+        let from = doc.sents[c.sent].content;
+        if c.kind != attack
+            || disclaimer_before(doc, from, c.trigger.0).is_none()
+            || c.status != Status::Denied
+            || c.actors.is_empty()
+            || c.place.is_some()
+            || c.date.is_some()
+            || !definite
+        {
+            continue;
+        }
+        // The story's strike: the first the body tells with a place.
+        let told = cands[..i]
+            .iter()
+            .find(|p| {
+                p.kind == attack
+                    && p.strong
+                    && p.place.is_some()
+                    && !p.background
+                    && p.sent >= doc.headline_sents
+            })
+            .map(|p| (p.place.clone(), p.date, p.time_text.clone()));
+        if let Some((place, date, time_text)) = told {
+            let c = &mut cands[i];
+            c.place = place;
+            c.date = date;
+            c.time_text = time_text;
+            c.strong = true;
+        }
     }
 }
 

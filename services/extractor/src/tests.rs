@@ -4566,3 +4566,18 @@ fn a_blame_for_both_names_the_attacker_of_each_strike_told_before_it() {
         "{strikes:?}"
     );
 }
+
+#[test]
+fn a_state_disclaiming_any_part_in_the_strike_is_a_denied_attacker_of_that_strike() {
+    let evs = run("BAGHDAD, March 13 (Reuters) - A drone strike that Iraq blamed on Turkey destroyed a police station in Sinjar on Tuesday, killing four officers. A Turkish official, speaking on condition of anonymity, said Iran had played no part in the strike and had not been told about it beforehand.");
+    let strike = find(&evs, |e| e.kind == "attack" && e.status == Status::Occurred);
+    assert_eq!(ids(strike), ["turkey"], "{evs:?}");
+    let denial = find(&evs, |e| e.kind == "attack" && e.status == Status::Denied);
+    assert_eq!(ids(denial), ["iran"], "{evs:?}");
+    assert_eq!(denial.place, strike.place, "{denial:?}");
+    assert_eq!(
+        denial.date().map(|d| d.to_string()),
+        Some("2024-03-12".into())
+    );
+    assert_eq!(denial.attribution, ["Turkish official"], "{denial:?}");
+}
