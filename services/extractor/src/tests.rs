@@ -4581,3 +4581,20 @@ fn a_state_disclaiming_any_part_in_the_strike_is_a_denied_attacker_of_that_strik
     );
     assert_eq!(denial.attribution, ["Turkish official"], "{denial:?}");
 }
+
+#[test]
+fn a_minister_summoning_a_foreign_envoy_meets_the_envoys_country() {
+    let evs = run("ANKARA, March 13 (Reuters) - Foreign Minister Hakan Fidan summoned Sweden's charge d'affaires in Ankara on Tuesday to protest against the burning of a Koran, the ministry said.");
+    let summons = find(&evs, |e| e.kind == "meeting");
+    assert_eq!(ids(summons), ["hakan-fidan", "sweden"], "{summons:?}");
+    assert_eq!(
+        summons.place.as_ref().map(|p| p.name.as_str()),
+        Some("Ankara")
+    );
+    assert_eq!(
+        summons.date().map(|d| d.to_string()),
+        Some("2024-03-12".into())
+    );
+    let evs = run("SEOUL, March 13 (Yonhap) - South Korean prosecutors summoned opposition leader Lee Jae-myung for questioning on Tuesday.");
+    assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
+}
