@@ -3418,6 +3418,22 @@ fn frame(
         // "will meet again at the Group of Seven summit": the noun in the place of a verb of its own kind
         // reads that verb's cues, however long the occasion's name.
         let near = cs.max(t.saturating_sub(6));
+        // "could also attempt to put its first military reconnaissance satellite into orbit": the verb
+        // that puts the satellite there carries the cues, however long the satellite's name.
+        let putting = (doc.is(t, "into") && doc.is(t + 1, "orbit"))
+            .then(|| {
+                (cs.max(t.saturating_sub(9))..t).rfind(|&k| {
+                    doc.is_any(
+                        k,
+                        &[
+                            "put", "puts", "putting", "place", "places", "placed", "placing",
+                            "send", "sends", "sent", "sending",
+                        ],
+                    )
+                })
+            })
+            .flatten();
+        let near = putting.map_or(near, |k| cs.max(k.saturating_sub(4)).min(near));
         (cs..t)
             .rfind(|&k| verb_trigger_of(doc, k, kind))
             .filter(|&k| (k..t).any(|j| doc.is(j, "at")))
@@ -5982,11 +5998,24 @@ fn the_one_launcher_of_the_story(doc: &Doc<'_>, cands: &mut [Candidate]) {
     if first.len() != 1 || launchers.any(|a| *a != first) {
         return;
     }
+    let strong_days: Vec<PartialDate> = cands
+        .iter()
+        .filter(|c| c.kind == launch && c.strong)
+        .filter_map(|c| c.date)
+        .collect();
     for c in cands
         .iter_mut()
         .filter(|c| c.kind == launch && c.actors.is_empty() && c.weapon.is_some())
     {
         c.actors = first.clone();
+        // "A month earlier, on Feb. 18, a Hwasong-15 ICBM had been launched from Pyongyang International
+        // Airport": a launch done on a day of its own, from a place of its own, is another launch.
+        let another_day = c
+            .date
+            .is_some_and(|d| d.day.is_some() && !strong_days.contains(&d));
+        if c.status == Status::Occurred && c.place.is_some() && another_day && !c.background {
+            c.strong = true;
+        }
         // "more cruise missiles would be fired in the Gulf of Oman on Friday": a launch still to come,
         // with its own place and day, is a happening of its own, not a mention of one already told.
         // ("a planned test of its own anti-ship missile": a possessive names another launcher.)

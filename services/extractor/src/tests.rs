@@ -4598,3 +4598,21 @@ fn a_minister_summoning_a_foreign_envoy_meets_the_envoys_country() {
     let evs = run("SEOUL, March 13 (Yonhap) - South Korean prosecutors summoned opposition leader Lee Jae-myung for questioning on Tuesday.");
     assert!(evs.iter().all(|e| e.kind != "meeting"), "{evs:?}");
 }
+
+#[test]
+fn a_modal_before_the_verb_that_puts_a_satellite_into_orbit_scopes_over_the_launch() {
+    let evs = run("SEOUL, March 13 (Yonhap) - North Korea could also attempt to put its first military reconnaissance satellite into orbit in the coming weeks, a ministry official said.");
+    let launch = find(&evs, |e| e.kind == "missile_launch");
+    assert_eq!(launch.status, Status::Speculated, "{launch:?}");
+}
+
+#[test]
+fn a_passive_launch_on_a_day_and_from_a_site_of_its_own_is_another_launch_by_the_storys_launcher() {
+    let evs = run("SEOUL, March 13 (Yonhap) - North Korea fired a short-range ballistic missile into the sea on Tuesday, the military said. A month earlier, on Feb. 9, a Hwasong-15 ICBM had been launched from Pyongyang International Airport.");
+    let launches: Vec<_> = evs.iter().filter(|e| e.kind == "missile_launch").collect();
+    assert_eq!(launches.len(), 2, "{launches:?}");
+    let earlier = find(&evs, |e| {
+        e.kind == "missile_launch" && e.date().map(|d| d.to_string()) == Some("2024-02-09".into())
+    });
+    assert_eq!(ids(earlier), ["north-korea"], "{earlier:?}");
+}
