@@ -137,6 +137,14 @@ pub fn find(doc: &Doc<'_>, ents: &Entities, from: usize, to: usize) -> Attributi
         if prefix {
             let np_end = phrase_end(doc, end, to);
             add(doc, ents, &mut out, end, np_end);
+            // "According to South Korea's Joint Chiefs of Staff (JCS),": the short name is the source's.
+            let np_end = if doc.is(np_end, "(") {
+                (np_end + 1..to.min(np_end + 6))
+                    .find(|&k| doc.is(k, ")"))
+                    .map_or(np_end, |k| k + 1)
+            } else {
+                np_end
+            };
             out.spans.push((i, np_end));
             i = np_end.max(end);
             continue;

@@ -1406,6 +1406,27 @@ pub fn candidates(
                         if let Some(x) = told {
                             c.date = time::resolve(x.when, published, false);
                             c.time_text = Some(doc.span(x.start, x.end).to_owned());
+                            // "said Friday it had test-fired a new ICBM, a day after the launch set off an
+                            // alert": the report came the day after the launch it tells of.
+                            let day_after = (t_end..to.saturating_sub(4)).find(|&k| {
+                                doc.is(k, ",")
+                                    && doc.is(k + 1, "a")
+                                    && doc.is(k + 2, "day")
+                                    && doc.is(k + 3, "after")
+                                    && doc.is(k + 4, "the")
+                                    && doc.ci_find(k + 5, |e| {
+                                        matches!(e, Entry::Trigger { kind: tk, form: Form::Noun, .. } if usize::from(*tk) == c.kind)
+                                            .then_some(())
+                                    })
+                                    .is_some()
+                            });
+                            if day_after.is_some() {
+                                c.date = c
+                                    .date
+                                    .and_then(|d| d.as_naive())
+                                    .and_then(|d| d.pred_opt())
+                                    .map(PartialDate::day);
+                            }
                         }
                     }
                     let extra = c.also_launched.clone();
@@ -4074,9 +4095,13 @@ fn frame(
                     && k + 2 < ce
                     && doc.is_any(k + 1, &["the", "a", "an"])
                     && !times.iter().any(|x| x.start <= k + 1 && k + 1 < x.end)
+                    // ("fired at a lofted angle", "at a speed of Mach 5": how it flew, not at what.)
                     && !doc.is_any(
                         k + 2,
-                        &["same", "time", "end", "start", "height", "request"],
+                        &[
+                            "same", "time", "end", "start", "height", "request", "lofted", "steep",
+                            "speed", "altitude", "angle",
+                        ],
                     ))
                 // "drones launched toward the destroyer USS Carney": toward a craft or a position, not a
                 // sea, is at a target.

@@ -4616,3 +4616,30 @@ fn a_passive_launch_on_a_day_and_from_a_site_of_its_own_is_another_launch_by_the
     });
     assert_eq!(ids(earlier), ["north-korea"], "{earlier:?}");
 }
+
+#[test]
+fn a_report_a_day_after_the_launch_dates_the_launch_the_day_before() {
+    // Published Wednesday 13 March: "said Tuesday ..., a day after the launch" is Monday's launch.
+    let evs = run("SEOUL, March 13 (Yonhap) - North Korea said Tuesday it had test-fired a new solid-fuel intercontinental ballistic missile, a day after the launch drew condemnation from Tokyo.");
+    let launch = find(&evs, |e| e.kind == "missile_launch");
+    assert_eq!(
+        launch.date().map(|d| d.to_string()),
+        Some("2024-03-11".into()),
+        "{launch:?}"
+    );
+}
+
+#[test]
+fn a_source_short_name_and_a_flight_angle_name_no_attacker_and_no_target() {
+    let evs = run("SEOUL, March 13 (Yonhap) - North Korea fired a ballistic missile into the sea on Tuesday. According to South Korea's Joint Chiefs of Staff (JCS), the missile was fired at a lofted angle from near Pyongyang.");
+    assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
+    assert!(
+        evs.iter()
+            .all(|e| e.actors.iter().all(|a| a.id != "south-korea")),
+        "{evs:?}"
+    );
+    let evs = run("SEOUL, March 13 (Yonhap) - North Korea fired a ballistic missile at a lofted angle on Tuesday, the military said.");
+    let launch = find(&evs, |e| e.kind == "missile_launch");
+    assert_eq!(ids(launch), ["north-korea"]);
+    assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
+}
