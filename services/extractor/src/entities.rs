@@ -886,6 +886,8 @@ pub fn find(doc: &Doc<'_>) -> Entities {
                             }
                         }
                     } else if last_people.len() >= 2
+                        && !(matches!(w, "they" | "They")
+                            && counted_group_before(doc, sent.content, i))
                         && (matches!(w, "they" | "They")
                             || (matches!(w, "their" | "Their")
                                 && doc.is_any(i + 1, &["talks", "meeting", "summit"])))
@@ -932,6 +934,28 @@ pub fn find(doc: &Doc<'_>) -> Entities {
     }
     crate::state_pronoun::resolve(doc, &mut ents);
     ents
+}
+
+/// "five more Guards members died when a strike levelled a building where they had gathered": a counted
+/// group of people told earlier in the sentence is who "they" are, not the last two people named.
+fn counted_group_before(doc: &Doc<'_>, from: usize, i: usize) -> bool {
+    const COUNTS: &[&str] = &[
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+        "hundreds", "several", "many",
+    ];
+    (from..i).any(|k| {
+        // ("the two held talks, after which they": the pair itself.)
+        let counted = (doc.kind(k) == crate::segment::TokKind::Number || doc.is_any(k, COUNTS))
+            && !(k > from && doc.is(k - 1, "the"));
+        counted
+            && (k + 1..i.min(k + 4)).any(|j| {
+                let w = doc.lower(j);
+                doc.is_word(j)
+                    && !doc.is_cap(j)
+                    && w.as_str().ends_with('s')
+                    && !w.as_str().ends_with("ss")
+            })
+    })
 }
 
 /// Standing qualifiers of an office, part of the role: "interim President", "acting Prime Minister".

@@ -4643,3 +4643,13 @@ fn a_source_short_name_and_a_flight_angle_name_no_attacker_and_no_target() {
     assert_eq!(ids(launch), ["north-korea"]);
     assert!(evs.iter().all(|e| e.kind != "attack"), "{evs:?}");
 }
+
+#[test]
+fn they_after_a_counted_group_are_that_group_not_the_last_two_people_named() {
+    let evs = run("DAMASCUS, March 13 (AFP) - President Bashar al-Assad received Iranian Foreign Minister Hossein Amirabdollahian on Monday. In January, four Guards officers died when a strike levelled a building where they had gathered for a meeting.");
+    let meetings: Vec<_> = evs.iter().filter(|e| e.kind == "meeting").collect();
+    assert_eq!(meetings.len(), 1, "{meetings:?}");
+    let evs = run("HANOI, March 13 (Reuters) - French President Emmanuel Macron met Vietnamese President Luong Cuong at the Presidential Palace, where the two held talks before they signed 14 agreements on Tuesday.");
+    let deal = find(&evs, |e| e.kind == "agreement");
+    assert!(ids(deal).len() >= 2, "{deal:?}");
+}
