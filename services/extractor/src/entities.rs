@@ -910,6 +910,14 @@ pub fn find(doc: &Doc<'_>) -> Entities {
             }
             if let Some(p) = subject_person(doc, &ents.mentions[sent_mentions..]) {
                 previous_subject = Some(p);
+            } else if doc.is_story(s)
+                && ents.mentions[sent_mentions..]
+                    .iter()
+                    .any(|m| !m.anaphor && !m.possessive && matches!(m.refs[..], [Ref::Person(_)]))
+            {
+                // "Another obstacle went with the release of Cheng Lei ... She flew into Melbourne": a
+                // sentence that names someone only as an object leaves "she" to the one named last.
+                previous_subject = None;
             }
         }
     }

@@ -4653,3 +4653,12 @@ fn they_after_a_counted_group_are_that_group_not_the_last_two_people_named() {
     let deal = find(&evs, |e| e.kind == "agreement");
     assert!(ids(deal).len() >= 2, "{deal:?}");
 }
+
+#[test]
+fn she_after_a_sentence_naming_someone_only_as_an_object_is_the_one_named_last() {
+    let evs = run("CANBERRA, March 13 (AAP) - Prime Minister Anthony Albanese will travel to Beijing next month. Another obstacle was removed in January with the release of Yang Hengjun, an Australian writer who had been detained for five years. He flew into Sydney on Friday.");
+    let arrival = find(&evs, |e| {
+        e.kind == "arrival" && e.place.as_ref().is_some_and(|p| p.name == "Sydney")
+    });
+    assert_eq!(ids(arrival), ["yang-hengjun"], "{arrival:?}");
+}
