@@ -3864,12 +3864,18 @@ fn frame(
     // "is scheduled to meet Prabowo on Sunday, before the Indonesian leader leaves for the United States",
     // "will fly to Perth ... before leaving for Malaysia": a present-tense or -ing verb in a time clause
     // shares the future of the clause it is tied to.
+    // ("... before Washington and Seoul sit down to discuss deterrence": a present tense after "before"
+    // or "until" in the body is still to come, whatever the clause it hangs on.)
     let tied_future = status == Status::Occurred
         && opener == "temporal"
         && matches!(form, Form::Third | Form::Base | Form::Gerund)
-        && status::cues(doc, from, cs)
+        && (status::cues(doc, from, cs)
             .iter()
-            .any(|c| matches!(c, crate::lexicon::Cue::Expected));
+            .any(|c| matches!(c, crate::lexicon::Cue::Expected))
+            || (matches!(form, Form::Third | Form::Base)
+                && !headline
+                && doc.is_any(cs, &["before", "until"])
+                && cs + 1 < t));
     if tied_future {
         status = Status::Expected;
     }

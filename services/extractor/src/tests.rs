@@ -4662,3 +4662,10 @@ fn she_after_a_sentence_naming_someone_only_as_an_object_is_the_one_named_last()
     });
     assert_eq!(ids(arrival), ["yang-hengjun"], "{arrival:?}");
 }
+
+#[test]
+fn a_present_tense_meeting_after_before_is_still_to_come() {
+    let evs = run("SEOUL, March 13 (Yonhap) - Analysts said the North wants to show its strength before South Korean President Yoon Suk Yeol and Japanese Prime Minister Fumio Kishida sit down for talks in Tokyo.");
+    let talks = find(&evs, |e| e.kind == "meeting");
+    assert_eq!(talks.status, Status::Expected, "{talks:?}");
+}
