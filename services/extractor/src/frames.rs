@@ -974,6 +974,19 @@ fn named_attacker(
                 }
             }
         }
+        // "Riyadh and Washington held Iran responsible for the attack".
+        if doc.is_any(k, &["held", "holds", "holding"]) {
+            let resp = (k + 2..to.min(k + 10)).find(|&j| doc.is(j, "responsible"));
+            if let Some(r) = resp.filter(|&r| doc.is(r + 1, "for")) {
+                let attack_after = (r + 2..to.min(r + 5))
+                    .any(|j| is_attack_noun(doc, j) || doc.is_any(j, &["raid", "raids"]))
+                    || (doc.is_any(r + 2, &["both", "them", "it"]) && !doc.is_word(r + 3));
+                let refs = names(k + 1, r);
+                if attack_after && !refs.is_empty() {
+                    return Some((refs, None, blamers(doc, ents, from, k)));
+                }
+            }
+        }
         if doc.is_any(k, &["blamed", "blames", "accused", "accuses"]) {
             // "blamed the United States and Britain for the raids": the names up to "for"/"of" and an
             // attack noun after it, or a word that stands for the strikes just told ("blamed Israel for
@@ -5751,8 +5764,16 @@ fn accusation_rejected(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate]) 
     let lex = doc.lex();
     for s in 0..doc.sents.len() {
         let sent = &doc.sents[s];
+        // ("Tehran denied any role in it", "denied involvement": a denial of the part it was blamed for.)
         let rejection = (sent.content..sent.toks.end).find(|&k| {
-            doc.is_any(k, REJECTS) && doc.is(k + 1, "the") && doc.is_any(k + 2, CHARGES)
+            (doc.is_any(k, REJECTS) && doc.is(k + 1, "the") && doc.is_any(k + 2, CHARGES))
+                || (doc.is_any(k, &["denied", "denies"])
+                    && (doc.is_any(k + 1, &["involvement", "responsibility"])
+                        || (doc.is(k + 1, "any")
+                            && doc.is_any(
+                                k + 2,
+                                &["role", "involvement", "part", "responsibility"],
+                            ))))
         });
         let Some(k) = rejection else {
             continue;

@@ -4669,3 +4669,12 @@ fn a_present_tense_meeting_after_before_is_still_to_come() {
     let talks = find(&evs, |e| e.kind == "meeting");
     assert_eq!(talks.status, Status::Expected, "{talks:?}");
 }
+
+#[test]
+fn a_state_held_responsible_that_denies_any_role_is_the_denied_attacker() {
+    let evs = run("BAGHDAD, March 13 (Reuters) - Ties soured in June 2021, when drones struck an oil refinery at Baiji. Baghdad and Washington held Iran responsible for the attack. Tehran denied any role in it.");
+    let strike = find(&evs, |e| e.kind == "attack");
+    assert_eq!(ids(strike), ["iran"], "{strike:?}");
+    assert_eq!(strike.status, Status::Denied, "{strike:?}");
+    assert_eq!(strike.attribution, ["Baghdad", "Washington"], "{strike:?}");
+}
