@@ -24,8 +24,10 @@
 //! missiles at Kursk on Wednesday"). An attack noun with no attacker takes the subject of an "in which"
 //! clause after it; a denial of an accusation ("denies X's accusation of a strike") or of carrying out a
 //! strike names the one who denies as the denied attacker. A meeting noun after "on the sidelines of" is the
-//! occasion, not a meeting. A strike told with no attacker takes the one the next sentence names as
-//! claiming it or blamed for it (the claim's own retelling of the strike only adds to it); "launched ...
+//! occasion, not a meeting. A strike told with no attacker takes the one its own relative clause blames it
+//! on ("An air strike that Iran blamed on Israel destroyed ..."), else the one the next sentences name as
+//! claiming it, blamed or held responsible for it ("blamed Israel for both" reaches past a second strike),
+//! the blamer becoming a source (the claim's own retelling of the strike only adds to it); "launched ...
 //! attacks" launches nothing; "a visiting delegation" tells no visit; a name before a trip noun ("wraps up
 //! Australia trip") is no traveller; "a meeting of their ministers" is not the leaders' meeting; ", where"
 //! hangs on the place named right before it.
@@ -840,10 +842,8 @@ fn attacker_named_after(doc: &Doc<'_>, ents: &Entities, cands: &mut [Candidate])
             c.strong = c.place.is_some() || c.weapon.is_some();
             continue;
         }
-        // The attacker may be named up to three story sentences on, unless a sentence between tells an
-        // attack of its own (then the naming is that one's).
-        // Past another attack, only a naming that covers several ("Iran blamed Israel for both") is
-        // this one's too.
+        // The attacker may be named up to three story sentences on. Past a sentence that tells an attack
+        // of its own the naming is that one's, unless it covers several ("Iran blamed Israel for both").
         let mut named = None;
         let mut past_another = false;
         for s in (c.sent + 1..doc.sents.len().min(c.sent + 5))
@@ -914,6 +914,12 @@ fn named_attacker(
         }
         refs
     };
+    // What one is blamed for, from token `at`: an attack noun, or a word that stands for the strikes just
+    // told ("blamed Israel for both").
+    let tells_the_attack = |at: usize| {
+        (at..to.min(at + 3)).any(|j| is_attack_noun(doc, j) || doc.is_any(j, &["raid", "raids"]))
+            || (doc.is_any(at, &["both", "them", "it"]) && !doc.is_word(at + 1))
+    };
     for k in from..to {
         if doc.is_any(k, &["claimed", "claims", "claiming"]) && doc.is(k + 1, "responsibility") {
             // The claimant is the subject: the last name before the verb.
@@ -978,25 +984,18 @@ fn named_attacker(
         if doc.is_any(k, &["held", "holds", "holding"]) {
             let resp = (k + 2..to.min(k + 10)).find(|&j| doc.is(j, "responsible"));
             if let Some(r) = resp.filter(|&r| doc.is(r + 1, "for")) {
-                let attack_after = (r + 2..to.min(r + 5))
-                    .any(|j| is_attack_noun(doc, j) || doc.is_any(j, &["raid", "raids"]))
-                    || (doc.is_any(r + 2, &["both", "them", "it"]) && !doc.is_word(r + 3));
                 let refs = names(k + 1, r);
-                if attack_after && !refs.is_empty() {
+                if tells_the_attack(r + 2) && !refs.is_empty() {
                     return Some((refs, None, blamers(doc, ents, from, k)));
                 }
             }
         }
         if doc.is_any(k, &["blamed", "blames", "accused", "accuses"]) {
-            // "blamed the United States and Britain for the raids": the names up to "for"/"of" and an
-            // attack noun after it, or a word that stands for the strikes just told ("blamed Israel for
-            // both").
+            // "blamed the United States and Britain for the raids": the names up to "for"/"of" and what
+            // they are blamed for after it.
             let stop = (k + 1..to.min(k + 12)).find(|&j| doc.is_any(j, &["for", "of"]))?;
-            let attack_after = (stop + 1..to.min(stop + 4))
-                .any(|j| is_attack_noun(doc, j) || doc.is_any(j, &["raid", "raids"]))
-                || (doc.is_any(stop + 1, &["both", "them", "it"]) && !doc.is_word(stop + 2));
             let refs = names(k + 1, stop);
-            if attack_after && !refs.is_empty() {
+            if tells_the_attack(stop + 1) && !refs.is_empty() {
                 return Some((refs, None, blamers(doc, ents, from, k)));
             }
         }
@@ -1222,8 +1221,8 @@ pub fn candidates(
                 continue;
             }
             // Noun or verb? A determiner or a name before it makes a noun.
-            // "On Friday, strikes near Aleppo killed 36 soldiers": a word opening its clause with a
-            // preposition or a verb of impact after it is that verb's subject.
+            // "On Friday, strikes near Aleppo killed 36 soldiers": an attack noun opening its clause, with a
+            // preposition or a verb of impact after it, is that verb's subject, not a present-tense verb.
             let opens_subject = (t == from || doc.is(t - 1, ","))
                 && is_attack_noun(doc, t)
                 && (doc.is_any(t_end, PREPS)
