@@ -4678,3 +4678,14 @@ fn a_state_held_responsible_that_denies_any_role_is_the_denied_attacker() {
     assert_eq!(strike.status, Status::Denied, "{strike:?}");
     assert_eq!(strike.attribution, ["Baghdad", "Washington"], "{strike:?}");
 }
+
+#[test]
+fn a_launching_station_is_a_named_launch_site() {
+    let evs = run("SEOUL, March 13 (Yonhap) - North Korea launched a rocket carrying a reconnaissance satellite from the Sohae Satellite Launching Station on Tuesday, the military said.");
+    let launch = find(&evs, |e| e.kind == "missile_launch");
+    assert_eq!(
+        launch.place.as_ref().map(|p| p.name.as_str()),
+        Some("Sohae Satellite Launching Station"),
+        "{launch:?}"
+    );
+}
