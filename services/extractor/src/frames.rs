@@ -109,6 +109,9 @@ const PREPS: &[&str] = &[
     "like",
 ];
 
+/// Modals that make what follows them a possibility or a plan, not a report.
+const MODALS: &[&str] = &["could", "would", "might", "may", "can", "will"];
+
 const DETERMINERS: &[&str] = &[
     "a",
     "an",
@@ -1147,6 +1150,15 @@ fn is_verb_trigger(doc: &Doc<'_>, k: usize) -> bool {
     })
 }
 
+/// A noun trigger of `kind` at `k`, its phrase starting there.
+fn noun_trigger_of(doc: &Doc<'_>, k: usize, kind: usize) -> bool {
+    doc.ci_at(k).is_some_and(|(_, entries)| {
+        entries.iter().any(
+            |e| matches!(e, Entry::Trigger { kind: of, form: Form::Noun, .. } if usize::from(*of) == kind),
+        )
+    })
+}
+
 /// A verb trigger of `kind` at `k`, its phrase starting there.
 fn verb_trigger_of(doc: &Doc<'_>, k: usize, kind: usize) -> bool {
     doc.ci_at(k).is_some_and(|(_, entries)| {
@@ -1426,11 +1438,7 @@ pub fn candidates(
                                     && doc.is(k + 2, "day")
                                     && doc.is(k + 3, "after")
                                     && doc.is(k + 4, "the")
-                                    && doc.ci_find(k + 5, |e| {
-                                        matches!(e, Entry::Trigger { kind: tk, form: Form::Noun, .. } if usize::from(*tk) == c.kind)
-                                            .then_some(())
-                                    })
-                                    .is_some()
+                                    && noun_trigger_of(doc, k + 5, c.kind)
                             });
                             if day_after.is_some() {
                                 c.date = c
@@ -3610,9 +3618,7 @@ fn frame(
     // "Kishida could visit Pyongyang if Tokyo stopped ...": a modal clause a condition follows is the
     // consequence of something that has not happened.
     let condition_follows = ce < to && doc.is_any(ce, &["if", "unless"]);
-    if condition_follows
-        && (cs..t).any(|k| doc.is_any(k, &["could", "would", "might", "may", "can", "will"]))
-    {
+    if condition_follows && (cs..t).any(|k| doc.is_any(k, MODALS)) {
         return None;
     }
     // Only the clause that governs this one can deny it: "denied a report that X visited", not a denial two
@@ -3750,10 +3756,7 @@ fn frame(
                 k += 1;
                 continue;
             }
-            if doc.is_any(
-                k,
-                &["could", "would", "might", "may", "will", "can", "should"],
-            ) {
+            if doc.is_any(k, MODALS) || doc.is(k, "should") {
                 break;
             }
             if doc.is_any(k, &[",", "that", "which", "who", "and"]) {
